@@ -1,0 +1,47 @@
+"""The ``analysis`` command line: one sub-command per module in ``analysis.commands``.
+
+Every sub-command calls the same library functions as the notebooks. Expected bad input
+(``AnalysisError``) is printed as one line on stderr with exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+from analysis import __version__, commands
+from analysis.errors import AnalysisError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Collect the sub-commands: each module in ``analysis.commands`` has ``register(subparsers)``."""
+    parser = argparse.ArgumentParser(prog="analysis", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"analysis.commands.{info.name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except AnalysisError as err:
+        print(f"analysis {args.command}: error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"analysis {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # e.g. `analysis corpus ... | head`
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

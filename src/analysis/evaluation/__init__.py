@@ -1,0 +1,1 @@
+"""Scoring against gold annotations: ``timex_eval`` (timexes + events), ``ner_eval`` (entities)."""
