@@ -7,12 +7,12 @@ The matches become CRF features; they never override the model.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from analysis.entities.normalize import core, norm
 
 TYPES = ("PERS", "LOC", "ORG", "MISC")
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "ner"
 
 
 def _data_lines(name: str, data_dir: Path | None = None) -> list[list[str]]:
@@ -20,7 +20,7 @@ def _data_lines(name: str, data_dir: Path | None = None) -> list[list[str]]:
     if data_dir is not None:
         text = (Path(data_dir) / name).read_text(encoding="utf-8")
     else:
-        text = resources.files("analysis.data").joinpath("ner", name).read_text(encoding="utf-8")
+        text = (DATA_DIR / name).read_text(encoding="utf-8")
     rows = []
     for line in text.splitlines():
         line = line.strip()

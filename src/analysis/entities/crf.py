@@ -1,0 +1,76 @@
+"""The offline backend: a CRF (python-crfsuite) trained on ANERcorp + the domain gold.
+
+A model is a folder: ``model.crfsuite`` (weights), ``lexicon.tsv`` (word -> dominant tag, from the
+training data), ``known.tsv`` (entity-initial word counts, for proclitic stripping), ``meta.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pycrfsuite
+
+from analysis.entities.clitics import proclitic_length
+from analysis.entities.features import Featurizer
+from analysis.entities.gazetteer import DATA_DIR, default_gazetteer
+from analysis.entities.lexicon import read_table
+from analysis.entities.spans import bio_spans, sentence_ranges
+from analysis.entities.tokenize import word_tokens
+from analysis.errors import AnalysisError
+
+MODEL_FILES = ("model.crfsuite", "lexicon.tsv", "known.tsv", "meta.json")
+MAX_SENTENCE_TOKENS = 400  # longer runs (a 100k-character line) are tagged in windows
+
+
+def default_model_dir() -> Path:
+    """Folder of the model shipped inside the package."""
+    return DATA_DIR / "crf"
+
+
+class CRFModel:
+    """A loaded CRF tagger with its lexicons; ``spans(text)`` gives character spans."""
+
+    def __init__(self, model_dir: Path):
+        model_dir = Path(model_dir)
+        missing = [f for f in MODEL_FILES if not (model_dir / f).is_file()]
+        if missing:
+            raise AnalysisError(f"{model_dir}: not a NER model folder (missing {', '.join(missing)})")
+        self.model_dir = model_dir
+        self.meta = json.loads((model_dir / "meta.json").read_text(encoding="utf-8"))
+        self.tagger = pycrfsuite.Tagger()
+        try:
+            self.tagger.open(str(model_dir / "model.crfsuite"))
+        except (OSError, ValueError) as err:
+            raise AnalysisError(f"{model_dir}: cannot open model.crfsuite: {err}") from err
+        self.known = {k: int(v) for k, v in read_table(model_dir / "known.tsv").items()}
+        self.featurizer = Featurizer(default_gazetteer(), lexicon=read_table(model_dir / "lexicon.tsv"))
+
+    def tag_words(self, words: list[str]) -> list[str]:
+        """IOB2 tags for one sentence of words."""
+        if not words:
+            return []
+        return self.tagger.tag(self.featurizer.sentence(words))
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, TYPE) character spans in ``text``, proclitics left outside."""
+        toks = word_tokens(text)
+        out: list[tuple[int, int, str]] = []
+        for i, j in sentence_ranges(toks, text):
+            for a in range(i, j, MAX_SENTENCE_TOKENS):
+                sent = toks[a : min(j, a + MAX_SENTENCE_TOKENS)]
+                tags = self.tag_words([t.text for t in sent])
+                for s, e, typ in bio_spans(tags):
+                    first = sent[s]
+                    start = first.start + proclitic_length(first.text, self.known)
+                    end = sent[e - 1].end
+                    if start < end:
+                        out.append((start, end, typ))
+        return out
+
+
+@lru_cache(maxsize=4)
+def load_model(model_dir: str | None = None) -> CRFModel:
+    """Load (once) the CRF model at ``model_dir``, default: the shipped model."""
+    return CRFModel(Path(model_dir) if model_dir else default_model_dir())

@@ -1,0 +1,59 @@
+"""Lexicons learned from the training data: word -> dominant entity tag, and entity-initial counts."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from analysis.entities.normalize import core, norm
+
+
+def build_lexicon(sentences: list[tuple[list[str], list[str]]], min_count: int = 1) -> dict[str, str]:
+    """core form -> ``TYPE`` (entity in >= 60% of its uses) or ``TYPE?`` (>= 25%)."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for words, tags in sentences:
+        for w, t in zip(words, tags):
+            counts[core(norm(w))][t[2:] if t != "O" else "O"] += 1
+    lex: dict[str, str] = {}
+    for c, cnt in counts.items():
+        total = sum(cnt.values())
+        if total < min_count:
+            continue
+        typ, k = max(((t, v) for t, v in cnt.items() if t != "O"), key=lambda x: (x[1], x[0]), default=("", 0))
+        if not typ:
+            continue
+        frac = k / total
+        if frac >= 0.6:
+            lex[c] = typ
+        elif frac >= 0.25:
+            lex[c] = typ + "?"
+    return lex
+
+
+def entity_initial_counts(sentences: list[tuple[list[str], list[str]]], extra: list[str] = ()) -> dict[str, int]:
+    """Normalised first words of entities with their frequency (used to strip proclitics)."""
+    known: Counter = Counter()
+    for words, tags in sentences:
+        for w, t in zip(words, tags):
+            if t.startswith("B-"):
+                known[norm(w)] += 1
+    for w in extra:
+        known[norm(w)] += 1
+    return dict(known)
+
+
+def write_table(path: Path, table: dict[str, object]) -> None:
+    """Write ``key<TAB>value`` lines, sorted, so the file is byte-stable."""
+    lines = [f"{k}\t{v}\n" for k, v in sorted(table.items()) if k and "\t" not in k and "\n" not in k]
+    Path(path).write_text("".join(lines), encoding="utf-8")
+
+
+def read_table(path: Path) -> dict[str, str]:
+    """Read a ``key<TAB>value`` file."""
+    out: dict[str, str] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            k, _, v = line.rstrip("\n").partition("\t")
+            if k:
+                out[k] = v
+    return out

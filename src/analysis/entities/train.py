@@ -1,0 +1,148 @@
+"""Train the offline CRF: ANERcorp-style CoNLL files plus domain gold (span JSON over articles).
+
+Reproducible: the data order is fixed, L-BFGS is deterministic, lexicon features for the training
+data are computed out-of-fold (jackknife, ``folds`` parts) so the model does not learn to trust a
+lexicon that has seen the very sentence it tags.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pycrfsuite
+
+from analysis.entities.conll import read_conll
+from analysis.entities.features import Featurizer
+from analysis.entities.gazetteer import Gazetteer, _data_lines
+from analysis.entities.lexicon import build_lexicon, entity_initial_counts, write_table
+from analysis.entities.spans import char_spans_to_tags, sentence_ranges
+from analysis.entities.tokenize import word_tokens
+from analysis.errors import AnalysisError
+
+Sentence = tuple[list[str], list[str]]
+
+
+@dataclass
+class TrainConfig:
+    """Training options (all recorded in the model's meta.json)."""
+
+    c1: float = 0.05
+    c2: float = 0.01
+    max_iterations: int = 150
+    folds: int = 5
+    domain_weight: int = 3
+    seed: int = 13
+    min_freq: int = 1
+    extra: dict = field(default_factory=dict)
+
+
+def analysis_text(content: str) -> str:
+    """Article content with the header line blanked by spaces (same length)."""
+    nl = content.find("\n")
+    head = content if nl < 0 else content[:nl]
+    return " " * len(head) + content[len(head):]
+
+
+def find_article(name: str, corpus: list[Path]) -> Path:
+    """The article file called ``name`` in one of the corpus folders (or given as a file)."""
+    for p in corpus:
+        if p.is_file() and p.name == name:
+            return p
+        if p.is_dir() and (p / name).is_file():
+            return p / name
+    raise AnalysisError(f"article {name} not found in {', '.join(map(str, corpus))}")
+
+
+def gold_sentences(gold_dir: Path, corpus: list[Path], exclude: set[str] = frozenset()) -> list[tuple[str, list[Sentence]]]:
+    """Domain gold converted to token tags: [(gold file stem, sentences)] sorted by stem."""
+    out = []
+    for gpath in sorted(Path(gold_dir).glob("*.json")):
+        if gpath.stem in exclude:
+            continue
+        gold = json.loads(gpath.read_text(encoding="utf-8"))
+        content = find_article(gold["file"], corpus).read_text(encoding="utf-8")
+        text = analysis_text(content)
+        spans = [(e["start"], e["end"], e["type"]) for e in gold["entities"]]
+        toks = word_tokens(text)
+        tags = char_spans_to_tags(toks, spans)
+        sents = [([t.text for t in toks[i:j]], tags[i:j]) for i, j in sentence_ranges(toks, text)]
+        out.append((gpath.stem, sents))
+    return out
+
+
+def _gazetteer_first_words() -> list[str]:
+    return [row[0].split()[0] for row in _data_lines("gazetteer.tsv") if row and row[0].split()]
+
+
+def train_model(
+    conll_files: list[Path],
+    out_dir: Path,
+    gold_dir: Path | None = None,
+    corpus: list[Path] = (),
+    exclude: set[str] = frozenset(),
+    config: TrainConfig | None = None,
+    log=print,
+) -> dict:
+    """Train and write a model folder; returns its meta dict."""
+    cfg = config or TrainConfig()
+    random.seed(cfg.seed)
+    base: list[Sentence] = []
+    for f in conll_files:
+        base.extend(read_conll(f))
+    domain = gold_sentences(gold_dir, list(map(Path, corpus)), set(exclude)) if gold_dir else []
+    if not base and not domain:
+        raise AnalysisError("no training sentences")
+
+    # Fold ids: contiguous blocks of the CoNLL data (documents stay together), articles round-robin.
+    items: list[tuple[int, Sentence, int]] = []  # (fold, sentence, weight)
+    block = max(1, -(-len(base) // cfg.folds))
+    for k, s in enumerate(base):
+        items.append((k // block, s, 1))
+    for k, (_, sents) in enumerate(domain):
+        for s in sents:
+            items.append((k % cfg.folds, s, cfg.domain_weight))
+    all_sents = [s for _, s, _ in items]
+
+    gaz = Gazetteer.load()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.set_params(
+        {
+            "c1": cfg.c1,
+            "c2": cfg.c2,
+            "max_iterations": cfg.max_iterations,
+            "feature.possible_transitions": True,
+            "feature.minfreq": cfg.min_freq,
+        }
+    )
+    n_items = 0
+    for fold in range(cfg.folds):
+        lex = build_lexicon([s for f, s, _ in items if f != fold])
+        feat = Featurizer(gaz, lexicon=lex)
+        for f, (words, tags), weight in items:
+            if f != fold or not words:
+                continue
+            xseq = feat.sentence(words)
+            for _ in range(weight):
+                trainer.append(xseq, tags)
+                n_items += 1
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out_dir / "model.crfsuite"))
+    write_table(out_dir / "lexicon.tsv", build_lexicon(all_sents))
+    write_table(out_dir / "known.tsv", entity_initial_counts(all_sents, _gazetteer_first_words()))
+    meta = {
+        "backend": "crf",
+        "train_files": [Path(f).name for f in conll_files],
+        "gold_articles": [stem for stem, _ in domain],
+        "held_out": sorted(exclude),
+        "sentences": len(all_sents),
+        "sequences_with_weights": n_items,
+        "tokens": sum(len(w) for w, _ in all_sents),
+        "config": {k: v for k, v in cfg.__dict__.items()},
+    }
+    (out_dir / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    log(f"trained on {meta['sentences']} sentences ({meta['tokens']} tokens) -> {out_dir}")
+    return meta

@@ -1,0 +1,216 @@
+"""``analysis evaluate ner GOLD PATH...``: entity-level scores against CoNLL or span-JSON gold.
+
+CoNLL gold: the words of each sentence are tagged by the chosen backend and scored with
+conlleval rules (seqeval, exact match per entity). Span JSON gold (GUIDE.md §3): each article is
+tagged with ``tag_entities`` and scored exact (same start, end, type) and relaxed (overlapping,
+same type, matched one-to-one). The last line printed is ``micro-F1 0.xxx`` (relaxed for spans).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from analysis.entities.record import ENTITY_TYPES
+from analysis.entities.spans import bio_spans
+from analysis.errors import AnalysisError
+
+Span = tuple[int, int, str]
+
+
+@dataclass
+class PRF:
+    """True positives, number predicted, number in gold -> precision, recall, F1."""
+
+    tp: int = 0
+    pred: int = 0
+    gold: int = 0
+
+    @property
+    def p(self) -> float:
+        return self.tp / self.pred if self.pred else 0.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+
+
+def _by_type(gold: list[Span], pred: list[Span], tp_types: Counter) -> dict[str, PRF]:
+    g, p = Counter(s[2] for s in gold), Counter(s[2] for s in pred)
+    types = sorted(set(g) | set(p) | set(ENTITY_TYPES))
+    out = {t: PRF(tp_types[t], p[t], g[t]) for t in types}
+    out["micro"] = PRF(sum(tp_types.values()), len(pred), len(gold))
+    return out
+
+
+def score_exact(gold: list[Span], pred: list[Span]) -> dict[str, PRF]:
+    """Exact match: same start, end and type."""
+    gset = Counter(gold)
+    tp: Counter = Counter()
+    for s in pred:
+        if gset[s] > 0:
+            gset[s] -= 1
+            tp[s[2]] += 1
+    return _by_type(gold, pred, tp)
+
+
+def relaxed_matches(gold: list[Span], pred: list[Span]) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, pred index) that overlap and share a type, largest overlap first."""
+    cands = []
+    for gi, (gs, ge, gt) in enumerate(gold):
+        for pi, (ps, pe, pt) in enumerate(pred):
+            if gt == pt and ps < ge and gs < pe:
+                cands.append((-(min(ge, pe) - max(gs, ps)), gi, pi))
+    used_g, used_p, pairs = set(), set(), []
+    for _, gi, pi in sorted(cands):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
+    return pairs
+
+
+def score_relaxed(gold: list[Span], pred: list[Span]) -> dict[str, PRF]:
+    """Relaxed match: overlapping spans of the same type, each used once."""
+    tp: Counter = Counter(gold[gi][2] for gi, _ in relaxed_matches(gold, pred))
+    return _by_type(gold, pred, tp)
+
+
+def merge(a: dict[str, PRF], b: dict[str, PRF]) -> dict[str, PRF]:
+    """Sum counts of two score tables (micro-averaging over documents)."""
+    out = {}
+    for k in set(a) | set(b):
+        x, y = a.get(k, PRF()), b.get(k, PRF())
+        out[k] = PRF(x.tp + y.tp, x.pred + y.pred, x.gold + y.gold)
+    return out
+
+
+def score_conll(gold_tags: list[list[str]], pred_tags: list[list[str]]) -> dict[str, PRF]:
+    """conlleval-style entity scores over sentences of IOB tags (same spans as seqeval's default)."""
+    total: dict[str, PRF] = {}
+    for k, (g, p) in enumerate(zip(gold_tags, pred_tags)):
+        gs = [(s, e, t) for s, e, t in bio_spans(g)]
+        ps = [(s, e, t) for s, e, t in bio_spans(p)]
+        total = merge(total, score_exact(gs, ps))
+    return total or _by_type([], [], Counter())
+
+
+def format_table(scores: dict[str, PRF], title: str) -> str:
+    """Per-type P/R/F1 table, micro last."""
+    lines = [title, f"{'type':<6} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}"]
+    for t in [t for t in sorted(scores) if t != "micro"] + ["micro"]:
+        s = scores[t]
+        lines.append(f"{t:<6} {s.p:6.3f} {s.r:6.3f} {s.f1:6.3f} {s.gold:6d} {s.pred:6d}")
+    return "\n".join(lines)
+
+
+def _tagger(backend: str, model: str | None):
+    """A function words -> IOB tags for the chosen backend, and the backend's name."""
+    from analysis.entities import resolve_backend
+
+    name = resolve_backend(backend)
+    if name == "camel":
+        from analysis.entities.camel import load_camel
+
+        rec = load_camel()
+        return (lambda words: rec.tag_words(words)), name
+    from analysis.entities.crf import load_model
+
+    m = load_model(model)
+    return m.tag_words, name
+
+
+def run_conll(path: Path, backend: str, model: str | None, details: bool = False) -> dict[str, PRF]:
+    """Tag every sentence of a CoNLL file and score it (prints the table)."""
+    from analysis.entities.conll import read_conll
+
+    sents = read_conll(path)
+    tag, name = _tagger(backend, model)
+    preds = [tag(words) for words, _ in sents]
+    scores = score_conll([t for _, t in sents], preds)
+    if details:
+        for (words, gold), pred in zip(sents, preds):
+            if gold != pred:
+                print(" ".join(f"{w}/{g}" + ("" if g == p else f"[{p}]") for w, g, p in zip(words, gold, pred)))
+    print(format_table(scores, f"{path.name}: {len(sents)} sentences, backend {name}, exact entity match (conlleval)"))
+    return scores
+
+
+def _article_index(paths: list[str]) -> dict[str, Path]:
+    index: dict[str, Path] = {}
+    for p in map(Path, paths):
+        if p.is_dir():
+            for f in sorted(p.glob("*.txt")):
+                index.setdefault(f.name, f)
+        elif p.is_file():
+            index.setdefault(p.name, p)
+        else:
+            raise AnalysisError(f"{p}: no such file or folder")
+    return index
+
+
+def run_spans(gold_dir: Path, paths: list[str], backend: str, model: str | None, details: bool = False):
+    """Score span-JSON gold against the articles; returns (exact, relaxed) tables (prints them)."""
+    from analysis.entities import tag_entities
+
+    index = _article_index(paths)
+    files = sorted(gold_dir.glob("*.json"))
+    exact: dict[str, PRF] = {}
+    relaxed: dict[str, PRF] = {}
+    used = 0
+    name = ""
+    for g in files:
+        gold = json.loads(g.read_text(encoding="utf-8"))
+        art = index.get(gold.get("file", ""))
+        if art is None:
+            continue
+        used += 1
+        content = art.read_text(encoding="utf-8")
+        nl = content.find("\n")
+        text = " " * (len(content) if nl < 0 else nl) + ("" if nl < 0 else content[nl:])
+        ents = tag_entities(text, backend=backend, model=model)
+        name = ents[0].backend if ents else name
+        gs = [(e["start"], e["end"], e["type"]) for e in gold["entities"]]
+        ps = [(e.start, e.end, e.type) for e in ents]
+        exact = merge(exact, score_exact(gs, ps))
+        relaxed = merge(relaxed, score_relaxed(gs, ps))
+        if details:
+            pairs = relaxed_matches(gs, ps)
+            mg, mp = {a for a, _ in pairs}, {b for _, b in pairs}
+            for k, s in enumerate(gs):
+                if k not in mg:
+                    print(f"{g.stem} MISS {s[2]:<4} {content[s[0]:s[1]]}")
+            for k, s in enumerate(ps):
+                if k not in mp:
+                    print(f"{g.stem} FP   {s[2]:<4} {content[s[0]:s[1]]}")
+            for a, b in pairs:
+                if gs[a][:2] != ps[b][:2]:
+                    print(f"{g.stem} SPAN {gs[a][2]:<4} gold {content[gs[a][0]:gs[a][1]]!r} pred {content[ps[b][0]:ps[b][1]]!r}")
+    if not used:
+        raise AnalysisError(f"{gold_dir}: no gold file describes an article among the given paths")
+    print(format_table(exact or _by_type([], [], Counter()), f"{used} articles, backend {name or backend}: exact match"))
+    print(format_table(relaxed or _by_type([], [], Counter()), "relaxed match (overlap, same type, one-to-one)"))
+    return exact, relaxed
+
+
+def run(args: argparse.Namespace) -> int:
+    """Entry point of ``analysis evaluate ner``."""
+    gold = Path(args.gold)
+    if gold.is_file():
+        scores = run_conll(gold, args.backend, args.model, args.details)
+        print(f"micro-F1 {scores['micro'].f1:.3f}")
+    elif gold.is_dir():
+        if not args.paths:
+            raise AnalysisError("span JSON gold needs the article files or folders (PATH...)")
+        _, relaxed = run_spans(gold, args.paths, args.backend, args.model, args.details)
+        print(f"micro-F1 {relaxed['micro'].f1:.3f}")
+    else:
+        raise AnalysisError(f"{gold}: no such file or folder")
+    return 0

@@ -1,0 +1,358 @@
+"""The words of Arabic time expressions, as readable tables (written in ordinary spelling).
+
+Patterns are compiled from these tables after the same length-preserving normalization that is
+applied to the text (أ/إ/آ→ا, ى→ي, ة→ه, diacritics and tatweel ignored), so spelling variants
+that differ only by hamza or teh marbuta need not be listed twice.
+"""
+
+from __future__ import annotations
+
+# --- Months ----------------------------------------------------------------------------------
+
+#: Gregorian month names used in Egypt / the Gulf / the Maghreb, by month number.
+GREGORIAN_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("يناير", "ينايير", "جانفي"),
+    2: ("فبراير", "فبرایر", "فيفري"),
+    3: ("مارس",),
+    4: ("أبريل", "ابريل", "إبريل", "أپريل", "أفريل", "ابرىل"),
+    5: ("مايو", "ماي", "مايس"),
+    6: ("يونيو", "يونيه", "يونيوز", "جوان"),
+    7: ("يوليو", "يوليه", "جويلية", "يوليوز"),
+    8: ("أغسطس", "اغسطس", "أغشت", "غشت", "أوت"),
+    9: ("سبتمبر", "سيبتمبر", "شتنبر"),
+    10: ("أكتوبر", "اكتوبر", "أوكتوبر"),
+    11: ("نوفمبر", "نونبر"),
+    12: ("ديسمبر", "دجنبر", "ديسيمبر"),
+}
+
+#: Levantine / Iraqi (Syriac) month names, by month number.
+LEVANTINE_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("كانون الثاني", "كانون ثاني", "كانون الثانى"),
+    2: ("شباط",),
+    3: ("آذار", "اذار"),
+    4: ("نيسان",),
+    5: ("أيار", "ايار"),
+    6: ("حزيران",),
+    7: ("تموز",),
+    8: ("آب", "اب"),
+    9: ("أيلول", "ايلول"),
+    10: ("تشرين الأول", "تشرين أول", "تشرين اول"),
+    11: ("تشرين الثاني", "تشرين ثاني", "تشرين الثانى"),
+    12: ("كانون الأول", "كانون أول", "كانون اول"),
+}
+
+#: Month names that are also ordinary words (مارس "practised", آب "father", ماي, أوت...): they
+#: count as months only with a day, a year, a second month name (dual form) or the word شهر.
+AMBIGUOUS_MONTHS: frozenset[str] = frozenset({"مارس", "ماي", "مايس", "آب", "اب", "جوان", "أوت", "غشت", "تموز"})
+
+#: Hijri month names, by month number.
+HIJRI_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("محرم", "المحرم"),
+    2: ("صفر",),
+    3: ("ربيع الأول", "ربيع أول"),
+    4: ("ربيع الآخر", "ربيع الثاني", "ربيع ثاني", "ربيع الاخر"),
+    5: ("جمادى الأولى", "جمادى الأول", "جمادى أولى"),
+    6: ("جمادى الآخرة", "جمادى الثانية", "جمادى الآخر", "جمادى الثاني"),
+    7: ("رجب",),
+    8: ("شعبان",),
+    9: ("رمضان",),
+    10: ("شوال",),
+    11: ("ذو القعدة", "ذي القعدة", "ذو القعده"),
+    12: ("ذو الحجة", "ذي الحجة"),
+}
+
+#: Hijri months that are ordinary words too (صفر "zero", رجب a first name): need a day or a year.
+AMBIGUOUS_HIJRI: frozenset[str] = frozenset({"صفر", "رجب", "شعبان", "رمضان", "محرم", "المحرم", "شوال"})
+
+# --- Days --------------------------------------------------------------------------------------
+
+#: Weekday names (with the article), by Python weekday number (Monday = 0).
+WEEKDAYS: dict[int, tuple[str, ...]] = {
+    0: ("الإثنين", "الاثنين", "الأثنين"),
+    1: ("الثلاثاء", "الثلاثا"),
+    2: ("الأربعاء", "الاربعاء"),
+    3: ("الخميس",),
+    4: ("الجمعة",),
+    5: ("السبت",),
+    6: ("الأحد",),
+}
+
+#: Day references relative to the article date: word -> offset in days.
+RELATIVE_DAYS: dict[str, int] = {
+    "اليوم": 0,
+    "أمس": -1,
+    "الأمس": -1,
+    "البارحة": -1,
+    "أمس الأول": -2,
+    "أول أمس": -2,
+    "أول من أمس": -2,
+    "غدا": 1,
+    "غداً": 1,
+    "الغد": 1,
+    "بعد غد": 2,
+    "بعد الغد": 2,
+}
+
+#: Words after اليوم that make it "the day" of something else, not the report's day.
+NOT_TODAY_AFTER: tuple[str, ...] = ("التالي", "السابق", "نفسه", "ذاته", "الأول", "الثاني", "الثالث", "الأخير", "الذي", "التي")
+
+# --- Parts of the day -------------------------------------------------------------------------
+
+#: Part-of-day words -> TIMEX3 part-of-day code.
+PARTS_OF_DAY: dict[str, str] = {
+    "صباح": "MO",
+    "فجر": "MO",
+    "ضحى": "MO",
+    "ظهر": "AF",
+    "ظهيرة": "AF",
+    "عصر": "AF",
+    "مساء": "EV",
+    "ليلة": "NI",
+    "ليل": "NI",
+    "منتصف ليل": "NI",
+    "منتصف ليلة": "NI",
+}
+
+#: Stand-alone part-of-day words meaning "this ...": word -> code (resolved on the dct).
+THIS_PART_OF_DAY: dict[str, str] = {
+    "الليلة": "NI",
+    "هذا الصباح": "MO",
+    "هذا المساء": "EV",
+    "هذه الليلة": "NI",
+}
+
+#: Words after a clock time: am/pm marks and parts of day -> "am" / "pm" / "noon".
+CLOCK_MARKS: dict[str, str] = {
+    "ص": "am",
+    "صباحا": "am",
+    "صباح": "am",
+    "فجرا": "am",
+    "م": "pm",
+    "مساء": "pm",
+    "مساءا": "pm",
+    "ليلا": "pm",
+    "عصرا": "pm",
+    "ظهرا": "noon",
+    "بعد الظهر": "pm",
+}
+
+#: Clock hours written as words ("الساعة الثامنة").
+HOUR_WORDS: dict[str, int] = {
+    "الواحدة": 1, "الثانية": 2, "الثالثة": 3, "الرابعة": 4, "الخامسة": 5, "السادسة": 6,
+    "السابعة": 7, "الثامنة": 8, "التاسعة": 9, "العاشرة": 10, "الحادية عشرة": 11, "الحادية عشر": 11,
+    "الثانية عشرة": 12, "الثانية عشر": 12,
+}  # fmt: skip
+
+#: Minutes added after an hour word: "والنصف" +30, "والربع" +15, "إلا ربعا" -15.
+HOUR_FRACTIONS: dict[str, int] = {"والنصف": 30, "و النصف": 30, "والربع": 15, "إلا ربعا": -15, "إلا الربع": -15, "إلا ربع": -15}
+
+# --- Numbers -----------------------------------------------------------------------------------
+
+#: Cardinal number words 1-10 (both genders, both cases).
+UNIT_NUMBERS: dict[str, int] = {
+    "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتين": 2, "اثنتان": 2,
+    "ثلاث": 3, "ثلاثة": 3, "أربع": 4, "أربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6,
+    "سبع": 7, "سبعة": 7, "ثمان": 8, "ثماني": 8, "ثمانية": 8, "تسع": 9, "تسعة": 9,
+    "عشر": 10, "عشرة": 10,
+}  # fmt: skip
+
+#: Tens (nominative and oblique) and hundreds.
+TENS_NUMBERS: dict[str, int] = {
+    "عشرين": 20, "عشرون": 20, "ثلاثين": 30, "ثلاثون": 30, "أربعين": 40, "أربعون": 40,
+    "خمسين": 50, "خمسون": 50, "ستين": 60, "ستون": 60, "سبعين": 70, "سبعون": 70,
+    "ثمانين": 80, "ثمانون": 80, "تسعين": 90, "تسعون": 90, "مئة": 100, "مائة": 100,
+}  # fmt: skip
+
+#: First words of the teens 11-19 (followed by عشر/عشرة).
+TEEN_HEADS: dict[str, int] = {
+    "أحد": 1, "إحدى": 1, "اثنا": 2, "اثني": 2, "اثنتا": 2, "اثنتي": 2,
+    "ثلاثة": 3, "ثلاث": 3, "أربعة": 4, "أربع": 4, "خمسة": 5, "خمس": 5, "ستة": 6, "ست": 6,
+    "سبعة": 7, "سبع": 7, "ثمانية": 8, "ثماني": 8, "ثمان": 8, "تسعة": 9, "تسع": 9,
+}  # fmt: skip
+
+#: Vague quantity words before a plural unit ("بضعة أيام", "عدة أشهر") -> value X.
+VAGUE_QUANTIFIERS: tuple[str, ...] = ("بضع", "بضعة", "عدة", "عدد من", "بعض")
+
+#: Ordinal day numbers (masculine): "الحادي والثلاثين من كانون الأول" = the 31st.
+ORDINAL_UNITS: dict[str, int] = {
+    "الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6,
+    "السابع": 7, "الثامن": 8, "التاسع": 9, "العاشر": 10,
+}  # fmt: skip
+ORDINAL_TEN_HEADS: dict[str, int] = {
+    "الحادي": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6,
+    "السابع": 7, "الثامن": 8, "التاسع": 9,
+}  # fmt: skip
+ORDINAL_TENS: dict[str, int] = {"العشرين": 20, "الثلاثين": 30}
+
+#: Quarter ordinals ("الربع الأول") -> quarter number.
+QUARTER_ORDINALS: dict[str, int] = {"الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الأخير": 4}
+#: Half-year ordinals ("النصف الأول") -> half number.
+HALF_ORDINALS: dict[str, int] = {"الأول": 1, "الثاني": 2, "الأخير": 2}
+
+# --- Units -------------------------------------------------------------------------------------
+
+#: Duration units: code -> forms by grammatical number. Codes are ISO 8601 designators
+#: ("TH" = hours, "TM" = minutes, "DE" = decades written as 10 years).
+UNIT_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "Y": {
+        "one": ("عام", "عاما", "سنة", "العام", "السنة"),
+        "two": ("عامين", "عامان", "سنتين", "سنتان", "العامين", "السنتين"),
+        "plural": ("أعوام", "سنوات", "سنين", "الأعوام", "السنوات", "السنين"),
+    },
+    "M": {
+        "one": ("شهر", "شهرا", "الشهر"),
+        "two": ("شهرين", "شهران", "الشهرين"),
+        "plural": ("أشهر", "شهور", "الأشهر", "الشهور"),
+    },
+    "W": {
+        "one": ("أسبوع", "أسبوعا", "الأسبوع"),
+        "two": ("أسبوعين", "أسبوعان", "الأسبوعين"),
+        "plural": ("أسابيع", "الأسابيع"),
+    },
+    "D": {
+        "one": ("يوم", "يوما", "اليوم"),
+        "two": ("يومين", "يومان", "اليومين"),
+        "plural": ("أيام", "الأيام"),
+    },
+    "TH": {
+        "one": ("ساعة", "الساعة"),
+        "two": ("ساعتين", "ساعتان", "الساعتين"),
+        "plural": ("ساعات", "الساعات"),
+    },
+    "TM": {
+        "one": ("دقيقة", "الدقيقة"),
+        "two": ("دقيقتين", "دقيقتان"),
+        "plural": ("دقائق", "الدقائق"),
+    },
+    "DE": {
+        "one": ("عقد", "عقدا"),
+        "two": ("عقدين", "عقدان"),
+        "plural": ("عقود",),
+    },
+}
+
+#: Prepositions that make a bare unit ("خلال شهر", "منذ عام") a duration of one unit.
+DURATION_CONTEXT: tuple[str, ...] = ("خلال", "لمدة", "مدة", "طيلة", "طوال", "منذ", "قبل", "بعد", "نحو", "حوالي", "قرابة", "أقل من", "أكثر من")
+
+#: Words after a vague plural unit that make it a length ("سنوات طويلة").
+VAGUE_DURATION_ADJ: tuple[str, ...] = ("طويلة", "عديدة", "قليلة", "متتالية", "متواصلة", "كثيرة")
+
+#: Words that make a year count an age, not a duration ("البالغ من العمر 45 عاما").
+AGE_CUES: tuple[str, ...] = ("العمر", "عمره", "عمرها", "عمرهم", "البالغ", "البالغة", "يبلغ", "تبلغ", "عمر")
+
+# --- Relative periods -------------------------------------------------------------------------
+
+#: Period nouns -> granularity.
+PERIOD_NOUNS: dict[str, str] = {
+    "الأسبوع": "W", "الشهر": "M", "العام": "Y", "السنة": "Y",
+}  # fmt: skip
+
+#: Adjectives after a period noun -> offset in periods (masculine and feminine forms).
+PERIOD_SHIFTS: dict[str, int] = {
+    "الماضي": -1, "الماضية": -1, "المنصرم": -1, "المنصرمة": -1, "الفائت": -1, "الفائتة": -1,
+    "السابق": -1, "السابقة": -1, "المنقضي": -1,
+    "المقبل": 1, "المقبلة": 1, "القادم": 1, "القادمة": 1, "التالي": 1, "التالية": 1,
+    "الجاري": 0, "الجارية": 0, "الحالي": 0, "الحالية": 0,
+}  # fmt: skip
+
+#: Demonstratives before a period noun meaning "this" ("هذا العام", "هذه السنة").
+THIS_WORDS: tuple[str, ...] = ("هذا", "هذه")
+
+# --- Modifiers ---------------------------------------------------------------------------------
+
+#: Modifier words before a date -> TIMEX3 mod.
+MODIFIERS: dict[str, str] = {
+    "مطلع": "START", "بداية": "START", "بدايات": "START", "أوائل": "START", "مستهل": "START",
+    "منتصف": "MID", "أواسط": "MID",
+    "نهاية": "END", "نهايات": "END", "أواخر": "END", "ختام": "END",
+}  # fmt: skip
+
+#: Approximation words before a duration or a date.
+APPROX_WORDS: tuple[str, ...] = ("نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما يقارب", "ما يقرب من", "تقريبا")
+
+# --- Vague references and sets ----------------------------------------------------------------
+
+#: Vague temporal references: phrase -> value.
+VAGUE_REFS: dict[str, str] = {
+    "الآن": "PRESENT_REF",
+    "حاليا": "PRESENT_REF",
+    "الوقت الحالي": "PRESENT_REF",
+    "الوقت الراهن": "PRESENT_REF",
+    "الفترة الحالية": "PRESENT_REF",
+    "الوقت الحاضر": "PRESENT_REF",
+    "راهنا": "PRESENT_REF",
+    "مؤخرا": "PAST_REF",
+    "سابقا": "PAST_REF",
+    "وقت سابق": "PAST_REF",
+    "الآونة الأخيرة": "PAST_REF",
+    "الفترة الأخيرة": "PAST_REF",
+    "الفترة الماضية": "PAST_REF",
+    "الفترة السابقة": "PAST_REF",
+    "الفترة المنصرمة": "PAST_REF",
+    "الماضي القريب": "PAST_REF",
+    "قريبا": "FUTURE_REF",
+    "لاحقا": "FUTURE_REF",
+    "وقت لاحق": "FUTURE_REF",
+    "مستقبلا": "FUTURE_REF",
+    "المستقبل القريب": "FUTURE_REF",
+    "القريب العاجل": "FUTURE_REF",
+    "الفترة المقبلة": "FUTURE_REF",
+    "الفترة القادمة": "FUTURE_REF",
+    "المرحلة المقبلة": "FUTURE_REF",
+    "المرحلة القادمة": "FUTURE_REF",
+}
+
+#: Vague references that count only after "في" (في الماضي, في المستقبل).
+VAGUE_AFTER_FI: dict[str, str] = {"الماضي": "PAST_REF", "المستقبل": "FUTURE_REF"}
+
+#: Words that cancel a vague reference when they follow it ("قريبا من" = near to, "وقت سابق من اليوم").
+VAGUE_BLOCKERS: tuple[str, ...] = ("من", "عن", "على")
+
+#: Plural periods + adjective -> vague reference ("الأيام المقبلة", "الأشهر الأخيرة").
+VAGUE_PERIOD_PLURALS: tuple[str, ...] = (
+    "الأيام", "الأسابيع", "الأشهر", "الشهور", "السنوات", "الأعوام", "الساعات", "السنين", "العقود",
+)  # fmt: skip
+VAGUE_PERIOD_ADJ: dict[str, str] = {
+    "الماضية": "PAST_REF", "الأخيرة": "PAST_REF", "المنصرمة": "PAST_REF", "الفائتة": "PAST_REF",
+    "السابقة": "PAST_REF", "المقبلة": "FUTURE_REF", "القادمة": "FUTURE_REF", "المقبله": "FUTURE_REF",
+}  # fmt: skip
+
+#: Recurrences -> SET value.
+SETS: dict[str, str] = {
+    "يوميا": "P1D", "أسبوعيا": "P1W", "شهريا": "P1M", "سنويا": "P1Y",
+    "ربع سنوي": "P3M", "ربع سنوية": "P3M", "نصف سنوي": "P6M", "نصف سنوية": "P6M",
+    "ربع سنويا": "P3M", "نصف سنويا": "P6M", "فصلي": "P3M", "فصلية": "P3M",
+    "يومي": "P1D", "يومية": "P1D", "اليومي": "P1D", "اليومية": "P1D",
+    "أسبوعي": "P1W", "أسبوعية": "P1W", "الأسبوعي": "P1W", "الأسبوعية": "P1W",
+    "شهري": "P1M", "شهرية": "P1M", "الشهري": "P1M", "الشهرية": "P1M",
+    "سنوي": "P1Y", "سنوية": "P1Y", "السنوي": "P1Y", "السنوية": "P1Y",
+    "ربع السنوي": "P3M", "ربع السنوية": "P3M",
+}  # fmt: skip
+
+#: "كل" + unit -> SET ("كل يوم", "كل عام").
+EVERY_WORDS: tuple[str, ...] = ("كل",)
+
+# --- Seasons -----------------------------------------------------------------------------------
+
+SEASONS: dict[str, str] = {"ربيع": "SP", "صيف": "SU", "خريف": "FA", "شتاء": "WI"}
+
+# --- Context -----------------------------------------------------------------------------------
+
+#: Words just before a bare 4-digit number that make it a year ("في 2014", "منذ 2003").
+YEAR_CONTEXT_BEFORE: tuple[str, ...] = (
+    "في", "منذ", "حتى", "بحلول", "خلال", "قبل", "بعد", "مطلع", "بداية", "نهاية", "أواخر", "أوائل",
+    "منتصف", "عامي", "عام", "سنة", "العام", "ومنذ", "وفي", "وحتى", "ربيع", "صيف", "خريف", "شتاء",
+    "لغاية", "ولغاية", "مستهل", "ختام",
+)  # fmt: skip
+
+#: Future markers before a weekday or a month without year: choose the next occurrence.
+FUTURE_MARKERS: tuple[str, ...] = (
+    "سوف", "سيتم", "ستتم", "المقرر", "المزمع", "المرتقب", "المنتظر", "المتوقع", "يعتزم", "تعتزم",
+    "ينتظر", "يتوقع", "سيكون", "ستكون", "حتى", "بحلول", "لغاية", "موعد",
+)  # fmt: skip
+
+#: Prefixes of words that look like future verbs (س + imperfect) but are nouns.
+NOT_FUTURE_PREFIXES: tuple[str, ...] = (
+    "سيا", "سيط", "سيد", "سيار", "سير", "سيل", "سيم", "ستار", "ستين", "ستة", "سنوات", "سنة", "سنوي",
+    "ستر", "سيف", "سيناء", "سينا",
+)  # fmt: skip

@@ -1,0 +1,193 @@
+"""Resolution of relative expressions against the document creation time (dct), and value formats.
+
+Every function returns a TIMEX3 value string. When there is no dct, relative values keep
+their unknown parts as ``X`` (``XXXX-XX-XX``), as TIMEX3 does.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+UNKNOWN_DAY = "XXXX-XX-XX"
+UNKNOWN_MONTH = "XXXX-XX"
+UNKNOWN_YEAR = "XXXX"
+UNKNOWN_WEEK = "XXXX-WXX"
+
+
+def as_date(value: dt.date | str | None) -> dt.date | None:
+    """Accept a date, an ISO ``YYYY-MM-DD`` string (or a datetime/Timestamp) or None."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if hasattr(value, "date") and callable(value.date):  # pandas Timestamp
+        return value.date()
+    return dt.date.fromisoformat(str(value).strip()[:10])
+
+
+def day_value(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def month_value(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def week_value(day: dt.date) -> str:
+    iso = day.isocalendar()
+    return f"{iso[0]:04d}-W{iso[1]:02d}"
+
+
+def shift_days(dct: dt.date | None, days: int) -> str:
+    """dct ± days as ``YYYY-MM-DD``."""
+    if dct is None:
+        return UNKNOWN_DAY
+    try:
+        return day_value(dct + dt.timedelta(days=days))
+    except OverflowError:
+        return UNKNOWN_DAY
+
+
+def add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def shift_months(dct: dt.date | None, months: int) -> str:
+    """The month of dct ± months as ``YYYY-MM``."""
+    if dct is None:
+        return UNKNOWN_MONTH
+    year, month = add_months(dct.year, dct.month, months)
+    return month_value(year, month) if 1 <= year <= 9999 else UNKNOWN_MONTH
+
+
+def shift_weeks(dct: dt.date | None, weeks: int) -> str:
+    """The ISO week of dct ± weeks as ``YYYY-Www``."""
+    if dct is None:
+        return UNKNOWN_WEEK
+    try:
+        return week_value(dct + dt.timedelta(weeks=weeks))
+    except OverflowError:
+        return UNKNOWN_WEEK
+
+
+def shift_years(dct: dt.date | None, years: int) -> str:
+    """The year of dct ± years as ``YYYY``."""
+    if dct is None:
+        return UNKNOWN_YEAR
+    year = dct.year + years
+    return f"{year:04d}" if 1 <= year <= 9999 else UNKNOWN_YEAR
+
+
+def shift(dct: dt.date | None, unit: str, amount: int) -> str:
+    """dct shifted by ``amount`` units, at the unit's granularity (D, W, M, Y, DE; hours → day)."""
+    if unit == "D":
+        return shift_days(dct, amount)
+    if unit == "W":
+        return shift_weeks(dct, amount)
+    if unit == "M":
+        return shift_months(dct, amount)
+    if unit == "Y":
+        return shift_years(dct, amount)
+    if unit == "DE":
+        return shift_years(dct, amount * 10)
+    if unit == "TH":
+        return shift_days(dct, 0 if amount < 24 else amount // 24)
+    return shift_days(dct, 0)
+
+
+def weekday_date(dct: dt.date | None, weekday: int, direction: str = "past") -> str:
+    """The date of a weekday named alone.
+
+    ``past``: the most recent such day on or before dct; ``future``: the next one on or after
+    dct; ``last`` / ``next``: strictly before / after dct (``الأربعاء الماضي`` / ``المقبل``).
+    """
+    if dct is None:
+        return UNKNOWN_DAY
+    delta = (dct.weekday() - weekday) % 7
+    if direction == "past":
+        return day_value(dct - dt.timedelta(days=delta))
+    if direction == "last":
+        return day_value(dct - dt.timedelta(days=delta or 7))
+    ahead = (weekday - dct.weekday()) % 7
+    if direction == "next":
+        return day_value(dct + dt.timedelta(days=ahead or 7))
+    return day_value(dct + dt.timedelta(days=ahead))
+
+
+def month_year(dct: dt.date | None, month: int, tense: str | None = None, shift_word: int | None = None) -> int | None:
+    """The year of a month named without a year.
+
+    ``shift_word`` is the offset of an adjective after it (الماضي -1, المقبل +1, الجاري 0);
+    otherwise the tense decides (future: this or next occurrence) or the nearest occurrence.
+    """
+    if dct is None:
+        return None
+    if shift_word == 0:
+        return dct.year
+    if shift_word == 1 or tense == "future":
+        return dct.year if month >= dct.month else dct.year + 1
+    if shift_word == -1:
+        return dct.year if month < dct.month else dct.year - 1
+    if tense == "past":
+        return dct.year if month <= dct.month else dct.year - 1
+    # nearest occurrence (ties go to the dct's year)
+    best = min((abs((y * 12 + month) - (dct.year * 12 + dct.month)), abs(y - dct.year), y) for y in (dct.year - 1, dct.year, dct.year + 1))
+    return best[2]
+
+
+def valid_day(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year if 1 <= year <= 9999 else 2000, month)[1]
+
+
+def date_value(year: int | None, month: int, day: int | None) -> str | None:
+    """``YYYY-MM-DD`` / ``YYYY-MM`` (year unknown → ``XXXX``), or None for an impossible date."""
+    if not 1 <= month <= 12:
+        return None
+    if year is not None and not 1 <= year <= 9999:
+        return None
+    y = f"{year:04d}" if year is not None else "XXXX"
+    if day is None:
+        return f"{y}-{month:02d}"
+    if not valid_day(year or 2000, month, day):
+        return None
+    return f"{y}-{month:02d}-{day:02d}"
+
+
+# --- Hijri ------------------------------------------------------------------------------------
+
+
+def hijri_to_gregorian(year: int, month: int, day: int | None) -> str | None:
+    """The Gregorian value of a Hijri date at the stated granularity (None if out of range).
+
+    A day converts exactly; a month gives the Gregorian month holding its 15th day; a year
+    the Gregorian year holding its middle (1 Rajab).
+    """
+    try:
+        from hijridate import Hijri
+
+        if day is not None:
+            return Hijri(year, month, day).to_gregorian().isoformat()
+        if month:
+            g = Hijri(year, month, 15).to_gregorian()
+            return month_value(g.year, g.month)
+        return f"{Hijri(year, 7, 1).to_gregorian().year:04d}"
+    except (ValueError, OverflowError, ImportError):
+        return None
+
+
+def hijri_year_of(dct: dt.date | None, month: int) -> int | None:
+    """The Hijri year of a Hijri month named without a year: the occurrence nearest the dct."""
+    if dct is None:
+        return None
+    try:
+        from hijridate import Gregorian
+
+        h = Gregorian(dct.year, dct.month, dct.day).to_hijri()
+    except (ValueError, OverflowError, ImportError):
+        return None
+    candidates = (h.year - 1, h.year, h.year + 1)
+    return min(candidates, key=lambda y: (abs((y * 12 + month) - (h.year * 12 + h.month)), abs(y - h.year)))

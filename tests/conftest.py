@@ -1,0 +1,26 @@
+"""Test set-up: figures and caches go to a temporary folder, never into the repository."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+# Set before any notebook kernel starts (kernels inherit the environment): notebooks run by
+# nbval write their figures and caches here instead of the committed figures/.
+_SCRATCH = Path(tempfile.mkdtemp(prefix="arnews-tests-"))
+os.environ.setdefault("ANALYSIS_FIGURES_DIR", str(_SCRATCH / "figures"))
+os.environ.setdefault("ANALYSIS_CACHE_DIR", str(_SCRATCH / "cache"))
+os.environ.setdefault("ANALYSIS_QUIET", "1")
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    """The user's seed article (Sputnik Arabic, 31 Dec 2025), shipped as a fixture."""
+    return FIXTURES / "seed_000.txt"
