@@ -19,6 +19,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -32,13 +33,19 @@ from analysis.errors import CorpusError
 
 #: Files larger than this are refused: a news article is a few kB, 10 MB is a mistake.
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+#: A run of this many characters without white space is not prose (a pasted data blob, base64...).
+MAX_WORD_CHARS = 10_000
 ARTICLE_SUFFIX = ".txt"
+#: Where the CLI looks for articles when given none: $ANALYSIS_CORPUS, else ``seeds/`` at the repo root.
+CORPUS_ENV = "ANALYSIS_CORPUS"
 
 _HEADER = re.compile(r"^\s*date\s+(?P<date>\S+)(?:\s+(?P<url>\S+))?\s*(?P<rest>.*)$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_HTML_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _HTML_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?|!--.*?--)>", re.S)
 _HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
+_LONG_WORD = re.compile(r"(?<!\S)\S{%d,}" % (MAX_WORD_CHARS + 1))  # one try per run: linear
 
 
 @dataclass(frozen=True)
@@ -104,8 +111,14 @@ def blank_markup(text: str) -> str:
     """Replace HTML tags and entities by spaces of the same length (offsets stay valid)."""
     if "<" not in text and "&" not in text:
         return text
+    text = _HTML_BLOCK.sub(lambda m: _spaces_keep_lines(m.group()), text)
     text = _HTML_TAG.sub(lambda m: " " * len(m.group()), text)
     return _HTML_ENTITY.sub(lambda m: " " * len(m.group()), text)
+
+
+def _spaces_keep_lines(text: str) -> str:
+    """Blank ``text`` but keep its line breaks (so line numbers and sentence splits survive)."""
+    return re.sub(r"[^\n]", " ", text)
 
 
 def source_domain(url: str) -> str:
@@ -118,9 +131,14 @@ def read_text(path: str | Path) -> str:
     """Read a file as UTF-8 (universal newlines), or raise ``CorpusError`` saying what it is."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as err:
         raise CorpusError(path, None, _os_problem(err)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise CorpusError(path, None, "is a directory, not an article file")
+    if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
+        raise CorpusError(path, None, "not a regular file (a pipe, socket or device); not an article")
+    size = info.st_size
     if size > MAX_ARTICLE_BYTES:
         raise CorpusError(
             path, None, f"file is {size / 2**20:.1f} MB, over the {MAX_ARTICLE_BYTES // 2**20} MB limit for one article"
@@ -150,7 +168,10 @@ def _os_problem(err: OSError) -> str:
 def _check_bytes(path: Path, data: bytes) -> None:
     """Refuse binary and non-UTF-8 content with a message that says what the bytes look like."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise CorpusError(path, 1, "file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8")
+        raise CorpusError(
+            path, 1, "file is UTF-16 (it starts with a UTF-16 byte-order mark); convert it to UTF-8 "
+            "(e.g. analysis add --encoding utf-16)"
+        )
     if data.startswith(b"\x89PNG") or data.startswith(b"%PDF") or data.startswith(b"PK\x03\x04"):
         raise CorpusError(path, 1, "binary file (image, PDF or archive), not a text article")
     nul = data.find(b"\x00")
@@ -187,8 +208,10 @@ def parse_article(path: str | Path, content: str, today: dt.date | None = None) 
     match = _HEADER.match(header)
     if match is None:
         raise CorpusError(path, 1, f"no header: line 1 must be ' date YYYY-MM-DD URL', found {_preview(header)}")
-    date = _parse_date(path, match.group("date"))
-    url = match.group("url")
+    raw_date, url = match.group("date"), match.group("url")
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", raw_date):  # ' date URL': the date was left out
+        raise CorpusError(path, 1, "missing date in the header: expected ' date YYYY-MM-DD URL'")
+    date = _parse_date(path, raw_date)
     if not url or not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://\S+$", url):
         found = f"found {_preview(url)}" if url else "nothing after the date"
         raise CorpusError(path, 1, f"missing URL in the header: expected ' date YYYY-MM-DD URL', {found}")
@@ -208,6 +231,13 @@ def parse_article(path: str | Path, content: str, today: dt.date | None = None) 
         raise CorpusError(path, title_line + 1, "headline with no body: the article text is missing")
     title_start, title_end = _strip_span(content, offsets[title_line], offsets[title_line] + len(lines[title_line]))
     body_start, body_end = _strip_span(content, offsets[body_line], len(content))
+    blob = _LONG_WORD.search(content)
+    if blob is not None:
+        line = content.count("\n", 0, blob.start()) + 1
+        raise CorpusError(
+            path, line, f"{blob.end() - blob.start():,} characters without a space: not article text "
+            "(pasted data or a broken line?)"
+        )
     body = content[body_start:body_end]
     if blank_markup(body) != body:
         warnings.append("HTML markup in the body: tags are ignored by the analysis (offsets still refer to the file)")
@@ -239,7 +269,9 @@ def _parse_date(path: Path, raw: str) -> dt.date:
     try:
         return dt.date.fromisoformat(raw)
     except ValueError:
-        raise CorpusError(path, 1, f"impossible date {raw} in the header (no such day)") from None
+        year, month, day = (int(part) for part in raw.split("-"))
+        why = f"there is no month {month}" if not 1 <= month <= 12 else f"{year}-{month:02d} has no day {day}"
+        raise CorpusError(path, 1, f"impossible date {raw} in the header ({why})") from None
 
 
 def _preview(text: str | None, width: int = 40) -> str:
@@ -267,26 +299,58 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 # Corpora: many files, duplicates, skip-or-raise
 
 
-def iter_article_paths(paths: str | Path | Iterable[str | Path]) -> Iterator[Path]:
+def iter_article_paths(
+    paths: str | Path | Iterable[str | Path], problems: list[Problem] | None = None
+) -> Iterator[Path]:
     """Expand files and folders into article files (``*.txt``, sorted; hidden files skipped).
 
-    Folders are walked recursively without following symbolic links to folders, so a link
-    loop cannot hang the walk; non-``.txt`` files are ignored.
+    Folders are walked recursively, following symbolic links to folders, but each real folder
+    once: a link back to a folder already walked (a loop) is not followed and is reported as
+    a warning in ``problems``. Non-``.txt`` files are ignored.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = []
-            for root, dirs, files in os.walk(path, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(Path(root, f) for f in files if f.endswith(ARTICLE_SUFFIX) and not f.startswith("."))
-            yield from sorted(found)
+            yield from sorted(_walk(path, problems))
         elif path.exists() or path.is_symlink():
             yield path
         else:
             raise CorpusError(path, None, "no such file or folder")
+
+
+def _walk(top: Path, problems: list[Problem] | None) -> list[Path]:
+    found: list[Path] = []
+    seen: set[str] = set()
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        real = os.path.realpath(folder)
+        if real in seen:  # a link back to an ancestor (a loop) or to a folder walked already
+            if problems is not None:
+                problems.append(Problem(str(folder), None, f"symbolic link to a folder already walked ({real}): "
+                                        "not followed (a link loop?)", "warning"))
+            continue
+        seen.add(real)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as err:
+            if problems is not None:
+                problems.append(Problem(str(folder), None, _os_problem(err), "warning"))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir(follow_symlinks=True)
+            except OSError:
+                is_dir = False  # a broken link or a link loop: stat fails, treat as a file
+            if is_dir:
+                stack.append(Path(entry.path))
+            elif entry.name.endswith(ARTICLE_SUFFIX):
+                found.append(Path(entry.path))
+    return found
 
 
 def body_fingerprint(body: str) -> str:
@@ -316,7 +380,7 @@ def iter_articles(
     seen_urls: dict[str, str] = {}
     seen_bodies: dict[str, str] = {}
     n_files = 0
-    for path in iter_article_paths(paths):
+    for path in iter_article_paths(paths, problems):
         n_files += 1
         try:
             article = load_article(path, today=today)
@@ -385,3 +449,14 @@ def articles_from_frame(frame: pd.DataFrame) -> Iterator[Article]:
 
 def _as_list(paths: str | Path | Iterable[str | Path]) -> list[str | Path]:
     return [paths] if isinstance(paths, (str, Path)) else list(paths)
+
+
+def default_corpus_paths() -> list[Path]:
+    """The corpus the CLI uses when given none: $ANALYSIS_CORPUS, else ``seeds/`` at the repo root."""
+    if os.environ.get(CORPUS_ENV):
+        return [Path(os.environ[CORPUS_ENV])]
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        if (parent / "pyproject.toml").exists() and (parent / "seeds").is_dir():
+            return [parent / "seeds"]
+    return [Path.cwd() / "seeds"]

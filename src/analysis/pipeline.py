@@ -49,23 +49,28 @@ class Stage:
 
     name: str
     module: str  # the module that must import for the stage to run
+    function: str  # ... and the function it must offer
     code: tuple[str, ...]  # modules (or packages) whose source is part of the version
     data: bool  # whether the package data folder (lexicons, model) is part of the version
     after: tuple[str, ...] = ()  # earlier stages whose records the function may reuse
+    uses_ner: bool = False  # results depend on the NER backend in use (CRF, or an installed CAMeL model)
 
 
 STAGES: dict[str, Stage] = {
-    "tokens": Stage("tokens", "analysis.text", ("analysis.text", "analysis.corpus"), data=False),
+    "tokens": Stage("tokens", "analysis.text", "tokens", ("analysis.text", "analysis.corpus"), data=False),
     "entities": Stage(
-        "entities", "analysis.entities", ("analysis.entities", "analysis.text", "analysis.corpus"), data=True
+        "entities", "analysis.entities", "tag_entities", ("analysis.entities", "analysis.text", "analysis.corpus"), data=True,
+        uses_ner=True,
     ),
-    "timexes": Stage("timexes", "analysis.timex", ("analysis.timex", "analysis.text", "analysis.corpus"), data=True),
+    "timexes": Stage("timexes", "analysis.timex", "find_timexes", ("analysis.timex", "analysis.text", "analysis.corpus"), data=True),
     "events": Stage(
         "events",
         "analysis.events",
+        "extract_events",
         ("analysis.events", "analysis.timex", "analysis.entities", "analysis.text", "analysis.corpus"),
         data=True,
         after=("entities", "timexes"),
+        uses_ner=True,
     ),
 }
 
@@ -145,8 +150,31 @@ def _data_files() -> tuple[Path, ...]:
 def stage_version(name: str) -> str:
     """A short hash of everything the stage's results depend on (code, data, package version)."""
     stage = STAGES[name]
-    digest = hashlib.sha256(f"{name}\0{__version__}\0".encode())
     files = [f for m in stage.code for f in _module_files(m)] + (list(_data_files()) if stage.data else [])
+    salt = f"{name}\0{__version__}" + (f"\0{_ner_backend_key()}" if stage.uses_ner else "")
+    return files_digest(salt, files)
+
+
+def _ner_backend_key() -> str:
+    """Which NER backend ``tag_entities(backend="auto")`` runs, and which installed model (if CAMeL)."""
+    try:
+        from analysis.entities import resolve_backend
+
+        backend = resolve_backend("auto")
+        if backend != "camel":
+            return backend
+        from analysis.entities.camel import camel_model_path
+
+        path = camel_model_path()
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path else []
+        return "camel:" + ";".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in files)
+    except Exception as err:  # noqa: BLE001 - a broken backend must not stop the other stages
+        return f"unavailable:{type(err).__name__}"
+
+
+def files_digest(salt: str, files: Iterable[Path]) -> str:
+    """Hash of ``salt`` and the names (relative to the package) and bytes of ``files``."""
+    digest = hashlib.sha256(salt.encode() + b"\0")
     root = Path(__file__).resolve().parent
     for path in sorted(set(files)):
         try:
@@ -164,10 +192,13 @@ def available_stages(stages: Iterable[str] = STAGE_NAMES) -> list[str]:
     for name in stages:
         if name not in STAGES:
             raise AnalysisError(f"unknown stage {name!r}: choose from {', '.join(STAGE_NAMES)}")
+        stage = STAGES[name]
         try:
-            importlib.import_module(STAGES[name].module)
-        except ImportError as err:
-            warnings.warn(f"stage {name!r} skipped: {STAGES[name].module} is not available ({err})", stacklevel=2)
+            module = importlib.import_module(stage.module)
+            getattr(module, stage.function)
+        except (ImportError, AttributeError) as err:
+            warnings.warn(f"stage {name!r} skipped: {stage.module}.{stage.function} is not available ({err})",
+                          stacklevel=2)
             continue
         ok.append(name)
     return ok
@@ -245,6 +276,7 @@ class RunStats:
     computed: dict[str, int] = dataclasses.field(default_factory=dict)
     cached: dict[str, int] = dataclasses.field(default_factory=dict)
     stages: tuple[str, ...] = ()
+    paths: list[str] = dataclasses.field(default_factory=list)  # the articles processed, corpus order
     problems: list[Problem] = dataclasses.field(default_factory=list)
 
 
@@ -316,6 +348,7 @@ def process_corpus(
             h = article.content_hash
             order.setdefault(h, (len(order), article.id, article.path))
             stats.articles += 1
+            stats.paths.append(article.path)
             missing = tuple(n for n in names if not (use_cache and h in caches[n]))
             for n in names:
                 if n not in missing:
@@ -354,8 +387,13 @@ def _frame(table: pa.Table | None, order: dict[str, tuple[int, str, str]]) -> pd
     frame = table.to_pandas()
     hashes = frame.pop("content_hash")
     position = hashes.map(lambda h: order[h][0])
+    # Results are cached by content: the article's identity is today's file, not the cached one.
+    paths = hashes.map(lambda h: order[h][2])
+    frame = frame.drop(columns=[c for c in ("article_id", "path") if c in frame.columns])
+    if "file" in frame.columns:
+        frame["file"] = paths
     frame.insert(0, "article_id", hashes.map(lambda h: order[h][1]))
-    frame.insert(1, "path", hashes.map(lambda h: order[h][2]))
+    frame.insert(1, "path", paths)
     frame["_pos"] = position.to_numpy()
     frame = frame.sort_values("_pos", kind="stable").drop(columns="_pos").reset_index(drop=True)
     return frame

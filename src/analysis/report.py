@@ -35,6 +35,18 @@ def top_words(corpus: pd.DataFrame, directory: str | Path | None = None) -> list
     return _save(top_words_figure(table), "top_words", table, directory)
 
 
+def withdrawal_timeline(corpus: pd.DataFrame, directory: str | Path | None = None) -> list[Path]:
+    """Notebook 04: dated events from every article, merged across outlets, on one time axis."""
+    from analysis.corpus import articles_from_frame
+    from analysis.events import extract_events, merge_events
+    from analysis.timeline import save_timeline
+
+    events = [event for article in articles_from_frame(corpus) for event in extract_events(article)]
+    fig, _, written = save_timeline(merge_events(events), directory=directory)
+    plt.close(fig)
+    return list(written.values())
+
+
 def _save(fig, name: str, data: pd.DataFrame, directory: str | Path | None) -> list[Path]:
     try:
         return list(figures.save(fig, name, data=data, directory=directory).values())
@@ -46,6 +58,7 @@ def _save(fig, name: str, data: pd.DataFrame, directory: str | Path | None) -> l
 FIGURE_MAKERS: list[tuple[str, FigureMaker]] = [
     ("corpus_overview", corpus_overview),
     ("top_words", top_words),
+    ("withdrawal_timeline", withdrawal_timeline),
 ]
 
 

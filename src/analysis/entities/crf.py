@@ -14,13 +14,13 @@ import pycrfsuite
 
 from analysis.entities.clitics import proclitic_length
 from analysis.entities.features import Featurizer
-from analysis.entities.gazetteer import DATA_DIR, default_gazetteer
+from analysis.entities.gazetteer import DATA_DIR, Gazetteer, default_gazetteer
 from analysis.entities.lexicon import read_table
 from analysis.entities.spans import bio_spans, sentence_ranges
 from analysis.entities.tokenize import word_tokens
 from analysis.errors import AnalysisError
 
-MODEL_FILES = ("model.crfsuite", "lexicon.tsv", "known.tsv", "meta.json")
+MODEL_FILES = ("model.crfsuite", "lexicon.tsv", "known.tsv", "phrases.tsv", "common.tsv", "meta.json")
 MAX_SENTENCE_TOKENS = 400  # longer runs (a 100k-character line) are tagged in windows
 
 
@@ -45,7 +45,14 @@ class CRFModel:
         except (OSError, ValueError) as err:
             raise AnalysisError(f"{model_dir}: cannot open model.crfsuite: {err}") from err
         self.known = {k: int(v) for k, v in read_table(model_dir / "known.tsv").items()}
-        self.featurizer = Featurizer(default_gazetteer(), lexicon=read_table(model_dir / "lexicon.tsv"))
+        gaz = default_gazetteer()
+        phrases = {tuple(k.split(" ")): v for k, v in read_table(model_dir / "phrases.tsv").items()}
+        self.featurizer = Featurizer(
+            gaz,
+            lexicon=read_table(model_dir / "lexicon.tsv"),
+            phrases=Gazetteer(phrases, gaz.nationalities) if phrases else None,
+        )
+        self.common = frozenset(read_table(model_dir / "common.tsv"))
 
     def tag_words(self, words: list[str]) -> list[str]:
         """IOB2 tags for one sentence of words."""

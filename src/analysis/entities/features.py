@@ -48,11 +48,13 @@ class Featurizer:
         lexicon: dict[str, str] | None = None,
         triggers: dict[str, str] | None = None,
         clusters: dict[str, str] | None = None,
+        phrases: Gazetteer | None = None,
     ):
         self.gazetteer = gazetteer
         self.lexicon = lexicon or {}
         self.triggers = triggers if triggers is not None else load_triggers()
         self.clusters = clusters or {}
+        self.phrases = phrases
         self._cache: dict[str, tuple[list[str], tuple[str, ...], str]] = {}
 
     def _word(self, word: str) -> tuple[list[str], tuple[str, ...], str]:
@@ -69,9 +71,11 @@ class Featurizer:
             "c=" + c,
             "p2=" + c[:2],
             "p3=" + c[:3],
+            "p4=" + c[:4],
             "s1=" + c[-1:],
             "s2=" + c[-2:],
             "s3=" + c[-3:],
+            "s4=" + c[-4:],
             "np=" + pre,
             "sh=" + sh,
             "ln=" + str(min(len(c), 9)),
@@ -99,6 +103,7 @@ class Featurizer:
         infos = [self._word(w) for w in words]
         cores = [i[2] for i in infos]
         gaz = self.gazetteer.match(cores)
+        tph = self.phrases.match(cores) if self.phrases is not None else [""] * len(cores)
         n = len(words)
         out: list[list[str]] = []
         for i in range(n):
@@ -106,12 +111,16 @@ class Featurizer:
             f = list(own)
             if gaz[i]:
                 f.append("g=" + gaz[i])
+            if tph[i]:
+                f.append("tp=" + tph[i])
             if i > 0:
                 p = infos[i - 1][1]
                 f.extend(("-" + p[0], "-" + p[1], "-" + p[2], "-" + p[3], "-" + p[4], "-" + p[5], "-" + p[6]))
                 f.append("bc-=" + cores[i - 1] + "|" + c)
                 if gaz[i - 1]:
                     f.append("-g=" + gaz[i - 1])
+                if tph[i - 1]:
+                    f.append("-tp=" + tph[i - 1])
                 if i > 1:
                     pp = infos[i - 2][1]
                     f.extend(("--" + pp[0], "--" + pp[1], "--" + pp[3]))
@@ -125,6 +134,8 @@ class Featurizer:
                 f.append("bc+=" + c + "|" + cores[i + 1])
                 if gaz[i + 1]:
                     f.append("+g=" + gaz[i + 1])
+                if tph[i + 1]:
+                    f.append("+tp=" + tph[i + 1])
                 if i < n - 2:
                     qq = infos[i + 2][1]
                     f.extend(("++" + qq[0], "++" + qq[1], "++" + qq[3]))

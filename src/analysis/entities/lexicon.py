@@ -57,3 +57,28 @@ def read_table(path: Path) -> dict[str, str]:
             if k:
                 out[k] = v
     return out
+
+
+def common_words(sentences: list[tuple[list[str], list[str]]], min_count: int = 3, max_entity: float = 0.1) -> set[str]:
+    """Core forms seen at least ``min_count`` times and inside an entity less than ``max_entity`` of them."""
+    total: Counter = Counter()
+    ent: Counter = Counter()
+    for words, tags in sentences:
+        for w, t in zip(words, tags):
+            c = core(norm(w))
+            total[c] += 1
+            if t != "O":
+                ent[c] += 1
+    return {c for c, k in total.items() if k >= min_count and ent[c] < max_entity * k}
+
+
+def build_phrases(sentences: list[tuple[list[str], list[str]]], max_len: int = 6) -> dict[tuple[str, ...], str]:
+    """Entity phrases of the training data as core-form tuples -> majority type."""
+    from analysis.entities.spans import bio_spans
+
+    votes: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for words, tags in sentences:
+        for s, e, typ in bio_spans(tags):
+            if e - s <= max_len:
+                votes[tuple(core(norm(w)) for w in words[s:e])][typ] += 1
+    return {k: max(sorted(c.items()), key=lambda kv: kv[1])[0] for k, c in votes.items() if all(k)}

@@ -17,12 +17,15 @@ import pycrfsuite
 from analysis.entities.conll import read_conll
 from analysis.entities.features import Featurizer
 from analysis.entities.gazetteer import Gazetteer, _data_lines
-from analysis.entities.lexicon import build_lexicon, entity_initial_counts, write_table
+from analysis.entities.lexicon import build_lexicon, build_phrases, common_words, entity_initial_counts, write_table
 from analysis.entities.spans import char_spans_to_tags, sentence_ranges
 from analysis.entities.tokenize import word_tokens
 from analysis.errors import AnalysisError
 
 Sentence = tuple[list[str], list[str]]
+
+#: Dev-gold articles held out from training to measure the domain adaptation (docs/NER.md).
+HELD_OUT = ("004", "013", "022", "031", "040", "049")
 
 
 @dataclass
@@ -36,6 +39,8 @@ class TrainConfig:
     domain_weight: int = 3
     seed: int = 13
     min_freq: int = 1
+    jackknife: bool = True
+    phrases: bool = True
     extra: dict = field(default_factory=dict)
 
 
@@ -119,8 +124,9 @@ def train_model(
     )
     n_items = 0
     for fold in range(cfg.folds):
-        lex = build_lexicon([s for f, s, _ in items if f != fold])
-        feat = Featurizer(gaz, lexicon=lex)
+        others = [s for f, s, _ in items if f != fold or not cfg.jackknife]
+        phrases = Gazetteer(build_phrases(others), gaz.nationalities) if cfg.phrases else None
+        feat = Featurizer(gaz, lexicon=build_lexicon(others), phrases=phrases)
         for f, (words, tags), weight in items:
             if f != fold or not words:
                 continue
@@ -133,6 +139,9 @@ def train_model(
     trainer.train(str(out_dir / "model.crfsuite"))
     write_table(out_dir / "lexicon.tsv", build_lexicon(all_sents))
     write_table(out_dir / "known.tsv", entity_initial_counts(all_sents, _gazetteer_first_words()))
+    phrases = build_phrases(all_sents) if cfg.phrases else {}
+    write_table(out_dir / "phrases.tsv", {" ".join(k): v for k, v in phrases.items()})
+    write_table(out_dir / "common.tsv", {w: 1 for w in common_words(all_sents)})
     meta = {
         "backend": "crf",
         "train_files": [Path(f).name for f in conll_files],

@@ -54,6 +54,14 @@ def _apply_mod(span: Interval, mod: str | None) -> Interval:
     days = (last - first).days + 1
     if days <= 1 or not mod:
         return span
+    if mod in ("START", "MID", "END") and first.year == last.year and (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+        # a year or years: January-April, May-August, September-December of the year(s)
+        months = {"START": (1, 4), "MID": (5, 8), "END": (9, 12)}[mod]
+        return dt.date(first.year, months[0], 1), dt.date(last.year, months[1], calendar.monthrange(last.year, months[1])[1])
+    if mod in ("START", "MID", "END") and first.day == 1 and first.year == last.year and first.month == last.month:
+        # a month: days 1-10, 11-20, 21-end
+        bounds = {"START": (1, 10), "MID": (11, 20), "END": (21, last.day)}[mod]
+        return first.replace(day=bounds[0]), first.replace(day=bounds[1])
     third = max(1, days // 3)
     if mod == "START":
         return first, first + dt.timedelta(days=third - 1)

@@ -43,7 +43,13 @@ LEVANTINE_MONTHS: dict[int, tuple[str, ...]] = {
 
 #: Month names that are also ordinary words (مارس "practised", آب "father", ماي, أوت...): they
 #: count as months only with a day, a year, a second month name (dual form) or the word شهر.
-AMBIGUOUS_MONTHS: frozenset[str] = frozenset({"مارس", "ماي", "مايس", "آب", "اب", "جوان", "أوت", "غشت", "تموز"})
+AMBIGUOUS_MONTHS: frozenset[str] = frozenset({"مارس", "ماي", "مايس", "آب", "اب", "جوان", "أوت", "غشت", "تموز", "نيسان", "يوليو"})
+
+#: Words before an ambiguous month name alone that make it a month ("في نيسان", "منذ آب").
+MONTH_CONTEXT_BEFORE: tuple[str, ...] = (
+    "في", "منذ", "حتى", "خلال", "بحلول", "قبل", "بعد", "وفي", "ومنذ", "وحتى", "مطلع", "بداية", "نهاية",
+    "أواخر", "أوائل", "منتصف", "لغاية", "شهري",
+)  # fmt: skip
 
 #: Hijri month names, by month number.
 HIJRI_MONTHS: dict[int, tuple[str, ...]] = {
@@ -130,7 +136,7 @@ CLOCK_MARKS: dict[str, str] = {
     "م": "pm",
     "مساء": "pm",
     "مساءا": "pm",
-    "ليلا": "pm",
+    "ليلا": "night",
     "عصرا": "pm",
     "ظهرا": "noon",
     "بعد الظهر": "pm",
@@ -301,6 +307,9 @@ VAGUE_REFS: dict[str, str] = {
     "المرحلة المقبلة": "FUTURE_REF",
     "المرحلة القادمة": "FUTURE_REF",
 }
+
+#: Words before الآن that make it part of a name ("أخبار الآن", a news outlet).
+NOT_VAGUE_AFTER: tuple[str, ...] = ("أخبار", "اخبار")
 
 #: Vague references that count only after "في" (في الماضي, في المستقبل).
 VAGUE_AFTER_FI: dict[str, str] = {"الماضي": "PAST_REF", "المستقبل": "FUTURE_REF"}

@@ -1,0 +1,233 @@
+"""Score ``find_timexes`` against gold timex files (GUIDE.md §1) and report event recall.
+
+Gold files (``NNN.json``: ``file``, ``dct``, ``timexes``, ``events``) are matched to articles by
+the basename in ``file``. Per file and overall:
+
+* span P/R/F1, **strict** (same start and end) and **relaxed** (overlapping spans, matched
+  one-to-one, largest overlap first);
+* on relaxed-matched pairs: type, value and mod accuracy;
+* **value-F1**: F1 where a true positive is a relaxed-matched pair whose value is equal
+  (P = such pairs / predicted, R = such pairs / gold). It is the last line of the report.
+
+Event recall comes from the events module (``event_recall(gold_events, articles)``); when it
+is not available the report says ``n/a`` and goes on. Scoring functions are pure (no I/O).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from analysis.errors import AnalysisError
+
+
+@dataclass
+class Counts:
+    """Counts for one file or a whole corpus."""
+
+    gold: int = 0
+    pred: int = 0
+    strict: int = 0  # exact span matches
+    relaxed: int = 0  # overlap matches (one-to-one)
+    type_ok: int = 0  # among relaxed matches
+    value_ok: int = 0
+    mod_ok: int = 0
+    misses: list[dict] = field(default_factory=list)
+    false_alarms: list[dict] = field(default_factory=list)
+    wrong: list[tuple[dict, dict]] = field(default_factory=list)  # matched, but type/value/mod differ
+
+    def add(self, other: "Counts") -> None:
+        for name in ("gold", "pred", "strict", "relaxed", "type_ok", "value_ok", "mod_ok"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    """Precision, recall, F1 (0 when undefined)."""
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def _overlap(a: dict, b: dict) -> int:
+    return min(a["end"], b["end"]) - max(a["start"], b["start"])
+
+
+def match_strict(gold: Sequence[dict], pred: Sequence[dict]) -> list[tuple[int, int]]:
+    """Pairs (gold index, pred index) with identical spans."""
+    where = {(p["start"], p["end"]): j for j, p in enumerate(pred)}
+    return [(i, where[(g["start"], g["end"])]) for i, g in enumerate(gold) if (g["start"], g["end"]) in where]
+
+
+def match_relaxed(gold: Sequence[dict], pred: Sequence[dict]) -> list[tuple[int, int]]:
+    """One-to-one pairs of overlapping spans, the largest overlaps first (ties: earliest)."""
+    options = sorted(
+        ((-_overlap(g, p), g["start"], p["start"], i, j) for i, g in enumerate(gold) for j, p in enumerate(pred) if _overlap(g, p) > 0)
+    )
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for _, _, _, i, j in options:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            pairs.append((i, j))
+    return sorted(pairs)
+
+
+def score(gold: Sequence[dict], pred: Sequence[dict]) -> Counts:
+    """Compare one article's gold and predicted timexes (dicts with start, end, type, value, mod)."""
+    counts = Counts(gold=len(gold), pred=len(pred))
+    counts.strict = len(match_strict(gold, pred))
+    pairs = match_relaxed(gold, pred)
+    counts.relaxed = len(pairs)
+    for i, j in pairs:
+        g, p = gold[i], pred[j]
+        same_type = g.get("type") == p.get("type")
+        same_value = g.get("value") == p.get("value")
+        same_mod = g.get("mod") == p.get("mod")
+        counts.type_ok += same_type
+        counts.value_ok += same_value
+        counts.mod_ok += same_mod
+        if not (same_type and same_value and same_mod):
+            counts.wrong.append((g, p))
+    matched_g = {i for i, _ in pairs}
+    matched_p = {j for _, j in pairs}
+    counts.misses = [g for i, g in enumerate(gold) if i not in matched_g]
+    counts.false_alarms = [p for j, p in enumerate(pred) if j not in matched_p]
+    return counts
+
+
+def summary(c: Counts) -> dict[str, float]:
+    """The headline numbers of a ``Counts``."""
+    sp, sr, sf = prf(c.strict, c.pred, c.gold)
+    rp, rr, rf = prf(c.relaxed, c.pred, c.gold)
+    vp, vr, vf = prf(c.value_ok, c.pred, c.gold)
+    acc = (lambda n: n / c.relaxed if c.relaxed else 0.0)
+    return {
+        "strict_p": sp, "strict_r": sr, "strict_f1": sf,
+        "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": rf,
+        "type_acc": acc(c.type_ok), "value_acc": acc(c.value_ok), "mod_acc": acc(c.mod_ok),
+        "value_p": vp, "value_r": vr, "value_f1": vf,
+    }  # fmt: skip
+
+
+# --- I/O ----------------------------------------------------------------------------------------
+
+
+def load_gold(gold_dir: str | Path) -> list[dict[str, Any]]:
+    """Every gold document (``NNN.json``) of a folder, sorted by file name."""
+    gold_dir = Path(gold_dir)
+    if not gold_dir.is_dir():
+        raise AnalysisError(f"{gold_dir}: gold folder not found")
+    files = sorted(gold_dir.glob("*.json"))
+    if not files:
+        raise AnalysisError(f"{gold_dir}: no gold *.json files")
+    docs = []
+    for path in files:
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as err:
+            raise AnalysisError(f"{path}: cannot read gold file: {err}") from None
+        if not isinstance(doc, dict) or "file" not in doc or not isinstance(doc.get("timexes", []), list):
+            raise AnalysisError(f"{path}: not a gold timex file (needs 'file' and 'timexes')")
+        doc.setdefault("timexes", [])
+        doc.setdefault("events", [])
+        doc["_gold_path"] = str(path)
+        docs.append(doc)
+    return docs
+
+
+def load_articles(paths: Iterable[str | Path]) -> dict[str, Any]:
+    """Article records by file basename (every ``*.txt`` under the given files/folders)."""
+    from analysis.corpus import iter_article_paths, load_article
+
+    return {p.name: load_article(p) for p in iter_article_paths(list(paths))}
+
+
+def _event_recall_fn():
+    """``event_recall`` from the events module, or None when it is not there (yet)."""
+    for module in ("analysis.events", "analysis.evaluation.events_eval"):
+        try:
+            mod = __import__(module, fromlist=["event_recall"])
+        except ImportError:
+            continue
+        fn = getattr(mod, "event_recall", None)
+        if fn is not None:
+            return fn
+    return None
+
+
+def _fmt(t: dict) -> str:
+    mod = f" {t['mod']}" if t.get("mod") else ""
+    return f"[{t['start']}:{t['end']}] {t['text']!r} {t.get('type')} {t.get('value')}{mod}"
+
+
+def evaluate(docs: Sequence[dict], articles: dict[str, Any]) -> tuple[Counts, list[tuple[str, Counts]], list[str]]:
+    """Run ``find_timexes`` on each gold document's article; (total, per-file counts, missing files)."""
+    from analysis.timex import find_timexes
+
+    total = Counts()
+    per_file = []
+    missing = []
+    for doc in docs:
+        name = Path(doc["file"]).name
+        article = articles.get(name)
+        if article is None:
+            missing.append(name)
+            continue
+        dct = doc.get("dct") or article.date
+        pred = [t.to_dict() for t in find_timexes(article.analysis_text, dct)]
+        counts = score(doc["timexes"], pred)
+        total.add(counts)
+        per_file.append((name, counts))
+    return total, per_file, missing
+
+
+def report(total: Counts, per_file: list[tuple[str, Counts]], missing: list[str], details: bool, events: dict | None) -> list[str]:
+    """The printed report; its last line is ``value-F1 0.xxx``."""
+    lines = [f"{'file':50} {'gold':>4} {'pred':>4} {'strict':>6} {'relax':>5} {'value':>5}"]
+    for name, c in per_file:
+        lines.append(f"{name[:50]:50} {c.gold:4d} {c.pred:4d} {c.strict:6d} {c.relaxed:5d} {c.value_ok:5d}")
+        if details:
+            lines += [f"    miss         {_fmt(g)}" for g in c.misses]
+            lines += [f"    false alarm  {_fmt(p)}" for p in c.false_alarms]
+            lines += [f"    wrong        gold {_fmt(g)}\n                 got  {_fmt(p)}" for g, p in c.wrong]
+    for name in missing:
+        lines.append(f"{name[:50]:50} article not found in the corpus: skipped")
+    s = summary(total)
+    lines += [
+        "",
+        f"files {len(per_file)}  gold {total.gold}  predicted {total.pred}",
+        f"strict  span P {s['strict_p']:.3f} R {s['strict_r']:.3f} F1 {s['strict_f1']:.3f}",
+        f"relaxed span P {s['relaxed_p']:.3f} R {s['relaxed_r']:.3f} F1 {s['relaxed_f1']:.3f}",
+        f"on {total.relaxed} matched spans: type accuracy {s['type_acc']:.3f}  value accuracy {s['value_acc']:.3f}  mod accuracy {s['mod_acc']:.3f}",
+    ]
+    if events is None:
+        lines.append("event recall: n/a (analysis.events not available)")
+    else:
+        lines.append(f"event recall {events['recall']:.3f} ({events['found']}/{events['total']})")
+    lines.append(f"value-F1 {s['value_f1']:.3f}")
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    """``analysis evaluate timex GOLD_DIR CORPUS...``."""
+    docs = load_gold(args.gold_dir)
+    articles = load_articles(args.corpus)
+    total, per_file, missing = evaluate(docs, articles)
+    if not per_file:
+        raise AnalysisError(f"none of the {len(docs)} gold files matches an article under {', '.join(map(str, args.corpus))}")
+    fn = _event_recall_fn()
+    events = None
+    if fn is not None:
+        matched = [d for d in docs if Path(d["file"]).name in articles]
+        gold_events = [dict(ev, file=d["file"], dct=d.get("dct")) for d in matched for ev in d["events"]]
+        events = fn(gold_events, [articles[Path(d["file"]).name] for d in matched])
+    for line in report(total, per_file, missing, bool(getattr(args, "details", False)), events):
+        print(line)
+    return 0

@@ -1,0 +1,96 @@
+"""Arabic temporal expressions (TIMEX3 style): ``find_timexes(text, dct)`` → ``list[Timex]``.
+
+The grammar follows the project's annotation guide (gold/GUIDE.md §1): spans exclude a free
+preposition and an attached ب/ل/و, include modifiers (مطلع, نهاية ...); ranges are one ISO
+interval; relative expressions are resolved against the document creation time (dct).
+Matching runs on a normalized copy of the text, but offsets and surfaces always come from the
+original, so ``text[t.start:t.end] == t.text`` for every result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.errors import AnalysisError
+from analysis.timex.grammar import run
+from analysis.timex.normalize import NormText
+from analysis.timex.resolve import as_date
+
+__all__ = ["Timex", "find_timexes", "timexes_frame", "TIMEX_COLUMNS"]
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One temporal expression: ``text == source[start:end]``; ``value`` in TIMEX3 format."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str
+    mod: str | None = None
+    calendar: str | None = None
+
+    def to_dict(self) -> dict:
+        """The JSON shape of the gold files (``calendar`` only when set)."""
+        out = {"start": self.start, "end": self.end, "text": self.text, "type": self.type, "value": self.value, "mod": self.mod}
+        if self.calendar:
+            out["calendar"] = self.calendar
+        return out
+
+
+def find_timexes(text: str, dct: dt.date | str | None = None) -> list[Timex]:
+    """Every temporal expression in ``text``, in order, resolved against ``dct``.
+
+    ``dct`` is a date or ``YYYY-MM-DD``; without it relative values keep ``X`` for the
+    unknown parts (``XXXX-XX-XX``). Never raises on arbitrary text.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    try:
+        day = as_date(dct)
+    except ValueError:
+        raise AnalysisError(f"bad document date {dct!r}: expected YYYY-MM-DD") from None
+    if not text:
+        return []
+    normed = NormText.of(text)
+    out = []
+    surface = lambda s, e: text.__getitem__(slice(*normed.span(s, e)))  # noqa: E731
+    for c in run(normed.norm, day, surface):
+        start, end = normed.span(c.start, c.end)
+        # never report leading/trailing white space (spans never cross a line break)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            continue
+        out.append(Timex(start, end, text[start:end], c.type, c.value, c.mod, c.calendar))
+    return out
+
+
+TIMEX_COLUMNS = ["id", "path", "dct", "start", "end", "text", "type", "value", "mod", "calendar", "line"]
+
+
+def timexes_frame(corpus: pd.DataFrame | Iterable) -> pd.DataFrame:
+    """One row per timex of every article of a corpus (DataFrame from ``load_corpus`` or Articles).
+
+    Runs on ``article.analysis_text`` so offsets are into the file content and nothing is found
+    on the header line; ``line`` is the 1-based line number of the timex in the file.
+    """
+    from analysis.corpus import articles_from_frame
+
+    articles = articles_from_frame(corpus) if isinstance(corpus, pd.DataFrame) else corpus
+    rows = []
+    for article in articles:
+        for t in find_timexes(article.analysis_text, article.date):
+            row = {"id": article.id, "path": article.path, "dct": article.date.isoformat()}
+            row.update(t.to_dict())
+            row["calendar"] = t.calendar
+            row["line"] = article.content.count("\n", 0, t.start) + 1
+            rows.append(row)
+    return pd.DataFrame(rows, columns=TIMEX_COLUMNS)

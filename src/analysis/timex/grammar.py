@@ -1,0 +1,121 @@
+"""Run every rule, keep the best non-overlapping candidates, then join neighbours.
+
+Joins (each a small function): a weekday or part of day directly before a full date becomes
+one timex (``الأربعاء 01 أكتوبر 2025``, ``فجر اليوم الأربعاء 4 آذار/مارس 2026``); two dates
+around ``إلى``/``حتى``/``و`` after ``من``/``بين`` become one interval; a clock time takes its
+day from a date just before it on the same line (a dateline), else the dct.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import numpy as np
+
+from analysis.timex.patterns import S, S0
+from analysis.timex.rules import RULES, Candidate, Context, scan
+
+#: Tie-break between candidates of equal length: lower wins.
+_PRIORITY = {name: i for i, name in enumerate(RULES)}
+
+_DATE_GAP = re.compile(rf"^{S0}[,،\-]?{S0}$")
+_POD_GAP = re.compile(rf"^{S}$")
+_RANGE_GAP = re.compile(rf"^(?:{S}(?P<w>الي|حتي|لغايه|ولغايه|وحتي|والي|و){S0}|{S0}-{S0})$")
+_RANGE_OPEN = re.compile(rf"(?<!\w)(?P<w>من|بين|[وف]من|[وف]بين){S}$")
+_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
+_CONCRETE = re.compile(r"^\d{4}(?:-(?:\d\d(?:-\d\d)?|Q\d|H\d|W\d\d))?$")
+
+
+def candidates(ctx: Context) -> list[Candidate]:
+    """Every candidate of every rule (overlapping)."""
+    return scan(ctx)
+
+
+def select(cands: list[Candidate], size: int) -> list[Candidate]:
+    """Longest first (ties: rule order), dropping any candidate overlapping one already kept."""
+    taken = np.zeros(size + 1, dtype=bool)
+    kept = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), _PRIORITY.get(c.rule, 99), c.start)):
+        if c.end <= c.start or taken[c.start : c.end].any():
+            continue
+        taken[c.start : c.end] = True
+        kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def join_dates(cands: list[Candidate], text: str) -> list[Candidate]:
+    """Weekday/part-of-day + a full date right after it → one timex with the date's value."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if prev is not None and c.kind == "day" and _DAY_VALUE.match(c.value):
+            gap = text[prev.end : c.start]
+            if prev.kind == "weekday" and _DATE_GAP.match(gap):
+                out[-1] = Candidate(prev.start, c.end, "DATE", c.value, c.mod, c.calendar, "join_weekday_date", "day")
+                continue
+            if prev.kind in ("pod", "bare_pod") and _POD_GAP.match(gap) or prev.kind == "pod" and _DATE_GAP.match(gap):
+                code = prev.extra.get("code", "")
+                out[-1] = Candidate(prev.start, c.end, "TIME", f"{c.value}T{code}", None, c.calendar, "join_pod_date", "pod")
+                continue
+        out.append(c)
+    return [c for c in out if c.kind != "bare_pod"]
+
+
+def join_ranges(cands: list[Candidate], text: str) -> list[Candidate]:
+    """``من X إلى Y`` / ``بين X و Y`` / ``X - Y`` (two concrete dates) → one interval ``X/Y``."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == "DATE" and c.type == "DATE" and "/" not in prev.value + c.value:
+            gap = _RANGE_GAP.match(text[prev.end : c.start])
+            opener = _RANGE_OPEN.search(text[max(0, prev.start - 8) : prev.start])
+            first = _year_from(prev, c) if gap else prev.value
+            if gap and _CONCRETE.match(first) and _CONCRETE.match(c.value) and first < c.value:
+                word = gap.group("w")
+                opened = opener.group("w").lstrip("وف") if opener else None
+                if (word == "و" and opened == "بين") or (word and word != "و" and opened == "من") or (not word and opened != "بين"):
+                    start = prev.start - (len(opener.group(0)) - (len(opener.group("w")) - len(opened))) if opener and word else prev.start  # type: ignore[arg-type]
+                    out[-1] = Candidate(start, c.end, "DATE", f"{first}/{c.value}", None, None, "join_range")
+                    continue
+        out.append(c)
+    return out
+
+
+def _year_from(first: Candidate, second: Candidate) -> str:
+    """``من يناير إلى مارس 2024``: a start whose year was only inferred takes the end's year."""
+    if not first.extra.get("year_inferred") or second.extra.get("year_inferred") or not second.value[:4].isdigit():
+        return first.value
+    value = second.value[:4] + first.value[4:]
+    if value > second.value and second.value[:4] != "0000":
+        value = f"{int(second.value[:4]) - 1:04d}" + first.value[4:]
+    return value
+
+
+def anchor_clocks(cands: list[Candidate], text: str, dct: dt.date | None) -> None:
+    """Give each clock time the day of a date just before it on the same line (≤ 40 chars)."""
+    last_day: Candidate | None = None
+    for c in cands:
+        if c.kind == "clock":
+            day = None
+            if last_day is not None and c.start - last_day.end <= 40 and "\n" not in text[last_day.end : c.start]:
+                day = last_day.value[:10]
+            if day is None:
+                day = dct.isoformat() if dct else "XXXX-XX-XX"
+            c.value = f"{day}{c.extra['hhmm']}"
+        elif _DAY_VALUE.match(c.value[:10]) and c.type in ("DATE", "TIME") and len(c.value) >= 10:
+            last_day = c
+
+
+def run(text: str, dct: dt.date | None, original=None) -> list[Candidate]:
+    """All timexes of a normalized text, as candidates with normalized offsets.
+
+    ``original(start, end)`` gives the original surface of a normalized span (optional).
+    """
+    ctx = Context(text, dct, original)
+    kept = select(candidates(ctx), len(text))
+    kept = join_dates(kept, text)
+    kept = join_ranges(kept, text)
+    anchor_clocks(kept, text, dct)
+    return kept

@@ -1,0 +1,189 @@
+"""Regex building blocks compiled from the lexicon (all in normalized spelling).
+
+Each block is a function of a group-name prefix so a rule can use the same block twice
+(``MONTH("a")`` and ``MONTH("b")`` in a range) without clashing group names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from analysis.timex import lexicon as lx
+from analysis.timex.normalize import normalize_word
+
+#: One or more / zero or more spaces that never cross a line break.
+S = r"[^\S\n]+"
+S0 = r"[^\S\n]*"
+#: Start of a word, with optional attached proclitics (و/ف then ب/ل/ك), which stay outside the span.
+PRE = r"(?<!\w)(?:[وف]?[بلك]|[وف])?"
+#: End of a word.
+END = r"(?!\w)"
+
+
+def norm(word: str) -> str:
+    return normalize_word(word)
+
+
+def alt(words: Iterable[str]) -> str:
+    """A non-capturing alternation of normalized words, longest first; spaces match any spacing."""
+    forms = sorted({norm(w) for w in words}, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", S).replace(" ", S) for w in forms) + ")"
+
+
+def lookup(table: dict[int, tuple[str, ...]] | dict[str, object]) -> dict[str, object]:
+    """Normalized word -> value (for ``{value: (words...)}`` or ``{word: value}`` tables)."""
+    out: dict[str, object] = {}
+    for key, value in table.items():
+        if isinstance(value, tuple):
+            for word in value:
+                out[squash(norm(word))] = key
+        else:
+            out[squash(norm(str(key)))] = value
+    return out
+
+
+def squash(text: str) -> str:
+    """Collapse runs of spaces (to look up a multi-word match in a table)."""
+    return " ".join(text.split())
+
+
+# --- Lookup tables (normalized word -> value) ---------------------------------------------------
+
+MONTH_OF: dict[str, int] = {**lookup(lx.GREGORIAN_MONTHS), **lookup(lx.LEVANTINE_MONTHS)}  # type: ignore[dict-item]
+AMBIGUOUS_MONTHS = {squash(norm(w)) for w in lx.AMBIGUOUS_MONTHS}
+HIJRI_MONTH_OF: dict[str, int] = lookup(lx.HIJRI_MONTHS)  # type: ignore[assignment]
+AMBIGUOUS_HIJRI = {squash(norm(w)) for w in lx.AMBIGUOUS_HIJRI}
+WEEKDAY_OF: dict[str, int] = lookup(lx.WEEKDAYS)  # type: ignore[assignment]
+RELDAY_OF: dict[str, int] = lookup(lx.RELATIVE_DAYS)  # type: ignore[assignment]
+POD_OF: dict[str, str] = lookup(lx.PARTS_OF_DAY)  # type: ignore[assignment]
+THIS_POD_OF: dict[str, str] = lookup(lx.THIS_PART_OF_DAY)  # type: ignore[assignment]
+CLOCK_MARK_OF: dict[str, str] = lookup(lx.CLOCK_MARKS)  # type: ignore[assignment]
+HOUR_OF: dict[str, int] = lookup(lx.HOUR_WORDS)  # type: ignore[assignment]
+FRACTION_OF: dict[str, int] = lookup(lx.HOUR_FRACTIONS)  # type: ignore[assignment]
+UNIT_NUMBER_OF: dict[str, int] = lookup(lx.UNIT_NUMBERS)  # type: ignore[assignment]
+TENS_OF: dict[str, int] = lookup(lx.TENS_NUMBERS)  # type: ignore[assignment]
+TEEN_HEAD_OF: dict[str, int] = lookup(lx.TEEN_HEADS)  # type: ignore[assignment]
+ORD_UNIT_OF: dict[str, int] = lookup(lx.ORDINAL_UNITS)  # type: ignore[assignment]
+ORD_TEN_HEAD_OF: dict[str, int] = lookup(lx.ORDINAL_TEN_HEADS)  # type: ignore[assignment]
+ORD_TENS_OF: dict[str, int] = lookup(lx.ORDINAL_TENS)  # type: ignore[assignment]
+QUARTER_OF: dict[str, int] = lookup(lx.QUARTER_ORDINALS)  # type: ignore[assignment]
+HALF_OF: dict[str, int] = lookup(lx.HALF_ORDINALS)  # type: ignore[assignment]
+MOD_OF: dict[str, str] = lookup(lx.MODIFIERS)  # type: ignore[assignment]
+PERIOD_OF: dict[str, str] = lookup(lx.PERIOD_NOUNS)  # type: ignore[assignment]
+SHIFT_OF: dict[str, int] = lookup(lx.PERIOD_SHIFTS)  # type: ignore[assignment]
+VAGUE_OF: dict[str, str] = lookup(lx.VAGUE_REFS)  # type: ignore[assignment]
+VAGUE_FI_OF: dict[str, str] = lookup(lx.VAGUE_AFTER_FI)  # type: ignore[assignment]
+VAGUE_ADJ_OF: dict[str, str] = lookup(lx.VAGUE_PERIOD_ADJ)  # type: ignore[assignment]
+SET_OF: dict[str, str] = lookup(lx.SETS)  # type: ignore[assignment]
+SEASON_OF: dict[str, str] = lookup(lx.SEASONS)  # type: ignore[assignment]
+
+UNIT_OF: dict[str, tuple[str, str]] = {}
+for _code, _forms in lx.UNIT_FORMS.items():
+    for _number, _words in _forms.items():
+        for _w in _words:
+            UNIT_OF[norm(_w)] = (_code, _number)
+
+
+def unit_words(*numbers: str, definite: bool | None = None) -> list[str]:
+    """Unit forms of the given grammatical numbers; ``definite`` filters on the article."""
+    words = []
+    for forms in lx.UNIT_FORMS.values():
+        for number in numbers:
+            for w in forms[number]:
+                if definite is None or w.startswith("ال") == definite:
+                    words.append(w)
+    return words
+
+
+# --- Alternations -----------------------------------------------------------------------------
+
+MONTHS = alt(w for ws in (*lx.GREGORIAN_MONTHS.values(), *lx.LEVANTINE_MONTHS.values()) for w in ws)
+HIJRI = alt(w for ws in lx.HIJRI_MONTHS.values() for w in ws)
+WEEKDAY = alt(w for ws in lx.WEEKDAYS.values() for w in ws)
+RELDAY = alt(lx.RELATIVE_DAYS)
+POD = alt(lx.PARTS_OF_DAY)
+THIS_POD = alt(lx.THIS_PART_OF_DAY)
+CLOCK_MARK = alt(lx.CLOCK_MARKS)
+HOUR_WORD = alt(lx.HOUR_WORDS)
+FRACTION = alt(lx.HOUR_FRACTIONS)
+MODS = alt(lx.MODIFIERS)
+APPROX = alt(lx.APPROX_WORDS)
+PERIOD = alt(lx.PERIOD_NOUNS)
+SHIFT = alt(lx.PERIOD_SHIFTS)
+THIS = alt(lx.THIS_WORDS)
+VAGUE = alt(lx.VAGUE_REFS)
+VAGUE_FI = alt(lx.VAGUE_AFTER_FI)
+VAGUE_PL = alt(lx.VAGUE_PERIOD_PLURALS)
+VAGUE_ADJ = alt(lx.VAGUE_PERIOD_ADJ)
+VAGUE_DUR_ADJ = alt(lx.VAGUE_DURATION_ADJ)
+VAGUE_Q = alt(lx.VAGUE_QUANTIFIERS)
+SETS = alt(lx.SETS)
+SEASONS = alt(lx.SEASONS)
+QUARTER_ORD = alt(lx.QUARTER_ORDINALS)
+HALF_ORD = alt(lx.HALF_ORDINALS)
+
+UNIT_ANY_INDEF = alt(unit_words("one", "two", "plural", definite=False))
+UNIT_ONE_INDEF = alt(unit_words("one", definite=False))
+UNIT_TWO = alt(unit_words("two"))
+UNIT_PLURAL_INDEF = alt(unit_words("plural", definite=False))
+
+_UNITS_1_10 = alt(lx.UNIT_NUMBERS)
+_TENS = alt(lx.TENS_NUMBERS)
+_TEEN_HEADS = alt(lx.TEEN_HEADS)
+#: A cardinal number in words: "خمسة وعشرين", "اثني عشر", "ثلاثة", "عشرين".
+NUMBER_WORDS = (
+    rf"(?:{_UNITS_1_10}{S}و{S0}{_TENS}|{_TEEN_HEADS}{S}(?:عشر|عشره){END}|{_TENS}|{_UNITS_1_10})"
+)
+
+_ORD_UNITS = alt(lx.ORDINAL_UNITS)
+_ORD_TEN_HEADS = alt(lx.ORDINAL_TEN_HEADS)
+_ORD_TENS = alt(lx.ORDINAL_TENS)
+#: A day of the month as an ordinal word: "الحادي والثلاثين", "الخامس عشر", "الأول".
+ORDINAL_DAY = rf"(?:{_ORD_TEN_HEADS}{S}و{S0}{_ORD_TENS}|{_ORD_TEN_HEADS}{S}عشر{END}|{_ORD_TENS}|{_ORD_UNITS})"
+
+
+def YEAR(p: str) -> str:
+    """A 4-digit Gregorian year 1000-2199 (not part of a longer number)."""
+    return rf"(?<![\d.,/:])(?P<{p}y>(?:1\d|2[01])\d\d)(?!\d|[.,/:]\d)"
+
+
+def ERA(p: str) -> str:
+    """Optional era suffix: م / ميلادي (Gregorian) or هـ / هجري (Hijri)."""
+    return rf"(?:{S0}(?P<{p}era>م|ميلادي|ميلاديه|للميلاد|ه|هجري|هجريه|للهجره){END})?"
+
+
+def MONTH(p: str) -> str:
+    """A month name, optionally after شهر, optionally doubled (أيلول/سبتمبر, كانون الأول (ديسمبر))."""
+    return (
+        rf"(?:(?P<{p}shahr>شهر){S})?(?P<{p}m1>{MONTHS}){END}"
+        rf"(?:{S0}/{S0}(?P<{p}m2>{MONTHS}){END}|{S0}\({S0}(?P<{p}m3>{MONTHS}){S0}\)|{S0}-{S0}(?P<{p}m4>{MONTHS}){END})?"
+    )
+
+
+def DAY(p: str) -> str:
+    """A day of the month: digits or an ordinal word."""
+    return rf"(?:(?<![\d.,/:])(?P<{p}d>[0-3]?\d)(?![\d.,/:])|(?P<{p}dw>{ORDINAL_DAY}){END})"
+
+
+def YEAR_EXPR(p: str) -> str:
+    """A year: [عام|العام|سنة] 2025 [م], or هذا العام / العام الجاري|الماضي|المقبل."""
+    return (
+        rf"(?:(?:(?:ال)?عام|(?:ال)?سنه){S0})?{YEAR(p)}{ERA(p)}"
+        rf"|(?P<{p}this>{THIS}{S}(?:العام|السنه)){END}"
+        rf"|(?:العام|السنه){S}(?P<{p}ys>{SHIFT}){END}"
+    )
+
+
+def MOD_PRE(p: str = "") -> str:
+    """Optional modifier before a date (مطلع, منتصف, نهاية ...)."""
+    return rf"(?:(?P<{p}mod>{MODS}){S})?"
+
+
+def MONTH_REL(p: str) -> str:
+    """Adjective after a month without year: الجاري, المقبل, الماضي ..."""
+    return rf"(?P<{p}mrel>{SHIFT}){END}"
+
+
+def compile_rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)

@@ -1,0 +1,770 @@
+"""The grammar: each rule is a named pattern plus a value builder, testable one by one.
+
+A rule's pattern runs on the normalized text (see ``normalize.py``); its group ``t`` is the
+timex span (what lies outside ``t`` is context, e.g. a preposition). The builder turns a match
+into a ``Candidate`` (type, value, mod) or rejects it (returns None). ``grammar.py`` runs all
+rules, keeps the longest non-overlapping candidates and joins neighbours (weekday + date,
+ranges, clock times anchored on a dateline).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from analysis.timex import lexicon as lx
+from analysis.timex import patterns as P
+from analysis.timex import resolve as R
+from analysis.timex.patterns import END, PRE, S, S0, norm, squash
+
+
+@dataclass
+class Candidate:
+    """A timex found by one rule, with offsets into the normalized text."""
+
+    start: int
+    end: int
+    type: str
+    value: str
+    mod: str | None = None
+    calendar: str | None = None
+    rule: str = ""
+    kind: str = ""  # role in joins: "day" (a day-level date), "weekday", "pod", "clock", "bare_pod"
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Context:
+    """What builders may look at: the normalized text and the document creation date."""
+
+    text: str
+    dct: dt.date | None
+    original: Callable[[int, int], str] | None = None  # normalized span -> original surface
+
+    def surface(self, start: int, end: int) -> str:
+        """The original text of a normalized span (the normalized text when no map is given)."""
+        return self.original(start, end) if self.original else self.text[start:end]
+
+    def before(self, pos: int, width: int = 40) -> str:
+        """The text before ``pos`` on the same line (at most ``width`` characters)."""
+        chunk = self.text[max(0, pos - width) : pos]
+        return chunk.rsplit("\n", 1)[-1]
+
+    def after(self, pos: int, width: int = 40) -> str:
+        chunk = self.text[pos : pos + width]
+        return chunk.split("\n", 1)[0]
+
+    def prev_word(self, pos: int) -> str:
+        """The word just before ``pos`` (empty when punctuation intervenes)."""
+        m = _PREV_WORD.search(self.before(pos, 30))
+        return m.group(1) if m else ""
+
+    def next_word(self, pos: int) -> str:
+        m = _NEXT_WORD.match(self.after(pos, 30))
+        return m.group(1) if m else ""
+
+    def tense(self, pos: int) -> str | None:
+        """"future" when a future marker precedes ``pos`` in the same sentence, else None."""
+        chunk = _SENTENCE_SPLIT.split(self.before(pos, 70))[-1]
+        for word in _WORD.findall(chunk):
+            if word in _FUTURE_WORDS:
+                return "future"
+            if _FUTURE_VERB.match(word) and not word.lstrip("وف").startswith(_NOT_FUTURE):
+                return "future"
+        return None
+
+
+_PREV_WORD = re.compile(r"(\w+)[^\S\n]*$")
+_NEXT_WORD = re.compile(r"[^\S\n]*(\w+)")
+_WORD = re.compile(r"\w+")
+_SENTENCE_SPLIT = re.compile(r"[.!?؟؛\n]")
+_FUTURE_WORDS = frozenset(norm(w) for w in lx.FUTURE_MARKERS) | frozenset("و" + norm(w) for w in lx.FUTURE_MARKERS)
+_FUTURE_VERB = re.compile(r"^[وف]?س[يتنا]\w{3,}$")
+_NOT_FUTURE = tuple(norm(w) for w in lx.NOT_FUTURE_PREFIXES)
+
+Builder = Callable[[re.Match, Context], "Candidate | None"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One family of expressions: a compiled pattern with a span group ``t`` and a builder.
+
+    ``starts`` lists the normalized first words a match can begin with (after an attached
+    clitic); ``DIGIT`` stands for any word starting with a digit. The scanner only tries the
+    rule where such a word starts, which keeps the whole grammar fast.
+    """
+
+    name: str
+    pattern: re.Pattern
+    build: Builder
+    starts: frozenset[str]
+
+    def make(self, m: re.Match, ctx: Context) -> Candidate | None:
+        """The candidate of one match, or None when the builder rejects it."""
+        try:
+            cand = self.build(m, ctx)
+        except (ValueError, OverflowError, KeyError, IndexError, TypeError):
+            return None
+        if cand is not None:
+            cand.start, cand.end = m.span("t")
+            cand.rule = self.name
+        return cand
+
+    def candidates(self, ctx: Context) -> list[Candidate]:
+        """Every candidate of this rule in the whole text (a full scan; see ``scan`` for the fast path)."""
+        return [c for m in self.pattern.finditer(ctx.text) if (c := self.make(m, ctx)) is not None]
+
+
+RULES: dict[str, Rule] = {}
+DIGIT = "#"
+
+
+def _first_words(sources: Iterable) -> frozenset[str]:
+    words: set[str] = set()
+    for source in sources:
+        items = [source] if isinstance(source, str) else list(source)
+        for item in items:
+            if isinstance(item, (tuple, list, set, frozenset)):
+                words |= _first_words([item])
+            else:
+                word = norm(str(item)) if item != DIGIT else DIGIT
+                if word.split():
+                    words.add(word.split()[0])
+    return frozenset(words)
+
+
+def rule(name: str, pattern: str, starts: list) -> Callable[[Builder], Builder]:
+    """Register ``builder`` under ``name`` with its pattern (compiled once, at import)."""
+
+    def register(builder: Builder) -> Builder:
+        RULES[name] = Rule(name, re.compile(pattern), builder, _first_words(starts))
+        _INDEX.clear()
+        return builder
+
+    return register
+
+
+_INDEX: dict[str, tuple[Rule, ...]] = {}
+_WORD_START = re.compile(r"(?<!\w)\w+")
+_CLITICS = ("و", "ف", "ب", "ل", "ك")
+
+
+def _index() -> dict[str, tuple[Rule, ...]]:
+    if not _INDEX:
+        table: dict[str, list[Rule]] = {}
+        for r in RULES.values():
+            for word in r.starts:
+                table.setdefault(word, []).append(r)
+        _INDEX.update({k: tuple(v) for k, v in table.items()})
+    return _INDEX
+
+
+def _rules_for(word: str, index: dict[str, tuple[Rule, ...]]) -> set[Rule]:
+    """Rules that may start at a word (itself, or after one or two proclitic letters)."""
+    found: set[Rule] = set()
+    for k in range(3):
+        stem = word[k:]
+        if not stem:
+            break
+        key = DIGIT if stem[0].isdigit() else stem
+        found.update(index.get(key, ()))
+        if k < 2 and (word[k] not in _CLITICS or (k == 1 and word[0] not in "وف")):
+            break
+    return found
+
+
+def scan(ctx: Context, rules: Iterable[Rule] | None = None) -> list[Candidate]:
+    """Every candidate of every rule, trying each rule only where one of its first words starts."""
+    index = _index()
+    allowed = None if rules is None else set(rules)
+    text = ctx.text
+    out: list[Candidate] = []
+    for w in _WORD_START.finditer(text):
+        todo = _rules_for(w.group(), index)
+        if not todo:
+            continue
+        pos = w.start()
+        for r in todo:
+            if allowed is not None and r not in allowed:
+                continue
+            m = r.pattern.match(text, pos)
+            if m is not None and (c := r.make(m, ctx)) is not None:
+                out.append(c)
+    return out
+
+
+# --- Value helpers -----------------------------------------------------------------------------
+
+
+def g(m: re.Match, name: str) -> str | None:
+    """A named group, space-squashed, or None (also when the pattern lacks the group)."""
+    try:
+        value = m.group(name)
+    except IndexError:
+        return None
+    return squash(value) if value else None
+
+
+def number_value(text: str) -> int | None:
+    """The integer of a cardinal in digits or words ("12", "خمسة وعشرين", "اثني عشر")."""
+    text = squash(text)
+    if text.startswith("ال"):
+        text = text[2:].strip()
+    if text.isdigit():
+        return int(text)
+    if text in P.UNIT_NUMBER_OF:
+        return P.UNIT_NUMBER_OF[text]
+    if text in P.TENS_OF:
+        return P.TENS_OF[text]
+    parts = text.split(" ")
+    if len(parts) == 2 and parts[1] in ("عشر", "عشره") and parts[0] in P.TEEN_HEAD_OF:
+        return 10 + P.TEEN_HEAD_OF[parts[0]]
+    m = re.match(r"^(\w+) و ?(\w+)$", text)
+    if m and m.group(1) in P.UNIT_NUMBER_OF and m.group(2) in P.TENS_OF:
+        return P.UNIT_NUMBER_OF[m.group(1)] + P.TENS_OF[m.group(2)]
+    return None
+
+
+def ordinal_day(text: str) -> int | None:
+    """The day number of an ordinal word ("الحادي والثلاثين" → 31)."""
+    text = squash(text)
+    if text in P.ORD_UNIT_OF:
+        return P.ORD_UNIT_OF[text]
+    if text in P.ORD_TENS_OF:
+        return P.ORD_TENS_OF[text]
+    parts = text.split(" ")
+    if len(parts) == 2 and parts[1] == "عشر" and parts[0] in P.ORD_TEN_HEAD_OF:
+        return 10 + P.ORD_TEN_HEAD_OF[parts[0]]
+    m = re.match(r"^(\w+) و ?(\w+)$", text)
+    if m and m.group(1) in P.ORD_TEN_HEAD_OF and m.group(2) in P.ORD_TENS_OF:
+        return P.ORD_TEN_HEAD_OF[m.group(1)] + P.ORD_TENS_OF[m.group(2)]
+    return None
+
+
+def day_of(m: re.Match, p: str) -> int | None:
+    if g(m, f"{p}d"):
+        return int(g(m, f"{p}d"))  # type: ignore[arg-type]
+    if g(m, f"{p}dw"):
+        return ordinal_day(g(m, f"{p}dw"))  # type: ignore[arg-type]
+    return None
+
+
+def month_of(m: re.Match, p: str) -> tuple[int, bool] | None:
+    """(month number, sure) from a MONTH block; ``sure`` is False for an ambiguous single name."""
+    first = g(m, f"{p}m1")
+    if not first:
+        return None
+    second = g(m, f"{p}m2") or g(m, f"{p}m3") or g(m, f"{p}m4")
+    sure = bool(second) or bool(g(m, f"{p}shahr")) or first not in P.AMBIGUOUS_MONTHS
+    return P.MONTH_OF[first], sure
+
+
+def year_of(m: re.Match, p: str, ctx: Context) -> tuple[int | None, bool]:
+    """(year, hijri) from a YEAR_EXPR block; year None when the block is absent."""
+    if g(m, f"{p}y"):
+        era = g(m, f"{p}era") or ""
+        return int(g(m, f"{p}y")), era.startswith(("ه", "للهجر"))  # type: ignore[arg-type]
+    if g(m, f"{p}this"):
+        return (ctx.dct.year if ctx.dct else None), False
+    if g(m, f"{p}ys"):
+        return (ctx.dct.year + P.SHIFT_OF[g(m, f"{p}ys")] if ctx.dct else None), False  # type: ignore[index]
+    return None, False
+
+
+def mod_of(m: re.Match, p: str = "") -> str | None:
+    word = g(m, f"{p}mod")
+    return P.MOD_OF.get(word) if word else None
+
+
+def unit_code(word: str) -> tuple[str, str]:
+    return P.UNIT_OF[squash(word)]
+
+
+def duration_value(amount: int | None, unit: str, half: bool = False) -> str:
+    """ISO 8601 duration; ``amount`` None is vague (``PXY``); decades become years."""
+    if unit == "DE":
+        unit, amount = "Y", (None if amount is None else amount * 10)
+    time = unit in ("TH", "TM")
+    letter = unit[-1]
+    if amount is None:
+        return f"PTX{letter}" if time else f"PX{letter}"
+    if half:
+        extra = {"Y": "6M", "M": "15D", "W": "3D12H", "D": "T12H", "TH": "30M", "TM": "30S"}[unit if time else letter]
+        if time:
+            return f"PT{amount}{letter}{extra}"
+        return f"P{amount}{letter}{extra}"
+    return f"PT{amount}{letter}" if time else f"P{amount}{letter}"
+
+
+# --- First words of the rules (for the scanner) --------------------------------------------------
+
+MODS = tuple(lx.MODIFIERS)
+APPROX = lx.APPROX_WORDS
+ORDINALS = (*lx.ORDINAL_UNITS, *lx.ORDINAL_TEN_HEADS, *lx.ORDINAL_TENS)
+MONTH_WORDS = (*lx.GREGORIAN_MONTHS.values(), *lx.LEVANTINE_MONTHS.values())
+HIJRI_WORDS = tuple(lx.HIJRI_MONTHS.values())
+WEEKDAY_WORDS = tuple(lx.WEEKDAYS.values())
+NUMBER_WORD_STARTS = (*lx.UNIT_NUMBERS, *lx.TENS_NUMBERS, *lx.TEEN_HEADS)
+NUMBER_WORD_STARTS += tuple("ال" + w for w in NUMBER_WORD_STARTS)  # "التسع أشهر الماضية"
+UNIT_STARTS = tuple(w for forms in lx.UNIT_FORMS.values() for ws in forms.values() for w in ws)
+
+# --- Absolute dates ----------------------------------------------------------------------------
+
+_MREL = P.MONTH_REL("a")
+
+
+@rule(
+    "day_month_year",
+    rf"{PRE}(?P<t>{P.MOD_PRE()}{P.DAY('a')}{S}(?:من{S}(?:شهر{S})?)?{P.MONTH('a')}"
+    rf"(?:{S0}[,،]?{S0}(?:من{S})?(?:{P.YEAR_EXPR('a')})|{S}{_MREL})?){END}", starts=[MODS, DIGIT, ORDINALS])
+def _day_month_year(m: re.Match, ctx: Context) -> Candidate | None:
+    """``31 ديسمبر 2025``, ``الحادي والثلاثين من شهر كانون الأول المقبل``, ``31 ديسمبر الجاري``."""
+    day = day_of(m, "a")
+    month, _sure = month_of(m, "a")  # type: ignore[misc]
+    year, hijri = year_of(m, "a", ctx)
+    if hijri or day is None:
+        return None
+    if year is None:
+        rel = g(m, "amrel")
+        year = R.month_year(ctx.dct, month, ctx.tense(m.start("t")), P.SHIFT_OF[rel] if rel else None)
+    inferred = year_of(m, "a", ctx)[0] is None
+    value = R.date_value(year, month, day)
+    if value is None:
+        return None
+    return Candidate(0, 0, "DATE", value, mod_of(m), kind="day", extra={"year_inferred": inferred})
+
+
+@rule(
+    "month_year",
+    rf"{PRE}(?P<t>{P.MOD_PRE()}{P.MONTH('a')}(?:{S0}[,،]?{S0}(?:من{S})?(?:{P.YEAR_EXPR('a')})|{S}{_MREL})?){END}", starts=[MODS, 'شهر', MONTH_WORDS])
+def _month_year(m: re.Match, ctx: Context) -> Candidate | None:
+    """``سبتمبر 2025``, ``أيلول/سبتمبر 2024``, ``نهاية شهر أيلول من هذا العام``, bare ``أيلول``."""
+    month, sure = month_of(m, "a")  # type: ignore[misc]
+    year, hijri = year_of(m, "a", ctx)
+    rel = g(m, "amrel")
+    if hijri:
+        return None
+    inferred = year is None
+    if year is None:
+        if not sure and not rel and not g(m, "mod") and ctx.prev_word(m.start("t")) not in _MONTH_CONTEXT:
+            return None
+        year = R.month_year(ctx.dct, month, ctx.tense(m.start("t")), P.SHIFT_OF[rel] if rel else None)
+    value = R.date_value(year, month, None)
+    return Candidate(0, 0, "DATE", value, mod_of(m), extra={"year_inferred": inferred and not rel}) if value else None
+
+
+_MONTH_CONTEXT = frozenset(norm(w) for w in lx.MONTH_CONTEXT_BEFORE)
+_NUM_L = r"(?<![\w.,/:-])"
+_NUM_R = r"(?![\w]|[.,/:-]\d)"
+
+
+@rule("numeric_dmy", rf"{_NUM_L}(?P<t>(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<mo>[01]?\d)(?P=sep)(?P<y>(?:1[89]|2[01])\d\d)){_NUM_R}", starts=[DIGIT])
+def _numeric_dmy(m: re.Match, ctx: Context) -> Candidate | None:
+    """``31.12.2025``, ``31-12-2025``, ``31/12/2025`` (day first; month first when the day > 12)."""
+    day, month, year = int(m.group("d")), int(m.group("mo")), int(m.group("y"))
+    value = R.date_value(year, month, day) or R.date_value(year, day, month)
+    return Candidate(0, 0, "DATE", value, kind="day") if value else None
+
+
+@rule("numeric_ymd", rf"{_NUM_L}(?P<t>(?P<y>(?:1[89]|2[01])\d\d)(?P<sep>[./-])(?P<mo>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)){_NUM_R}", starts=[DIGIT])
+def _numeric_ymd(m: re.Match, ctx: Context) -> Candidate | None:
+    """``2025/12/31``, ``2025-12-31``."""
+    value = R.date_value(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
+    return Candidate(0, 0, "DATE", value, kind="day") if value else None
+
+
+@rule(
+    "year",
+    rf"{PRE}(?P<t>{P.MOD_PRE()}(?:(?P<ap>{P.APPROX}){S})?(?P<kw>(?:ال)?عام|(?:ال)?سنه|عامي){S0}{P.YEAR('a')}{P.ERA('a')}){END}", starts=[MODS, APPROX, 'عام', 'العام', 'سنة', 'السنة', 'عامي'])
+def _year(m: re.Match, ctx: Context) -> Candidate | None:
+    """``عام 2020``, ``العام 2014``, ``مطلع عام 2026``, ``سنة 2003م``, ``عام 1446 هـ``."""
+    return _year_value(m, ctx)
+
+
+def _year_value(m: re.Match, ctx: Context) -> Candidate | None:
+    year, hijri = year_of(m, "a", ctx)
+    mod = mod_of(m) or ("APPROX" if g(m, "ap") else None)
+    if hijri:
+        value = R.hijri_to_gregorian(year, 0, None)  # type: ignore[arg-type]
+        return Candidate(0, 0, "DATE", value, mod, calendar="hijri") if value else None
+    return Candidate(0, 0, "DATE", f"{year:04d}", mod)
+
+
+_YEAR_CONTEXT = frozenset(norm(w) for w in lx.YEAR_CONTEXT_BEFORE)
+_COUNT_BEFORE = frozenset(norm(w) for w in ("من", "نحو", "حوالي", "قرابة", "زهاء", "أكثر", "أقل", "الـ", "ال"))
+
+
+@rule("bare_year", rf"(?<!\w)(?P<cl>[وبل])?(?P<t>{P.MOD_PRE()}{P.YEAR('a')}{P.ERA('a')}){END}", starts=[MODS, DIGIT])
+def _bare_year(m: re.Match, ctx: Context) -> Candidate | None:
+    """A bare year, when the context says it is one: ``في 2014``, ``و2017``, ``2025م``, ``(2014)``."""
+    era = g(m, "aera")
+    start = m.start()
+    prev = ctx.prev_word(start)
+    after = ctx.after(m.end("t"), 3)
+    ok = bool(era) or bool(g(m, "mod")) or bool(g(m, "cl")) or prev in _YEAR_CONTEXT
+    if not ok and prev not in _COUNT_BEFORE:
+        ok = after == "" or after[0] in ".,،؛:)»\"'!?؟-" or after.startswith(" و")
+    if not ok or (int(m.group("ay")) < 1900 and not era):
+        return None
+    return _year_value(m, ctx)
+
+
+_RANGE_JOIN = r"(?:الي|حتي|لغايه|ولغايه|وحتي|والي|و)"
+
+
+@rule(
+    "year_range",
+    rf"(?<![\w.,/:])(?P<t>(?:(?P<open>من|بين){S}(?:(?:ال)?عام(?:ي)?|سنتي|الاعوام|السنوات|الفتره{S}(?:من{S})?)?{S0})?"
+    rf"{P.YEAR('a')}{P.ERA('a')}(?:{S0}-{S0}|{S}{_RANGE_JOIN}{S0}(?:(?:ال)?عام{S0})?)(?P<b>(?:1\d|2[01])\d\d|\d\d)(?![\d.,/:]){P.ERA('b')}){END}", starts=['من', 'بين', DIGIT])
+def _year_range(m: re.Match, ctx: Context) -> Candidate | None:
+    """``2014–2017``, ``من 2014 إلى 2017``, ``بين عامي 2014 و2017`` → ``2014/2017``."""
+    a = int(m.group("ay"))
+    raw_b = m.group("b")
+    b = int(raw_b) if len(raw_b) == 4 else (a // 100) * 100 + int(raw_b)
+    joined_by_dash = "-" in m.group("t")[m.end("ay") - m.start("t") :][:4]
+    if not (a < b <= a + 100):
+        return None
+    if not m.group("open") and not joined_by_dash:
+        return None
+    joiner = m.group("t")[m.end("ay") - m.start("t") :]
+    if m.group("open") == "بين" and "و" not in joiner:
+        return None
+    if m.group("open") == "من" and not joined_by_dash and not re.search(r"(?:الي|حتي|لغايه)", joiner):
+        return None  # "من عام 2006 وعام 2007" is two years, not a range
+    return Candidate(0, 0, "DATE", f"{a:04d}/{b:04d}")
+
+
+# --- Relative days, weekdays, parts of day --------------------------------------------------------
+
+_NOT_TODAY = P.alt(lx.NOT_TODAY_AFTER)
+_WD_ADJ = rf"(?P<wadj>الماضي|المنصرم|الفائت|المقبل|القادم){END}"
+
+
+def _weekday_direction(m: re.Match, ctx: Context) -> str:
+    adj = g(m, "wadj")
+    if adj:
+        return "next" if adj in ("المقبل", "القادم") else "last"
+    return "future" if ctx.tense(m.start("t")) == "future" else "past"
+
+
+@rule(
+    "relative_day",
+    rf"{PRE}(?P<t>(?:يوم{S})?(?P<rd>{P.RELDAY})(?:{S}(?P<wd>{P.WEEKDAY}))?){END}(?!{S}{_NOT_TODAY}{END})", starts=['يوم', lx.RELATIVE_DAYS])
+def _relative_day(m: re.Match, ctx: Context) -> Candidate | None:
+    """``اليوم``, ``أمس``, ``غدا``, ``اليوم الأربعاء`` (one timex), ``أول أمس``."""
+    offset = P.RELDAY_OF[g(m, "rd")]  # type: ignore[index]
+    return Candidate(0, 0, "DATE", R.shift_days(ctx.dct, offset), kind="weekday")
+
+
+@rule("weekday", rf"{PRE}(?P<t>(?:يوم{S})?(?P<wd>{P.WEEKDAY})(?:{S}{_WD_ADJ})?){END}", starts=["يوم", WEEKDAY_WORDS])
+def _weekday(m: re.Match, ctx: Context) -> Candidate | None:
+    """``الأربعاء`` (last such day on/before dct unless the verb is future), ``الخميس المقبل``."""
+    weekday = P.WEEKDAY_OF[g(m, "wd")]  # type: ignore[index]
+    return Candidate(0, 0, "DATE", R.weekday_date(ctx.dct, weekday, _weekday_direction(m, ctx)), kind="weekday")
+
+
+@rule(
+    "part_of_day",
+    rf"{PRE}(?P<t>(?P<pod>{P.POD}){S}(?:(?P<rd>{P.RELDAY})(?:{S}(?P<wd>{P.WEEKDAY}))?|(?:يوم{S})?(?P<wd2>{P.WEEKDAY})(?:{S}{_WD_ADJ})?)"
+    rf"|(?P<this>{P.THIS_POD})){END}", starts=[lx.PARTS_OF_DAY, lx.THIS_PART_OF_DAY])
+def _part_of_day(m: re.Match, ctx: Context) -> Candidate | None:
+    """``مساء اليوم``, ``صباح أمس``, ``مساء الخميس``, ``فجر اليوم الأربعاء``, ``الليلة`` → ``…TEV``."""
+    if g(m, "this"):
+        code = P.THIS_POD_OF[g(m, "this")]  # type: ignore[index]
+        day = R.shift_days(ctx.dct, 0)
+    else:
+        code = P.POD_OF[g(m, "pod")]  # type: ignore[index]
+        if g(m, "rd"):
+            day = R.shift_days(ctx.dct, P.RELDAY_OF[g(m, "rd")])  # type: ignore[index]
+        else:
+            day = R.weekday_date(ctx.dct, P.WEEKDAY_OF[g(m, "wd2")], _weekday_direction(m, ctx))  # type: ignore[index]
+    return Candidate(0, 0, "TIME", f"{day}T{code}", kind="pod", extra={"code": code})
+
+
+@rule("bare_part_of_day", rf"{PRE}(?P<t>(?P<pod>{P.POD})){END}(?={S}(?:يوم{S})?\d)", starts=[lx.PARTS_OF_DAY])
+def _bare_part_of_day(m: re.Match, ctx: Context) -> Candidate | None:
+    """A part of day before a date (``مساء 15 سبتمبر``): kept only when joined to that date."""
+    code = P.POD_OF[g(m, "pod")]  # type: ignore[index]
+    return Candidate(0, 0, "TIME", f"{R.shift_days(ctx.dct, 0)}T{code}", kind="bare_pod", extra={"code": code})
+
+
+@rule(
+    "clock",
+    rf"(?<![\w:.])(?P<t>(?:الساعه{S0})?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?![\d:])(?:{S0}(?P<mark>{P.CLOCK_MARK}){END})?"
+    rf"|الساعه{S}(?:(?P<hw>{P.HOUR_WORD})|(?P<hd>[01]?\d|2[0-3])(?![\d:.,]))(?:{S}(?P<frac>{P.FRACTION}))?(?:{S}(?P<mark2>{P.CLOCK_MARK}){END})?){END}", starts=['الساعة', DIGIT])
+def _clock(m: re.Match, ctx: Context) -> Candidate | None:
+    """``01:48 م`` → ``T13:48``, ``الساعة ٨:٤٧ مساءً``, ``الساعة الثامنة والنصف مساء``."""
+    if g(m, "h"):
+        hour, minute = int(m.group("h")), int(m.group("mi"))
+        mark = g(m, "mark")
+    else:
+        if g(m, "hw"):
+            hour = P.HOUR_OF[g(m, "hw")]  # type: ignore[index]
+        else:
+            hour = int(m.group("hd"))
+        minute = 0
+        frac = g(m, "frac")
+        if frac:
+            minute = P.FRACTION_OF[frac]
+            if minute < 0:
+                hour, minute = hour - 1, 60 + minute
+        mark = g(m, "mark2")
+        if mark is None and g(m, "hd"):
+            return None  # "الساعة 10" alone is too often a count
+    code = P.CLOCK_MARK_OF.get(mark) if mark else None
+    if code == "pm" and hour < 12:
+        hour += 12
+    elif code == "noon" and hour < 6:
+        hour += 12
+    elif code == "night" and 6 <= hour < 12:
+        hour += 12
+    elif code == "am" and hour == 12:
+        hour = 0
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    hhmm = f"T{hour:02d}:{minute:02d}"
+    return Candidate(0, 0, "TIME", f"{R.shift_days(ctx.dct, 0)}{hhmm}", kind="clock", extra={"hhmm": hhmm})
+
+
+# --- Relative periods ------------------------------------------------------------------------------
+
+
+@rule(
+    "relative_period",
+    rf"{PRE}(?P<t>{P.MOD_PRE()}(?:(?P<this>{P.THIS}){S}(?P<n1>{P.PERIOD})|(?P<n2>{P.PERIOD}){S}(?P<shift>{P.SHIFT}))"
+    rf"|(?P<mod2>{P.MODS}){S}(?P<n3>{P.PERIOD})(?!{S0}\d)(?!{S}(?:{P.SHIFT}|الاول|الثاني|من){END})){END}", starts=[MODS, lx.THIS_WORDS, lx.PERIOD_NOUNS])
+def _relative_period(m: re.Match, ctx: Context) -> Candidate | None:
+    """``العام الماضي`` → year−1, ``الشهر المقبل``, ``الأسبوع الماضي`` (ISO week), ``مطلع هذا العام``."""
+    noun = g(m, "n1") or g(m, "n2") or g(m, "n3")
+    unit = P.PERIOD_OF[noun]  # type: ignore[index]
+    amount = P.SHIFT_OF[g(m, "shift")] if g(m, "shift") else 0  # type: ignore[index]
+    mod = mod_of(m) or (P.MOD_OF[g(m, "mod2")] if g(m, "mod2") else None)  # type: ignore[index]
+    return Candidate(0, 0, "DATE", R.shift(ctx.dct, unit, amount), mod)
+
+
+_DUR_NUM = rf"(?:ال{S0})?(?P<num>\d{{1,4}}|{P.NUMBER_WORDS}){S0}(?P<u1>{P.UNIT_ANY_INDEF})"
+_DUR_SPEC = (
+    rf"(?:{_DUR_NUM}|(?P<dual>{P.UNIT_TWO})|(?P<vq>{P.VAGUE_Q}){S}(?P<u3>{P.UNIT_PLURAL_INDEF})"
+    rf"|(?P<pl>{P.UNIT_PLURAL_INDEF})|(?P<one>{P.UNIT_ONE_INDEF})(?:{S}(?P<wahid>واحد|واحده))?){END}"
+    rf"(?:{S}(?P<half>ونصف|و{S}نصف){END})?"
+)
+
+
+def _spec(m: re.Match) -> tuple[int | None, str, bool] | None:
+    """(amount or None when vague, unit code, half) of a duration spec match."""
+    half = bool(g(m, "half"))
+    if g(m, "num"):
+        amount = number_value(g(m, "num"))  # type: ignore[arg-type]
+        if amount is None:
+            return None
+        return amount, unit_code(g(m, "u1"))[0], half  # type: ignore[arg-type]
+    if g(m, "dual"):
+        return 2, unit_code(g(m, "dual"))[0], half  # type: ignore[arg-type]
+    if g(m, "u3"):
+        return None, unit_code(g(m, "u3"))[0], False  # type: ignore[arg-type]
+    if g(m, "pl"):
+        return None, unit_code(g(m, "pl"))[0], False  # type: ignore[arg-type]
+    if g(m, "one"):
+        return 1, unit_code(g(m, "one"))[0], half  # type: ignore[arg-type]
+    return None
+
+
+@rule(
+    "ago_later",
+    rf"{PRE}(?P<t>(?P<dir>قبل|بعد){S}(?:(?P<ap>{P.APPROX}){S})?{_DUR_SPEC})(?!{S0}\d)(?!{S}من{END})", starts=['قبل', 'بعد'])
+def _ago_later(m: re.Match, ctx: Context) -> Candidate | None:
+    """``قبل ثلاثة أشهر`` → dct month − 3, ``بعد أسبوعين`` → ISO week, ``قبل أيام`` → PAST_REF."""
+    spec = _spec(m)
+    if spec is None:
+        return None
+    amount, unit, _half = spec
+    sign = -1 if g(m, "dir") == "قبل" else 1
+    mod = "APPROX" if g(m, "ap") else None
+    if amount is None:
+        return Candidate(0, 0, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
+    if unit in ("TH", "TM"):
+        if unit == "TH" and amount >= 24:
+            return Candidate(0, 0, "DATE", R.shift_days(ctx.dct, sign * (amount // 24)), mod)
+        return Candidate(0, 0, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
+    return Candidate(0, 0, "DATE", R.shift(ctx.dct, unit, sign * amount), mod)
+
+
+_DUR_CONTEXT = frozenset(norm(w) for w in lx.DURATION_CONTEXT) | {"من", "مدى", "مدار"}
+_AGE = re.compile("|".join(re.escape(norm(w)) for w in lx.AGE_CUES))
+_DIR_ADJ = rf"(?:{S}(?:القليله{S})?(?P<diradj>الماضيه|المقبله|القادمه|الاخيره|الماضيين|المقبلين|الاولي|الاولى|المنصرمه|الفائته|السابقه){END})?"
+
+
+@rule(
+    "duration",
+    rf"{PRE}(?P<t>(?:(?P<ap>{P.APPROX}){S})?{_DUR_SPEC}(?:{S}(?P<vadj>{P.VAGUE_DUR_ADJ}){END})?{_DIR_ADJ})", starts=[APPROX, 'ال', DIGIT, NUMBER_WORD_STARTS, UNIT_STARTS, lx.VAGUE_QUANTIFIERS])
+def _duration(m: re.Match, ctx: Context) -> Candidate | None:
+    """``11 عاما`` → P11Y, ``ثلاثة أشهر``, ``عامين``, ``خلال شهر`` → P1M, ``سنوات طويلة`` → PXY."""
+    spec = _spec(m)
+    if spec is None:
+        return None
+    amount, unit, half = spec
+    start = m.start("t")
+    prev = ctx.prev_word(m.start())
+    clitic = m.group(0)[: start - m.start()]
+    if g(m, "pl") or g(m, "one"):
+        # a bare unit is a duration only after خلال/منذ/لمدة..., a clitic ل, or with an adjective
+        lam = clitic.endswith("ل") and bool(g(m, "pl"))  # "لسنوات" = for years; "لعام" is often "for the year"
+        if not (prev in _DUR_CONTEXT or lam or g(m, "vadj") or g(m, "wahid") or g(m, "ap")):
+            return None
+        if g(m, "pl") and unit == "DE" and prev not in _DUR_CONTEXT:
+            return None
+        if g(m, "one") and unit == "DE" and not g(m, "wahid"):
+            return None
+    if amount is not None and g(m, "num") and amount == 0:
+        return None
+    before = ctx.before(start, 30)
+    if unit == "Y" and (_AGE.search(before) or before.rstrip().endswith("(") and ctx.after(m.end("t"), 2).lstrip().startswith(")")):
+        return None  # an age
+    if unit == "Y" and ctx.after(m.end("t"), 12).strip().startswith("من العمر"):
+        return None
+    mod = "APPROX" if g(m, "ap") else None
+    return Candidate(0, 0, "DURATION", duration_value(amount, unit, half), mod)
+
+
+# --- Vague references, sets, quarters, seasons, Hijri ---------------------------------------------
+
+_NOT_VAGUE_AFTER = frozenset(norm(w) for w in lx.NOT_VAGUE_AFTER)
+_BLOCKABLE = frozenset(norm(w) for w in ("قريبا", "وقت سابق", "وقت لاحق", "سابقا", "لاحقا"))
+
+
+@rule("vague_ref", rf"{PRE}(?P<t>(?P<w>{P.VAGUE})){END}(?P<blk>{S}(?:من|علي){END})?", starts=[lx.VAGUE_REFS])
+def _vague_ref(m: re.Match, ctx: Context) -> Candidate | None:
+    """``الآن``/``حاليا`` → PRESENT_REF, ``مؤخرا``/``في وقت سابق`` → PAST_REF, ``قريبا`` → FUTURE_REF."""
+    word = g(m, "w")
+    if g(m, "blk") and word in _BLOCKABLE:
+        return None
+    if word == "الان" and ctx.surface(m.start("t"), m.end("t")).startswith("آ"):
+        return None  # آلان = Alain, not الآن
+    if ctx.prev_word(m.start("t")) in _NOT_VAGUE_AFTER:
+        return None  # أخبار الآن (a news outlet)
+    return Candidate(0, 0, "DATE", P.VAGUE_OF[word])  # type: ignore[index]
+
+
+@rule("vague_after_fi", rf"(?<!\w)[وف]?في{S}(?P<t>(?P<w>{P.VAGUE_FI})){END}(?!{S}(?:القريب|البعيد))", starts=['في'])
+def _vague_after_fi(m: re.Match, ctx: Context) -> Candidate | None:
+    """``في الماضي`` → PAST_REF, ``في المستقبل`` → FUTURE_REF (the preposition stays outside)."""
+    return Candidate(0, 0, "DATE", P.VAGUE_FI_OF[g(m, "w")])  # type: ignore[index]
+
+
+@rule(
+    "vague_period",
+    rf"{PRE}(?P<t>(?P<pl>{P.VAGUE_PL}){S}(?:(?:القليله|الكثيره|العديده){S})?(?P<adj>{P.VAGUE_ADJ})){END}", starts=[lx.VAGUE_PERIOD_PLURALS])
+def _vague_period(m: re.Match, ctx: Context) -> Candidate | None:
+    """``الأيام المقبلة`` → FUTURE_REF, ``الأيام القليلة الماضية`` / ``الأشهر الأخيرة`` → PAST_REF."""
+    return Candidate(0, 0, "DATE", P.VAGUE_ADJ_OF[g(m, "adj")])  # type: ignore[index]
+
+
+@rule("truncated_coming_days", rf"(?<!\w)[وف]?خلال{S}(?P<t>الايام)(?={S0}(?:\.\.\.?|…))", starts=['خلال'])
+def _truncated_coming_days(m: re.Match, ctx: Context) -> Candidate | None:
+    """A teaser cut after ``خلال الأيام...``: the days to come (FUTURE_REF)."""
+    return Candidate(0, 0, "DATE", "FUTURE_REF")
+
+
+@rule("set_word", rf"{PRE}(?P<t>(?P<w>{P.SETS})){END}(?!{S0}\d)", starts=[lx.SETS])
+def _set_word(m: re.Match, ctx: Context) -> Candidate | None:
+    """``يوميا`` → P1D, ``أسبوعيا`` → P1W, ``سنويا`` → P1Y, ``ربع سنوي`` → P3M."""
+    return Candidate(0, 0, "SET", P.SET_OF[g(m, "w")])  # type: ignore[index]
+
+
+@rule(
+    "set_every",
+    rf"{PRE}(?P<t>كل{S}(?:(?P<num>\d{{1,3}}|{P.NUMBER_WORDS}){S0}(?P<u1>{P.UNIT_ANY_INDEF})|(?P<dual>{P.UNIT_TWO})|(?P<one>{P.UNIT_ONE_INDEF}))){END}", starts=[lx.EVERY_WORDS])
+def _set_every(m: re.Match, ctx: Context) -> Candidate | None:
+    """``كل يوم`` → P1D, ``كل عام`` → P1Y, ``كل ثلاثة أشهر`` → P3M, ``كل أسبوعين`` → P2W."""
+    spec = _spec(m)
+    if spec is None or spec[0] is None:
+        return None
+    amount, unit, _ = spec
+    return Candidate(0, 0, "SET", duration_value(amount, unit))
+
+
+_YEAR_TAIL = rf"(?:{S}(?:من{S})?(?:{P.YEAR_EXPR('a')}))?"
+
+
+@rule("quarter", rf"{PRE}(?P<t>{P.MOD_PRE()}(?P<kind>الربع|النصف){S}(?P<ord>{P.QUARTER_ORD}){END}{_YEAR_TAIL}){END}", starts=[MODS, 'الربع', 'النصف'])
+def _quarter(m: re.Match, ctx: Context) -> Candidate | None:
+    """``الربع الأول من عام 2025`` → ``2025-Q1``; ``النصف الثاني من العام`` → ``YYYY-H2``."""
+    year, hijri = year_of(m, "a", ctx)
+    if hijri:
+        return None
+    if year is None:
+        if not ctx.dct:
+            year_text = "XXXX"
+        else:
+            year_text = f"{ctx.dct.year:04d}"
+        # "الربع الأول" alone is a date only when followed by من العام / هذا العام etc.
+        nxt = ctx.after(m.end("t"), 20).strip()
+        if not nxt.startswith(("من العام", "من هذا العام", "من السنه", "من عام")):
+            return None
+    else:
+        year_text = f"{year:04d}"
+    ordinal = g(m, "ord")
+    if g(m, "kind") == "الربع":
+        return Candidate(0, 0, "DATE", f"{year_text}-Q{P.QUARTER_OF[ordinal]}", mod_of(m))  # type: ignore[index]
+    if ordinal not in P.HALF_OF:
+        return None
+    return Candidate(0, 0, "DATE", f"{year_text}-H{P.HALF_OF[ordinal]}", mod_of(m))
+
+
+@rule("season", rf"{PRE}(?P<t>{P.MOD_PRE()}(?P<s>{P.SEASONS}){S0}(?:{P.YEAR_EXPR('a')})){END}", starts=[MODS, lx.SEASONS])
+def _season(m: re.Match, ctx: Context) -> Candidate | None:
+    """``صيف 2024`` → ``2024-SU``, ``خريف هذا العام``."""
+    year, hijri = year_of(m, "a", ctx)
+    if hijri or year is None:
+        return None
+    return Candidate(0, 0, "DATE", f"{year:04d}-{P.SEASON_OF[g(m, 's')]}", mod_of(m))  # type: ignore[index]
+
+
+@rule(
+    "iso_week",
+    rf"{PRE}(?P<t>الاسبوع{S}(?:رقم{S})?(?:ال{S0})?(?P<wn>\d{{1,2}}){S}من{S}(?:{P.YEAR_EXPR('a')})){END}", starts=['الأسبوع'])
+def _iso_week(m: re.Match, ctx: Context) -> Candidate | None:
+    """``الأسبوع 35 من عام 2025`` → ``2025-W35``."""
+    year, hijri = year_of(m, "a", ctx)
+    week = int(m.group("wn"))
+    if hijri or year is None or not 1 <= week <= 53:
+        return None
+    return Candidate(0, 0, "DATE", f"{year:04d}-W{week:02d}")
+
+
+_HIJRI_YEAR = (
+    rf"(?:(?:عام|سنه|العام){S0})?(?<![\d.,/:])(?:(?P<hy>1[34]\d\d)(?![\d.,/:])(?:{S0}(?P<he>ه|هجري|هجريه|للهجره){END})?"
+    rf"|(?P<hy2>\d{{1,4}})(?![\d.,/:]){S0}(?P<he2>ه|هجري|هجريه|للهجره){END})"
+)
+
+
+@rule(
+    "hijri",
+    rf"{PRE}(?P<t>{P.MOD_PRE()}(?:{P.DAY('a')}{S}(?:من{S})?)?(?:(?P<shahr>شهر){S})?(?P<hm>{P.HIJRI}){END}(?:{S0}[,،]?{S0}{_HIJRI_YEAR})?){END}", starts=[MODS, DIGIT, ORDINALS, 'شهر', HIJRI_WORDS])
+def _hijri(m: re.Match, ctx: Context) -> Candidate | None:
+    """``15 رمضان 1446 هـ`` → Gregorian ``2025-03-15`` (calendar hijri); ``شهر رمضان`` → its month."""
+    month = P.HIJRI_MONTH_OF[g(m, "hm")]  # type: ignore[index]
+    day = day_of(m, "a")
+    year = int(g(m, "hy") or g(m, "hy2") or 0) or None
+    if g(m, "hy2"):
+        value = R.hijri_to_gregorian(year, month, day)  # type: ignore[arg-type]
+        return Candidate(0, 0, "DATE", value, mod_of(m), calendar="hijri") if value else None
+    if year is None and day is None and not g(m, "shahr"):
+        return None
+    if year is None and day is None and g(m, "hm") in P.AMBIGUOUS_HIJRI and not g(m, "shahr"):
+        return None
+    if year is None:
+        year = R.hijri_year_of(ctx.dct, month)
+        if year is None:
+            return None
+    value = R.hijri_to_gregorian(year, month, day)
+    return Candidate(0, 0, "DATE", value, mod_of(m), calendar="hijri") if value else None
+
+
+@rule("hijri_year", rf"{PRE}(?P<t>{P.MOD_PRE()}(?:(?:ال)?عام|(?:ال)?سنه){S0}(?P<hy>1[34]\d\d){S0}(?P<he>ه|هجري|هجريه|للهجره)){END}", starts=[MODS, 'عام', 'العام', 'سنة', 'السنة'])
+def _hijri_year(m: re.Match, ctx: Context) -> Candidate | None:
+    """``عام 1446 هـ`` → the Gregorian year holding its middle (calendar hijri)."""
+    value = R.hijri_to_gregorian(int(m.group("hy")), 0, None)
+    return Candidate(0, 0, "DATE", value, mod_of(m), calendar="hijri") if value else None
