@@ -225,6 +225,7 @@ NEGATIVES = [
     "ذكر موقع أخبار الآن أن",  # a news outlet
     "قريبا من الحدود",  # near to
     "أهل السنة والجماعة",
+    "اللاعبون الأحد عشر في الملعب",  # the eleven, not Sunday
     "تقرير المفتش العام لوزارة الدفاع",
     "",
 ]
@@ -264,3 +265,32 @@ def test_scanner_finds_what_a_full_scan_finds() -> None:
         full = {(c.rule, c.start, c.end, c.value) for r in RULES.values() for c in r.candidates(ctx)}
         fast = {(c.rule, c.start, c.end, c.value) for c in scan(ctx)}
         assert full <= fast, (text, full - fast)
+
+
+def test_dual_month_names_side_by_side() -> None:
+    t = one("في 9 يوليو تموز الماضي قال")
+    assert (t.text, t.value) == ("9 يوليو تموز الماضي", "2025-07-09")
+    assert one("بعد هجمات سبتمبر ايلول 2001 على").value == "2001-09"
+
+
+def test_last_night_and_scores() -> None:
+    assert one("أغارت طائرة الليلة الماضية على").value == "2025-12-30TNI"
+    assert find_timexes("بعد أن كانت مهزومة 1 صفر .", DCT) == []
+
+
+def test_day_of_the_current_or_last_month() -> None:
+    assert one("في الثالث من الشهر الجاري قال").value == "2025-12-03"
+    assert one("في 20 من الشهر الماضي قال").value == "2025-11-20"
+    assert one("في الـ15 من أيلول الماضي").value == "2025-09-15"
+
+
+def test_counted_periods_are_durations() -> None:
+    t = one("خلال السنوات العشر الماضية تغير")
+    assert (t.text, t.type, t.value) == ("السنوات العشر الماضية", "DURATION", "P10Y")
+    assert one("منذ عقد من الزمن").value == "P10Y"
+
+
+def test_since_until_range_keeps_since_outside() -> None:
+    t = one("الحرب منذ 2014 وحتى 2017 كانت")
+    assert (t.text, t.value) == ("2014 وحتى 2017", "2014/2017")
+    assert one("في الفترة ما بين 2014 و2017 هزم").text == "بين 2014 و2017"

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import matplotlib
 
-matplotlib.use("Agg")  # no display needed; notebooks show the returned figure inline
+if not os.environ.get("MPLBACKEND"):  # Jupyter kernels set the inline backend: keep it, so `fig` shows as an image
+    matplotlib.use("Agg")  # no display needed from the CLI
 
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402

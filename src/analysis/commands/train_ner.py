@@ -19,6 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--corpus", nargs="*", default=[], help="article files/folders the gold describes")
     parser.add_argument("--exclude", nargs="*", default=None,
                         help="gold file stems held out from training (default: the documented held-out list)")
+    parser.add_argument("--lexicon-conll", nargs="*", default=[], metavar="PATH",
+                        help="CoNLL files or folders used only as a name lexicon (e.g. AQMAR articles/)")
     parser.add_argument("--domain-weight", type=int, default=None, help="times each gold sentence is repeated")
     parser.add_argument("--c1", type=float, default=None, help="L1 regularisation")
     parser.add_argument("--c2", type=float, default=None, help="L2 regularisation")
@@ -42,6 +44,10 @@ def run(args: argparse.Namespace) -> int:
             raise AnalysisError(f"{f}: no such training file")
     if args.gold and not args.corpus:
         raise AnalysisError("--gold needs --corpus (the article files the gold describes)")
+    for f in args.lexicon_conll:
+        if not Path(f).exists():
+            raise AnalysisError(f"{f}: no such lexicon file or folder")
+    cfg.lexicon_files = [Path(f) for f in args.lexicon_conll]
     exclude = set(HELD_OUT if args.exclude is None else args.exclude)
     train_model([Path(f) for f in args.train], Path(args.out), gold_dir=Path(args.gold) if args.gold else None,
                 corpus=[Path(c) for c in args.corpus], exclude=exclude, config=cfg)

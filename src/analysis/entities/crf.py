@@ -13,6 +13,7 @@ from pathlib import Path
 import pycrfsuite
 
 from analysis.entities.clitics import proclitic_length
+from analysis.entities.consistency import propagate
 from analysis.entities.features import Featurizer
 from analysis.entities.gazetteer import DATA_DIR, Gazetteer, default_gazetteer
 from analysis.entities.lexicon import read_table
@@ -20,7 +21,7 @@ from analysis.entities.spans import bio_spans, sentence_ranges
 from analysis.entities.tokenize import word_tokens
 from analysis.errors import AnalysisError
 
-MODEL_FILES = ("model.crfsuite", "lexicon.tsv", "known.tsv", "phrases.tsv", "common.tsv", "meta.json")
+MODEL_FILES = ("model.crfsuite", "lexicon.tsv", "known.tsv", "phrases.tsv", "common.tsv", "external.tsv", "meta.json")
 MAX_SENTENCE_TOKENS = 400  # longer runs (a 100k-character line) are tagged in windows
 
 
@@ -51,6 +52,7 @@ class CRFModel:
             gaz,
             lexicon=read_table(model_dir / "lexicon.tsv"),
             phrases=Gazetteer(phrases, gaz.nationalities) if phrases else None,
+            external=read_table(model_dir / "external.tsv"),
         )
         self.common = frozenset(read_table(model_dir / "common.tsv"))
 
@@ -60,20 +62,31 @@ class CRFModel:
             return []
         return self.tagger.tag(self.featurizer.sentence(words))
 
-    def spans(self, text: str) -> list[tuple[int, int, str]]:
+    def tag_document(self, sentences: list[list[str]], consistency: bool = True) -> list[list[str]]:
+        """IOB tags for the sentences of one document, then document-level consistency."""
+        tags = [self.tag_words(words) for words in sentences]
+        if not consistency:
+            return tags
+        word = self.featurizer._word
+        cores = [[word(w)[2] for w in words] for words in sentences]
+        return propagate(cores, tags, self.common)
+
+    def spans(self, text: str, consistency: bool = True) -> list[tuple[int, int, str]]:
         """(start, end, TYPE) character spans in ``text``, proclitics left outside."""
         toks = word_tokens(text)
         out: list[tuple[int, int, str]] = []
+        sents = []
         for i, j in sentence_ranges(toks, text):
             for a in range(i, j, MAX_SENTENCE_TOKENS):
-                sent = toks[a : min(j, a + MAX_SENTENCE_TOKENS)]
-                tags = self.tag_words([t.text for t in sent])
-                for s, e, typ in bio_spans(tags):
-                    first = sent[s]
-                    start = first.start + proclitic_length(first.text, self.known)
-                    end = sent[e - 1].end
-                    if start < end:
-                        out.append((start, end, typ))
+                sents.append(toks[a : min(j, a + MAX_SENTENCE_TOKENS)])
+        tagged = self.tag_document([[t.text for t in sent] for sent in sents], consistency)
+        for sent, tags in zip(sents, tagged):
+            for s, e, typ in bio_spans(tags):
+                first = sent[s]
+                start = first.start + proclitic_length(first.text, self.known)
+                end = sent[e - 1].end
+                if start < end:
+                    out.append((start, end, typ))
         return out
 
 

@@ -49,12 +49,14 @@ class Featurizer:
         triggers: dict[str, str] | None = None,
         clusters: dict[str, str] | None = None,
         phrases: Gazetteer | None = None,
+        external: dict[str, str] | None = None,
     ):
         self.gazetteer = gazetteer
         self.lexicon = lexicon or {}
         self.triggers = triggers if triggers is not None else load_triggers()
         self.clusters = clusters or {}
         self.phrases = phrases
+        self.external = external or {}
         self._cache: dict[str, tuple[list[str], tuple[str, ...], str]] = {}
 
     def _word(self, word: str) -> tuple[list[str], tuple[str, ...], str]:
@@ -71,11 +73,9 @@ class Featurizer:
             "c=" + c,
             "p2=" + c[:2],
             "p3=" + c[:3],
-            "p4=" + c[:4],
             "s1=" + c[-1:],
             "s2=" + c[-2:],
             "s3=" + c[-3:],
-            "s4=" + c[-4:],
             "np=" + pre,
             "sh=" + sh,
             "ln=" + str(min(len(c), 9)),
@@ -83,6 +83,9 @@ class Featurizer:
         lx = self.lexicon.get(c, "")
         if lx:
             own.append("lx=" + lx)
+        ax = self.external.get(c, "")
+        if ax:
+            own.append("ax=" + ax)
         tg = self.triggers.get(c) or self.triggers.get(strip_conj(n), "")
         if tg:
             own.append("t=" + tg)

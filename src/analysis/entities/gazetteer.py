@@ -13,6 +13,8 @@ from analysis.entities.normalize import core, norm
 
 TYPES = ("PERS", "LOC", "ORG", "MISC")
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "ner"
+#: Name lists, in priority order (an earlier file wins for a phrase listed twice).
+GAZETTEER_FILES = ("gazetteer.tsv", "places_cldr.tsv")
 
 
 def _data_lines(name: str, data_dir: Path | None = None) -> list[list[str]]:
@@ -46,9 +48,10 @@ class Gazetteer:
     @classmethod
     def load(cls, data_dir: Path | None = None) -> "Gazetteer":
         entries: dict[tuple[str, ...], str] = {}
-        for row in _data_lines("gazetteer.tsv", data_dir):
-            if len(row) >= 2 and row[1] in TYPES:
-                entries.setdefault(phrase_key(row[0]), row[1])
+        for name in GAZETTEER_FILES:
+            for row in _data_lines(name, data_dir):
+                if len(row) >= 2 and row[1] in TYPES:
+                    entries.setdefault(phrase_key(row[0]), row[1])
         nats = set()
         for row in _data_lines("nationalities.tsv", data_dir):
             masc = core(norm(row[0]))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from analysis.entities.conll import read_conll
+from analysis.entities.conll import read_conll, read_conll_any
 from analysis.entities.features import Featurizer
 from analysis.entities.gazetteer import Gazetteer, _data_lines
 from analysis.entities.lexicon import build_lexicon, build_phrases, common_words, entity_initial_counts, write_table
@@ -40,7 +40,8 @@ class TrainConfig:
     seed: int = 13
     min_freq: int = 1
     jackknife: bool = True
-    phrases: bool = True
+    lexicon_files: list = field(default_factory=list)  # CoNLL files used only as a name lexicon
+    phrases: bool = False  # train-phrase gazetteer features (no gain on the tuning slice)
     extra: dict = field(default_factory=dict)
 
 
@@ -112,6 +113,9 @@ def train_model(
     all_sents = [s for _, s, _ in items]
 
     gaz = Gazetteer.load()
+    external: dict[str, str] = {}
+    for f in cfg.lexicon_files:
+        external.update(build_lexicon(read_conll_any(f)))
     trainer = pycrfsuite.Trainer(verbose=False)
     trainer.set_params(
         {
@@ -126,7 +130,7 @@ def train_model(
     for fold in range(cfg.folds):
         others = [s for f, s, _ in items if f != fold or not cfg.jackknife]
         phrases = Gazetteer(build_phrases(others), gaz.nationalities) if cfg.phrases else None
-        feat = Featurizer(gaz, lexicon=build_lexicon(others), phrases=phrases)
+        feat = Featurizer(gaz, lexicon=build_lexicon(others), phrases=phrases, external=external)
         for f, (words, tags), weight in items:
             if f != fold or not words:
                 continue
@@ -142,15 +146,17 @@ def train_model(
     phrases = build_phrases(all_sents) if cfg.phrases else {}
     write_table(out_dir / "phrases.tsv", {" ".join(k): v for k, v in phrases.items()})
     write_table(out_dir / "common.tsv", {w: 1 for w in common_words(all_sents)})
+    write_table(out_dir / "external.tsv", external)
     meta = {
         "backend": "crf",
         "train_files": [Path(f).name for f in conll_files],
         "gold_articles": [stem for stem, _ in domain],
+        "lexicon_files": [Path(f).name for f in cfg.lexicon_files],
         "held_out": sorted(exclude),
         "sentences": len(all_sents),
         "sequences_with_weights": n_items,
         "tokens": sum(len(w) for w, _ in all_sents),
-        "config": {k: v for k, v in cfg.__dict__.items()},
+        "config": {k: v for k, v in cfg.__dict__.items() if k != "lexicon_files"},
     }
     (out_dir / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     log(f"trained on {meta['sentences']} sentences ({meta['tokens']} tokens) -> {out_dir}")

@@ -181,6 +181,12 @@ def evaluate(docs: Sequence[dict], articles: dict[str, Any]) -> tuple[Counts, li
             missing.append(name)
             continue
         dct = doc.get("dct") or article.date
+        bad = [g for g in doc["timexes"] if article.content[g["start"] : g["end"]] != g.get("text")]
+        if bad:
+            raise AnalysisError(
+                f"{doc['_gold_path']}: gold span {bad[0]['start']}:{bad[0]['end']} {bad[0].get('text')!r} "
+                f"does not match the text of {article.path}"
+            )
         pred = [t.to_dict() for t in find_timexes(article.analysis_text, dct)]
         counts = score(doc["timexes"], pred)
         total.add(counts)

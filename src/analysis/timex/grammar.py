@@ -22,7 +22,7 @@ _PRIORITY = {name: i for i, name in enumerate(RULES)}
 _DATE_GAP = re.compile(rf"^{S0}[,،\-]?{S0}$")
 _POD_GAP = re.compile(rf"^{S}$")
 _RANGE_GAP = re.compile(rf"^(?:{S}(?P<w>الي|حتي|لغايه|ولغايه|وحتي|والي|و){S0}|{S0}-{S0})$")
-_RANGE_OPEN = re.compile(rf"(?<!\w)(?P<w>من|بين|[وف]من|[وف]بين){S}$")
+_RANGE_OPEN = re.compile(rf"(?<!\w)(?P<w>من|بين|منذ|[وف]من|[وف]بين|[وف]منذ){S}$")
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
 _CONCRETE = re.compile(r"^\d{4}(?:-(?:\d\d(?:-\d\d)?|Q\d|H\d|W\d\d))?$")
 
@@ -75,8 +75,11 @@ def join_ranges(cands: list[Candidate], text: str) -> list[Candidate]:
             if gap and _CONCRETE.match(first) and _CONCRETE.match(c.value) and first < c.value:
                 word = gap.group("w")
                 opened = opener.group("w").lstrip("وف") if opener else None
-                if (word == "و" and opened == "بين") or (word and word != "و" and opened == "من") or (not word and opened != "بين"):
-                    start = prev.start - (len(opener.group(0)) - (len(opener.group("w")) - len(opened))) if opener and word else prev.start  # type: ignore[arg-type]
+                if (word == "و" and opened == "بين") or (word and word != "و" and opened in ("من", "منذ")) or (not word and opened != "بين"):
+                    # the span opens with من/بين (part of the range), never with منذ (a signal)
+                    start = prev.start
+                    if opener and word and opened != "منذ":
+                        start = prev.start - len(opener.group(0)) + (len(opener.group("w")) - len(opened))  # type: ignore[arg-type]
                     out[-1] = Candidate(start, c.end, "DATE", f"{first}/{c.value}", None, None, "join_range")
                     continue
         out.append(c)

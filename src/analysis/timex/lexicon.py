@@ -70,6 +70,9 @@ HIJRI_MONTHS: dict[int, tuple[str, ...]] = {
 #: Hijri months that are ordinary words too (صفر "zero", رجب a first name): need a day or a year.
 AMBIGUOUS_HIJRI: frozenset[str] = frozenset({"صفر", "رجب", "شعبان", "رمضان", "محرم", "المحرم", "شوال"})
 
+#: Hijri months that need a year or the word شهر even with a day ("1 صفر" is a football score).
+STRICT_HIJRI: frozenset[str] = frozenset({"صفر"})
+
 # --- Days --------------------------------------------------------------------------------------
 
 #: Weekday names (with the article), by Python weekday number (Monday = 0).
@@ -125,6 +128,7 @@ THIS_PART_OF_DAY: dict[str, str] = {
     "هذا الصباح": "MO",
     "هذا المساء": "EV",
     "هذه الليلة": "NI",
+    "الليلة الماضية": "NI",  # last night: the day before the dct
 }
 
 #: Words after a clock time: am/pm marks and parts of day -> "am" / "pm" / "noon".

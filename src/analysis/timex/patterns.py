@@ -54,6 +54,7 @@ MONTH_OF: dict[str, int] = {**lookup(lx.GREGORIAN_MONTHS), **lookup(lx.LEVANTINE
 AMBIGUOUS_MONTHS = {squash(norm(w)) for w in lx.AMBIGUOUS_MONTHS}
 HIJRI_MONTH_OF: dict[str, int] = lookup(lx.HIJRI_MONTHS)  # type: ignore[assignment]
 AMBIGUOUS_HIJRI = {squash(norm(w)) for w in lx.AMBIGUOUS_HIJRI}
+STRICT_HIJRI = {squash(norm(w)) for w in lx.STRICT_HIJRI}
 WEEKDAY_OF: dict[str, int] = lookup(lx.WEEKDAYS)  # type: ignore[assignment]
 RELDAY_OF: dict[str, int] = lookup(lx.RELATIVE_DAYS)  # type: ignore[assignment]
 POD_OF: dict[str, str] = lookup(lx.PARTS_OF_DAY)  # type: ignore[assignment]
@@ -157,13 +158,14 @@ def MONTH(p: str) -> str:
     """A month name, optionally after شهر, optionally doubled (أيلول/سبتمبر, كانون الأول (ديسمبر))."""
     return (
         rf"(?:(?P<{p}shahr>شهر){S})?(?P<{p}m1>{MONTHS}){END}"
-        rf"(?:{S0}/{S0}(?P<{p}m2>{MONTHS}){END}|{S0}\({S0}(?P<{p}m3>{MONTHS}){S0}\)|{S0}-{S0}(?P<{p}m4>{MONTHS}){END})?"
+        rf"(?:{S0}/{S0}(?P<{p}m2>{MONTHS}){END}|{S0}\({S0}(?P<{p}m3>{MONTHS}){S0}\)|{S0}-{S0}(?P<{p}m4>{MONTHS}){END}"
+        rf"|{S}(?P<{p}m5>{MONTHS}){END})?"
     )
 
 
 def DAY(p: str) -> str:
     """A day of the month: digits or an ordinal word."""
-    return rf"(?:(?<![\d.,/:])(?P<{p}d>[0-3]?\d)(?![\d.,/:])|(?P<{p}dw>{ORDINAL_DAY}){END})"
+    return rf"(?:(?:ال{S0})?(?<![\d.,/:])(?P<{p}d>[0-3]?\d)(?![\d.,/:])|(?P<{p}dw>{ORDINAL_DAY}){END})"
 
 
 def YEAR_EXPR(p: str) -> str:

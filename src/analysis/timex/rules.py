@@ -168,7 +168,7 @@ def _rules_for(word: str, index: dict[str, tuple[Rule, ...]]) -> set[Rule]:
         stem = word[k:]
         if not stem:
             break
-        key = DIGIT if stem[0].isdigit() else stem
+        key = DIGIT if stem[0].isdigit() or (stem[:2] == "ال" and stem[2:3].isdigit()) else stem
         found.update(index.get(key, ()))
         if k < 2 and (word[k] not in _CLITICS or (k == 1 and word[0] not in "وف")):
             break
@@ -256,7 +256,9 @@ def month_of(m: re.Match, p: str) -> tuple[int, bool] | None:
     first = g(m, f"{p}m1")
     if not first:
         return None
-    second = g(m, f"{p}m2") or g(m, f"{p}m3") or g(m, f"{p}m4")
+    second = g(m, f"{p}m2") or g(m, f"{p}m3") or g(m, f"{p}m4") or g(m, f"{p}m5")
+    if g(m, f"{p}m5") and P.MONTH_OF[g(m, f"{p}m5")] != P.MONTH_OF[first]:  # type: ignore[index]
+        raise ValueError("two different months side by side are not a dual name")
     sure = bool(second) or bool(g(m, f"{p}shahr")) or first not in P.AMBIGUOUS_MONTHS
     return P.MONTH_OF[first], sure
 
@@ -318,7 +320,7 @@ _MREL = P.MONTH_REL("a")
 @rule(
     "day_month_year",
     rf"{PRE}(?P<t>{P.MOD_PRE()}{P.DAY('a')}{S}(?:من{S}(?:شهر{S})?)?{P.MONTH('a')}"
-    rf"(?:{S0}[,،]?{S0}(?:من{S})?(?:{P.YEAR_EXPR('a')})|{S}{_MREL})?){END}", starts=[MODS, DIGIT, ORDINALS])
+    rf"(?:{S0}[,،]?{S0}(?:من{S})?(?:{P.YEAR_EXPR('a')})|{S}{_MREL})?){END}", starts=[MODS, DIGIT, ORDINALS, "ال"])
 def _day_month_year(m: re.Match, ctx: Context) -> Candidate | None:
     """``31 ديسمبر 2025``, ``الحادي والثلاثين من شهر كانون الأول المقبل``, ``31 ديسمبر الجاري``."""
     day = day_of(m, "a")
@@ -334,6 +336,24 @@ def _day_month_year(m: re.Match, ctx: Context) -> Candidate | None:
     if value is None:
         return None
     return Candidate(0, 0, "DATE", value, mod_of(m), kind="day", extra={"year_inferred": inferred})
+
+
+@rule(
+    "day_of_relative_month",
+    rf"{PRE}(?P<t>{P.DAY('a')}{S}من{S}(?:(?P<this>هذا){S}الشهر|الشهر{S}(?P<shift>{P.SHIFT})){END}){END}",
+    starts=[DIGIT, ORDINALS, "ال"],
+)
+def _day_of_relative_month(m: re.Match, ctx: Context) -> Candidate | None:
+    """``الثالث من الشهر الجاري`` → that day of the dct's month; ``20 من الشهر الماضي``."""
+    day = day_of(m, "a")
+    shift = P.SHIFT_OF[g(m, "shift")] if g(m, "shift") else 0  # type: ignore[index]
+    month = R.shift_months(ctx.dct, shift)
+    if day is None:
+        return None
+    if month.startswith("X"):
+        return Candidate(0, 0, "DATE", f"XXXX-XX-{day:02d}", kind="day")
+    value = R.date_value(int(month[:4]), int(month[5:7]), day)
+    return Candidate(0, 0, "DATE", value, kind="day") if value else None
 
 
 @rule(
@@ -458,7 +478,7 @@ def _relative_day(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "DATE", R.shift_days(ctx.dct, offset), kind="weekday")
 
 
-@rule("weekday", rf"{PRE}(?P<t>(?:يوم{S})?(?P<wd>{P.WEEKDAY})(?:{S}{_WD_ADJ})?){END}", starts=["يوم", WEEKDAY_WORDS])
+@rule("weekday", rf"{PRE}(?P<t>(?:يوم{S})?(?P<wd>{P.WEEKDAY})(?:{S}{_WD_ADJ})?){END}(?!{S}(?:عشر|عشره){END})", starts=["يوم", WEEKDAY_WORDS])
 def _weekday(m: re.Match, ctx: Context) -> Candidate | None:
     """``الأربعاء`` (last such day on/before dct unless the verb is future), ``الخميس المقبل``."""
     weekday = P.WEEKDAY_OF[g(m, "wd")]  # type: ignore[index]
@@ -473,7 +493,7 @@ def _part_of_day(m: re.Match, ctx: Context) -> Candidate | None:
     """``مساء اليوم``, ``صباح أمس``, ``مساء الخميس``, ``فجر اليوم الأربعاء``, ``الليلة`` → ``…TEV``."""
     if g(m, "this"):
         code = P.THIS_POD_OF[g(m, "this")]  # type: ignore[index]
-        day = R.shift_days(ctx.dct, 0)
+        day = R.shift_days(ctx.dct, -1 if g(m, "this").endswith("الماضيه") else 0)  # type: ignore[union-attr]
     else:
         code = P.POD_OF[g(m, "pod")]  # type: ignore[index]
         if g(m, "rd"):
@@ -592,6 +612,7 @@ def _ago_later(m: re.Match, ctx: Context) -> Candidate | None:
 
 
 _DUR_CONTEXT = frozenset(norm(w) for w in lx.DURATION_CONTEXT) | {"من", "مدى", "مدار"}
+_DECADE_CONTEXT = frozenset(norm(w) for w in ("منذ", "خلال", "لمدة", "طيلة", "طوال", "نحو", "قرابة", "حوالي"))
 _AGE = re.compile("|".join(re.escape(norm(w)) for w in lx.AGE_CUES))
 _DIR_ADJ = rf"(?:{S}(?:القليله{S})?(?P<diradj>الماضيه|المقبله|القادمه|الاخيره|الماضيين|المقبلين|الاولي|الاولى|المنصرمه|الفائته|السابقه){END})?"
 
@@ -615,7 +636,7 @@ def _duration(m: re.Match, ctx: Context) -> Candidate | None:
             return None
         if g(m, "pl") and unit == "DE" and prev not in _DUR_CONTEXT:
             return None
-        if g(m, "one") and unit == "DE" and not g(m, "wahid"):
+        if g(m, "one") and unit == "DE" and not g(m, "wahid") and prev not in _DECADE_CONTEXT:
             return None
     if amount is not None and g(m, "num") and amount == 0:
         return None
@@ -626,6 +647,21 @@ def _duration(m: re.Match, ctx: Context) -> Candidate | None:
         return None
     mod = "APPROX" if g(m, "ap") else None
     return Candidate(0, 0, "DURATION", duration_value(amount, unit, half), mod)
+
+
+@rule(
+    "counted_period",
+    rf"{PRE}(?P<t>(?P<pl>{P.VAGUE_PL}){S}(?P<num>ال{S0}?\d{{1,3}}|ال{P.NUMBER_WORDS}){END}{S}(?P<adj>{P.VAGUE_ADJ}){END})",
+    starts=[lx.VAGUE_PERIOD_PLURALS],
+)
+def _counted_period(m: re.Match, ctx: Context) -> Candidate | None:
+    """``السنوات العشر الماضية`` → P10Y, ``الأيام الثلاثة المقبلة`` → P3D (a counted span: a duration)."""
+    amount = number_value(g(m, "num"))  # type: ignore[arg-type]
+    plural = g(m, "pl")
+    code = unit_code(plural)[0] if plural in P.UNIT_OF else None  # type: ignore[operator]
+    if amount is None or code is None:
+        return None
+    return Candidate(0, 0, "DURATION", duration_value(amount, code))
 
 
 # --- Vague references, sets, quarters, seasons, Hijri ---------------------------------------------
@@ -755,6 +791,8 @@ def _hijri(m: re.Match, ctx: Context) -> Candidate | None:
         return None
     if year is None and day is None and g(m, "hm") in P.AMBIGUOUS_HIJRI and not g(m, "shahr"):
         return None
+    if year is None and g(m, "hm") in P.STRICT_HIJRI and not g(m, "shahr"):
+        return None  # "1 صفر" is a score, not the 1st of Safar
     if year is None:
         year = R.hijri_year_of(ctx.dct, month)
         if year is None:

@@ -1,0 +1,217 @@
+"""Pipeline speed and memory on synthetic corpora of 100, 1,000 and 10,000 articles.
+
+    python benchmarks/pipeline.py [CORPUS] [--sizes 100 1000 10000] [--workers 2]
+
+CORPUS (default ``../shared/devcorpus`` next to the repository) is resampled to each size: article
+``i`` is dev article ``i mod n`` with a distinct URL (``?copy=i``) and one varied sentence appended
+to its body, so the loader sees no duplicates. Each measurement runs in its own subprocess, so the
+peak memory (``ru_maxrss``) of one size does not leak into the next. Printed:
+
+1. articles/second per stage (one process, no cache): load, tokens, entities, timexes, events;
+2. end to end per size: the cached pipeline from a cold cache with ``--workers`` processes, then the
+   timeline (merge the events of every article, build the timeline table), wall time and peak RSS
+   of the main process and of the largest worker;
+3. the incremental ratio: 1,000 articles cached + 1 new article, against the cold run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = REPO.parent / "shared" / "devcorpus"
+VARIATIONS = ["وأضاف المصدر أن الاجتماع رقم {i} عقد في بغداد.", "وذكر التقرير {i} أن المفاوضات مستمرة.",
+              "ونقلت الوكالة عن مسؤول قوله إن الخطوة {i} تمت بنجاح."]
+
+
+# ---------------------------------------------------------------------------------------------
+# The synthetic corpus
+
+
+def synthesize(dev: Path, size: int, folder: Path) -> Path:
+    """Write ``size`` distinct articles resampled from the dev corpus into ``folder``."""
+    from analysis.corpus import iter_articles
+
+    articles = sorted(iter_articles(dev), key=lambda a: a.path)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(size):
+        a = articles[i % len(articles)]
+        sep = "&" if "?" in a.url else "?"
+        extra = VARIATIONS[i % len(VARIATIONS)].format(i=i)
+        text = f" date {a.date.isoformat()} {a.url}{sep}copy={i}\n\n{a.title}\n\n{a.body}\n\n{extra}\n"
+        (folder / f"{i:05d}_{Path(a.path).stem[:40]}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+# ---------------------------------------------------------------------------------------------
+# Children: one measurement each, results as JSON on stdout
+
+
+def _peak() -> dict[str, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"rss_main_mb": round(own, 1), "rss_worker_mb": round(children, 1)}
+
+
+def child_stages(folder: Path) -> dict:
+    """Seconds per stage over every article of ``folder``, one process, no cache."""
+    from analysis.corpus import iter_articles
+    from analysis.pipeline import RUNNERS, available_stages
+
+    stages = available_stages()
+    t = time.perf_counter()
+    articles = list(iter_articles(folder))
+    seconds = {"load": time.perf_counter() - t}
+    warm = {}
+    for name in stages:  # load models once, outside the timing
+        warm[name] = RUNNERS[name](articles[0], warm)
+    for name in stages:
+        seconds[name] = 0.0
+    for article in articles:
+        earlier: dict = {}
+        for name in stages:
+            t = time.perf_counter()
+            earlier[name] = RUNNERS[name](article, earlier)
+            seconds[name] += time.perf_counter() - t
+    return {"n": len(articles), "seconds": seconds}
+
+
+def child_e2e(folder: Path, cache: Path, workers: int) -> dict:
+    """Cold cached pipeline (all stages) + the timeline, with peak memory."""
+    import pandas as pd
+
+    from analysis.pipeline import RunStats, process_corpus
+
+    stats = RunStats()
+    t0 = time.perf_counter()
+    process_corpus(folder, cache_dir=cache, collect=False, workers=workers, progress=False, stats=stats)
+    t1 = time.perf_counter()
+    entries = 0
+    if "events" in stats.stages:
+        from analysis.events import merge_events
+        from analysis.timeline import timeline_table
+
+        events = process_corpus(folder, stages=("events",), cache_dir=cache, progress=False)["events"]
+        merged = merge_events(events)
+        table = timeline_table(merged)
+        entries = len(table)
+        del events, merged, table
+    t2 = time.perf_counter()
+    _ = pd  # imported for the timeline frames
+    return {"n": stats.articles, "pipeline_s": t1 - t0, "timeline_s": t2 - t1, "total_s": t2 - t0,
+            "stages": list(stats.stages), "timeline_rows": entries, **_peak()}
+
+
+def child_incremental(folder: Path, cache: Path, workers: int) -> dict:
+    """Cold run, then the same corpus + 1 new article: how much of the cold time is paid again."""
+    from analysis.pipeline import RunStats, process_corpus
+
+    out = {}
+    for collect in (False, True):
+        root = cache / f"collect-{collect}"
+        t = time.perf_counter()
+        process_corpus(folder, cache_dir=root, collect=collect, workers=workers, progress=False)
+        cold = time.perf_counter() - t
+        new = folder / f"zz_new_{collect}.txt"
+        new.write_text(" date 2026-02-01 https://example.com/new/" + str(collect) + "\n\nخبر جديد\n\n"
+                       "أعلن الجيش العراقي في الأول من شباط 2026 تسلم قاعدة حرير من قوات التحالف.\n",
+                       encoding="utf-8")
+        stats = RunStats()
+        t = time.perf_counter()
+        process_corpus(folder, cache_dir=root, collect=collect, workers=workers, progress=False, stats=stats)
+        warm = time.perf_counter() - t
+        new.unlink()
+        out[f"collect={collect}"] = {"cold_s": cold, "incremental_s": warm, "ratio": warm / cold,
+                                     "computed": stats.computed, "n": stats.articles}
+    return out
+
+
+def run_child(kind: str, *args: str) -> dict:
+    command = [sys.executable, __file__, "--child", kind, *args]
+    env = {**os.environ, "ANALYSIS_QUIET": "1", "PYTHONWARNINGS": "ignore"}
+    done = subprocess.run(command, capture_output=True, text=True, env=env)
+    if done.returncode != 0:
+        raise SystemExit(f"child {kind} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS), help="dev corpus folder to resample")
+    parser.add_argument("--sizes", nargs="+", type=int, default=[100, 1000, 10000])
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--stage-size", type=int, default=1000, help="articles for the per-stage rates")
+    parser.add_argument("--incremental-size", type=int, default=1000)
+    parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--folder", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--cache", default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    warnings.simplefilter("ignore")
+
+    if args.child:
+        folder = Path(args.folder)
+        if args.child == "stages":
+            result = child_stages(folder)
+        elif args.child == "e2e":
+            result = child_e2e(folder, Path(args.cache), args.workers)
+        else:
+            result = child_incremental(folder, Path(args.cache), args.workers)
+        print(json.dumps(result))
+        return 0
+
+    corpus = Path(args.corpus)
+    if not corpus.is_dir():
+        raise SystemExit(f"{corpus}: no such corpus folder (give the dev corpus path as the first argument)")
+    work = Path(tempfile.mkdtemp(prefix="arnews-bench-"))
+    try:
+        sizes = sorted(set(args.sizes) | {args.stage_size, args.incremental_size})
+        folders = {n: synthesize(corpus, n, work / f"corpus-{n}") for n in sizes}
+        print(f"corpus: {corpus} resampled to {', '.join(f'{n:,}' for n in sizes)} articles; "
+              f"{os.cpu_count()} cores; workers={args.workers}\n")
+
+        rates = run_child("stages", "--folder", str(folders[args.stage_size]))
+        print(f"1. Throughput per stage (one process, no cache, {rates['n']:,} articles)")
+        print(f"   {'stage':<10} {'articles/s':>11} {'ms/article':>11}")
+        for name, seconds in rates["seconds"].items():
+            print(f"   {name:<10} {rates['n'] / seconds:>11,.0f} {1000 * seconds / rates['n']:>11.2f}")
+        total = sum(rates["seconds"].values())
+        print(f"   {'all':<10} {rates['n'] / total:>11,.0f} {1000 * total / rates['n']:>11.2f}\n")
+
+        print(f"2. End to end from a cold cache ({args.workers} workers): pipeline + timeline")
+        print(f"   {'articles':>8} {'pipeline s':>10} {'timeline s':>10} {'total s':>8} {'articles/s':>10} "
+              f"{'RSS main MB':>11} {'RSS worker MB':>13}")
+        for n in sorted(args.sizes):
+            r = run_child("e2e", "--folder", str(folders[n]), "--cache", str(work / f"cache-{n}"),
+                          "--workers", str(args.workers))
+            print(f"   {r['n']:>8,} {r['pipeline_s']:>10.1f} {r['timeline_s']:>10.1f} {r['total_s']:>8.1f} "
+                  f"{r['n'] / r['total_s']:>10,.0f} {r['rss_main_mb']:>11,.0f} {r['rss_worker_mb']:>13,.0f}")
+            shutil.rmtree(work / f"cache-{n}", ignore_errors=True)
+        print()
+
+        n = args.incremental_size
+        inc = run_child("incremental", "--folder", str(folders[n]), "--cache", str(work / "cache-inc"),
+                        "--workers", str(args.workers))
+        print(f"3. Incremental re-run: {n:,} articles cached + 1 new, against the cold run")
+        for mode, r in inc.items():
+            print(f"   {mode:<14} cold {r['cold_s']:6.2f} s   +1 article {r['incremental_s']:5.2f} s   "
+                  f"ratio {100 * r['ratio']:4.1f} %   computed {r['computed']}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

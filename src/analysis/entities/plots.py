@@ -1,0 +1,56 @@
+"""Figures and HTML views of entities (called by notebook 03 and ``analysis figures``)."""
+
+from __future__ import annotations
+
+import html
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis.entities.frame import top_entities
+from analysis.figures import apply_style
+
+TYPE_COLORS = {"ORG": "#4C72B0", "LOC": "#55A868", "PERS": "#C44E52", "MISC": "#8172B2"}
+TYPE_TITLES = {"ORG": "منظمات", "LOC": "أماكن", "PERS": "أشخاص", "MISC": "أخرى"}
+
+
+def top_entities_figure(mentions: pd.DataFrame, n: int = 8) -> tuple[Figure, pd.DataFrame]:
+    """One horizontal bar panel per entity type: the ``n`` most mentioned entities (Arabic labels)."""
+    apply_style()
+    data = top_entities(mentions, n=n)
+    types = [t for t in ("ORG", "LOC", "PERS", "MISC") if (data["type"] == t).any()] or ["ORG"]
+    rows = max(1, min(n, int(data.groupby("type").size().max()) if len(data) else 1))
+    fig, axes = plt.subplots(1, len(types), figsize=(2.6 * len(types) + 0.6, 0.28 * rows + 1.0), squeeze=False)
+    for ax, etype in zip(axes[0], types):
+        part = data[data["type"] == etype]
+        ys = [rows - 1 - k for k in range(len(part))]  # same bar height in every panel
+        ax.barh(ys, list(part["mentions"]), color=TYPE_COLORS[etype], height=0.7)
+        ax.set_yticks(ys, list(part["entity"]))
+        ax.set_ylim(-0.6, rows - 0.4)
+        ax.set_title(f"{TYPE_TITLES[etype]} ({etype})")
+        ax.set_xlabel("mentions")
+        ax.xaxis.get_major_locator().set_params(integer=True)
+        if part.empty:
+            ax.text(0.5, 0.5, "—", ha="center", va="center", transform=ax.transAxes)
+    fig.tight_layout()
+    return fig, data.reset_index(drop=True)
+
+
+def entities_html(text: str, entities, start: int = 0, end: int | None = None) -> str:
+    """``text[start:end]`` as right-to-left HTML with each entity highlighted and typed."""
+    end = len(text) if end is None else end
+    parts, pos = [], start
+    for e in sorted(entities, key=lambda e: e.start):
+        if e.start < pos or e.end > end:
+            continue
+        parts.append(html.escape(text[pos:e.start]))
+        color = TYPE_COLORS.get(e.type, "#999999")
+        parts.append(
+            f'<mark style="background:{color}33;border-bottom:2px solid {color}" title="{html.escape(e.canonical)}">'
+            f"{html.escape(text[e.start:e.end])}<sub>{e.type}</sub></mark>"
+        )
+        pos = e.end
+    parts.append(html.escape(text[pos:end]))
+    body = "".join(parts).strip().replace("\n\n", "</p><p>").replace("\n", "<br>")
+    return f'<div dir="rtl" lang="ar" style="line-height:1.9"><p>{body}</p></div>'

@@ -1,0 +1,74 @@
+"""``analysis train-ner``: a tiny model trained on a fixture CoNLL file, reproducibly."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis.cli import main
+from analysis.entities.crf import MODEL_FILES, CRFModel
+from analysis.entities.conll import read_conll
+from analysis.entities.spans import char_spans_to_tags
+from analysis.entities.tokenize import word_tokens
+from analysis.entities.train import gold_sentences
+
+NER = Path(__file__).resolve().parent / "fixtures" / "ner"
+
+
+def _train(out: Path, *extra: str) -> None:
+    args = ["train-ner", "--train", str(NER / "tiny_train.txt"), "--out", str(out), "--iterations", "40", *extra]
+    assert main(args) == 0
+
+
+def test_train_tag_and_reproduce(tmp_path, capsys):
+    a, b = tmp_path / "a", tmp_path / "b"
+    _train(a)
+    _train(b)
+    for name in MODEL_FILES:
+        assert (a / name).is_file()
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name  # same data, same seed: same bytes
+    model = CRFModel(a)
+    tags = model.tag_words(["قال", "سارة", "حسن", "في", "أربيل", "."])
+    assert tags == ["O", "B-PERS", "I-PERS", "O", "B-LOC", "O"]
+    meta = json.loads((a / "meta.json").read_text(encoding="utf-8"))
+    assert meta["train_files"] == ["tiny_train.txt"] and meta["config"]["seed"] == 13
+
+
+def test_train_with_span_gold(tmp_path):
+    out = tmp_path / "m"
+    _train(out, "--gold", str(NER / "gold"), "--corpus", str(NER / "articles"), "--exclude")
+    meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    assert meta["gold_articles"] == ["100"] and meta["held_out"] == []
+
+
+def test_gold_to_token_tags_keeps_proclitic_tokens():
+    (stem, sents), = gold_sentences(NER / "gold", [NER / "articles"])
+    assert stem == "100"
+    words = [w for ws, _ in sents for w in ws]
+    tags = [t for _, ts in sents for t in ts]
+    k = words.index("والولايات")
+    assert tags[k:k + 2] == ["B-LOC", "I-LOC"]  # the gold span starts after و, the token is tagged
+    assert tags[words.index("عين"):words.index("عين") + 2] == ["B-LOC", "I-LOC"]
+    assert tags[words.index("قاعدة")] == "O"
+
+
+def test_char_spans_to_tags():
+    text = "زار وزير الدفاع بغداد"
+    toks = word_tokens(text)
+    assert char_spans_to_tags(toks, [(4, 15, "ORG"), (16, 21, "LOC")]) == ["O", "B-ORG", "I-ORG", "B-LOC"]
+
+
+def test_bad_training_input(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("كلمة\n", encoding="utf-8")
+    assert main(["train-ner", "--train", str(bad), "--out", str(tmp_path / "m")]) == 2
+    assert "expected 'token TAG'" in capsys.readouterr().err
+    assert main(["train-ner", "--train", str(tmp_path / "none.txt"), "--out", str(tmp_path / "m")]) == 2
+
+
+def test_read_conll_fixes_known_tag_typos(tmp_path):
+    f = tmp_path / "x.txt"
+    f.write_text("\ufeffأ B-ERS\nب I-PRG\n\nج O\n", encoding="utf-8")
+    assert read_conll(f) == [(["أ", "ب"], ["B-PERS", "I-ORG"]), (["ج"], ["O"])]
