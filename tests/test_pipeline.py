@@ -209,3 +209,36 @@ def test_progress_is_quiet_under_pytest_and_when_asked(capsys) -> None:
     list(shown)
     shown.close()
     assert "visible" in capsys.readouterr().err
+
+
+def test_a_stage_crashing_on_one_article_is_reported_not_fatal(tmp_path: Path, monkeypatch) -> None:
+    corpus, cache = make_corpus(tmp_path / "c"), tmp_path / "cache"
+    real = pipeline.RUNNERS["tokens"]
+
+    def flaky(article, earlier):
+        if article.id == "a01":
+            raise ValueError("boom on a01")
+        return real(article, earlier)
+
+    monkeypatch.setitem(pipeline.RUNNERS, "tokens", flaky)
+    with pytest.raises(ValueError, match="boom"):
+        run(corpus, cache)  # errors="raise": a developer sees the real exception
+    problems: list = []
+    frames, stats = run(corpus, cache, errors="skip", problems=problems)
+    assert [(Path(p.path).name, p.severity) for p in problems] == [("a01.txt", "error")]
+    assert "stage tokens failed: ValueError: boom on a01" in problems[0].problem
+    assert "a01" not in set(frames["tokens"]["article_id"]) and stats.failed == {"tokens": 1}
+    monkeypatch.setitem(pipeline.RUNNERS, "tokens", real)
+    frames, stats = run(corpus, cache)  # the failure was not cached: computed now
+    assert stats.computed == {"tokens": 1} and "a01" in set(frames["tokens"]["article_id"])
+
+
+def test_setup_errors_always_propagate(tmp_path: Path, monkeypatch) -> None:
+    from analysis.errors import AnalysisError
+
+    def no_model(article, earlier):
+        raise AnalysisError("model folder missing")
+
+    monkeypatch.setitem(pipeline.RUNNERS, "tokens", no_model)
+    with pytest.raises(AnalysisError, match="model folder missing"):
+        run(make_corpus(tmp_path / "c"), tmp_path / "cache", errors="skip")

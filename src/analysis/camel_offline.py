@@ -56,6 +56,7 @@ def prepare() -> Path:
     """Point ``CAMELTOOLS_DATA`` at a folder with a catalogue; return that folder."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     if "camel_tools.data" in sys.modules:  # already imported: its catalogue was found then
         from camel_tools.data import CT_DATA_DIR  # noqa: PLC0415
 

@@ -15,6 +15,7 @@ A stage whose module is not importable (not written yet, or broken) is skipped w
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import enum
 import functools
 import hashlib
@@ -29,8 +30,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from analysis import __version__
 from analysis.cache import StageCache, concat, default_cache_dir
@@ -208,9 +211,15 @@ def available_stages(stages: Iterable[str] = STAGE_NAMES) -> list[str]:
 # Records -> Arrow
 
 
+_SCALARS = (str, int, float, bool, type(None), dt.date)
+
+
 def _plain(value: Any) -> Any:
+    """A value Arrow can store: dataclasses to dicts, tuples/sets to lists, enums to values."""
+    if isinstance(value, _SCALARS):
+        return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {k: _plain(v) for k, v in dataclasses.asdict(value).items()}
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -224,20 +233,37 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def records_table(records: Iterable[Any], content_hash: str) -> pa.Table:
-    """One article's records as an Arrow table with a ``content_hash`` column.
+def records_columns(records: Sequence[Any]) -> dict[str, list]:
+    """Records (dataclasses or dicts) as columns of plain values, in the records' field order.
 
-    Columns Arrow cannot type (mixed kinds of values) are stored as JSON text.
+    Column-wise so the common case (scalar fields) costs one ``getattr`` per value.
     """
-    rows = [_plain(r) for r in records]
-    rows = [r if isinstance(r, dict) else {"value": r} for r in rows]
-    columns: dict[str, list] = {"content_hash": [content_hash] * len(rows)}
-    for row in rows:
-        for key in row:
-            columns.setdefault(key, [])
-    for key in list(columns)[1:]:
-        columns[key] = [row.get(key) for row in rows]
-    arrays = {}
+    if not records:
+        return {}
+    first = records[0]
+    if dataclasses.is_dataclass(first):
+        names = [f.name for f in dataclasses.fields(first)]
+        columns = {n: [getattr(r, n) for r in records] for n in names}
+    else:
+        rows = [r if isinstance(r, dict) else {"value": r} for r in records]
+        names = list(dict.fromkeys(k for row in rows for k in row))
+        columns = {n: [row.get(n) for row in rows] for n in names}
+    for name, values in columns.items():
+        if not all(isinstance(v, _SCALARS) for v in values):
+            columns[name] = [_plain(v) for v in values]
+    return columns
+
+
+def records_table(columns: dict[str, list] | Sequence[Any], content_hash: str) -> pa.Table:
+    """One article's results as an Arrow table with a ``content_hash`` column first.
+
+    ``columns`` comes from ``records_columns`` (records are accepted too). Columns Arrow cannot
+    type (mixed kinds of values) are stored as JSON text.
+    """
+    if not isinstance(columns, dict):
+        columns = records_columns(list(columns))
+    n = len(next(iter(columns.values()))) if columns else 0
+    arrays = {"content_hash": pa.array([content_hash] * n, pa.string())}
     for key, values in columns.items():
         try:
             arrays[key] = pa.array(values) if values else pa.array([], pa.string())
@@ -251,15 +277,35 @@ def records_table(records: Iterable[Any], content_hash: str) -> pa.Table:
 # Running
 
 
-def _compute(article: Article, stages: tuple[str, ...]) -> dict[str, list]:
-    """Run ``stages`` (in pipeline order) on one article; returns the plain records per stage."""
+#: Key of a stage's failure message in ``_compute``'s result (a stage name never starts with "!").
+FAILED = "!failed"
+
+
+def _compute(article: Article, stages: tuple[str, ...], catch: bool = False) -> dict[str, Any]:
+    """Run ``stages`` (in pipeline order) on one article; returns the columns of each stage's records.
+
+    With ``catch``, a stage that raises anything but ``AnalysisError`` (which names a problem of
+    set-up, e.g. a missing model, and always propagates) is left out of the result and its error
+    recorded under ``FAILED``; the later stages still run.
+    """
     earlier: dict[str, list] = {}
+    failed: dict[str, str] = {}
     for name in stages:
-        earlier[name] = RUNNERS[name](article, earlier)
-    return {name: [_plain(r) for r in records] for name, records in earlier.items()}
+        try:
+            earlier[name] = RUNNERS[name](article, earlier)
+        except AnalysisError:
+            raise
+        except Exception as err:  # noqa: BLE001 - one article's failure is reported, not fatal
+            if not catch:
+                raise
+            failed[name] = f"{type(err).__name__}: {err}"
+    out: dict[str, Any] = {name: records_columns(list(records)) for name, records in earlier.items()}
+    if failed:
+        out[FAILED] = failed
+    return out
 
 
-def _compute_job(job: tuple[Article, tuple[str, ...]]) -> dict[str, list]:
+def _compute_job(job: tuple[Article, tuple[str, ...], bool]) -> dict[str, Any]:
     return _compute(*job)
 
 
@@ -278,6 +324,7 @@ class RunStats:
     stages: tuple[str, ...] = ()
     paths: list[str] = dataclasses.field(default_factory=list)  # the articles processed, corpus order
     problems: list[Problem] = dataclasses.field(default_factory=list)
+    failed: dict[str, int] = dataclasses.field(default_factory=dict)  # stage -> articles it failed on
 
 
 def process_corpus(
@@ -319,7 +366,8 @@ def process_corpus(
     except CorpusError:
         total = None
     pool = None
-    batch: list[tuple[Article, tuple[str, ...]]] = []
+    batch: list[tuple[Article, tuple[str, ...], bool]] = []
+    catch = errors == "skip"
 
     def run_batch(final: bool = False) -> None:
         nonlocal pool, batch
@@ -330,8 +378,11 @@ def process_corpus(
         if pool is not None:
             results = pool.map(_compute_job, batch, chunksize=max(1, len(batch) // (workers * 4)))
         else:
-            results = [_compute(a, s) for a, s in batch]
-        for (article, _), records in zip(batch, results):
+            results = [_compute_job(job) for job in batch]
+        for (article, _, _), records in zip(batch, results):
+            for name, why in records.pop(FAILED, {}).items():
+                problems.append(Problem(article.path, None, f"stage {name} failed: {why}"))
+                stats.failed[name] = stats.failed.get(name, 0) + 1
             for name, rows in records.items():
                 table = records_table(rows, article.content_hash)
                 stats.computed[name] += 1
@@ -354,7 +405,7 @@ def process_corpus(
                 if n not in missing:
                     stats.cached[n] += 1
             if missing:
-                batch.append((article, missing))
+                batch.append((article, missing, catch))
                 if len(batch) >= BATCH:
                     run_batch()
             bar.update(1)
@@ -380,23 +431,37 @@ def process_corpus(
 
 
 def _frame(table: pa.Table | None, order: dict[str, tuple[int, str, str]]) -> pd.DataFrame:
-    """Arrow rows → DataFrame with article_id/path first, in corpus order."""
+    """Arrow rows → DataFrame with article_id/path first, rows in corpus order (vectorized)."""
     if table is None or table.num_rows == 0:
         columns = [] if table is None else [c for c in table.column_names if c != "content_hash"]
+        columns = [c for c in columns if c not in ("article_id", "path")]
         return pd.DataFrame(columns=["article_id", "path", *columns])
-    frame = table.to_pandas()
-    hashes = frame.pop("content_hash")
-    position = hashes.map(lambda h: order[h][0])
+    # Which article each row belongs to, as an index into ``order`` (computed in Arrow, not Python).
+    keys = pa.array(list(order), pa.string())
+    row_article = pc.index_in(table["content_hash"], value_set=keys).to_numpy(zero_copy_only=False)
+    info = list(order.values())
+    position = np.array([v[0] for v in info])[row_article]
+    ids = np.array([v[1] for v in info], dtype=object)[row_article]
+    paths = np.array([v[2] for v in info], dtype=object)[row_article]
+    rows = np.argsort(position, kind="stable")
+    table = table.take(pa.array(rows)).drop_columns(["content_hash"])
+    # List columns (event actors, mentions) as Python lists, as the stage's records have them.
+    nested = [f.name for f in table.schema if pa.types.is_list(f.type) or pa.types.is_large_list(f.type)]
+    frame = table.drop_columns(nested).to_pandas()
+    for name in nested:
+        frame[name] = pd.Series(table.column(name).to_pylist(), index=frame.index, dtype=object)
     # Results are cached by content: the article's identity is today's file, not the cached one.
-    paths = hashes.map(lambda h: order[h][2])
-    frame = frame.drop(columns=[c for c in ("article_id", "path") if c in frame.columns])
+    frame = frame[[c for c in table.column_names if c not in ("article_id", "path")]]
     if "file" in frame.columns:
-        frame["file"] = paths
-    frame.insert(0, "article_id", hashes.map(lambda h: order[h][1]))
-    frame.insert(1, "path", paths)
-    frame["_pos"] = position.to_numpy()
-    frame = frame.sort_values("_pos", kind="stable").drop(columns="_pos").reset_index(drop=True)
+        frame["file"] = paths[rows]
+    frame.insert(0, "article_id", pd.array(ids[rows], dtype=_string_dtype(frame)))
+    frame.insert(1, "path", pd.array(paths[rows], dtype=_string_dtype(frame)))
     return frame
+
+
+def _string_dtype(frame: pd.DataFrame) -> Any:
+    """The string dtype pandas gives Arrow strings here (``str`` in pandas 3, object before)."""
+    return pd.Series(["x"]).dtype
 
 
 def iter_processed(
@@ -415,16 +480,21 @@ def iter_processed(
         for article in iter_articles(paths, errors=errors, problems=problems):
             h = article.content_hash
             missing = tuple(n for n in names if not (use_cache and h in caches[n]))
-            fresh = _compute(article, missing) if missing else {}
+            fresh = _compute(article, missing, catch=errors == "skip") if missing else {}
+            for name, why in fresh.pop(FAILED, {}).items():
+                if problems is not None:
+                    problems.append(Problem(article.path, None, f"stage {name} failed: {why}"))
             out: dict[str, pd.DataFrame] = {}
             for n in names:
                 if n in fresh:
                     table = records_table(fresh[n], h)
                     if use_cache:
                         caches[n].add(h, table)
-                else:
+                elif use_cache and h in caches[n]:
                     caches[n].flush()
                     table = caches[n].read([h])
+                else:  # the stage failed on this article (reported in ``problems``)
+                    table = None
                 out[n] = _frame(table, {h: (0, article.id, article.path)})
             yield article, out
     finally:

@@ -47,14 +47,18 @@ def run(args: argparse.Namespace) -> int:
             warnings.simplefilter("always")
             process_corpus(paths, stages=args.stages, use_cache=not args.no_cache, collect=False,
                            workers=workers, errors="skip", problems=problems, stats=stats)
-        for warning in caught:
-            print(f"analysis run: warning: {warning.message}", file=sys.stderr)
+        seen: dict[str, int] = {}
+        for warning in caught:  # a stage may warn once per article: one line per distinct message
+            seen[str(warning.message)] = seen.get(str(warning.message), 0) + 1
+        for message, count in seen.items():
+            times = f" ({count} times)" if count > 1 else ""
+            print(f"analysis run: warning: {message}{times}", file=sys.stderr)
         for problem in problems:
             print(f"analysis run: {problem}", file=sys.stderr)
         errors = [p for p in problems if p.severity == "error"]
         if errors and not args.skip_errors:
-            print(f"analysis run: {len(errors)} file(s) could not be loaded (use --skip-errors to process the rest)",
-                  file=sys.stderr)
+            print(f"analysis run: {len(errors)} file(s) could not be loaded or processed "
+                  "(use --skip-errors to go on without them)", file=sys.stderr)
             return 2
         if not stats.paths:
             raise AnalysisError("no article could be loaded")

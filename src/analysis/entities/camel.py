@@ -48,6 +48,12 @@ class CamelNER:
         from analysis.camel_offline import import_camel
 
         ner = import_camel("camel_tools.ner")
+        try:  # no "Loading weights" progress bar in notebooks and logs
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()
+        except ImportError:  # pragma: no cover
+            pass
         try:
             self.recognizer = ner.NERecognizer(str(model_path), use_gpu=False)
         except Exception as err:  # a broken or partial model folder

@@ -22,18 +22,27 @@ def _skip_letter(word: str, i: int) -> int:
     return i
 
 
+def _article_clitics(n: str) -> int:
+    """Letters before the article in ``(و|ف)?(ب|ك)?ال+stem`` or ``(و|ف)?لل+stem`` (0 if none)."""
+    conj = 1 if n[:1] in ("و", "ف") else 0
+    rest = n[conj:]
+    for prep in ("ب", "ك", ""):
+        if rest.startswith(prep + "ال") and len(rest) - len(prep) - 2 >= 2:
+            return conj + len(prep)
+    if rest.startswith("لل") and len(rest) - 2 >= 2:
+        return conj + 1
+    return 0
+
+
 def proclitic_length(word: str, known: Mapping[str, int]) -> int:
     """Number of leading characters of ``word`` that are proclitics outside the entity."""
     n = norm(word)
-    # Article forms: (و|ف)? (ب|ك)? ال... and (و|ف)? لل...
-    pos, k = 0, 0  # pos in surface, k in normalised form
-    if len(n) > 4 and n[0] in "وف" and (n[1:3] == "ال" or n[1:3] == "لل" or n[1:4] in ("بال", "كال")):
-        pos, k = _skip_letter(word, 0), 1
-    if len(n) - k > 4 and n[k] in "بك" and n[k + 1 : k + 3] == "ال":
-        return _skip_letter(word, pos)
-    if len(n) - k > 3 and n[k : k + 2] == "لل":
-        return _skip_letter(word, pos)
-    if k:
+    k = _article_clitics(n)
+    rest = n[k:] if not n[k:].startswith("ل") or n[k:].startswith("ال") else "ا" + n[k:]  # لقوات -> القوات
+    if k and known.get(n, 0) <= known.get(rest, 0):
+        pos = 0
+        for _ in range(k):
+            pos = _skip_letter(word, pos)
         return pos
     # Bare letters: strip while the remainder is a better-known entity word than the whole.
     pos, rest = 0, n

@@ -67,8 +67,8 @@ class CRFModel:
         tags = [self.tag_words(words) for words in sentences]
         if not consistency:
             return tags
-        word = self.featurizer._word
-        cores = [[word(w)[2] for w in words] for words in sentences]
+        core_of = self.featurizer.core_of
+        cores = [[core_of(w) for w in words] for words in sentences]
         return propagate(cores, tags, self.common)
 
     def spans(self, text: str, consistency: bool = True) -> list[tuple[int, int, str]]:

@@ -47,20 +47,19 @@ class Featurizer:
         gazetteer: Gazetteer,
         lexicon: dict[str, str] | None = None,
         triggers: dict[str, str] | None = None,
-        clusters: dict[str, str] | None = None,
         phrases: Gazetteer | None = None,
         external: dict[str, str] | None = None,
     ):
         self.gazetteer = gazetteer
         self.lexicon = lexicon or {}
         self.triggers = triggers if triggers is not None else load_triggers()
-        self.clusters = clusters or {}
         self.phrases = phrases
         self.external = external or {}
-        self._cache: dict[str, tuple[list[str], tuple[str, ...], str]] = {}
+        self._cache: dict[str, tuple] = {}
 
-    def _word(self, word: str) -> tuple[list[str], tuple[str, ...], str]:
-        """(own features, features shared with neighbours, core form) of one word, cached."""
+    def _word(self, word: str) -> tuple[list[str], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], str]:
+        """Cached per word type: (own features, as seen from the next token (-), from the previous
+        token (+), from two after (--), from two before (++), core form)."""
         hit = self._cache.get(word)
         if hit is not None:
             return hit
@@ -89,59 +88,65 @@ class Featurizer:
         tg = self.triggers.get(c) or self.triggers.get(strip_conj(n), "")
         if tg:
             own.append("t=" + tg)
-        cl = self.clusters.get(c, "")
-        if cl:
-            own.append("k=" + cl)
-            own.append("k4=" + cl[:4])
         if c in self.gazetteer.nationalities:
             own.append("nat")
-        ctx = ("w=" + n, "c=" + c, "lx=" + lx, "t=" + tg, "sh=" + sh, "k=" + cl[:6], "np=" + pre)
-        hit = (own, ctx, c)
+        # "nb" marks that a neighbour exists at all (a bias for non-initial/non-final tokens).
+        ctx = ("w=" + n, "c=" + c, "lx=" + lx, "t=" + tg, "sh=" + sh, "nb", "np=" + pre)
+        far = ("w=" + n, "c=" + c, "t=" + tg)
+        hit = (
+            own,
+            tuple("-" + x for x in ctx),
+            tuple("+" + x for x in ctx),
+            tuple("--" + x for x in far),
+            tuple("++" + x for x in far),
+            c,
+        )
         if len(self._cache) < 500_000:
             self._cache[word] = hit
         return hit
 
+    def core_of(self, word: str) -> str:
+        """The core form of a word (from the cache)."""
+        return self._word(word)[5]
+
     def sentence(self, words: list[str]) -> list[list[str]]:
         """Feature lists for each word of one sentence."""
         infos = [self._word(w) for w in words]
-        cores = [i[2] for i in infos]
+        cores = [i[5] for i in infos]
         gaz = self.gazetteer.match(cores)
-        tph = self.phrases.match(cores) if self.phrases is not None else [""] * len(cores)
+        tph = self.phrases.match(cores) if self.phrases is not None else None
         n = len(words)
         out: list[list[str]] = []
         for i in range(n):
-            own, ctx, c = infos[i]
-            f = list(own)
+            info = infos[i]
+            c = cores[i]
+            f = list(info[0])
             if gaz[i]:
                 f.append("g=" + gaz[i])
-            if tph[i]:
+            if tph and tph[i]:
                 f.append("tp=" + tph[i])
             if i > 0:
-                p = infos[i - 1][1]
-                f.extend(("-" + p[0], "-" + p[1], "-" + p[2], "-" + p[3], "-" + p[4], "-" + p[5], "-" + p[6]))
+                f.extend(infos[i - 1][1])
                 f.append("bc-=" + cores[i - 1] + "|" + c)
                 if gaz[i - 1]:
                     f.append("-g=" + gaz[i - 1])
-                if tph[i - 1]:
+                if tph and tph[i - 1]:
                     f.append("-tp=" + tph[i - 1])
                 if i > 1:
-                    pp = infos[i - 2][1]
-                    f.extend(("--" + pp[0], "--" + pp[1], "--" + pp[3]))
+                    f.extend(infos[i - 2][3])
                 else:
                     f.append("BOS2")
             else:
                 f.append("BOS")
             if i < n - 1:
-                q = infos[i + 1][1]
-                f.extend(("+" + q[0], "+" + q[1], "+" + q[2], "+" + q[3], "+" + q[4], "+" + q[5], "+" + q[6]))
+                f.extend(infos[i + 1][2])
                 f.append("bc+=" + c + "|" + cores[i + 1])
                 if gaz[i + 1]:
                     f.append("+g=" + gaz[i + 1])
-                if tph[i + 1]:
+                if tph and tph[i + 1]:
                     f.append("+tp=" + tph[i + 1])
                 if i < n - 2:
-                    qq = infos[i + 2][1]
-                    f.extend(("++" + qq[0], "++" + qq[1], "++" + qq[3]))
+                    f.extend(infos[i + 2][4])
                 else:
                     f.append("EOS2")
             else:

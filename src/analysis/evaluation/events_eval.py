@@ -1,10 +1,15 @@
-"""Event recall against gold events (GUIDE.md §2, key ``events`` of ``gold/timex/NNN.json``).
+"""Event recall and precision against gold events (GUIDE.md §2, key ``events`` of ``gold/timex/NNN.json``).
 
 A gold event is *found* when an event extracted from the same article has the same type, an
 equal or overlapping date, and a report (``Event.mentions``) in the sentence that contains the
 gold trigger. Dates compare as TIMEX intervals (``analysis.events.dating.interval``): ``2025-09``
 matches ``2025-09`` + END; vague refs match the same ref; a gold event without a date is found
 only by an extracted event without a date (the article gives none, so none may be invented).
+
+An extracted event is *correct* (precision) when it finds a gold event in that way, or when it
+is a gold event of its article stated twice: same type, a matching date (or none: a restatement
+often carries no date) and a compatible place. On the gold events found, the matched event's
+date (value and mod), status and place are scored exactly (places compared by canonical name).
 """
 
 from __future__ import annotations
@@ -61,18 +66,65 @@ def _sentence_of(article: Any, offset: int) -> tuple[int, int]:
     return offset, offset + 1
 
 
+def _in_sentence(event: Event, start: int, s_start: int) -> bool:
+    """Has ``event`` a report in the sentence starting at ``s_start`` (which holds offset ``start``)?"""
+    return any(m.sentence_start <= start < m.sentence_end or m.sentence_start == s_start for m in event.mentions)
+
+
+def matching_event(gold: dict[str, Any], events: Sequence[Event], article: Any) -> Event | None:
+    """The extracted event that finds ``gold`` (the one whose trigger covers the gold trigger first)."""
+    start = gold["trigger"]["start"]
+    s_start, _ = _sentence_of(article, start)
+    hits = [
+        e for e in events
+        if e.type == gold["type"] and _in_sentence(e, start, s_start)
+        and dates_match(gold.get("date"), gold.get("date_mod"), e.date, e.date_mod, article.date)
+    ]  # fmt: skip
+    if not hits:
+        return None
+    end = gold["trigger"]["end"]
+    return min(hits, key=lambda e: (not any(m.trigger_start < end and start < m.trigger_end for m in e.mentions), e.trigger_start))
+
+
 def is_found(gold: dict[str, Any], events: Sequence[Event], article: Any) -> bool:
     """Does one of ``events`` (of the gold event's article) match ``gold``?"""
-    start = gold["trigger"]["start"]
-    s_start, s_end = _sentence_of(article, start)
-    for event in events:
-        if event.type != gold["type"]:
+    return matching_event(gold, events, article) is not None
+
+
+def canonical_place(name: str | None) -> str | None:
+    """A place name as the gazetteer spells it (``فكتوريا`` → ``فيكتوريا``), for comparisons."""
+    if not name:
+        return None
+    from analysis.events.lexicon import place_by_name
+    from analysis.text import normalize
+
+    place = place_by_name().get(normalize(name))
+    return place.canonical if place else normalize(name)
+
+
+def _places_compatible(gold_place: str | None, place: str | None) -> bool:
+    from analysis.events.extract import _same_place
+
+    return _same_place(canonical_place(gold_place), canonical_place(place))
+
+
+def is_restatement(event: Event, golds: Sequence[dict[str, Any]], article: Any) -> bool:
+    """Is ``event`` a gold event of its article stated a second time (type, date or none, place)?"""
+    for gold in golds:
+        if gold["type"] != event.type:
             continue
-        if not any(m.sentence_start <= start < m.sentence_end or (m.sentence_start == s_start) for m in event.mentions):
-            continue
-        if dates_match(gold.get("date"), gold.get("date_mod"), event.date, event.date_mod, article.date):
+        dated_ok = event.date is None or dates_match(gold.get("date"), gold.get("date_mod"), event.date, event.date_mod, article.date)
+        if dated_ok and _places_compatible(gold.get("place"), event.place):
             return True
     return False
+
+
+def _describe(event: Event) -> dict[str, Any]:
+    return {
+        "file": Path(event.file).name, "type": event.type, "trigger": event.trigger, "trigger_start": event.trigger_start,
+        "date": event.date, "date_mod": event.date_mod, "status": event.status, "place": event.place,
+        "sentence": event.sentence,
+    }  # fmt: skip
 
 
 def event_recall(
@@ -80,29 +132,120 @@ def event_recall(
     articles: Iterable[Any],
     extract: Callable[[Any], list[Event]] | None = None,
 ) -> dict[str, Any]:
-    """Recall of gold events over ``articles``: ``{"found", "total", "recall", "missed"}``.
+    """Recall and precision of events over ``articles``, and attribute accuracy on found events.
 
     ``gold_events`` are gold event dicts with the article ``file`` basename (or whole gold
     documents with ``file`` and ``events``); ``extract`` defaults to ``extract_events``.
-    Gold events whose article is not among ``articles`` are counted as missed.
+    Gold events whose article is not among ``articles`` are counted as missed; every event
+    extracted from ``articles`` counts for precision.
+
+    Returns ``found``, ``total``, ``recall``, ``missed`` (gold dicts), ``predicted``, ``correct``,
+    ``precision``, ``f1``, ``restated`` (correct only as a restatement), ``false_alarms``
+    (dicts), ``matched`` (found events scored) and ``date_acc``, ``status_acc``, ``place_acc``
+    (exact on the found events), ``wrong`` (attribute disagreements).
     """
     extract = extract or extract_events
+    articles = list(articles)
     by_name = {Path(a.path).name: a for a in articles}
     golds = [g for doc in gold_events for g in _expand(doc)]
+    by_file: dict[str, list[dict[str, Any]]] = {}
+    for gold in golds:
+        by_file.setdefault(Path(gold["file"]).name, []).append(gold)
     cache: dict[str, list[Event]] = {}
+
+    def events_of(name: str) -> list[Event]:
+        if name not in cache:
+            cache[name] = extract(by_name[name])
+        return cache[name]
+
     found = 0
-    missed = []
+    missed: list[dict[str, Any]] = []
+    date_ok = status_ok = place_ok = 0
+    wrong: list[dict[str, Any]] = []
     for gold in golds:
         name = Path(gold["file"]).name
         article = by_name.get(name)
         if article is None:
             missed.append({**gold, "reason": "article not given"})
             continue
-        if name not in cache:
-            cache[name] = extract(article)
-        if is_found(gold, cache[name], article):
-            found += 1
-        else:
+        event = matching_event(gold, events_of(name), article)
+        if event is None:
             missed.append(gold)
+            continue
+        found += 1
+        checks = {
+            "date": (gold.get("date"), gold.get("date_mod")) == (event.date, event.date_mod),
+            "status": gold.get("status") == event.status,
+            "place": canonical_place(gold.get("place")) == canonical_place(event.place),
+        }
+        date_ok += checks["date"]
+        status_ok += checks["status"]
+        place_ok += checks["place"]
+        if not all(checks.values()):
+            wrong.append({"gold": gold, "got": _describe(event), "fields": [k for k, ok in checks.items() if not ok]})
+
+    predicted = correct = restated = 0
+    false_alarms: list[dict[str, Any]] = []
+    for name in sorted(by_name):
+        article = by_name[name]
+        file_golds = by_file.get(name, [])
+        for event in events_of(name):
+            predicted += 1
+            direct = any(
+                g["type"] == event.type
+                and _in_sentence(event, g["trigger"]["start"], _sentence_of(article, g["trigger"]["start"])[0])
+                and dates_match(g.get("date"), g.get("date_mod"), event.date, event.date_mod, article.date)
+                for g in file_golds
+            )
+            if direct:
+                correct += 1
+            elif is_restatement(event, file_golds, article):
+                correct += 1
+                restated += 1
+            else:
+                false_alarms.append(_describe(event))
     total = len(golds)
-    return {"found": found, "total": total, "recall": found / total if total else 0.0, "missed": missed}
+    recall = found / total if total else 0.0
+    precision = correct / predicted if predicted else 0.0
+    return {
+        "found": found, "total": total, "recall": recall, "missed": missed,
+        "predicted": predicted, "correct": correct, "precision": precision,
+        "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+        "restated": restated, "false_alarms": false_alarms,
+        "matched": found,
+        "date_acc": date_ok / found if found else 0.0,
+        "status_acc": status_ok / found if found else 0.0,
+        "place_acc": place_ok / found if found else 0.0,
+        "wrong": wrong,
+    }  # fmt: skip
+
+
+def event_report(result: dict[str, Any], details: bool = False) -> list[str]:
+    """Printable lines for ``event_recall``'s result (misses, false alarms and wrong fields with ``details``)."""
+    lines = [
+        f"event recall {result['recall']:.3f} ({result['found']}/{result['total']})",
+    ]
+    if "precision" in result:
+        lines += [
+            f"event precision {result['precision']:.3f} ({result['correct']}/{result['predicted']}, "
+            f"{result['restated']} as restatements)  event F1 {result['f1']:.3f}",
+            f"on {result['matched']} found events: date accuracy {result['date_acc']:.3f}  "
+            f"status accuracy {result['status_acc']:.3f}  place accuracy {result['place_acc']:.3f}",
+        ]
+    if details:
+        for g in result.get("missed", []):
+            lines.append(
+                f"    missed event  {Path(g['file']).name} [{g['trigger']['start']}] {g['trigger']['text']!r} "
+                f"{g['type']} {g.get('date')} {g.get('date_mod') or ''}"
+            )
+        for e in result.get("false_alarms", []):
+            lines.append(
+                f"    false event   {e['file']} [{e['trigger_start']}] {e['trigger']!r} {e['type']} {e['date']} {e['date_mod'] or ''}"
+            )
+        for w in result.get("wrong", []):
+            g, e = w["gold"], w["got"]
+            lines.append(
+                f"    wrong {','.join(w['fields'])}  {e['file']} {g['trigger']['text']!r} gold "
+                f"{g.get('date')} {g.get('date_mod')} {g.get('status')} {g.get('place')} | got {e['date']} {e['date_mod']} {e['status']} {e['place']}"
+            )
+    return lines

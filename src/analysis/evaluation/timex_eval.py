@@ -216,7 +216,9 @@ def report(total: Counts, per_file: list[tuple[str, Counts]], missing: list[str]
     if events is None:
         lines.append("event recall: n/a (analysis.events not available)")
     else:
-        lines.append(f"event recall {events['recall']:.3f} ({events['found']}/{events['total']})")
+        from analysis.evaluation.events_eval import event_report  # recall, precision, attribute accuracy
+
+        lines += event_report(events, details)
     lines.append(f"value-F1 {s['value_f1']:.3f}")
     return lines
 

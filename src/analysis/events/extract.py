@@ -23,6 +23,9 @@ ZONE_MAX_TOKENS = 15  # a timex further than this after its trigger does not dat
 UNTIL_MAX_TOKENS = 25  # "تستمر المهمة ... حتى أيلول 2026" may put its date further away
 INHERIT_WINDOW = 25  # how far after a dated announcement the announced event may be
 CONTENT_WINDOW = 12  # ``اتفاق ... على إنهاء``: how far the content trigger may be from its head
+SITE_MAX_TOKENS = 12  # ``سلم التحالف الدولي بقيادة الولايات المتحدة، اليوم، قاعدة القيارة``
+NEGATION_REACH = 4  # ``ولا تنوي الولايات المتحدة سحب``: a negation this far back still governs
+DENIAL_REACH = 14  # ``نفى المتحدث ... أن يكون الاتفاق يعني انسحابا``: the denied content
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,16 @@ def _rule_holds(rule: str, toks: list[Token], first: int, last: int) -> bool:
         return _has(toks, last + 1, last + 6, "bilateral_words")
     if rule == "until":
         return _has(toks, last + 1, last + UNTIL_MAX_TOKENS, "until_words") and _rule_holds("mission", toks, first, last)
+    if rule == "site":  # سلم التحالف ... قاعدة القيارة: a verb this short needs its object to be a site
+        return _has(toks, last + 1, last + SITE_MAX_TOKENS, "site_words")
+    if rule == "destination":  # ستنتقل إلى قاعدتي عين الأسد وحرير / نقل قسم منهم إلى قاعدة الشدادي
+        for j in range(last + 1, min(last + 5, len(toks))):
+            if lexicon.bare(toks[j].norm) & c["destination_preps"]:
+                nxt = toks[j + 1 : j + 4]
+                return bool(nxt) and (
+                    _has(toks, j + 1, j + 2, "site_words") or any(s[0] == 0 for s in lexicon.gazetteer_spans(nxt, lexicon.places()))
+                )
+        return False
     if rule == "against":
         words = [i for i in range(last + 1, len(toks)) if toks[i].norm[:1].isalpha()][:9]
         for i in words:
@@ -158,8 +171,80 @@ def _has_complementizer(toks: list[Token], lo: int, hi: int) -> bool:
     return any(lexicon.bare(t.norm) & lexicon.cues()["complementizers"] for t in toks[max(lo, 0) : max(hi, 0)])
 
 
+def _words_before(toks: list[Token], first: int, reach: int) -> list[int]:
+    """Indexes of up to ``reach`` tokens before ``first``, nearest first, stopping at a clause break."""
+    out = []
+    for j in range(first - 1, max(first - reach, 0) - 1, -1):
+        if _is_break(toks[j]):
+            break
+        out.append(j)
+    return out
+
+
+def _in(tok: Token, cue: str) -> bool:
+    return bool(lexicon.bare(tok.norm) & lexicon.cues()[cue])
+
+
+def _negated(toks: list[Token], first: int) -> bool:
+    """A negation up to ``NEGATION_REACH`` tokens back in the clause, no أن/إن between (``لم تؤكد قسد انسحاب``).
+
+    ``لا يزال`` / ``لم يعد`` ... are affirmative or fixed phrases and do not count.
+    """
+    for j in _words_before(toks, first, NEGATION_REACH):
+        if _in(toks[j], "complementizers"):
+            return False
+        if _in(toks[j], "negations"):
+            nxt = lexicon.bare(toks[j + 1].norm) if j + 1 < len(toks) else set()
+            return not (nxt & {"يزال", "تزال", "زال", "يزالون", "زالت"})
+    return False
+
+
+def _denied(toks: list[Token], first: int) -> bool:
+    """The trigger is what a denial verb before it denies (``نفى ... أي قرار بسحب``, ``نافية ... إخلائها``)."""
+    c = lexicon.cues()
+    for j in range(first - 1, max(first - DENIAL_REACH, 0) - 1, -1):
+        if toks[j].text in {".", "؟", "!", "؛", ";"} or lexicon.bare(toks[j].norm) & c["clause_openers"]:
+            return False
+        if lexicon.bare(toks[j].norm) & c["denials"]:
+            return True
+    return False
+
+
+def _dropped(toks: list[Token], m: lexicon.TriggerMatch, words: tuple[str, ...], type_: str) -> bool:
+    """Triggers that are not events: negated, denied, generic (أي انسحاب), threatened, conditional,
+    cancelled (تأجيل التصويت); speech verbs that only attribute a source (بحسب ما أعلنت, كشفت مصادر);
+    demands that are only the wording of a resolution (قرار يطالب بإخراج)."""
+    c = lexicon.cues()
+    first = m.first
+    if words[0] not in c["negations"] and _negated(toks, first):
+        return True
+    if type_ != "announcement" and _denied(toks, first):
+        return True
+    before = _words_before(toks, first, 3)
+    if before and _in(toks[before[0]], "generic_before") or before and _in(toks[before[0]], "cancellations"):
+        return True
+    for j in before:
+        if _in(toks[j], "threats") or _in(toks[j], "conditionals") and (
+            toks[j].norm not in ("حال",) or (j > 0 and toks[j - 1].norm == "في")
+        ):
+            return True
+    if type_ == "announcement":
+        if before and toks[before[0]].norm in c["attributions"]:
+            return True
+        if any(_in(t, "report_subjects") for t in toks[m.last + 1 : m.last + 3]):
+            return True
+        rest = toks[m.last].norm[len(m.prefix) :] if m.first == m.last else toks[m.last].norm
+        if rest != words[-1] and rest.endswith(("ه", "ها")):
+            return True  # أعلنته / تعلنه: an object pronoun, the verb of a relative clause
+    if words[0] in c["demands"]:
+        around = toks[max(first - 2, 0) : first] + toks[m.last + 1 : m.last + 3]
+        if any(_in(t, "resolution_words") for t in around):
+            return True
+    return False
+
+
 def _find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) -> list[_Trig]:
-    """Triggers whose rule holds, not negated, not inside a timex, not the content of another."""
+    """Triggers whose rule holds, not negated/denied/generic, not inside a timex, not the content of another."""
     c = lexicon.cues()
     found: list[_Trig] = []
     for m in lexicon.find_triggers(toks):
@@ -170,7 +255,7 @@ def _find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) -
         if rule is None:
             continue
         words = rule.words
-        if words[0] not in c["negations"] and m.first > 0 and lexicon.bare(toks[m.first - 1].norm) & c["negations"]:
+        if _dropped(toks, m, words, rule.type):
             continue
         trig = _Trig(m, rule.type, rule.rule, m.first, m.last)
         lo = m.first - 1
@@ -186,19 +271,34 @@ def _find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) -
             " ".join(t.norm for t in toks[i : i + 2]) in c["future_phrases"] for i in range(max(m.first - 5, 0), m.first)
         )
         trig.ongoing = _has(toks, m.first - 3, m.first - 1, "ongoing_words") or _has(toks, m.last + 1, m.last + 2, "ongoing_words")
+        trig.ongoing = trig.ongoing or (_has(toks, m.first - 4, m.first - 1, "since_words") and not _past_verb(m))
         found.append(trig)
     return [t for t in found if not _is_content(t, found, toks)]
 
 
+def _past_verb(m: lexicon.TriggerMatch) -> bool:
+    """A perfect-tense verb form (``انسحبت``, ``غادروا``): what it reports is over, even with منذ."""
+    word = m.rule.words[0]
+    return not m.prefix.endswith("س") and word[:1] not in ("ي", "ت", "ن") and word.endswith(("ت", "وا"))
+
+
 def _is_content(trig: _Trig, found: list[_Trig], toks: list[Token]) -> bool:
-    """True for ``اتفاق ... على إنهاء مهام`` / ``صادق ... على قرار لإنهاء``: the agreed thing, not an event."""
+    """True for the agreed, voted or demanded thing, not an event of its own: ``اتفاق ... على إنهاء
+    مهام``, ``صادق ... على قرار لإنهاء``, ``اتفاق إنهاء مهمة``, ``تطالب بإنهاء وجود``."""
     c = lexicon.cues()
     heads = c["content_heads"]
-    linked = trig.match.prefix.endswith("ل") or (trig.first > 0 and lexicon.bare(toks[trig.first - 1].norm) & c["content_links"])
-    if not linked or trig.type in heads:
+    if trig.type in heads:
         return False
+    prev = lexicon.bare(toks[trig.first - 1].norm) if trig.first > 0 else set()
+    linked = trig.match.prefix.endswith("ل") or bool(prev & c["content_links"])
     for head in found:
-        if head is trig or head.type not in heads or head.last >= trig.first:
+        if head is trig or head.last >= trig.first:
+            continue
+        demand = head.match.rule.words[0] in c["demands"]
+        if head.type not in heads and not demand:
+            continue
+        adjacent = head.last == trig.first - 1  # اتفاق إنهاء: the construct state
+        if not (linked or adjacent or (demand and trig.match.prefix.endswith("ب"))):
             continue
         if trig.first - head.last <= CONTENT_WINDOW and not _has_complementizer(toks, head.last + 1, trig.first):
             between = [t for t in found if head.last < t.first < trig.first]
@@ -230,6 +330,8 @@ def _sentence_timexes(timexes: Sequence[Any], toks: list[Token], dct: dt.date) -
         if not idx:
             continue
         first, last = idx[0], idx[-1]
+        if tx.value == "PRESENT_REF" and first > 0 and lexicon.bare(toks[first - 1].norm) & c["until_words"]:
+            continue  # ``حتى الآن`` (so far) scopes a statement, it does not date an event
         if tx.type in DATING_TYPES and tx.value and (dating.interval(tx.value, tx.mod, dct) or tx.value.endswith("_REF")):
             out.append(_Tx(tx, first, last, tx.value, tx.mod))
         elif tx.type == "DURATION" and first > 0 and lexicon.bare(toks[first - 1].norm) & c["anchor_preps"]:
@@ -252,7 +354,8 @@ def _assign_dates(trigs: list[_Trig], txs: list[_Tx], toks: list[Token]) -> None
         limit = trig.last + (UNTIL_MAX_TOKENS if trig.rule == "until" else ZONE_MAX_TOKENS)
         zone = [k for k, x in enumerate(txs) if trig.last < x.first < end and x.first <= limit]
         points = [k for k in zone if not txs[k].anchored]
-        pick = (points or zone or [None])[0]
+        latest = [k for k in points if _has(toks, trig.last + 1, txs[k].first - 1, "latest_words")]
+        pick = (latest or points or zone or [None])[0]  # ``هجمات ... خلال السنوات الماضية، كان آخرها في 2 شباط``
         if pick is not None:
             give(trig, pick)
     # 2. timexes nobody claimed: the trigger right after, the first trigger, or the main trigger before
@@ -263,15 +366,15 @@ def _assign_dates(trigs: list[_Trig], txs: list[_Tx], toks: list[Token]) -> None
         before = [t for t in trigs if t.last < x.first]
         nxt = after[0] if after else None
         in_relative = _has(toks, x.first - 4, x.first - 1, "relatives")  # "التي كانت تستخدم سابقاً"
-        if nxt is not None and nxt.timex is None and (
+        if nxt is not None and nxt.timex is None and not nxt.background and (
             nxt.first - x.last <= 2 or (not before and not in_relative and nxt.first - x.last <= 10)
         ) and not _has_complementizer(toks, x.last + 1, nxt.first):
             give(nxt, k)
             continue
         for trig in reversed(before):
             if trig.timex is None and not trig.background and x.first - trig.last <= 25:
-                if not _has_complementizer(toks, trig.last + 1, x.first):
-                    give(trig, k)
+                if not _has_complementizer(toks, trig.last + 1, x.first) and not _has(toks, trig.last + 1, x.first - 2, "background_before"):
+                    give(trig, k)  # but not ``الاتفاق جاء بعد ثماني جولات من الحوار بدأت في كانون الثاني``
                 break
     # 3. a dated announcement dates what it announces when no أن intervenes (أعلنت، اليوم، إكمال انسحاب)
     for trig in trigs:
@@ -284,6 +387,12 @@ def _assign_dates(trigs: list[_Trig], txs: list[_Tx], toks: list[Token]) -> None
                 continue
             if other.first - trig.timex.last <= INHERIT_WINDOW and not _has_complementizer(toks, trig.last + 1, other.first):
                 other.timex, other.value, other.mod = trig.timex, trig.value, trig.mod
+    # 4. ``تنتهي المرحلة الأولى في ...، وتشمل مغادرة ...``: the included event shares the date
+    for i, trig in enumerate(trigs):
+        if trig.timex is None and i > 0 and trig.first > 0 and _in(toks[trig.first - 1], "inclusion_verbs"):
+            src = trigs[i - 1]
+            if src.timex is not None:
+                trig.timex, trig.value, trig.mod = src.timex, src.value, src.mod
     # anchored durations become intervals from the article date, forward for planned events
     for trig in trigs:
         if trig.timex is not None and trig.timex.anchored:
@@ -453,7 +562,9 @@ def extract_events(
                 forward = _anchor_forward(toks, trig, trig.timex)
                 value = dating.anchored_value(anchored, dct, forward)
             if trig.rule == "dated" and (value is None or trig.match.prefix.endswith("ل")):
-                continue  # weak triggers (دحر, هزيمة) count only when dated, never as a purpose (لهزيمة داعش)
+                continue
+            if trig.type == "announcement" and value is None and _continues_report(toks, trig):
+                continue  # وأكد المسؤول ... / كما أكد: the report goes on, no new statement  # weak triggers (دحر, هزيمة) count only when dated, never as a purpose (لهزيمة داعش)
             tx = trig.timex.timex if trig.timex is not None else None
             t_start, t_end = toks[trig.first].start, toks[trig.last].end
             mention = Mention(
@@ -476,7 +587,7 @@ def extract_events(
                 timex_text=mention.timex,
                 timex_start=mention.timex_start,
                 timex_end=mention.timex_end,
-                status=_status(value, mod, dct, trig.future, trig.ongoing),
+                status=_status(value, mod, dct, trig.future, trig.ongoing or _since(toks, trig)),
                 place=_pick_place(places, trig),
                 actors=_pick_actors(actors, trig),
                 summary=_summary(text, toks, trig),
@@ -484,6 +595,17 @@ def extract_events(
             )
             raw.append((event, sent.end <= title_end))
     return dedupe_events(raw)
+
+
+def _continues_report(toks: list[Token], trig: _Trig) -> bool:
+    """A speech verb joined by و/ف or after كما: it carries on the same report."""
+    return trig.match.prefix.startswith(("و", "ف")) or (trig.first > 0 and toks[trig.first - 1].norm == "كما")
+
+
+def _since(toks: list[Token], trig: _Trig) -> bool:
+    """``منذ 17 تشرين الأول``: an event dated by a منذ-date is still going on (unless a past verb says it ended)."""
+    tx = trig.timex
+    return tx is not None and tx.first > 0 and _in(toks[tx.first - 1], "since_words") and not _past_verb(trig.match)
 
 
 def _anchor_forward(toks: list[Token], trig: _Trig, tx: _Tx) -> bool:

@@ -102,6 +102,10 @@ RELATIVE_DAYS: dict[str, int] = {
     "بعد الغد": 2,
 }
 
+#: Day words that count only after a part of day or يوم ("مساء غد", "يوم غد"): "غد" alone is
+#: too often "the future" ("غد أفضل").
+RELATIVE_DAYS_BOUND: dict[str, int] = {"غد": 1}
+
 #: Words after اليوم that make it "the day" of something else, not the report's day.
 NOT_TODAY_AFTER: tuple[str, ...] = ("التالي", "السابق", "نفسه", "ذاته", "الأول", "الثاني", "الثالث", "الأخير", "الذي", "التي")
 
@@ -202,7 +206,7 @@ HALF_ORDINALS: dict[str, int] = {"الأول": 1, "الثاني": 2, "الأخي
 # --- Units -------------------------------------------------------------------------------------
 
 #: Duration units: code -> forms by grammatical number. Codes are ISO 8601 designators
-#: ("TH" = hours, "TM" = minutes, "DE" = decades written as 10 years).
+#: ("TH" = hours, "TM" = minutes, "DE" = decades written as 10 years, "CE" = centuries as 100 years).
 UNIT_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     "Y": {
         "one": ("عام", "عاما", "سنة", "العام", "السنة"),
@@ -239,13 +243,31 @@ UNIT_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         "two": ("عقدين", "عقدان"),
         "plural": ("عقود",),
     },
+    "CE": {
+        "one": ("قرن", "قرنا"),
+        "two": ("قرنين", "قرنان"),
+        "plural": ("قرون",),
+    },
 }
+
+#: Indefinite accusative plurals used as adverbs of time ("استمرت أشهرا"): a vague duration
+#: even without a preposition before them.
+ADVERBIAL_PLURALS: dict[str, str] = {"أشهرا": "M", "شهورا": "M", "أعواما": "Y", "سنينا": "Y", "أياما": "D"}
+
+#: Fractions before a single unit ("ربع قرن" = 25 years, "نصف ساعة" = 30 minutes).
+UNIT_FRACTIONS: dict[str, tuple[int, int]] = {"نصف": (1, 2), "ربع": (1, 4), "ثلث": (1, 3), "ثلاثة أرباع": (3, 4)}
 
 #: Prepositions that make a bare unit ("خلال شهر", "منذ عام") a duration of one unit.
 DURATION_CONTEXT: tuple[str, ...] = ("خلال", "لمدة", "مدة", "طيلة", "طوال", "منذ", "قبل", "بعد", "نحو", "حوالي", "قرابة", "أقل من", "أكثر من")
 
 #: Words after a vague plural unit that make it a length ("سنوات طويلة").
-VAGUE_DURATION_ADJ: tuple[str, ...] = ("طويلة", "عديدة", "قليلة", "متتالية", "متواصلة", "كثيرة")
+VAGUE_DURATION_ADJ: tuple[str, ...] = (
+    "طويلة", "عديدة", "قليلة", "متتالية", "متواصلة", "كثيرة", "كاملا", "كاملة", "كاملين", "بأكمله", "بكامله",
+    "إضافيا", "إضافية", "إضافي",
+)  # fmt: skip
+
+#: Words after a unit that make it a length of time whatever precedes it ("عقدا من الزمن").
+DURATION_TAILS: tuple[str, ...] = ("من الزمن", "من الزمان")
 
 #: Words that make a year count an age, not a duration ("البالغ من العمر 45 عاما").
 AGE_CUES: tuple[str, ...] = ("العمر", "عمره", "عمرها", "عمرهم", "البالغ", "البالغة", "يبلغ", "تبلغ", "عمر")
@@ -261,8 +283,21 @@ PERIOD_NOUNS: dict[str, str] = {
 PERIOD_SHIFTS: dict[str, int] = {
     "الماضي": -1, "الماضية": -1, "المنصرم": -1, "المنصرمة": -1, "الفائت": -1, "الفائتة": -1,
     "السابق": -1, "السابقة": -1, "المنقضي": -1,
-    "المقبل": 1, "المقبلة": 1, "القادم": 1, "القادمة": 1, "التالي": 1, "التالية": 1,
+    "المقبل": 1, "المقبلة": 1, "القادم": 1, "القادمة": 1,
     "الجاري": 0, "الجارية": 0, "الحالي": 0, "الحالية": 0,
+}  # fmt: skip
+
+#: Adjectives after a period noun that refer back to a time named earlier in the paragraph
+#: ("في آب من العام نفسه", "العام التالي"), not to the dct: word -> offset in periods.
+ANAPHORIC_SHIFTS: dict[str, int] = {
+    "نفسه": 0, "نفسها": 0, "ذاته": 0, "ذاتها": 0, "عينه": 0,
+    "التالي": 1, "التالية": 1, "اللاحق": 1, "اللاحقة": 1, "الذي تلاه": 1, "الذي يليه": 1,
+}  # fmt: skip
+
+#: Adjectives after a weekday name: "last" (strictly before the dct) or "next" (strictly after).
+WEEKDAY_ADJ: dict[str, str] = {
+    "الماضي": "last", "الماضية": "last", "المنصرم": "last", "المنصرمة": "last", "الفائت": "last", "الفائتة": "last",
+    "المقبل": "next", "المقبلة": "next", "القادم": "next", "القادمة": "next",
 }  # fmt: skip
 
 #: Demonstratives before a period noun meaning "this" ("هذا العام", "هذه السنة").
@@ -344,6 +379,44 @@ SETS: dict[str, str] = {
 
 #: "كل" + unit -> SET ("كل يوم", "كل عام").
 EVERY_WORDS: tuple[str, ...] = ("كل",)
+
+# --- Decades, centuries, millennia ------------------------------------------------------------------
+
+#: Tens roots of decade names ("التسعينيات", "تسعينات القرن الماضي") -> tens digit.
+DECADE_ROOTS: dict[str, int] = {
+    "عشرين": 2, "ثلاثين": 3, "أربعين": 4, "خمسين": 5, "ستين": 6, "سبعين": 7, "ثمانين": 8, "تسعين": 9,
+}  # fmt: skip
+#: Endings of decade names after the root.
+DECADE_ENDINGS: tuple[str, ...] = ("يات", "ات")
+
+#: Century ordinals ("القرن العشرين") -> century number (the 20th century is 19XX).
+CENTURY_ORDINALS: dict[str, int] = {
+    "الخامس عشر": 15, "السادس عشر": 16, "السابع عشر": 17, "الثامن عشر": 18, "التاسع عشر": 19,
+    "العشرين": 20, "العشرون": 20, "الحادي والعشرين": 21, "الحادي والعشرون": 21,
+    "الواحد والعشرين": 21, "الواحد والعشرون": 21, "الثاني والعشرين": 22,
+}  # fmt: skip
+
+#: Millennium ordinals ("الألفية الثالثة") -> millennium number (the 3rd is 2XXX).
+MILLENNIUM_ORDINALS: dict[str, int] = {"الأولى": 1, "الثانية": 2, "الثالثة": 3}
+#: Adjectives after الألفية meaning the dct's millennium.
+MILLENNIUM_THIS: tuple[str, ...] = ("الجديدة", "الحالية", "الراهنة")
+
+#: Words after a decade that make it an age ("في الخمسينيات من عمره").
+AGE_AFTER: tuple[str, ...] = ("من عمره", "من عمرها", "من العمر", "من عمرهم", "من عمري")
+
+# --- Names that contain a date -------------------------------------------------------------------
+
+#: Nouns before a day + month without a year that make it a name, not a date
+#: ("تحالف 14 آذار", "مدينة 6 أكتوبر", "شارع 14 رمضان").
+NAME_HEADS: tuple[str, ...] = (
+    "تحالف", "حركة", "قوى", "تيار", "مدينة", "جامعة", "شارع", "جسر", "ميدان", "حي", "كوبري",
+    "مستشفى", "ساحة", "نادي", "مجموعة", "منطقة", "مدرسة", "مطار", "قاعة",
+)  # fmt: skip
+
+# --- Weeks of a month ------------------------------------------------------------------------------
+
+#: "الأسبوع الأول من تموز": ordinal -> week number in the month (-1 = the last week).
+WEEK_OF_MONTH: dict[str, int] = {"الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الأخير": -1}
 
 # --- Seasons -----------------------------------------------------------------------------------
 

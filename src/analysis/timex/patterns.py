@@ -19,6 +19,9 @@ S0 = r"[^\S\n]*"
 PRE = r"(?<!\w)(?:[وف]?[بلك]|[وف])?"
 #: End of a word.
 END = r"(?!\w)"
+#: The article, also in its short form after a clitic ل ("للعام" = ل + العام): the span then
+#: starts after the first ل.
+ART = r"(?:ال|(?<=ل)ل)"
 
 
 def norm(word: str) -> str:
@@ -77,6 +80,15 @@ VAGUE_OF: dict[str, str] = lookup(lx.VAGUE_REFS)  # type: ignore[assignment]
 VAGUE_FI_OF: dict[str, str] = lookup(lx.VAGUE_AFTER_FI)  # type: ignore[assignment]
 VAGUE_ADJ_OF: dict[str, str] = lookup(lx.VAGUE_PERIOD_ADJ)  # type: ignore[assignment]
 SET_OF: dict[str, str] = lookup(lx.SETS)  # type: ignore[assignment]
+ANAPHOR_OF: dict[str, int] = lookup(lx.ANAPHORIC_SHIFTS)  # type: ignore[assignment]
+WEEKDAY_ADJ_OF: dict[str, str] = lookup(lx.WEEKDAY_ADJ)  # type: ignore[assignment]
+RELDAY_BOUND_OF: dict[str, int] = lookup(lx.RELATIVE_DAYS_BOUND)  # type: ignore[assignment]
+FRACTION_UNIT_OF: dict[str, tuple[int, int]] = {squash(norm(k)): v for k, v in lx.UNIT_FRACTIONS.items()}
+DECADE_OF: dict[str, int] = lookup(lx.DECADE_ROOTS)  # type: ignore[assignment]
+CENTURY_OF: dict[str, int] = lookup(lx.CENTURY_ORDINALS)  # type: ignore[assignment]
+MILLENNIUM_OF: dict[str, int] = lookup(lx.MILLENNIUM_ORDINALS)  # type: ignore[assignment]
+WEEK_OF_MONTH_OF: dict[str, int] = lookup(lx.WEEK_OF_MONTH)  # type: ignore[assignment]
+ADVERBIAL_OF: dict[str, str] = lookup(lx.ADVERBIAL_PLURALS)  # type: ignore[assignment]
 SEASON_OF: dict[str, str] = lookup(lx.SEASONS)  # type: ignore[assignment]
 
 UNIT_OF: dict[str, tuple[str, str]] = {}
@@ -84,6 +96,14 @@ for _code, _forms in lx.UNIT_FORMS.items():
     for _number, _words in _forms.items():
         for _w in _words:
             UNIT_OF[norm(_w)] = (_code, _number)
+for _w, _code in lx.ADVERBIAL_PLURALS.items():
+    UNIT_OF[norm(_w)] = (_code, "plural")
+
+
+def period_key(word: str) -> str:
+    """The table form of a period noun matched with the short article (``لعام`` → ``العام``)."""
+    word = squash(word)
+    return word if word.startswith("ال") else "ا" + word
 
 
 def unit_words(*numbers: str, definite: bool | None = None) -> list[str]:
@@ -111,6 +131,20 @@ FRACTION = alt(lx.HOUR_FRACTIONS)
 MODS = alt(lx.MODIFIERS)
 APPROX = alt(lx.APPROX_WORDS)
 PERIOD = alt(lx.PERIOD_NOUNS)
+#: A period noun, also with the short article after ل ("للعام الماضي").
+PERIOD_ART = rf"{ART}" + alt(w[2:] for w in lx.PERIOD_NOUNS)
+ANAPHOR = alt(lx.ANAPHORIC_SHIFTS)
+WEEKDAY_ADJ = alt(lx.WEEKDAY_ADJ)
+RELDAY_BOUND = alt(lx.RELATIVE_DAYS_BOUND)
+FRACTION_UNIT = alt(lx.UNIT_FRACTIONS)
+DURATION_TAIL = alt(lx.DURATION_TAILS)
+DECADE = rf"(?:ال)?(?P<dec>{alt(lx.DECADE_ROOTS)})(?:{alt(lx.DECADE_ENDINGS)})"
+CENTURY_ORD = alt(lx.CENTURY_ORDINALS)
+MILLENNIUM_ORD = alt(lx.MILLENNIUM_ORDINALS)
+MILLENNIUM_THIS = alt(lx.MILLENNIUM_THIS)
+AGE_AFTER = alt(lx.AGE_AFTER)
+NAME_HEADS = frozenset(norm(w) for w in lx.NAME_HEADS)
+WEEK_ORD = alt(lx.WEEK_OF_MONTH)
 SHIFT = alt(lx.PERIOD_SHIFTS)
 THIS = alt(lx.THIS_WORDS)
 VAGUE = alt(lx.VAGUE_REFS)
@@ -127,7 +161,7 @@ HALF_ORD = alt(lx.HALF_ORDINALS)
 UNIT_ANY_INDEF = alt(unit_words("one", "two", "plural", definite=False))
 UNIT_ONE_INDEF = alt(unit_words("one", definite=False))
 UNIT_TWO = alt(unit_words("two"))
-UNIT_PLURAL_INDEF = alt(unit_words("plural", definite=False))
+UNIT_PLURAL_INDEF = alt([*unit_words("plural", definite=False), *lx.ADVERBIAL_PLURALS])
 
 _UNITS_1_10 = alt(lx.UNIT_NUMBERS)
 _TENS = alt(lx.TENS_NUMBERS)
@@ -169,11 +203,13 @@ def DAY(p: str) -> str:
 
 
 def YEAR_EXPR(p: str) -> str:
-    """A year: [عام|العام|سنة] 2025 [م], or هذا العام / العام الجاري|الماضي|المقبل."""
+    """A year: [عام|العام|سنة] 2025 [م], هذا العام / العام الجاري|الماضي|المقبل, or العام نفسه|التالي
+    (a year named earlier: resolved after selection, see ``grammar.resolve_anaphors``)."""
     return (
-        rf"(?:(?:(?:ال)?عام|(?:ال)?سنه){S0})?{YEAR(p)}{ERA(p)}"
+        rf"(?:(?:{ART}?عام|{ART}?سنه){S0})?{YEAR(p)}{ERA(p)}"
         rf"|(?P<{p}this>{THIS}{S}(?:العام|السنه)){END}"
-        rf"|(?:العام|السنه){S}(?P<{p}ys>{SHIFT}){END}"
+        rf"|{ART}(?:عام|سنه){S}(?P<{p}ys>{SHIFT}){END}"
+        rf"|{ART}(?:عام|سنه){S}(?P<{p}ana>{ANAPHOR}){END}"
     )
 
 

@@ -380,9 +380,9 @@ _NUM_L = r"(?<![\w.,/:-])"
 _NUM_R = r"(?![\w]|[.,/:-]\d)"
 
 
-@rule("numeric_dmy", rf"{_NUM_L}(?P<t>(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<mo>[01]?\d)(?P=sep)(?P<y>(?:1[89]|2[01])\d\d)){_NUM_R}", starts=[DIGIT])
+@rule("numeric_dmy", rf"{_NUM_L}(?P<t>(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<mo>[0-3]?\d)(?P=sep)(?P<y>(?:1[89]|2[01])\d\d)){_NUM_R}", starts=[DIGIT])
 def _numeric_dmy(m: re.Match, ctx: Context) -> Candidate | None:
-    """``31.12.2025``, ``31-12-2025``, ``31/12/2025`` (day first; month first when the day > 12)."""
+    """``31.12.2025``, ``31-12-2025``, ``31/12/2025`` (day first; ``12/31/2025`` month first when it cannot be day first)."""
     day, month, year = int(m.group("d")), int(m.group("mo")), int(m.group("y"))
     value = R.date_value(year, month, day) or R.date_value(year, day, month)
     return Candidate(0, 0, "DATE", value, kind="day") if value else None
