@@ -192,6 +192,11 @@ def test_notebook_runs_in_jupyterlab(lab, tmp_path: Path) -> None:
         finally:
             context.close()
     assert shot.is_file() and shot.stat().st_size > 10_000
+    # The notebook's figures were written by the kernel the UI drove (into the temp figures folder).
+    written = sorted(p.name for p in (tmp_path / "figures").glob("*.png"))
+    assert written, "the notebook run in JupyterLab saved no figure"
+    if notebook.name == PREFERRED:
+        assert any("timeline" in name for name in written), written
     keep = os.environ.get("ANALYSIS_SCREENSHOT_DIR")
     if keep:  # for a human to look at (CI artifacts, reviews)
         Path(keep).mkdir(parents=True, exist_ok=True)

@@ -41,7 +41,10 @@ WORDS = sorted(
     | set(lx.RELATIVE_DAYS) | set(lx.PARTS_OF_DAY) | set(lx.MODIFIERS) | set(lx.VAGUE_REFS)
     | set(lx.PERIOD_NOUNS) | set(lx.PERIOD_SHIFTS) | set(lx.SETS) | set(lx.UNIT_NUMBERS)
     | {w for forms in lx.UNIT_FORMS.values() for ws in forms.values() for w in ws}
-    | {"في", "من", "إلى", "بين", "و", "قبل", "بعد", "عام", "هـ", "م", "الساعة", "2014", "٢٠٢٥", "۱۴۴۶",
+    | set(lx.ANAPHORIC_SHIFTS) | set(lx.WEEKDAY_ADJ) | set(lx.RELATIVE_DAYS_BOUND) | set(lx.UNIT_FRACTIONS)
+    | set(lx.ADVERBIAL_PLURALS) | set(lx.CENTURY_ORDINALS) | set(lx.MILLENNIUM_ORDINALS) | set(lx.WEEK_OF_MONTH)
+    | {"ال" + r + e for r in lx.DECADE_ROOTS for e in lx.DECADE_ENDINGS} | set(lx.HOUR_WORDS) | set(lx.NAME_HEADS)
+    | {"في", "من", "إلى", "بين", "و", "قبل", "بعد", "عام", "هـ", "م", "الساعة", "القرن", "الألفية", "الأسبوع", "للعام", "الزمن", "2014", "٢٠٢٥", "۱۴۴۶",
        "31", "12", "8:47", "1446", "2025/12/31", "31.12.2025", "–", "/", "(", ")", "،", ".", "\n", "ـ", "ً"}
 )
 PIECE = st.one_of(st.sampled_from(WORDS), st.text(max_size=4), st.integers(0, 3000).map(str))

@@ -64,6 +64,9 @@ TYPE_COLORS = {
     "withdrawal": "#ff7f0e", "redeployment": "#bcbd22", "handover": "#e377c2", "other": "#7f7f7f",
 }  # fmt: skip
 
+#: Named figure widths in inches: a paper's single column and its full text width.
+WIDTHS = {"column": 3.5, "page": 7.0}
+
 TABLE_COLUMNS = [
     "lane", "label", "type", "place", "date", "date_mod", "start", "end", "kind", "status",
     "n_sources", "summary", "sources",
@@ -173,6 +176,17 @@ def _split_point(table: pd.DataFrame, today: dt.date) -> dt.date | None:
     return dt.date(best.year, best.month, 1)
 
 
+def figure_width(width: float | str) -> float:
+    """Inches for ``width``: a number, or ``"column"`` (3.5 in) / ``"page"`` (7 in)."""
+    if isinstance(width, str):
+        if width not in WIDTHS:
+            raise ValueError(f"width must be a number of inches or one of {sorted(WIDTHS)}, not {width!r}")
+        return WIDTHS[width]
+    if not width or width <= 0:
+        raise ValueError(f"width must be positive, not {width!r}")
+    return float(width)
+
+
 def _lane_order(table: pd.DataFrame) -> list[str]:
     seen: list[str] = []
     for lane in table["lane"]:
@@ -187,14 +201,15 @@ def plot_timeline(
     labels: Literal["ar", "en"] = "ar",
     lanes: Literal["type", "place"] = "type",
     types: Sequence[str] | None = DEFAULT_TYPES,
-    width: float = 7.0,
+    width: float | str = "column",
     title: str | None = None,
 ):
     """Draw the timeline of merged entries (``merge_events``); returns a matplotlib ``Figure``.
 
     ``today`` defaults to the newest article date among the entries (``dct_max``). ``labels``
     chooses Arabic or English lane/legend text; ``lanes`` groups rows by event type or by place.
-    Long histories get a broken axis: the old years in a narrow left panel.
+    Long histories get a broken axis: the old years in a narrow left panel. ``width`` is in inches
+    or ``"column"`` (3.5 in, one column of a paper) / ``"page"`` (7 in); the text keeps its size.
     """
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
@@ -204,6 +219,7 @@ def plot_timeline(
     from analysis.figures import apply_style
 
     apply_style()
+    width = figure_width(width)
     table = timeline_table(entries_df, types=types, lanes=lanes, labels=labels)
     if today is None:
         dcts = [_as_date(d) for d in entries_df.get("dct_max", pd.Series(dtype=object))]
@@ -270,9 +286,6 @@ def plot_timeline(
         old_end = max(e for e in table["end"] if e < cut) if (table["end"] < cut).any() else cut
         ax_old.set_xlim(_num(first - 4 * margin), _num(min(old_end + 4 * margin, cut)))
         ax_new.set_xlim(_num(cut - margin), _num(last + 2 * margin))
-        years = max(1, (old_end.year - first.year) // 3)
-        ax_old.xaxis.set_major_locator(mdates.YearLocator(years))
-        ax_old.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
         ax_new.spines["left"].set_visible(False)
         ax_new.tick_params(axis="y", length=0)
         for ax, side in ((ax_old, 1), (ax_new, 0)):
@@ -280,17 +293,6 @@ def plot_timeline(
                     linestyle="none", color="k", mec="k", mew=1, clip_on=False)  # fmt: skip
     else:
         ax_new.set_xlim(_num(first - margin), _num(last + 2 * margin))
-    lo, hi = (mdates.num2date(v).date() for v in ax_new.get_xlim())
-    span_years = (hi - lo).days / 365
-    if span_years > 6:
-        ax_new.xaxis.set_major_locator(mdates.YearLocator(2))
-        ax_new.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    elif span_years > 1.5:
-        ax_new.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
-        ax_new.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
-    else:
-        ax_new.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 4, 7, 10)))
-        ax_new.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
     for ax in axes:
         ax.set_ylim(-0.8, n_lanes - 0.2)
         ax.grid(axis="x", color="#e8e8e8", linewidth=0.6, zorder=0)
@@ -317,8 +319,38 @@ def plot_timeline(
     if title:
         fig.suptitle(title, fontsize=9)
     fig.subplots_adjust(bottom=0.62 / fig_h, top=1 - 0.35 / fig_h, left=0.13, right=0.98)
+    for ax in axes:
+        _set_date_ticks(ax, fig)
     _place_notes(fig, notes)
     return fig
+
+
+#: Room a tick label needs on the page (inches): ``2026-07`` and ``2026`` at 7 pt, with a gap.
+TICK_ROOM = {"month": 0.62, "year": 0.42}
+
+
+def _set_date_ticks(ax, fig) -> None:
+    """As many date ticks as the panel's printed width holds without labels touching.
+
+    Tries months (every 1, 2, 3, 6) labelled ``YYYY-MM``, then years (every 1, 2, 3, 5, 10)
+    labelled ``YYYY``, and keeps the densest that fits in the panel's width in inches.
+    """
+    import matplotlib.dates as mdates
+
+    lo, hi = (mdates.num2date(v).date() for v in ax.get_xlim())
+    inches = ax.get_position().width * fig.get_figwidth()
+    months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
+    for step in (1, 2, 3, 6):
+        if months / step <= min(inches / TICK_ROOM["month"], 8):
+            ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=list(range(1, 13, step))))
+            ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+            return
+    years = max((hi - lo).days / 365.25, 1)
+    for step in (1, 2, 3, 5, 10, 20):
+        if years / step <= max(inches / TICK_ROOM["year"], 2):
+            ax.xaxis.set_major_locator(mdates.YearLocator(step))
+            ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+            return
 
 
 def _overlap_area(a, b) -> float:
@@ -327,8 +359,15 @@ def _overlap_area(a, b) -> float:
     return w * h if w > 0 and h > 0 else 0.0
 
 
+#: Clear space kept around each label (display pixels at the figure's 100 dpi).
+LABEL_PAD = 2.5
+
+
 def _place_notes(fig, notes: list) -> None:
-    """Write each label beside its mark, trying positions until it overlaps no other label or mark."""
+    """Write each label beside its mark, trying positions until it overlaps no other label or mark.
+
+    A label with no free position is left out (the mark stays; the table behind the figure has it).
+    """
     renderer = fig.canvas.get_renderer()
     taken = []
     for ax in fig.axes:
@@ -336,7 +375,9 @@ def _place_notes(fig, notes: list) -> None:
             box = artist.get_window_extent(renderer)
             if box.width < fig.bbox.width * 0.5:  # marks, not the today line
                 taken.append(box.expanded(1.05, 1.1))
-    offsets = [(0, 7), (0, -8), (12, 4), (-12, 4), (12, -5), (-12, -5), (0, 16), (0, -17), (0, 25), (0, -26)]
+    offsets = [
+        (0, 7), (0, -8), (12, 4), (-12, 4), (12, -5), (-12, -5), (0, 16), (0, -17),
+    ]  # fmt: skip (further away, past half a lane, a label would point at the wrong mark)
     for ax, x, y, note in sorted(notes, key=lambda n: (id(n[0]), -n[2], n[1])):
         inside = ax.get_window_extent(renderer)
         best = None
@@ -347,7 +388,7 @@ def _place_notes(fig, notes: list) -> None:
                 va="center" if dx and abs(dy) < 6 else ("bottom" if dy > 0 else "top"),
                 fontsize=6.5, color="#222222", zorder=4, annotation_clip=False,
             )  # fmt: skip
-            box = ann.get_window_extent(renderer)
+            box = ann.get_window_extent(renderer).padded(LABEL_PAD)  # Arabic glyphs reach past their box
             clash = sum(_overlap_area(box, t) for t in taken)
             if not (inside.x0 - 2 <= box.x0 and box.x1 <= inside.x1 + 2):
                 clash += box.width * box.height  # sticking out of the panel is as bad as a clash
@@ -359,8 +400,10 @@ def _place_notes(fig, notes: list) -> None:
                 ann.remove()
             if clash == 0:
                 break
-        placed = (best[1], best[2])
-        taken.append(placed[1])
+        if best[0] > 0:
+            best[1].remove()  # no clean spot: leave the mark unlabelled rather than print over another
+            continue
+        taken.append(best[2])
 
 
 def save_timeline(
@@ -370,6 +413,7 @@ def save_timeline(
     labels: Literal["ar", "en"] = "ar",
     lanes: Literal["type", "place"] = "type",
     today: dt.date | None = None,
+    width: float | str = "column",
 ):
     """Draw the entries and save NAME.png/.svg with the table behind it (NAME.csv) via ``figures.save``.
 
@@ -377,7 +421,7 @@ def save_timeline(
     """
     from analysis.figures import save
 
-    fig = plot_timeline(entries, today=today, labels=labels, lanes=lanes)
+    fig = plot_timeline(entries, today=today, labels=labels, lanes=lanes, width=width)
     table = timeline_table(entries, lanes=lanes, labels=labels)
     return fig, table, save(fig, name, data=table, directory=directory)
 
@@ -388,6 +432,7 @@ def timeline_figure(
     name: str = "withdrawal_timeline",
     labels: Literal["ar", "en"] = "ar",
     lanes: Literal["type", "place"] = "type",
+    width: float | str = "column",
     **extract_kwargs: Any,
 ) -> dict[str, Path]:
     """Corpus files/folders → events → merged entries → the figure, saved as NAME.png/.svg/.csv.
@@ -400,6 +445,6 @@ def timeline_figure(
     from analysis.events import extract_events, merge_events
 
     events = [e for a in iter_articles(corpus_paths) for e in extract_events(a, **extract_kwargs)]
-    fig, _, written = save_timeline(merge_events(events), name=name, directory=out, labels=labels, lanes=lanes)
+    fig, _, written = save_timeline(merge_events(events), name=name, directory=out, labels=labels, lanes=lanes, width=width)
     plt.close(fig)
     return written

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pycrfsuite
 
+from analysis.corpus import load_article
 from analysis.entities.conll import read_conll, read_conll_any
 from analysis.entities.features import Featurizer
 from analysis.entities.gazetteer import Gazetteer, _data_lines
@@ -45,13 +46,6 @@ class TrainConfig:
     extra: dict = field(default_factory=dict)
 
 
-def analysis_text(content: str) -> str:
-    """Article content with the header line blanked by spaces (same length)."""
-    nl = content.find("\n")
-    head = content if nl < 0 else content[:nl]
-    return " " * len(head) + content[len(head):]
-
-
 def find_article(name: str, corpus: list[Path]) -> Path:
     """The article file called ``name`` in one of the corpus folders (or given as a file)."""
     for p in corpus:
@@ -69,8 +63,7 @@ def gold_sentences(gold_dir: Path, corpus: list[Path], exclude: set[str] = froze
         if gpath.stem in exclude:
             continue
         gold = json.loads(gpath.read_text(encoding="utf-8"))
-        content = find_article(gold["file"], corpus).read_text(encoding="utf-8")
-        text = analysis_text(content)
+        text = load_article(find_article(gold["file"], corpus)).analysis_text
         spans = [(e["start"], e["end"], e["type"]) for e in gold["entities"]]
         toks = word_tokens(text)
         tags = char_spans_to_tags(toks, spans)

@@ -9,12 +9,14 @@ only by an extracted event without a date (the article gives none, so none may b
 An extracted event is *correct* (precision) when it finds a gold event in that way, or when it
 is a gold event of its article stated twice: same type, a matching date (or none: a restatement
 often carries no date) and a compatible place. On the gold events found, the matched event's
-date (value and mod), status and place are scored exactly (places compared by canonical name).
+date (value and mod), status and place are scored exactly (places compared by canonical name;
+a gold place listing several, ``عين الأسد، فكتوريا``, accepts any of them).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -102,10 +104,18 @@ def canonical_place(name: str | None) -> str | None:
     return place.canonical if place else normalize(name)
 
 
+def gold_places(gold_place: str | None) -> list[str | None]:
+    """The places a gold ``place`` names: ``عين الأسد، فكتوريا`` and ``العراق وسوريا`` name two each."""
+    if not gold_place:
+        return [None]
+    parts = [p for p in re.split(r"\s*[،,]\s*|\s+و(?=\S)", gold_place) if p.strip()]
+    return [canonical_place(p) for p in parts] or [None]
+
+
 def _places_compatible(gold_place: str | None, place: str | None) -> bool:
     from analysis.events.extract import _same_place
 
-    return _same_place(canonical_place(gold_place), canonical_place(place))
+    return any(_same_place(g, canonical_place(place)) for g in gold_places(gold_place))
 
 
 def is_restatement(event: Event, golds: Sequence[dict[str, Any]], article: Any) -> bool:
@@ -176,7 +186,7 @@ def event_recall(
         checks = {
             "date": (gold.get("date"), gold.get("date_mod")) == (event.date, event.date_mod),
             "status": gold.get("status") == event.status,
-            "place": canonical_place(gold.get("place")) == canonical_place(event.place),
+            "place": canonical_place(event.place) in gold_places(gold.get("place")),
         }
         date_ok += checks["date"]
         status_ok += checks["status"]

@@ -163,6 +163,7 @@ def _article_index(paths: list[str]) -> dict[str, Path]:
 
 def run_spans(gold_dir: Path, paths: list[str], backend: str, model: str | None, details: bool = False):
     """Score span-JSON gold against the articles; returns (exact, relaxed) tables (prints them)."""
+    from analysis.corpus import load_article
     from analysis.entities import tag_entities
 
     index = _article_index(paths)
@@ -177,10 +178,9 @@ def run_spans(gold_dir: Path, paths: list[str], backend: str, model: str | None,
         if art is None:
             continue
         used += 1
-        content = art.read_text(encoding="utf-8")
-        nl = content.find("\n")
-        text = " " * (len(content) if nl < 0 else nl) + ("" if nl < 0 else content[nl:])
-        ents = tag_entities(text, backend=backend, model=model)
+        article = load_article(art)
+        content = article.content
+        ents = tag_entities(article.analysis_text, backend=backend, model=model)
         name = ents[0].backend if ents else name
         gs = [(e["start"], e["end"], e["type"]) for e in gold["entities"]]
         ps = [(e.start, e.end, e.type) for e in ents]

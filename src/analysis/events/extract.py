@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from analysis.events import dating, lexicon
-from analysis.text import Token, sentences, tokens
+from analysis.text import Token, normalize, sentences, tokens
 
 #: Timex types that can date an event; DURATIONs only when anchored (``خلال شهر``).
 DATING_TYPES = ("DATE", "TIME")
@@ -23,8 +23,10 @@ ZONE_MAX_TOKENS = 15  # a timex further than this after its trigger does not dat
 UNTIL_MAX_TOKENS = 25  # "تستمر المهمة ... حتى أيلول 2026" may put its date further away
 INHERIT_WINDOW = 25  # how far after a dated announcement the announced event may be
 CONTENT_WINDOW = 12  # ``اتفاق ... على إنهاء``: how far the content trigger may be from its head
+ANNOUNCED_WINDOW = 12  # how far after a speech verb the agreement it announces may come
+COORD_WINDOW = 16  # ``سحب جنودها من ...، ونقل قسم منهم``: how far a coordinated trigger shares the date
 SITE_MAX_TOKENS = 12  # ``سلم التحالف الدولي بقيادة الولايات المتحدة، اليوم، قاعدة القيارة``
-NEGATION_REACH = 4  # ``ولا تنوي الولايات المتحدة سحب``: a negation this far back still governs
+NEGATION_REACH = 6  # ``ولا تنوي الولايات المتحدة سحب``: a negation this far back still governs
 DENIAL_REACH = 14  # ``نفى المتحدث ... أن يكون الاتفاق يعني انسحابا``: the denied content
 
 
@@ -105,6 +107,7 @@ class _Trig:
     value: str | None = None
     mod: str | None = None
     anchored_duration: str | None = None  # a DURATION value to turn into an interval from the dct
+    ongoing_since: bool = False  # ``يتعرض التحالف منذ أشهر لهجمات``: a state that began and goes on
 
 
 def _window(toks: list[Token], lo: int, hi: int) -> set[str]:
@@ -140,6 +143,8 @@ def _rule_holds(rule: str, toks: list[Token], first: int, last: int) -> bool:
         return _has(toks, last + 1, last + 6, "bilateral_words")
     if rule == "until":
         return _has(toks, last + 1, last + UNTIL_MAX_TOKENS, "until_words") and _rule_holds("mission", toks, first, last)
+    if rule == "topic":  # صوّت ... على قرار يلزم الحكومة بإخراج القوات, not للتصويت على قانون الموازنة
+        return _has(toks, first - 6, last + 10, "topic_words")
     if rule == "site":  # سلم التحالف ... قاعدة القيارة: a verb this short needs its object to be a site
         return _has(toks, last + 1, last + SITE_MAX_TOKENS, "site_words")
     if rule == "destination":  # ستنتقل إلى قاعدتي عين الأسد وحرير / نقل قسم منهم إلى قاعدة الشدادي
@@ -236,6 +241,8 @@ def _dropped(toks: list[Token], m: lexicon.TriggerMatch, words: tuple[str, ...],
         rest = toks[m.last].norm[len(m.prefix) :] if m.first == m.last else toks[m.last].norm
         if rest != words[-1] and rest.endswith(("ه", "ها")):
             return True  # أعلنته / تعلنه: an object pronoun, the verb of a relative clause
+    if type_ == "withdrawal" and any(_in(t, "political_subjects") for t in toks[m.last + 1 : m.last + 3]):
+        return True  # انسحاب كتلة نيابية من الجلسة: a walk-out, not troops
     if words[0] in c["demands"]:
         around = toks[max(first - 2, 0) : first] + toks[m.last + 1 : m.last + 3]
         if any(_in(t, "resolution_words") for t in around):
@@ -271,15 +278,28 @@ def _find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) -
             " ".join(t.norm for t in toks[i : i + 2]) in c["future_phrases"] for i in range(max(m.first - 5, 0), m.first)
         )
         trig.ongoing = _has(toks, m.first - 3, m.first - 1, "ongoing_words") or _has(toks, m.last + 1, m.last + 2, "ongoing_words")
-        trig.ongoing = trig.ongoing or (_has(toks, m.first - 4, m.first - 1, "since_words") and not _past_verb(m))
+        trig.ongoing_since = _has(toks, m.first - 4, m.first - 1, "since_words") and not _past_verb(m)
         found.append(trig)
-    return [t for t in found if not _is_content(t, found, toks)]
+    kept = [t for t in found if not _is_content(t, found, toks)]
+    return [t for t in kept if not _announces_agreement(t, kept, toks)]
+
+
+def _announces_agreement(trig: _Trig, found: list[_Trig], toks: list[Token]) -> bool:
+    """``أعلنت بغداد وواشنطن، في بيان مشترك، التوصل إلى اتفاق``: the statement is the agreement itself."""
+    if trig.type != "announcement":
+        return False
+    return any(
+        t.type == "agreement" and 0 < t.first - trig.last <= ANNOUNCED_WINDOW and not _has_complementizer(toks, trig.last + 1, t.first)
+        for t in found
+    )
 
 
 def _past_verb(m: lexicon.TriggerMatch) -> bool:
     """A perfect-tense verb form (``انسحبت``, ``غادروا``): what it reports is over, even with منذ."""
     word = m.rule.words[0]
-    return not m.prefix.endswith("س") and word[:1] not in ("ي", "ت", "ن") and word.endswith(("ت", "وا"))
+    return not m.prefix.endswith("س") and word[:1] not in ("ي", "ت", "ن") and (
+        word.endswith("وا") or (word.endswith("ت") and not word.endswith("ات"))  # not a plural noun (هجمات)
+    )
 
 
 def _is_content(trig: _Trig, found: list[_Trig], toks: list[Token]) -> bool:
@@ -290,7 +310,12 @@ def _is_content(trig: _Trig, found: list[_Trig], toks: list[Token]) -> bool:
     if trig.type in heads:
         return False
     prev = lexicon.bare(toks[trig.first - 1].norm) if trig.first > 0 else set()
-    linked = trig.match.prefix.endswith("ل") or bool(prev & c["content_links"])
+    linked = trig.match.prefix.endswith("ل") or bool(prev & c["content_links"]) or bool(prev & c["demands"])
+    if linked and any(
+        _in(toks[j], "resolution_words") and not _has_complementizer(toks, j + 1, trig.first)
+        for j in range(max(trig.first - CONTENT_WINDOW, 0), trig.first)
+    ):
+        return True  # قرار ... تم إعداده من قبل الكتل ... لإنهاء التواجد: the purpose of a resolution
     for head in found:
         if head is trig or head.last >= trig.first:
             continue
@@ -340,6 +365,16 @@ def _sentence_timexes(timexes: Sequence[Any], toks: list[Token], dct: dt.date) -
     return out
 
 
+def _inside_background(toks: list[Token], trig: _Trig, x: _Tx, trigs: list[_Trig]) -> bool:
+    """``الاتفاق جاء بعد ثماني جولات من الحوار بدأت في كانون الثاني``: the timex dates the بعد-clause's own verb."""
+    if any(trig.last < t.first < x.first for t in trigs):
+        return False
+    return any(
+        _in(toks[j], "background_before") and not (toks[j].norm == "قبل" and toks[j - 1].norm == "من")  # من قبل = by
+        for j in range(trig.last + 1, x.first - 1)
+    )
+
+
 def _assign_dates(trigs: list[_Trig], txs: list[_Tx], toks: list[Token]) -> None:
     """Give each trigger the timex that governs it (see the module docstring of the rules)."""
     claimed: set[int] = set()
@@ -354,6 +389,8 @@ def _assign_dates(trigs: list[_Trig], txs: list[_Tx], toks: list[Token]) -> None
         limit = trig.last + (UNTIL_MAX_TOKENS if trig.rule == "until" else ZONE_MAX_TOKENS)
         zone = [k for k, x in enumerate(txs) if trig.last < x.first < end and x.first <= limit]
         points = [k for k in zone if not txs[k].anchored]
+        points = [k for k in points if not _inside_background(toks, trig, txs[k], trigs)]
+        zone = [k for k in zone if k in points or txs[k].anchored]
         latest = [k for k in points if _has(toks, trig.last + 1, txs[k].first - 1, "latest_words")]
         pick = (latest or points or zone or [None])[0]  # ``هجمات ... خلال السنوات الماضية، كان آخرها في 2 شباط``
         if pick is not None:
@@ -373,8 +410,8 @@ def _assign_dates(trigs: list[_Trig], txs: list[_Tx], toks: list[Token]) -> None
             continue
         for trig in reversed(before):
             if trig.timex is None and not trig.background and x.first - trig.last <= 25:
-                if not _has_complementizer(toks, trig.last + 1, x.first) and not _has(toks, trig.last + 1, x.first - 2, "background_before"):
-                    give(trig, k)  # but not ``الاتفاق جاء بعد ثماني جولات من الحوار بدأت في كانون الثاني``
+                if not _has_complementizer(toks, trig.last + 1, x.first) and not _inside_background(toks, trig, x, trigs):
+                    give(trig, k)
                 break
     # 3. a dated announcement dates what it announces when no أن intervenes (أعلنت، اليوم، إكمال انسحاب)
     for trig in trigs:
@@ -393,6 +430,13 @@ def _assign_dates(trigs: list[_Trig], txs: list[_Tx], toks: list[Token]) -> None
             src = trigs[i - 1]
             if src.timex is not None:
                 trig.timex, trig.value, trig.mod = src.timex, src.value, src.mod
+    # 5. ``بدأت القوات، اليوم، سحب جنودها من ...، ونقل قسم منهم إلى ...``: a coordinated trigger shares the date
+    for i, trig in enumerate(trigs):
+        if trig.timex is not None or i == 0 or trig.background or not trig.match.prefix.startswith("و"):
+            continue
+        src = trigs[i - 1]
+        if src.timex is not None and not src.background and trig.first - src.last <= COORD_WINDOW and not _has_complementizer(toks, src.last + 1, trig.first):
+            trig.timex, trig.value, trig.mod = src.timex, src.value, src.mod
     # anchored durations become intervals from the article date, forward for planned events
     for trig in trigs:
         if trig.timex is not None and trig.timex.anchored:
@@ -400,8 +444,10 @@ def _assign_dates(trigs: list[_Trig], txs: list[_Tx], toks: list[Token]) -> None
             trig.anchored_duration = trig.timex.value
 
 
-def _status(value: str | None, mod: str | None, dct: dt.date, future: bool, ongoing: bool) -> str:
-    """occurred / ongoing / planned from the date against the dct and the verb's cues."""
+def _status(value: str | None, mod: str | None, dct: dt.date, future: bool, ongoing: bool, since: bool = False) -> str:
+    """occurred / ongoing / planned from the date against the dct and the verb's cues (``منذ`` → ongoing)."""
+    if since and not future:
+        return "ongoing"
     if value == "FUTURE_REF":
         return "planned"
     if value == "PAST_REF":
@@ -440,26 +486,51 @@ def _canonical_place(name: str) -> str:
     return place.canonical if place else name
 
 
+def _in_parentheses(text: str, s_start: int, offset: int) -> bool:
+    """Is ``offset`` inside ``( … )`` of its sentence (``(الإرهابي المحظور في روسيا)``, ``(واع)``)?"""
+    before = text[s_start:offset]
+    return before.count("(") > before.count(")")
+
+
+def _canonical_actor(name: str) -> str:
+    """An actor as the gazetteer names it (``البنتاغون`` → ``وزارة الدفاع الأمريكية``), else as written."""
+    key = tuple(normalize(w) for w in name.split())
+    return lexicon.actors().get(key, name)
+
+
 def _sentence_places_actors(
-    toks: list[Token], entities: Sequence[Any] | None, s_start: int, s_end: int
+    toks: list[Token], entities: Sequence[Any] | None, s_start: int, s_end: int, text: str = ""
 ) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """(token index, name) of places and actors in the sentence, from entities or the gazetteers."""
+    """(token index, name) of places and actors in the sentence: ``analysis.entities`` first, the
+    gazetteers for what the tagger left out (or everything when there are no entities).
+
+    Entities inside parentheses are skipped: asides and acronyms, not the event's place or actors.
+    """
     places: list[tuple[int, str]] = []
     actors: list[tuple[int, str]] = []
+    covered: list[tuple[int, int]] = []
     if entities is not None:
         for ent in entities:
             if not (s_start <= ent.start and ent.end <= s_end):
+                continue
+            if text and _in_parentheses(text, s_start, ent.start):
                 continue
             idx = next((i for i, t in enumerate(toks) if t.end > ent.start), 0)
             name = getattr(ent, "canonical", None) or ent.text
             if ent.type == "LOC":
                 places.append((idx, _canonical_place(name)))
+                covered.append((ent.start, ent.end))
             elif ent.type in ("ORG", "PERS"):
-                actors.append((idx, name))
-    if entities is None or not places:
-        places += [(i, p.canonical) for i, _, p in lexicon.gazetteer_spans(toks, lexicon.places())]
-    if entities is None or not actors:
-        actors += [(i, a) for i, _, a in lexicon.gazetteer_spans(toks, lexicon.actors())]
+                actors.append((idx, _canonical_actor(name)))
+                covered.append((ent.start, ent.end))
+
+    def free(first: int, last: int) -> bool:
+        a, b = toks[first].start, toks[last].end
+        inside = bool(text) and _in_parentheses(text, s_start, a)
+        return not inside and not any(s < b and a < e for s, e in covered)
+
+    places += [(i, p.canonical) for i, j, p in lexicon.gazetteer_spans(toks, lexicon.places()) if free(i, j)]
+    actors += [(i, a) for i, j, a in lexicon.gazetteer_spans(toks, lexicon.actors()) if free(i, j)]
     return places, actors
 
 
@@ -475,9 +546,12 @@ def _pick_place(places: list[tuple[int, str]], trig: _Trig) -> str | None:
 
 
 def _pick_actors(actors: list[tuple[int, str]], trig: _Trig, limit: int = 3) -> tuple[str, ...]:
+    """Up to ``limit`` actors nearest the trigger; a name inside a longer one (``التحالف``) is dropped."""
+    names = {name for _, name in actors}
     out: list[str] = []
     for _, name in sorted(actors, key=lambda a: (abs(a[0] - trig.first), a[0])):
-        if name not in out:
+        longer = any(other != name and f" {name} " in f" {other} " for other in names)
+        if name not in out and not longer:
             out.append(name)
         if len(out) == limit:
             break
@@ -554,7 +628,7 @@ def extract_events(
             continue
         txs = _sentence_timexes(in_sent, toks, dct)
         _assign_dates(trigs, txs, toks)
-        places, actors = _sentence_places_actors(toks, entities, sent.start, sent.end)
+        places, actors = _sentence_places_actors(toks, entities, sent.start, sent.end, text)
         for trig in trigs:
             value, mod = trig.value, trig.mod
             anchored = trig.anchored_duration
@@ -587,7 +661,7 @@ def extract_events(
                 timex_text=mention.timex,
                 timex_start=mention.timex_start,
                 timex_end=mention.timex_end,
-                status=_status(value, mod, dct, trig.future, trig.ongoing or _since(toks, trig)),
+                status=_status(value, mod, dct, trig.future, trig.ongoing, since=trig.ongoing_since or _since(toks, trig)),
                 place=_pick_place(places, trig),
                 actors=_pick_actors(actors, trig),
                 summary=_summary(text, toks, trig),
@@ -634,6 +708,18 @@ def _norm(name: str) -> str:
     return normalize(name)
 
 
+def _definite(trigger: str) -> bool:
+    """A trigger noun with the article (``التسليم``, ``والانسحاب``, ``بالهجمات``, ``للاتفاق``)."""
+    word = _norm(trigger.split()[0])
+    for conj in ("و", "ف", ""):
+        if not word.startswith(conj):
+            continue
+        rest = word[len(conj) :]
+        if rest.startswith("ال") or rest.startswith(("بال", "كال", "لل")):
+            return True
+    return False
+
+
 def _more_precise(a: Event, b: Event) -> bool:
     """Does ``a`` carry a better date than ``b`` (dated over undated, narrower span, earlier)?"""
     wa, wb = dating.width(a.interval), dating.width(b.interval)
@@ -650,9 +736,13 @@ def _mergeable(a: Event, b: Event, same_sentence: bool) -> bool:
     if a.type == "announcement" and a.date != b.date:
         return False  # statements on different dates are different statements
     if a.date is None and b.date is None:
-        return same_sentence or a.place == b.place
+        later = a if a.trigger_start > b.trigger_start else b
+        return same_sentence or a.place == b.place or _definite(later.trigger)
     if a.date is None or b.date is None:
-        return same_sentence
+        undated = a if a.date is None else b
+        # ``عملية التسليم جرت وفق الجدول``: an undated definite noun points back to the event already reported
+        dated = b if undated is a else a
+        return same_sentence or (_definite(undated.trigger) and undated.trigger_start > dated.trigger_start)
     ia, ib = a.interval, b.interval
     same_date = a.date == b.date and a.date_mod == b.date_mod
     return (same_date or dating.overlaps(ia, ib)) and _same_place(a.place, b.place)

@@ -3,7 +3,9 @@
 Joins (each a small function): a weekday or part of day directly before a full date becomes
 one timex (``الأربعاء 01 أكتوبر 2025``, ``فجر اليوم الأربعاء 4 آذار/مارس 2026``); two dates
 around ``إلى``/``حتى``/``و`` after ``من``/``بين`` become one interval; a clock time takes its
-day from a date just before it on the same line (a dateline), else the dct.
+day from a date just before it on the same line (a dateline), else the dct. Expressions that
+refer back (``العام نفسه``, ``الشهر ذاته``, ``العام التالي``) take the year / month / day of the
+last date named before them in the same paragraph.
 """
 
 from __future__ import annotations
@@ -13,18 +15,19 @@ import re
 
 import numpy as np
 
-from analysis.timex.patterns import S, S0
+from analysis.timex.patterns import BCE, S, S0
 from analysis.timex.rules import RULES, Candidate, Context, scan
 
 #: Tie-break between candidates of equal length: lower wins.
 _PRIORITY = {name: i for i, name in enumerate(RULES)}
 
-_DATE_GAP = re.compile(rf"^{S0}[,،\-]?{S0}$")
+_DATE_GAP = re.compile(rf"^{S0}[,،\-]?{S0}(?:الموافق{S0})?$")
 _POD_GAP = re.compile(rf"^{S}$")
 _RANGE_GAP = re.compile(rf"^(?:{S}(?P<w>الي|حتي|لغايه|ولغايه|وحتي|والي|و){S0}|{S0}-{S0})$")
 _RANGE_OPEN = re.compile(rf"(?<!\w)(?P<w>من|بين|منذ|[وف]من|[وف]بين|[وف]منذ){S}$")
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
 _CONCRETE = re.compile(r"^\d{4}(?:-(?:\d\d(?:-\d\d)?|Q\d|H\d|W\d\d))?$")
+_REFERENCE = {"Y": re.compile(r"^\d{4}(?:-|$)"), "M": re.compile(r"^\d{4}-\d\d(?:-|$)"), "D": re.compile(r"^\d{4}-\d\d-\d\d")}
 
 
 def candidates(ctx: Context) -> list[Candidate]:
@@ -43,6 +46,15 @@ def select(cands: list[Candidate], size: int) -> list[Candidate]:
         kept.append(c)
     kept.sort(key=lambda c: c.start)
     return kept
+
+
+_BCE = re.compile(rf"{S0}{BCE}")
+
+
+def drop_blocked(cands: list[Candidate], text: str) -> list[Candidate]:
+    """Remove names kept only to block shorter matches (``تحالف 14 آذار``) and years before the
+    Common Era (``القرن 17 ق.م``), which have no ISO value here."""
+    return [c for c in cands if c.kind != "blocked" and not _BCE.match(text, c.end)]
 
 
 def join_dates(cands: list[Candidate], text: str) -> list[Candidate]:
@@ -111,14 +123,63 @@ def anchor_clocks(cands: list[Candidate], text: str, dct: dt.date | None) -> Non
             last_day = c
 
 
+def resolve_anaphors(cands: list[Candidate], text: str) -> list[Candidate]:
+    """Re-anchor ``العام نفسه`` / ``الشهر ذاته`` / ``اليوم التالي`` on the last date before it.
+
+    The reference is the nearest earlier DATE/TIME candidate of the same paragraph whose value
+    is concrete at the needed granularity; without one the dct-based value stays, except for
+    candidates that only make sense with a reference (``20 منه``), which are dropped.
+    """
+    out = []
+    for i, c in enumerate(cands):
+        ana = c.extra.get("anaphor")
+        if ana:
+            unit, shift = ana
+            value = None
+            for ref in reversed(cands[:i]):
+                if "\n" in text[ref.end : c.start]:
+                    break
+                if ref.type not in ("DATE", "TIME") or "/" in ref.value or not _REFERENCE[unit].match(ref.value):
+                    continue
+                value = _shifted(ref.value, unit, shift, c.value)
+                break
+            if value:
+                c.value = value
+            elif c.extra.get("needs_ref"):
+                continue
+        out.append(c)
+    return out
+
+
+def _shifted(ref: str, unit: str, shift: int, own: str) -> str | None:
+    """``own`` with its year (month, day) replaced by the reference's, shifted by ``shift`` units."""
+    try:
+        if unit == "Y":
+            year = int(ref[:4]) + shift
+            value = f"{year:04d}{own[4:]}"
+            if len(value) >= 10:
+                dt.date.fromisoformat(value[:10])
+            return value if 1 <= year <= 9999 else None
+        if unit == "M":
+            index = int(ref[:4]) * 12 + int(ref[5:7]) - 1 + shift
+            value = f"{index // 12:04d}-{index % 12 + 1:02d}{own[7:]}"
+            if len(value) >= 10:
+                dt.date.fromisoformat(value[:10])
+            return value
+        day = dt.date.fromisoformat(ref[:10]) + dt.timedelta(days=shift)
+        return day.isoformat() + own[10:]
+    except (ValueError, OverflowError):
+        return None
+
+
 def run(text: str, dct: dt.date | None, original=None) -> list[Candidate]:
     """All timexes of a normalized text, as candidates with normalized offsets.
 
     ``original(start, end)`` gives the original surface of a normalized span (optional).
     """
     ctx = Context(text, dct, original)
-    kept = select(candidates(ctx), len(text))
+    kept = drop_blocked(select(candidates(ctx), len(text)), text)
     kept = join_dates(kept, text)
     kept = join_ranges(kept, text)
     anchor_clocks(kept, text, dct)
-    return kept
+    return resolve_anaphors(kept, text)

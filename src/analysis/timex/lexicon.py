@@ -108,6 +108,11 @@ RELATIVE_DAYS_BOUND: dict[str, int] = {"غد": 1}
 
 #: Words after اليوم that make it "the day" of something else, not the report's day.
 NOT_TODAY_AFTER: tuple[str, ...] = ("التالي", "السابق", "نفسه", "ذاته", "الأول", "الثاني", "الثالث", "الأخير", "الذي", "التي")
+#: Words before اليوم that make it "that day", not the report's day ("في ذلك اليوم").
+NOT_TODAY_BEFORE: tuple[str, ...] = ("ذلك", "تلك", "هذا")
+
+#: Words after a year or century that put it before the Common Era (no ISO value: not marked).
+BCE_AFTER: tuple[str, ...] = ("ق.م", "ق. م", "ق م", "قبل الميلاد")
 
 # --- Parts of the day -------------------------------------------------------------------------
 
@@ -125,6 +130,13 @@ PARTS_OF_DAY: dict[str, str] = {
     "منتصف ليل": "NI",
     "منتصف ليلة": "NI",
 }
+
+#: Parts of the day with the article, after ساعات ("ساعات الصباح الأولى" = early this morning).
+PARTS_OF_DAY_DEF: dict[str, str] = {
+    "الصباح": "MO", "الفجر": "MO", "الظهر": "AF", "الظهيرة": "AF", "العصر": "AF", "المساء": "EV", "الليل": "NI",
+}  # fmt: skip
+#: Adjectives after "ساعات <part of day>".
+POD_HOURS_ADJ: tuple[str, ...] = ("الأولى", "الأخيرة", "الباكرة", "المتأخرة")
 
 #: Stand-alone part-of-day words meaning "this ...": word -> code (resolved on the dct).
 THIS_PART_OF_DAY: dict[str, str] = {
@@ -240,12 +252,12 @@ UNIT_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "DE": {
         "one": ("عقد", "عقدا"),
-        "two": ("عقدين", "عقدان"),
+        "two": ("عقدين", "عقدان", "العقدين"),
         "plural": ("عقود",),
     },
     "CE": {
         "one": ("قرن", "قرنا"),
-        "two": ("قرنين", "قرنان"),
+        "two": ("قرنين", "قرنان", "القرنين"),
         "plural": ("قرون",),
     },
 }
@@ -276,7 +288,7 @@ AGE_CUES: tuple[str, ...] = ("العمر", "عمره", "عمرها", "عمرهم
 
 #: Period nouns -> granularity.
 PERIOD_NOUNS: dict[str, str] = {
-    "الأسبوع": "W", "الشهر": "M", "العام": "Y", "السنة": "Y",
+    "الأسبوع": "W", "الشهر": "M", "العام": "Y", "السنة": "Y", "العقد": "DE",
 }  # fmt: skip
 
 #: Adjectives after a period noun -> offset in periods (masculine and feminine forms).
@@ -421,6 +433,9 @@ WEEK_OF_MONTH: dict[str, int] = {"الأول": 1, "الثاني": 2, "الثال
 # --- Seasons -----------------------------------------------------------------------------------
 
 SEASONS: dict[str, str] = {"ربيع": "SP", "صيف": "SU", "خريف": "FA", "شتاء": "WI"}
+#: Seasons with the article: a date without a year after فصل or with an adjective
+#: ("فصل الصيف", "الشتاء المقبل", "هذا الصيف").
+SEASONS_DEF: dict[str, str] = {"الربيع": "SP", "الصيف": "SU", "الخريف": "FA", "الشتاء": "WI"}
 
 # --- Context -----------------------------------------------------------------------------------
 
@@ -429,6 +444,9 @@ YEAR_CONTEXT_BEFORE: tuple[str, ...] = (
     "في", "منذ", "حتى", "بحلول", "خلال", "قبل", "بعد", "مطلع", "بداية", "نهاية", "أواخر", "أوائل",
     "منتصف", "عامي", "عام", "سنة", "العام", "ومنذ", "وفي", "وحتى", "ربيع", "صيف", "خريف", "شتاء",
     "لغاية", "ولغاية", "مستهل", "ختام",
+    # event nouns that are commonly followed by their year ("حرب 2003", "انتخابات 2021")
+    "حرب", "غزو", "انتخابات", "احتجاجات", "تظاهرات", "انتفاضة", "ثورة", "أحداث", "دستور", "موازنة",
+    "اتفاقية", "اتفاق", "أزمة", "كارثة", "زلزال", "فيضانات", "مونديال", "أولمبياد", "تعداد",
 )  # fmt: skip
 
 #: Future markers before a weekday or a month without year: choose the next occurrence.
@@ -436,6 +454,9 @@ FUTURE_MARKERS: tuple[str, ...] = (
     "سوف", "سيتم", "ستتم", "المقرر", "المزمع", "المرتقب", "المنتظر", "المتوقع", "يعتزم", "تعتزم",
     "ينتظر", "يتوقع", "سيكون", "ستكون", "حتى", "بحلول", "لغاية", "موعد",
 )  # fmt: skip
+
+#: Words just before a date without a year that put it in the past ("منذ حزيران" = since last June).
+PAST_MARKERS_BEFORE: tuple[str, ...] = ("منذ", "ومنذ")
 
 #: Prefixes of words that look like future verbs (س + imperfect) but are nouns.
 NOT_FUTURE_PREFIXES: tuple[str, ...] = (

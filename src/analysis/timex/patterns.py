@@ -90,6 +90,8 @@ MILLENNIUM_OF: dict[str, int] = lookup(lx.MILLENNIUM_ORDINALS)  # type: ignore[a
 WEEK_OF_MONTH_OF: dict[str, int] = lookup(lx.WEEK_OF_MONTH)  # type: ignore[assignment]
 ADVERBIAL_OF: dict[str, str] = lookup(lx.ADVERBIAL_PLURALS)  # type: ignore[assignment]
 SEASON_OF: dict[str, str] = lookup(lx.SEASONS)  # type: ignore[assignment]
+SEASON_DEF_OF: dict[str, str] = lookup(lx.SEASONS_DEF)  # type: ignore[assignment]
+POD_DEF_OF: dict[str, str] = lookup(lx.PARTS_OF_DAY_DEF)  # type: ignore[assignment]
 
 UNIT_OF: dict[str, tuple[str, str]] = {}
 for _code, _forms in lx.UNIT_FORMS.items():
@@ -145,6 +147,10 @@ MILLENNIUM_THIS = alt(lx.MILLENNIUM_THIS)
 AGE_AFTER = alt(lx.AGE_AFTER)
 NAME_HEADS = frozenset(norm(w) for w in lx.NAME_HEADS)
 WEEK_ORD = alt(lx.WEEK_OF_MONTH)
+BCE = alt(lx.BCE_AFTER)
+NOT_TODAY_BEFORE = frozenset(norm(w) for w in lx.NOT_TODAY_BEFORE)
+#: First words of ordinals (a definite dual before one is "the 10th and 11th centuries", not a length).
+ORDINAL_FIRST = frozenset(norm(w).split()[0] for w in (*lx.ORDINAL_UNITS, *lx.ORDINAL_TEN_HEADS, *lx.ORDINAL_TENS, *lx.CENTURY_ORDINALS))
 SHIFT = alt(lx.PERIOD_SHIFTS)
 THIS = alt(lx.THIS_WORDS)
 VAGUE = alt(lx.VAGUE_REFS)
@@ -155,6 +161,9 @@ VAGUE_DUR_ADJ = alt(lx.VAGUE_DURATION_ADJ)
 VAGUE_Q = alt(lx.VAGUE_QUANTIFIERS)
 SETS = alt(lx.SETS)
 SEASONS = alt(lx.SEASONS)
+SEASONS_DEF = alt(lx.SEASONS_DEF)
+POD_DEF = alt(lx.PARTS_OF_DAY_DEF)
+POD_HOURS_ADJ = alt(lx.POD_HOURS_ADJ)
 QUARTER_ORD = alt(lx.QUARTER_ORDINALS)
 HALF_ORD = alt(lx.HALF_ORDINALS)
 

@@ -94,6 +94,8 @@ def shift(dct: dt.date | None, unit: str, amount: int) -> str:
         return shift_years(dct, amount)
     if unit == "DE":
         return shift_years(dct, amount * 10)
+    if unit == "CE":
+        return shift_years(dct, amount * 100)
     if unit == "TH":
         return shift_days(dct, 0 if amount < 24 else amount // 24)
     return shift_days(dct, 0)

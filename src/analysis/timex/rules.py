@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from analysis.timex import lexicon as lx
 from analysis.timex import patterns as P
 from analysis.timex import resolve as R
-from analysis.timex.patterns import END, PRE, S, S0, norm, squash
+from analysis.timex.patterns import ART, END, PRE, S, S0, norm, squash
 
 
 @dataclass
@@ -66,7 +66,10 @@ class Context:
         return m.group(1) if m else ""
 
     def tense(self, pos: int) -> str | None:
-        """"future" when a future marker precedes ``pos`` in the same sentence, else None."""
+        """"past" right after منذ; "future" when a future marker precedes ``pos`` in the same
+        sentence; else None."""
+        if self.prev_word(pos) in _PAST_BEFORE:
+            return "past"
         chunk = _SENTENCE_SPLIT.split(self.before(pos, 70))[-1]
         for word in _WORD.findall(chunk):
             if word in _FUTURE_WORDS:
@@ -83,6 +86,7 @@ _SENTENCE_SPLIT = re.compile(r"[.!?؟؛\n]")
 _FUTURE_WORDS = frozenset(norm(w) for w in lx.FUTURE_MARKERS) | frozenset("و" + norm(w) for w in lx.FUTURE_MARKERS)
 _FUTURE_VERB = re.compile(r"^[وف]?س[يتنا]\w{3,}$")
 _NOT_FUTURE = tuple(norm(w) for w in lx.NOT_FUTURE_PREFIXES)
+_PAST_BEFORE = frozenset(norm(w) for w in lx.PAST_MARKERS_BEFORE)
 
 Builder = Callable[[re.Match, Context], "Candidate | None"]
 
@@ -170,6 +174,8 @@ def _rules_for(word: str, index: dict[str, tuple[Rule, ...]]) -> set[Rule]:
             break
         key = DIGIT if stem[0].isdigit() or (stem[:2] == "ال" and stem[2:3].isdigit()) else stem
         found.update(index.get(key, ()))
+        if stem[:2] == "لل" and k < 2:  # ل + article written short: "للعام" = ل + العام
+            found.update(index.get("ا" + stem[1:], ()))
         if k < 2 and (word[k] not in _CLITICS or (k == 1 and word[0] not in "وف")):
             break
     return found
@@ -272,7 +278,19 @@ def year_of(m: re.Match, p: str, ctx: Context) -> tuple[int | None, bool]:
         return (ctx.dct.year if ctx.dct else None), False
     if g(m, f"{p}ys"):
         return (ctx.dct.year + P.SHIFT_OF[g(m, f"{p}ys")] if ctx.dct else None), False  # type: ignore[index]
+    if g(m, f"{p}ana"):
+        return (ctx.dct.year + P.ANAPHOR_OF[g(m, f"{p}ana")] if ctx.dct else None), False  # type: ignore[index]
     return None, False
+
+
+def anaphor(m: re.Match, p: str, unit: str = "Y") -> dict:
+    """``extra`` for a value whose year (or month, day) refers back: ``{"anaphor": (unit, shift)}``.
+
+    The builder resolves it against the dct; ``grammar.resolve_anaphors`` later re-anchors it on
+    the last date named before it in the same paragraph, when there is one.
+    """
+    word = g(m, f"{p}ana")
+    return {"anaphor": (unit, P.ANAPHOR_OF[word])} if word else {}
 
 
 def mod_of(m: re.Match, p: str = "") -> str | None:
@@ -285,9 +303,9 @@ def unit_code(word: str) -> tuple[str, str]:
 
 
 def duration_value(amount: int | None, unit: str, half: bool = False) -> str:
-    """ISO 8601 duration; ``amount`` None is vague (``PXY``); decades become years."""
-    if unit == "DE":
-        unit, amount = "Y", (None if amount is None else amount * 10)
+    """ISO 8601 duration; ``amount`` None is vague (``PXY``); decades and centuries become years."""
+    if unit in ("DE", "CE"):
+        unit, amount = "Y", (None if amount is None else amount * (10 if unit == "DE" else 100))
     time = unit in ("TH", "TM")
     letter = unit[-1]
     if amount is None:
@@ -329,31 +347,37 @@ def _day_month_year(m: re.Match, ctx: Context) -> Candidate | None:
     if hijri or day is None:
         return None
     if year is None:
+        if ctx.prev_word(m.start("t")) in P.NAME_HEADS:  # تحالف 14 آذار, مدينة 6 أكتوبر: a name
+            return Candidate(0, 0, "DATE", "XXXX", kind="blocked")
         rel = g(m, "amrel")
         year = R.month_year(ctx.dct, month, ctx.tense(m.start("t")), P.SHIFT_OF[rel] if rel else None)
     inferred = year_of(m, "a", ctx)[0] is None
     value = R.date_value(year, month, day)
     if value is None:
         return None
-    return Candidate(0, 0, "DATE", value, mod_of(m), kind="day", extra={"year_inferred": inferred})
+    return Candidate(0, 0, "DATE", value, mod_of(m), kind="day", extra={"year_inferred": inferred, **anaphor(m, "a")})
 
 
 @rule(
     "day_of_relative_month",
-    rf"{PRE}(?P<t>{P.DAY('a')}{S}من{S}(?:(?P<this>هذا){S}الشهر|الشهر{S}(?P<shift>{P.SHIFT})){END}){END}",
+    rf"{PRE}(?P<t>{P.DAY('a')}{S}من{S}(?:(?P<this>هذا){S}الشهر|الشهر{S}(?:(?P<shift>{P.SHIFT})|(?P<ana>{P.ANAPHOR}))){END}){END}",
     starts=[DIGIT, ORDINALS, "ال"],
 )
 def _day_of_relative_month(m: re.Match, ctx: Context) -> Candidate | None:
-    """``الثالث من الشهر الجاري`` → that day of the dct's month; ``20 من الشهر الماضي``."""
+    """``الثالث من الشهر الجاري`` → that day of the dct's month; ``20 من الشهر الماضي``;
+    ``25 من الشهر نفسه`` → that day of the month named before (see ``anaphor``)."""
     day = day_of(m, "a")
     shift = P.SHIFT_OF[g(m, "shift")] if g(m, "shift") else 0  # type: ignore[index]
+    extra = anaphor(m, "", "M")
+    if extra:
+        shift = extra["anaphor"][1]
     month = R.shift_months(ctx.dct, shift)
     if day is None:
         return None
     if month.startswith("X"):
         return Candidate(0, 0, "DATE", f"XXXX-XX-{day:02d}", kind="day")
     value = R.date_value(int(month[:4]), int(month[5:7]), day)
-    return Candidate(0, 0, "DATE", value, kind="day") if value else None
+    return Candidate(0, 0, "DATE", value, kind="day", extra=extra) if value else None
 
 
 @rule(
@@ -368,11 +392,14 @@ def _month_year(m: re.Match, ctx: Context) -> Candidate | None:
         return None
     inferred = year is None
     if year is None:
+        if ctx.prev_word(m.start("t")).isdigit():
+            return None  # a day the day rules rejected (تحالف 14 آذار): not a month alone either
         if not sure and not rel and not g(m, "mod") and ctx.prev_word(m.start("t")) not in _MONTH_CONTEXT:
             return None
         year = R.month_year(ctx.dct, month, ctx.tense(m.start("t")), P.SHIFT_OF[rel] if rel else None)
     value = R.date_value(year, month, None)
-    return Candidate(0, 0, "DATE", value, mod_of(m), extra={"year_inferred": inferred and not rel}) if value else None
+    extra = {"year_inferred": inferred and not rel, **anaphor(m, "a")}
+    return Candidate(0, 0, "DATE", value, mod_of(m), extra=extra) if value else None
 
 
 _MONTH_CONTEXT = frozenset(norm(w) for w in lx.MONTH_CONTEXT_BEFORE)
@@ -397,7 +424,7 @@ def _numeric_ymd(m: re.Match, ctx: Context) -> Candidate | None:
 
 @rule(
     "year",
-    rf"{PRE}(?P<t>{P.MOD_PRE()}(?:(?P<ap>{P.APPROX}){S})?(?P<kw>(?:ال)?عام|(?:ال)?سنه|عامي){S0}{P.YEAR('a')}{P.ERA('a')}){END}", starts=[MODS, APPROX, 'عام', 'العام', 'سنة', 'السنة', 'عامي'])
+    rf"{PRE}(?P<t>{P.MOD_PRE()}(?:(?P<ap>{P.APPROX}){S})?(?P<kw>{ART}?عام|{ART}?سنه|عامي){S0}{P.YEAR('a')}{P.ERA('a')}){END}", starts=[MODS, APPROX, 'عام', 'العام', 'سنة', 'السنة', 'عامي'])
 def _year(m: re.Match, ctx: Context) -> Candidate | None:
     """``عام 2020``, ``العام 2014``, ``مطلع عام 2026``, ``سنة 2003م``, ``عام 1446 هـ``."""
     return _year_value(m, ctx)
@@ -436,19 +463,22 @@ _RANGE_JOIN = r"(?:الي|حتي|لغايه|ولغايه|وحتي|والي|و)"
 
 @rule(
     "year_range",
-    rf"(?<![\w.,/:])(?P<t>(?:(?P<open>من|بين){S}(?:(?:ال)?عام(?:ي)?|سنتي|الاعوام|السنوات|الفتره{S}(?:من{S})?)?{S0})?"
-    rf"{P.YEAR('a')}{P.ERA('a')}(?:{S0}-{S0}|{S}{_RANGE_JOIN}{S0}(?:(?:ال)?عام{S0})?)(?P<b>(?:1\d|2[01])\d\d|\d\d)(?![\d.,/:]){P.ERA('b')}){END}", starts=['من', 'بين', DIGIT])
+    rf"(?<![\w.,/:])(?P<t>(?:(?P<open>من|بين){S}(?:(?:ال)?عام(?:ي)?|سنتي|الاعوام|السنوات|الفتره{S}(?:من{S})?)?{S0}|(?P<dual>عامي|سنتي){S0})?"
+    rf"{P.YEAR('a')}{P.ERA('a')}(?:{S0}-{S0}|{S}{_RANGE_JOIN}{S0}(?:(?:ال)?عام{S0})?)(?P<b>(?:1\d|2[01])\d\d|\d\d)(?![\d.,/:]){P.ERA('b')}){END}", starts=['من', 'بين', 'عامي', 'سنتي', DIGIT])
 def _year_range(m: re.Match, ctx: Context) -> Candidate | None:
-    """``2014–2017``, ``من 2014 إلى 2017``, ``بين عامي 2014 و2017`` → ``2014/2017``."""
+    """``2014–2017``, ``من 2014 إلى 2017``, ``بين عامي 2014 و2017`` → ``2014/2017``; ``عامي 2023 و2024``
+    (two consecutive years) → ``2023/2024``."""
     a = int(m.group("ay"))
     raw_b = m.group("b")
     b = int(raw_b) if len(raw_b) == 4 else (a // 100) * 100 + int(raw_b)
     joined_by_dash = "-" in m.group("t")[m.end("ay") - m.start("t") :][:4]
     if not (a < b <= a + 100):
         return None
+    joiner = m.group("t")[m.end("ay") - m.start("t") :]
+    if m.group("dual") and not joined_by_dash:
+        return Candidate(0, 0, "DATE", f"{a:04d}/{b:04d}") if b == a + 1 and "و" in joiner else None
     if not m.group("open") and not joined_by_dash:
         return None
-    joiner = m.group("t")[m.end("ay") - m.start("t") :]
     if m.group("open") == "بين" and "و" not in joiner:
         return None
     if m.group("open") == "من" and not joined_by_dash and not re.search(r"(?:الي|حتي|لغايه)", joiner):
@@ -459,22 +489,25 @@ def _year_range(m: re.Match, ctx: Context) -> Candidate | None:
 # --- Relative days, weekdays, parts of day --------------------------------------------------------
 
 _NOT_TODAY = P.alt(lx.NOT_TODAY_AFTER)
-_WD_ADJ = rf"(?P<wadj>الماضي|المنصرم|الفائت|المقبل|القادم){END}"
+_WD_ADJ = rf"(?P<wadj>{P.WEEKDAY_ADJ}){END}"
 
 
 def _weekday_direction(m: re.Match, ctx: Context) -> str:
     adj = g(m, "wadj")
     if adj:
-        return "next" if adj in ("المقبل", "القادم") else "last"
+        return P.WEEKDAY_ADJ_OF[adj]
     return "future" if ctx.tense(m.start("t")) == "future" else "past"
 
 
 @rule(
     "relative_day",
-    rf"{PRE}(?P<t>(?:يوم{S})?(?P<rd>{P.RELDAY})(?:{S}(?P<wd>{P.WEEKDAY}))?){END}(?!{S}{_NOT_TODAY}{END})", starts=['يوم', lx.RELATIVE_DAYS])
+    rf"{PRE}(?P<t>(?:(?:يوم{S})?(?P<rd>{P.RELDAY})|يوم{S}(?P<rdb>{P.RELDAY_BOUND}))(?:{S}(?P<wd>{P.WEEKDAY}))?){END}(?!{S}{_NOT_TODAY}{END})",
+    starts=['يوم', lx.RELATIVE_DAYS])
 def _relative_day(m: re.Match, ctx: Context) -> Candidate | None:
-    """``اليوم``, ``أمس``, ``غدا``, ``اليوم الأربعاء`` (one timex), ``أول أمس``."""
-    offset = P.RELDAY_OF[g(m, "rd")]  # type: ignore[index]
+    """``اليوم``, ``أمس``, ``غدا``, ``يوم غد``, ``اليوم الأربعاء`` (one timex), ``أول أمس``."""
+    if g(m, "rd") == "اليوم" and ctx.prev_word(m.start("t")) in P.NOT_TODAY_BEFORE:
+        return None  # في ذلك اليوم: that day
+    offset = P.RELDAY_OF[g(m, "rd")] if g(m, "rd") else P.RELDAY_BOUND_OF[g(m, "rdb")]  # type: ignore[index]
     return Candidate(0, 0, "DATE", R.shift_days(ctx.dct, offset), kind="weekday")
 
 
@@ -487,7 +520,8 @@ def _weekday(m: re.Match, ctx: Context) -> Candidate | None:
 
 @rule(
     "part_of_day",
-    rf"{PRE}(?P<t>(?P<pod>{P.POD}){S}(?:(?P<rd>{P.RELDAY})(?:{S}(?P<wd>{P.WEEKDAY}))?|(?:يوم{S})?(?P<wd2>{P.WEEKDAY})(?:{S}{_WD_ADJ})?)"
+    rf"{PRE}(?P<t>(?P<pod>{P.POD}){S}(?:(?P<rd>{P.RELDAY}|{P.RELDAY_BOUND})(?:{S}(?P<wd>{P.WEEKDAY}))?|(?:يوم{S})?(?P<wd2>{P.WEEKDAY})(?:{S}{_WD_ADJ})?)"
+    rf"(?:{S}(?:علي|الي){S}(?:يوم{S})?{P.WEEKDAY})?"
     rf"|(?P<this>{P.THIS_POD})){END}", starts=[lx.PARTS_OF_DAY, lx.THIS_PART_OF_DAY])
 def _part_of_day(m: re.Match, ctx: Context) -> Candidate | None:
     """``مساء اليوم``, ``صباح أمس``, ``مساء الخميس``, ``فجر اليوم الأربعاء``, ``الليلة`` → ``…TEV``."""
@@ -496,11 +530,61 @@ def _part_of_day(m: re.Match, ctx: Context) -> Candidate | None:
         day = R.shift_days(ctx.dct, -1 if g(m, "this").endswith("الماضيه") else 0)  # type: ignore[union-attr]
     else:
         code = P.POD_OF[g(m, "pod")]  # type: ignore[index]
-        if g(m, "rd"):
-            day = R.shift_days(ctx.dct, P.RELDAY_OF[g(m, "rd")])  # type: ignore[index]
-        else:
-            day = R.weekday_date(ctx.dct, P.WEEKDAY_OF[g(m, "wd2")], _weekday_direction(m, ctx))  # type: ignore[index]
+        day = _day_of(m, ctx, "rd", "wd2")
     return Candidate(0, 0, "TIME", f"{day}T{code}", kind="pod", extra={"code": code})
+
+
+def _day_of(m: re.Match, ctx: Context, rd: str, wd: str) -> str:
+    """The day of a relative-day word (``اليوم``, ``غد``) or of a weekday name in a match."""
+    word = g(m, rd)
+    if word:
+        return R.shift_days(ctx.dct, P.RELDAY_OF.get(word, P.RELDAY_BOUND_OF.get(word, 0)))
+    return R.weekday_date(ctx.dct, P.WEEKDAY_OF[g(m, wd)], _weekday_direction(m, ctx))  # type: ignore[index]
+
+
+@rule(
+    "hours_of_part_of_day",
+    rf"{PRE}(?P<t>(?:ال)?ساعات{S}(?P<pod>{P.POD_DEF})(?:{S}{P.POD_HOURS_ADJ})?){END}", starts=["ساعات", "الساعات"])
+def _hours_of_part_of_day(m: re.Match, ctx: Context) -> Candidate | None:
+    """``ساعات الصباح الأولى`` / ``الساعات الأولى من الفجر`` → that part of the dct (``…TMO``)."""
+    code = P.POD_DEF_OF[g(m, "pod")]  # type: ignore[index]
+    return Candidate(0, 0, "TIME", f"{R.shift_days(ctx.dct, 0)}T{code}", kind="pod", extra={"code": code})
+
+
+@rule(
+    "late_hours",
+    rf"{PRE}(?P<t>(?:ساعه|ساعات|وقت){S}(?:متاخره|مبكره|متقدمه){S}من{S}(?:(?P<pod>{P.POD})(?:{S}(?:(?P<rd>{P.RELDAY}|{P.RELDAY_BOUND})|(?:يوم{S})?(?P<wd>{P.WEEKDAY})(?:{S}{_WD_ADJ})?))?|(?P<podd>{P.POD_DEF}))){END}",
+    starts=["ساعة", "ساعات", "وقت"])
+def _late_hours(m: re.Match, ctx: Context) -> Candidate | None:
+    """``ساعة متأخرة من الليل`` / ``ساعة متأخرة من ليل الأحد`` / ``وقت مبكر من صباح اليوم`` → ``…TNI``."""
+    code = P.POD_OF[g(m, "pod")] if g(m, "pod") else P.POD_DEF_OF[g(m, "podd")]  # type: ignore[index]
+    day = _day_of(m, ctx, "rd", "wd") if g(m, "rd") or g(m, "wd") else R.shift_days(ctx.dct, 0)
+    return Candidate(0, 0, "TIME", f"{day}T{code}", kind="pod", extra={"code": code})
+
+
+@rule(
+    "yearly_date",
+    rf"{PRE}(?P<t>(?:{P.DAY('a')}{S}(?:من{S})?)?(?:شهر{S})?(?P<am1>{P.MONTHS}){END}{S}من{S}كل{S}(?:عام|سنه)){END}",
+    starts=[DIGIT, ORDINALS, "ال", "شهر", MONTH_WORDS])
+def _yearly_date(m: re.Match, ctx: Context) -> Candidate | None:
+    """``الثالث من آب من كل عام`` → SET ``XXXX-08-03``; ``في نيسان من كل عام`` → ``XXXX-04``."""
+    month = P.MONTH_OF[g(m, "am1")]  # type: ignore[index]
+    day = day_of(m, "a")
+    value = R.date_value(None, month, day)
+    return Candidate(0, 0, "SET", value) if value else None
+
+
+@rule(
+    "day_of_same_month",
+    rf"{PRE}(?P<t>{P.DAY('a')}{S}منه){END}", starts=[DIGIT, ORDINALS, "ال"])
+def _day_of_same_month(m: re.Match, ctx: Context) -> Candidate | None:
+    """``وتنتهي في 20 منه`` → the 20th of the month named before; dropped when there is none."""
+    day = day_of(m, "a")
+    if day is None or not 1 <= day <= 31:
+        return None
+    month = R.shift_months(ctx.dct, 0)
+    value = R.date_value(int(month[:4]), int(month[5:7]), day) if not month.startswith("X") else None
+    return Candidate(0, 0, "DATE", value or f"XXXX-XX-{day:02d}", kind="day", extra={"anaphor": ("M", 0), "needs_ref": True})
 
 
 @rule("bare_part_of_day", rf"{PRE}(?P<t>(?P<pod>{P.POD})){END}(?={S}(?:يوم{S})?\d)", starts=[lx.PARTS_OF_DAY])
@@ -512,8 +596,9 @@ def _bare_part_of_day(m: re.Match, ctx: Context) -> Candidate | None:
 
 @rule(
     "clock",
-    rf"(?<![\w:.])(?P<t>(?:الساعه{S0})?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?![\d:])(?:{S0}(?P<mark>{P.CLOCK_MARK}){END})?"
-    rf"|الساعه{S}(?:(?P<hw>{P.HOUR_WORD})|(?P<hd>[01]?\d|2[0-3])(?![\d:.,]))(?:{S}(?P<frac>{P.FRACTION}))?(?:{S}(?P<mark2>{P.CLOCK_MARK}){END})?){END}", starts=['الساعة', DIGIT])
+    rf"(?<![\w:.])(?P<t>(?:(?P<ap>{P.APPROX}){S})?(?:(?:الساعه{S0})?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?![\d:])(?:{S0}(?P<mark>{P.CLOCK_MARK}){END})?"
+    rf"|الساعه{S}(?:(?P<hw>{P.HOUR_WORD})|(?P<hd>[01]?\d|2[0-3])(?![\d:.,]))(?:{S}(?P<frac>{P.FRACTION}))?(?:{S}(?P<mark2>{P.CLOCK_MARK}){END})?)"
+    rf"(?:{S}(?:ب|وفق{S})?(?:ال)?توقيت{S}\w+)?){END}", starts=['الساعة', DIGIT, APPROX])
 def _clock(m: re.Match, ctx: Context) -> Candidate | None:
     """``01:48 م`` → ``T13:48``, ``الساعة ٨:٤٧ مساءً``, ``الساعة الثامنة والنصف مساء``."""
     if g(m, "h"):
@@ -545,7 +630,8 @@ def _clock(m: re.Match, ctx: Context) -> Candidate | None:
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         return None
     hhmm = f"T{hour:02d}:{minute:02d}"
-    return Candidate(0, 0, "TIME", f"{R.shift_days(ctx.dct, 0)}{hhmm}", kind="clock", extra={"hhmm": hhmm})
+    mod = "APPROX" if g(m, "ap") else None
+    return Candidate(0, 0, "TIME", f"{R.shift_days(ctx.dct, 0)}{hhmm}", mod, kind="clock", extra={"hhmm": hhmm})
 
 
 # --- Relative periods ------------------------------------------------------------------------------
@@ -553,15 +639,31 @@ def _clock(m: re.Match, ctx: Context) -> Candidate | None:
 
 @rule(
     "relative_period",
-    rf"{PRE}(?P<t>{P.MOD_PRE()}(?:(?P<this>{P.THIS}){S}(?P<n1>{P.PERIOD})|(?P<n2>{P.PERIOD}){S}(?P<shift>{P.SHIFT}))"
-    rf"|(?P<mod2>{P.MODS}){S}(?P<n3>{P.PERIOD})(?!{S0}\d)(?!{S}(?:{P.SHIFT}|الاول|الثاني|من){END})){END}", starts=[MODS, lx.THIS_WORDS, lx.PERIOD_NOUNS])
+    rf"{PRE}(?P<t>{P.MOD_PRE()}(?:(?P<this>{P.THIS}){S}(?P<n1>{P.PERIOD})|(?P<n2>{P.PERIOD_ART}){S}(?:(?P<shift>{P.SHIFT})|(?P<ana>{P.ANAPHOR})))"
+    rf"|(?P<mod2>{P.MODS}){S}(?P<n3>{P.PERIOD})(?!{S0}(?:1\d|2[01])\d\d(?!\d))(?!{S}(?:{P.SHIFT}|{P.ANAPHOR}|الاول|الثاني|من){END})){END}", starts=[MODS, lx.THIS_WORDS, lx.PERIOD_NOUNS])
 def _relative_period(m: re.Match, ctx: Context) -> Candidate | None:
-    """``العام الماضي`` → year−1, ``الشهر المقبل``, ``الأسبوع الماضي`` (ISO week), ``مطلع هذا العام``."""
-    noun = g(m, "n1") or g(m, "n2") or g(m, "n3")
-    unit = P.PERIOD_OF[noun]  # type: ignore[index]
+    """``العام الماضي`` → year−1, ``الشهر المقبل``, ``الأسبوع الماضي`` (ISO week), ``مطلع هذا العام``;
+    ``العام نفسه`` / ``العام التالي`` → the year named before (+1) (see ``anaphor``)."""
+    noun = P.period_key(g(m, "n1") or g(m, "n2") or g(m, "n3"))  # type: ignore[arg-type]
+    unit = P.PERIOD_OF[noun]
     amount = P.SHIFT_OF[g(m, "shift")] if g(m, "shift") else 0  # type: ignore[index]
+    extra = anaphor(m, "", unit)
+    if extra:
+        amount = extra["anaphor"][1]
     mod = mod_of(m) or (P.MOD_OF[g(m, "mod2")] if g(m, "mod2") else None)  # type: ignore[index]
-    return Candidate(0, 0, "DATE", R.shift(ctx.dct, unit, amount), mod)
+    if unit == "DE":  # العقد الماضي → the previous decade, "201X"
+        if extra:
+            return None
+        value = f"{ctx.dct.year // 10 + amount:03d}X" if ctx.dct else "XXXX"
+        return Candidate(0, 0, "DATE", value, mod)
+    return Candidate(0, 0, "DATE", R.shift(ctx.dct, unit, amount), mod, extra=extra)
+
+
+@rule("same_day", rf"{PRE}(?P<t>(?:يوم|اليوم){S}(?P<ana>{P.ANAPHOR})){END}", starts=["يوم", "اليوم"])
+def _same_day(m: re.Match, ctx: Context) -> Candidate | None:
+    """``في اليوم نفسه`` / ``اليوم التالي`` → the day named before (+1), else the dct (+1)."""
+    extra = anaphor(m, "", "D")
+    return Candidate(0, 0, "DATE", R.shift_days(ctx.dct, extra["anaphor"][1]), extra=extra)
 
 
 _DUR_NUM = rf"(?:ال{S0})?(?P<num>\d{{1,4}}|{P.NUMBER_WORDS}){S0}(?P<u1>{P.UNIT_ANY_INDEF})"
@@ -593,7 +695,8 @@ def _spec(m: re.Match) -> tuple[int | None, str, bool] | None:
 
 @rule(
     "ago_later",
-    rf"{PRE}(?P<t>(?P<dir>قبل|بعد){S}(?:(?P<ap>{P.APPROX}){S})?{_DUR_SPEC})(?!{S0}\d)(?!{S}من{END})", starts=['قبل', 'بعد'])
+    rf"{PRE}(?P<t>(?P<dir>قبل|بعد){S}(?:(?P<ap>{P.APPROX}){S})?{_DUR_SPEC}(?:{S}من{S}(?:الان|اليوم){END})?)(?!{S0}\d)(?!{S}من{END})",
+    starts=['قبل', 'بعد'])
 def _ago_later(m: re.Match, ctx: Context) -> Candidate | None:
     """``قبل ثلاثة أشهر`` → dct month − 3, ``بعد أسبوعين`` → ISO week, ``قبل أيام`` → PAST_REF."""
     spec = _spec(m)
@@ -619,7 +722,8 @@ _DIR_ADJ = rf"(?:{S}(?:القليله{S})?(?P<diradj>الماضيه|المقبل
 
 @rule(
     "duration",
-    rf"{PRE}(?P<t>(?:(?P<ap>{P.APPROX}){S})?{_DUR_SPEC}(?:{S}(?P<vadj>{P.VAGUE_DUR_ADJ}){END})?{_DIR_ADJ})", starts=[APPROX, 'ال', DIGIT, NUMBER_WORD_STARTS, UNIT_STARTS, lx.VAGUE_QUANTIFIERS])
+    rf"{PRE}(?P<t>(?:(?P<ap>{P.APPROX}){S})?{_DUR_SPEC}(?:{S}(?P<vadj>{P.VAGUE_DUR_ADJ}){END})?(?:{S}(?P<ztail>{P.DURATION_TAIL}){END})?{_DIR_ADJ})",
+    starts=[APPROX, 'ال', DIGIT, NUMBER_WORD_STARTS, UNIT_STARTS, lx.VAGUE_QUANTIFIERS, lx.ADVERBIAL_PLURALS])
 def _duration(m: re.Match, ctx: Context) -> Candidate | None:
     """``11 عاما`` → P11Y, ``ثلاثة أشهر``, ``عامين``, ``خلال شهر`` → P1M, ``سنوات طويلة`` → PXY."""
     spec = _spec(m)
@@ -630,16 +734,21 @@ def _duration(m: re.Match, ctx: Context) -> Candidate | None:
     prev = ctx.prev_word(m.start())
     clitic = m.group(0)[: start - m.start()]
     if g(m, "pl") or g(m, "one"):
-        # a bare unit is a duration only after خلال/منذ/لمدة..., a clitic ل, or with an adjective
+        # a bare unit is a duration only after خلال/منذ/لمدة..., a clitic ل, with an adjective,
+        # with "من الزمن", or as an adverbial accusative plural ("استمرت أشهرا")
         lam = clitic.endswith("ل") and bool(g(m, "pl"))  # "لسنوات" = for years; "لعام" is often "for the year"
-        if not (prev in _DUR_CONTEXT or lam or g(m, "vadj") or g(m, "wahid") or g(m, "ap")):
+        adverbial = g(m, "pl") in P.ADVERBIAL_OF
+        tail = bool(g(m, "ztail"))
+        if not (prev in _DUR_CONTEXT or lam or adverbial or tail or g(m, "vadj") or g(m, "wahid") or g(m, "ap")):
             return None
-        if g(m, "pl") and unit == "DE" and prev not in _DUR_CONTEXT:
+        if g(m, "pl") and unit in ("DE", "CE") and prev not in _DUR_CONTEXT and not tail:
             return None
-        if g(m, "one") and unit == "DE" and not g(m, "wahid") and prev not in _DECADE_CONTEXT:
+        if g(m, "one") and unit in ("DE", "CE") and not g(m, "wahid") and prev not in _DECADE_CONTEXT and not tail:
             return None
     if amount is not None and g(m, "num") and amount == 0:
         return None
+    if (g(m, "dual") or "").startswith("ال") and ctx.next_word(m.end("t")) in P.ORDINAL_FIRST:
+        return None  # القرنين العاشر والحادي عشر: two named centuries, not a length
     before = ctx.before(start, 30)
     if unit == "Y" and (_AGE.search(before) or before.rstrip().endswith("(") and ctx.after(m.end("t"), 2).lstrip().startswith(")")):
         return None  # an age
@@ -647,6 +756,23 @@ def _duration(m: re.Match, ctx: Context) -> Candidate | None:
         return None
     mod = "APPROX" if g(m, "ap") else None
     return Candidate(0, 0, "DURATION", duration_value(amount, unit, half), mod)
+
+
+_FRACTION_TO: dict[str, tuple[str, int]] = {"CE": ("Y", 100), "DE": ("Y", 10), "Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60)}
+
+
+@rule(
+    "fraction_duration",
+    rf"{PRE}(?P<t>(?:(?P<ap>{P.APPROX}){S})?(?P<fr>{P.FRACTION_UNIT}){S}(?P<u>{P.UNIT_ONE_INDEF})(?:{S}(?P<ztail>{P.DURATION_TAIL}))?){END}",
+    starts=[APPROX, lx.UNIT_FRACTIONS])
+def _fraction_duration(m: re.Match, ctx: Context) -> Candidate | None:
+    """``ربع قرن`` → P25Y, ``نصف ساعة`` → PT30M, ``نصف عام`` → P6M (in the next smaller unit)."""
+    num, den = P.FRACTION_UNIT_OF[g(m, "fr")]  # type: ignore[index]
+    smaller, size = _FRACTION_TO[unit_code(g(m, "u"))[0]]  # type: ignore[arg-type]
+    if (num * size) % den:
+        return None
+    mod = "APPROX" if g(m, "ap") else None
+    return Candidate(0, 0, "DURATION", duration_value(num * size // den, smaller), mod)
 
 
 @rule(
@@ -662,6 +788,150 @@ def _counted_period(m: re.Match, ctx: Context) -> Candidate | None:
     if amount is None or code is None:
         return None
     return Candidate(0, 0, "DURATION", duration_value(amount, code))
+
+
+# --- Decades, centuries, millennia ----------------------------------------------------------------
+
+_CENTURY = rf"(?:(?P<cth>هذا){S}القرن|القرن{S}(?:(?P<cord>{P.CENTURY_ORD})|(?:ال{S0})?(?P<cnum>[12]?\d)(?![\d.,/:])|(?P<cshift>{P.SHIFT})))"
+DECADE_STARTS = tuple(p + root + end for root in lx.DECADE_ROOTS for end in lx.DECADE_ENDINGS for p in ("", "ال"))
+
+
+def _century(m: re.Match, ctx: Context) -> int | None:
+    """The century number (20 = the 1900s) of a ``_CENTURY`` block, None when absent or unknown."""
+    if g(m, "cord"):
+        return P.CENTURY_OF[g(m, "cord")]  # type: ignore[index]
+    if g(m, "cnum"):
+        return int(g(m, "cnum"))  # type: ignore[arg-type]
+    if ctx.dct is None:
+        return None
+    if g(m, "cth"):
+        return ctx.dct.year // 100 + 1
+    if g(m, "cshift"):
+        return ctx.dct.year // 100 + 1 + P.SHIFT_OF[g(m, "cshift")]  # type: ignore[index]
+    return None
+
+
+@rule("decade", rf"{PRE}(?P<t>{P.MOD_PRE()}{P.DECADE}(?:{S}(?:من{S})?{_CENTURY})?){END}", starts=[MODS, DECADE_STARTS])
+def _decade(m: re.Match, ctx: Context) -> Candidate | None:
+    """``التسعينيات`` → ``199X`` (the latest such decade not after the dct), ``تسعينيات القرن الماضي``,
+    ``أواخر الثمانينيات من القرن العشرين`` (mod END); not an age (``في الخمسينيات من عمره``)."""
+    if re.match(rf"{S0}{P.AGE_AFTER}{END}", ctx.after(m.end("t"), 20)) or _AGE.search(ctx.before(m.start("t"), 20)):
+        return None
+    tens = P.DECADE_OF[g(m, "dec")]  # type: ignore[index]
+    century = _century(m, ctx)
+    if century is not None:
+        prefix: int | None = century - 1
+    elif ctx.dct is not None:
+        prefix = ctx.dct.year // 100
+        if prefix * 100 + tens * 10 > ctx.dct.year:
+            prefix -= 1
+    else:
+        prefix = None
+    if prefix is not None and not 0 <= prefix <= 99:
+        return None
+    head = "XX" if prefix is None else f"{prefix:02d}"
+    return Candidate(0, 0, "DATE", f"{head}{tens}X", mod_of(m))
+
+
+@rule("century", rf"{PRE}(?P<t>{P.MOD_PRE()}{_CENTURY}){END}", starts=[MODS, "القرن", "هذا"])
+def _century_rule(m: re.Match, ctx: Context) -> Candidate | None:
+    """``القرن العشرين`` → ``19XX``, ``القرن الحادي والعشرين`` / ``هذا القرن`` → ``20XX``, ``القرن الماضي``."""
+    century = _century(m, ctx)
+    if century is None or not 1 <= century <= 100:
+        return None
+    return Candidate(0, 0, "DATE", f"{century - 1:02d}XX", mod_of(m))
+
+
+@rule(
+    "millennium",
+    rf"{PRE}(?P<t>{P.MOD_PRE()}الالفيه(?:{S}(?P<mord>{P.MILLENNIUM_ORD})|{S}(?P<mthis>{P.MILLENNIUM_THIS}))?){END}",
+    starts=[MODS, "الألفية"])
+def _millennium(m: re.Match, ctx: Context) -> Candidate | None:
+    """``الألفية الثالثة`` → ``2XXX``; ``مطلع الألفية`` / ``الألفية الجديدة`` → the dct's millennium.
+
+    A bare ``الألفية`` (أهداف الألفية, a name) needs a modifier or an adjective."""
+    if g(m, "mord"):
+        return Candidate(0, 0, "DATE", f"{P.MILLENNIUM_OF[g(m, 'mord')] - 1}XXX", mod_of(m))  # type: ignore[index]
+    if not (g(m, "mthis") or g(m, "mod")) or ctx.dct is None:
+        return None
+    return Candidate(0, 0, "DATE", f"{ctx.dct.year // 1000}XXX", mod_of(m))
+
+
+# --- Ranges of days, weeks of a month, clock hours of a part of day ----------------------------------
+
+_DAY_RANGE_JOIN = rf"(?:{S0}-{S0}|{S}(?P<jw>الي|حتي|لغايه|وحتي|والي|و){S0})"
+
+
+@rule(
+    "day_range",
+    rf"{PRE}(?P<t>(?:(?P<open>من|بين){S})?(?:ال{S0})?(?<![\d.,/:])(?P<d1>[0-3]?\d){_DAY_RANGE_JOIN}(?:ال{S0})?(?P<d2>[0-3]?\d)(?![\d.,/:])"
+    rf"{S}(?:من{S}(?:شهر{S})?)?{P.MONTH('a')}(?:{S0}[,،]?{S0}(?:من{S})?(?:{P.YEAR_EXPR('a')})|{S}{_MREL})?){END}",
+    starts=["من", "بين", DIGIT, "ال"])
+def _day_range(m: re.Match, ctx: Context) -> Candidate | None:
+    """``من 20 إلى 25 أيار 2025`` / ``بين 10 و12 تشرين الثاني`` / ``20-25 مايو`` → ``D1/D2``."""
+    word, opened = g(m, "jw"), g(m, "open")
+    if word == "و" and opened != "بين" or word not in (None, "و") and opened != "من" or word is None and opened == "بين":
+        return None
+    d1, d2 = int(m.group("d1")), int(m.group("d2"))
+    month, _sure = month_of(m, "a")  # type: ignore[misc]
+    year, hijri = year_of(m, "a", ctx)
+    if hijri or not d1 < d2:
+        return None
+    if year is None:
+        rel = g(m, "amrel")
+        year = R.month_year(ctx.dct, month, ctx.tense(m.start("t")), P.SHIFT_OF[rel] if rel else None)
+    a, b = R.date_value(year, month, d1), R.date_value(year, month, d2)
+    if a is None or b is None:
+        return None
+    return Candidate(0, 0, "DATE", f"{a}/{b}", mod_of(m), extra=anaphor(m, "a"))
+
+
+@rule(
+    "week_of_month",
+    rf"{PRE}(?P<t>الاسبوع{S}(?P<wo>{P.WEEK_ORD}){S}من{S}(?:شهر{S})?{P.MONTH('a')}(?:{S0}[,،]?{S0}(?:من{S})?(?:{P.YEAR_EXPR('a')})|{S}{_MREL})?){END}",
+    starts=["الأسبوع"])
+def _week_of_month(m: re.Match, ctx: Context) -> Candidate | None:
+    """``الأسبوع الأول من تموز`` → the ISO week holding the month's 4th day (the last week: its
+    last day − 3)."""
+    month, _sure = month_of(m, "a")  # type: ignore[misc]
+    year, hijri = year_of(m, "a", ctx)
+    if hijri:
+        return None
+    if year is None:
+        rel = g(m, "amrel")
+        year = R.month_year(ctx.dct, month, ctx.tense(m.start("t")), P.SHIFT_OF[rel] if rel else None)
+    if year is None:
+        return Candidate(0, 0, "DATE", f"XXXX-{month:02d}")
+    n = P.WEEK_OF_MONTH_OF[g(m, "wo")]  # type: ignore[index]
+    last = R.calendar.monthrange(year, month)[1]
+    day = last - 3 if n < 0 else 7 * (n - 1) + 4
+    return Candidate(0, 0, "DATE", R.week_value(dt.date(year, month, day)), extra=anaphor(m, "a"))
+
+
+_POD_HOURS = {"MO": 0, "AF": 12, "EV": 12, "NI": 12}
+
+
+@rule(
+    "clock_of_day",
+    rf"{PRE}(?P<t>(?:(?P<ap>{P.APPROX}){S})?(?:الساعه{S})?(?:(?P<hw>{P.HOUR_WORD})|(?<![\d.,/:])(?P<hd>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?(?![\d.,/:]))"
+    rf"(?:{S}(?P<frac>{P.FRACTION}))?{S}من{S}(?P<pod>{P.POD}){S}(?:(?P<rd>{P.RELDAY}|{P.RELDAY_BOUND})|(?:يوم{S})?(?P<wd>{P.WEEKDAY})(?:{S}{_WD_ADJ})?)){END}",
+    starts=[APPROX, "الساعة", lx.HOUR_WORDS, DIGIT])
+def _clock_of_day(m: re.Match, ctx: Context) -> Candidate | None:
+    """``التاسعة من صباح اليوم`` → ``T09:00``, ``الساعة السادسة من مساء الأحد`` → ``T18:00``."""
+    hour = P.HOUR_OF[g(m, "hw")] if g(m, "hw") else int(m.group("hd"))  # type: ignore[index]
+    minute = int(m.group("mi")) if g(m, "mi") else 0
+    if g(m, "frac"):
+        minute = P.FRACTION_OF[g(m, "frac")]  # type: ignore[index]
+        if minute < 0:
+            hour, minute = hour - 1, 60 + minute
+    code = P.POD_OF[g(m, "pod")]  # type: ignore[index]
+    if hour < 12 and not (code == "NI" and hour < 5):
+        hour += _POD_HOURS[code]
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    day = _day_of(m, ctx, "rd", "wd")
+    mod = "APPROX" if g(m, "ap") else None
+    return Candidate(0, 0, "TIME", f"{day}T{hour:02d}:{minute:02d}", mod)
 
 
 # --- Vague references, sets, quarters, seasons, Hijri ---------------------------------------------
@@ -721,7 +991,7 @@ def _set_every(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "SET", duration_value(amount, unit))
 
 
-_YEAR_TAIL = rf"(?:{S}(?:من{S})?(?:{P.YEAR_EXPR('a')}))?"
+_YEAR_TAIL = rf"(?:{S}(?:من{S}|ل)?(?:{P.YEAR_EXPR('a')}))?"
 
 
 @rule("quarter", rf"{PRE}(?P<t>{P.MOD_PRE()}(?P<kind>الربع|النصف){S}(?P<ord>{P.QUARTER_ORD}){END}{_YEAR_TAIL}){END}", starts=[MODS, 'الربع', 'النصف'])
@@ -735,9 +1005,10 @@ def _quarter(m: re.Match, ctx: Context) -> Candidate | None:
             year_text = "XXXX"
         else:
             year_text = f"{ctx.dct.year:04d}"
-        # "الربع الأول" alone is a date only when followed by من العام / هذا العام etc.
+        # "الربع الأول" alone is a date only with a modifier (نهاية الربع الأول) or before
+        # من العام / هذا العام etc. (else it is often a match's first quarter)
         nxt = ctx.after(m.end("t"), 20).strip()
-        if not nxt.startswith(("من العام", "من هذا العام", "من السنه", "من عام")):
+        if not g(m, "mod") and not nxt.startswith(("من العام", "من هذا العام", "من السنه", "من عام")):
             return None
     else:
         year_text = f"{year:04d}"
@@ -756,6 +1027,20 @@ def _season(m: re.Match, ctx: Context) -> Candidate | None:
     if hijri or year is None:
         return None
     return Candidate(0, 0, "DATE", f"{year:04d}-{P.SEASON_OF[g(m, 's')]}", mod_of(m))  # type: ignore[index]
+
+
+@rule(
+    "season_relative",
+    rf"{PRE}(?P<t>{P.MOD_PRE()}(?:فصل{S}(?P<s1>{P.SEASONS_DEF})(?:{S}(?P<sh1>{P.SHIFT}))?|(?P<s2>{P.SEASONS_DEF}){S}(?P<sh2>{P.SHIFT})|{P.THIS}{S}(?P<s3>{P.SEASONS_DEF}))){END}",
+    starts=[MODS, "فصل", lx.SEASONS_DEF, lx.THIS_WORDS])
+def _season_relative(m: re.Match, ctx: Context) -> Candidate | None:
+    """``فصل الصيف`` / ``هذا الصيف`` → the dct's year, ``الشتاء المقبل`` → next year's (``YYYY-WI``)."""
+    if ctx.dct is None:
+        return None
+    season = P.SEASON_DEF_OF[g(m, "s1") or g(m, "s2") or g(m, "s3")]  # type: ignore[index]
+    shift = g(m, "sh1") or g(m, "sh2")
+    year = ctx.dct.year + (P.SHIFT_OF[shift] if shift else 0)  # type: ignore[index]
+    return Candidate(0, 0, "DATE", f"{year:04d}-{season}", mod_of(m))
 
 
 @rule(

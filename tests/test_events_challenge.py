@@ -1,0 +1,122 @@
+"""Events on a challenge set written independently of the extraction rules.
+
+``tests/fixtures/events_challenge/`` holds 15 short Arabic news articles (seed format, various
+outlets) about the coalition's presence in Iraq and Syria, with gold events per GUIDE.md §2 in
+``NNN.json``. They were written before the rules were studied: votes, drone attacks on bases,
+handovers, redeployments, statements fixing dates, denials, negations, future plans, reported
+speech and recalled past events. The floors below are the measured values; cases that still fail
+are listed as strict xfails with the reason, so fixing one turns the suite red until it is moved.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from analysis.corpus import load_article
+from analysis.events import extract_events
+from analysis.evaluation.events_eval import event_recall, load_gold_events, matching_event
+
+CHALLENGE = Path(__file__).parent / "fixtures" / "events_challenge"
+
+#: Measured on this set (60/65 found; 62/66 extracted events correct, 4 false alarms); raise them
+#: when the rules improve. (Dropping a wrongly extracted event that happens to restate a gold one
+#: lowers precision a little, so the false-alarm count is asserted as well.)
+RECALL_FLOOR = 0.92
+PRECISION_FLOOR = 0.939
+MAX_FALSE_ALARMS = 4
+
+#: Gold events still missed: (file number, trigger start) → why.
+KNOWN_MISSES = {
+    ("106", 809): "a planned meeting (تعقد اللجنة ... أولى جلساتها) has no trigger in the lexicon",
+    ("107", 766): "suspending training (علق أنشطة التدريب) has no trigger in the lexicon",
+    ("110", 417): "تشكل (was formed) is too ambiguous a verb to be a trigger; its year is anaphoric (من ذلك العام)",
+    ("112", 205): "ستبقى ... حتى أيلول 2026 states an end date through 'stays until' without a mission word",
+    ("112", 391): "an arrival (وصلوا إلى أربيل قادمين من عين الأسد) is not read as a redeployment",
+}
+
+#: Extracted events the gold does not have: (file number, trigger start) → why.
+KNOWN_FALSE = {
+    ("102", 401): "a claim of responsibility (أعلنت ... مسؤوليتها) dated by في وقت لاحق read as FUTURE_REF",
+    ("109", 360): "the completion date of a redeployment already reported (PAST_REF) makes a second event",
+    ("112", 247): "an undated agreement referred to in passing (وفقا للاتفاق) is still listed",
+    ("115", 282): "an undated agreement referred to in passing (تماشيا مع اتفاق) is still listed",
+}
+
+
+@lru_cache(maxsize=1)
+def _articles() -> dict[str, object]:
+    return {p.name: load_article(p) for p in sorted(CHALLENGE.glob("*.txt"))}
+
+
+def _extract(article):
+    return extract_events(article, use_ner=False)
+
+
+@lru_cache(maxsize=1)
+def _result() -> dict:
+    return event_recall(load_gold_events(CHALLENGE), list(_articles().values()), extract=_extract)
+
+
+@lru_cache(maxsize=None)
+def _events(name: str):
+    return tuple(_extract(_articles()[name]))
+
+
+def _gold_cases() -> list:
+    cases = []
+    for path in sorted(CHALLENGE.glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        for gold in doc["events"]:
+            key = (path.stem, gold["trigger"]["start"])
+            marks = [pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[key])] if key in KNOWN_MISSES else []
+            cases.append(pytest.param(doc["file"], gold, id=f"{path.stem}-{gold['trigger']['start']}-{gold['type']}", marks=marks))
+    return cases
+
+
+def test_challenge_set_is_well_formed():
+    docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(CHALLENGE.glob("*.json"))]
+    assert len(docs) >= 12
+    for doc in docs:
+        article = _articles()[doc["file"]]
+        assert article.date.isoformat() == doc["dct"]
+        for gold in doc["events"]:
+            t = gold["trigger"]
+            assert article.content[t["start"] : t["end"]] == t["text"]
+            assert gold["status"] in ("occurred", "ongoing", "planned")
+            if gold["timex_text"] is not None:
+                assert gold["timex_text"] in article.content
+
+
+def test_challenge_recall_floor():
+    result = _result()
+    assert result["recall"] >= RECALL_FLOOR, [(m["file"], m["trigger"]["text"]) for m in result["missed"]]
+
+
+def test_challenge_precision_floor():
+    result = _result()
+    assert result["precision"] >= PRECISION_FLOOR, [(f["file"], f["trigger"], f["type"]) for f in result["false_alarms"]]
+    assert len(result["false_alarms"]) <= MAX_FALSE_ALARMS
+
+
+@pytest.mark.parametrize("file, gold", _gold_cases())
+def test_challenge_gold_event_is_found(file, gold):
+    article = _articles()[file]
+    assert matching_event(gold, _events(file), article) is not None
+
+
+@pytest.mark.parametrize(
+    "key",
+    [pytest.param(k, id=f"{k[0]}-{k[1]}", marks=pytest.mark.xfail(strict=True, reason=why)) for k, why in KNOWN_FALSE.items()],
+)
+def test_challenge_known_false_alarm_is_gone(key):
+    false = {(f["file"][:3], f["trigger_start"]) for f in _result()["false_alarms"]}
+    assert key not in false
+
+
+def test_challenge_false_alarms_are_only_the_known_ones():
+    false = {(f["file"][:3], f["trigger_start"]) for f in _result()["false_alarms"]}
+    assert false <= set(KNOWN_FALSE), false - set(KNOWN_FALSE)
