@@ -8,9 +8,9 @@ to its body, so the loader sees no duplicates. Each measurement runs in its own 
 peak memory (``ru_maxrss``) of one size does not leak into the next. Printed:
 
 1. articles/second per stage (one process, no cache): load, tokens, entities, timexes, events;
-2. end to end per size: the cached pipeline from a cold cache with ``--workers`` processes, then the
-   timeline (merge the events of every article, build the timeline table), wall time and peak RSS
-   of the main process and of the largest worker;
+2. end to end per size: the cached pipeline from a cold cache with ``--workers`` processes (wall
+   time, peak RSS of the main process and of the largest worker), then, in a fresh process, the
+   timeline from the cached events (merge the events of every article, build the timeline table);
 3. the incremental ratio: 1,000 articles cached + 1 new article, against the cold run.
 """
 
@@ -63,17 +63,6 @@ def _peak() -> dict[str, float]:
     return {"rss_main_mb": round(own, 1), "rss_worker_mb": round(children, 1)}
 
 
-def _peak_so_far_mb() -> float:
-    """The process's peak RSS up to now (VmHWM), to separate the pipeline from the timeline step."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        pass
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-
-
 def working_stages(folder: Path) -> list[str]:
     """The stages that import and run on one article (a model being retrained is left out)."""
     from analysis.corpus import iter_articles
@@ -112,10 +101,8 @@ def child_stages(folder: Path) -> dict:
     return {"n": len(articles), "seconds": seconds}
 
 
-def child_e2e(folder: Path, cache: Path, workers: int) -> dict:
-    """Cold cached pipeline (all stages) + the timeline, with peak memory."""
-    import pandas as pd
-
+def child_pipeline(folder: Path, cache: Path, workers: int) -> dict:
+    """The cached pipeline from a cold cache (every stage that runs), with its peak memory."""
     from analysis.pipeline import RunStats, process_corpus
 
     stages = working_stages(folder)
@@ -123,22 +110,24 @@ def child_e2e(folder: Path, cache: Path, workers: int) -> dict:
     t0 = time.perf_counter()
     process_corpus(folder, stages=stages, cache_dir=cache, collect=False, workers=workers, progress=False,
                    stats=stats)
-    t1 = time.perf_counter()
-    pipeline_peak = _peak_so_far_mb()
-    entries = 0
-    if "events" in stats.stages:
-        from analysis.events import merge_events
-        from analysis.timeline import timeline_table
+    return {"n": stats.articles, "seconds": time.perf_counter() - t0, "stages": list(stats.stages), **_peak()}
 
-        events = process_corpus(folder, stages=("events",), cache_dir=cache, progress=False)["events"]
-        merged = merge_events(events)
-        table = timeline_table(merged)
-        entries = len(table)
-        del events, merged, table
+
+def child_timeline(folder: Path, cache: Path) -> dict:
+    """From the cached events: merge every article's events into entries, then the timeline table."""
+    from analysis.events import merge_events
+    from analysis.pipeline import process_corpus
+    from analysis.timeline import timeline_table
+
+    t0 = time.perf_counter()
+    events = process_corpus(folder, stages=("events",), cache_dir=cache, progress=False)["events"]
+    t1 = time.perf_counter()
+    entries = merge_events(events)
     t2 = time.perf_counter()
-    _ = pd  # imported for the timeline frames
-    return {"n": stats.articles, "pipeline_s": t1 - t0, "timeline_s": t2 - t1, "total_s": t2 - t0,
-            "stages": list(stats.stages), "timeline_rows": entries, "rss_pipeline_mb": pipeline_peak, **_peak()}
+    table = timeline_table(entries)
+    t3 = time.perf_counter()
+    return {"n_events": len(events), "read_s": t1 - t0, "merge_s": t2 - t1, "table_s": t3 - t2,
+            "seconds": t3 - t0, "entries": len(entries), "rows": len(table), **_peak()}
 
 
 def child_incremental(folder: Path, cache: Path, workers: int) -> dict:
@@ -167,10 +156,14 @@ def child_incremental(folder: Path, cache: Path, workers: int) -> dict:
     return out
 
 
-def run_child(kind: str, *args: str) -> dict:
+def run_child(kind: str, *args: str, timeout: float | None = None) -> dict | None:
+    """Run one measurement in a fresh interpreter; None if it ran past ``timeout`` seconds."""
     command = [sys.executable, __file__, "--child", kind, *args]
     env = {**os.environ, "ANALYSIS_QUIET": "1", "PYTHONWARNINGS": "ignore"}
-    done = subprocess.run(command, capture_output=True, text=True, env=env)
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None
     if done.returncode != 0:
         raise SystemExit(f"child {kind} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -186,18 +179,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--stage-size", type=int, default=1000, help="articles for the per-stage rates")
     parser.add_argument("--incremental-size", type=int, default=1000)
+    parser.add_argument("--timeline-timeout", type=float, default=900,
+                        help="seconds after which the timeline step is reported as too slow")
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--folder", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--cache", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     warnings.simplefilter("ignore")
+    sys.stdout.reconfigure(line_buffering=True)  # each table row as soon as it is measured
 
     if args.child:
         folder = Path(args.folder)
         if args.child == "stages":
             result = child_stages(folder)
-        elif args.child == "e2e":
-            result = child_e2e(folder, Path(args.cache), args.workers)
+        elif args.child == "pipeline":
+            result = child_pipeline(folder, Path(args.cache), args.workers)
+        elif args.child == "timeline":
+            result = child_timeline(folder, Path(args.cache))
         else:
             result = child_incremental(folder, Path(args.cache), args.workers)
         print(json.dumps(result))
@@ -221,16 +219,24 @@ def main(argv: list[str] | None = None) -> int:
         total = sum(rates["seconds"].values())
         print(f"   {'all':<10} {rates['n'] / total:>11,.0f} {1000 * total / rates['n']:>11.2f}\n")
 
-        print(f"2. End to end from a cold cache ({args.workers} workers): pipeline + timeline")
-        print(f"   {'articles':>8} {'pipeline s':>10} {'timeline s':>10} {'total s':>8} {'articles/s':>10} "
-              f"{'peak MB: pipeline':>17} {'+timeline':>9} {'worker':>7}")
+        print(f"2. End to end from a cold cache ({args.workers} workers): pipeline, then timeline "
+              "(each in its own process)")
+        print(f"   {'articles':>8} {'pipeline s':>10} {'art/s':>6} {'peak MB':>7} {'worker MB':>9} | "
+              f"{'events':>7} {'timeline s':>10} {'(merge s)':>9} {'peak MB':>7} | {'total s':>7} {'art/s':>6}")
         for n in sorted(args.sizes):
-            r = run_child("e2e", "--folder", str(folders[n]), "--cache", str(work / f"cache-{n}"),
-                          "--workers", str(args.workers))
-            print(f"   {r['n']:>8,} {r['pipeline_s']:>10.1f} {r['timeline_s']:>10.1f} {r['total_s']:>8.1f} "
-                  f"{r['n'] / r['total_s']:>10,.0f} {r['rss_pipeline_mb']:>17,.0f} {r['rss_main_mb']:>9,.0f} "
-                  f"{r['rss_worker_mb']:>7,.0f}")
-            shutil.rmtree(work / f"cache-{n}", ignore_errors=True)
+            cache = work / f"cache-{n}"
+            p = run_child("pipeline", "--folder", str(folders[n]), "--cache", str(cache), "--workers", str(args.workers))
+            t = run_child("timeline", "--folder", str(folders[n]), "--cache", str(cache), timeout=args.timeline_timeout)
+            line = (f"   {p['n']:>8,} {p['seconds']:>10.1f} {p['n'] / p['seconds']:>6,.0f} {p['rss_main_mb']:>7,.0f} "
+                    f"{p['rss_worker_mb']:>9,.0f} | ")
+            if t is None:
+                line += f"{'?':>7} {'> ' + str(int(args.timeline_timeout)):>10} {'':>9} {'':>7} | {'-':>7} {'-':>6}"
+            else:
+                total = p["seconds"] + t["seconds"]
+                line += (f"{t['n_events']:>7,} {t['seconds']:>10.1f} {t['merge_s']:>9.1f} {t['rss_main_mb']:>7,.0f} | "
+                         f"{total:>7.1f} {p['n'] / total:>6,.0f}")
+            print(line, flush=True)
+            shutil.rmtree(cache, ignore_errors=True)
         print()
 
         n = args.incremental_size

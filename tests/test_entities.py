@@ -163,3 +163,19 @@ def test_entities_frame_and_counts():
     assert (co["sentences"] >= 1).all() and (co["entity_a"] != co["entity_b"]).all()
     per_article = entity_counts(df, by_article=True)
     assert per_article["mentions"].sum() == len(df)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = ["بغداد", "وواشنطن", "بالأنبار", "للقوات", "الأمريكية", "التحالف", "الدولي", "قال", "في", "،", ".",
+          "\n", "  ", "2024", "٢٠٢٤", "Iraq", "😀", "\u200f", "ـ", "وَ", "ل", "و"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=6)), max_size=40))
+def test_offsets_always_slice_back(parts):
+    text = " ".join(parts)
+    ents = tag_entities(text, backend="crf")
+    _check_offsets(text, ents)
+    assert all(e.start < e.end for e in ents)

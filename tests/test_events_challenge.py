@@ -40,7 +40,6 @@ KNOWN_MISSES = {
 
 #: Extracted events the gold does not have: (file number, trigger start) → why.
 KNOWN_FALSE = {
-    ("102", 401): "a claim of responsibility (أعلنت ... مسؤوليتها) dated by في وقت لاحق read as FUTURE_REF",
     ("109", 360): "the completion date of a redeployment already reported (PAST_REF) makes a second event",
     ("112", 247): "an undated agreement referred to in passing (وفقا للاتفاق) is still listed",
     ("115", 282): "an undated agreement referred to in passing (تماشيا مع اتفاق) is still listed",

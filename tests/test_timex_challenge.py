@@ -1,8 +1,8 @@
 """Challenge set: hand-annotated Arabic news sentences written independently of the grammar.
 
 ``tests/fixtures/timex_challenge.jsonl`` holds one sentence per line (``id``, ``category``, ``dct``,
-``text``, gold ``timexes`` per GUIDE §1; negatives have none; ``batch`` 2 and 3 are the held-out
-batches written after the previous round of fixes, scored before they were looked at). The whole set is scored like the dev
+``text``, gold ``timexes`` per GUIDE §1; negatives have none; ``batch`` 2, 3 and 4 are held-out
+batches, each written after the previous round of fixes and scored before any change). The whole set is scored like the dev
 gold (relaxed span F1, value accuracy) against floors set at the measured level, and every case is
 also checked on its own: each gold timex found (overlapping span, one-to-one) with the same type,
 value, mod and calendar, and nothing else found. Cases the grammar still gets wrong are listed in
@@ -22,15 +22,17 @@ from analysis.timex import find_timexes
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "timex_challenge.jsonl"
 CASES = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line.strip()]
 
-# Measured on the whole set (424 sentences, 437 timexes; rounded down to 3 decimals). Raise them
-# when the grammar improves; never lower them except when a new batch of unseen sentences is
-# added, and then record the new batch's first (pre-fix) score in docs/TIMEX.md.
-FLOORS = {"relaxed_f1": 1.0, "strict_f1": 0.983, "value_acc": 0.997}
+# Measured on the whole set (450 texts, 494 timexes; rounded down to 3 decimals). Raise them when
+# the grammar improves; never lower them except when a new batch of unseen sentences is added,
+# and then record the new batch's first (pre-fix) score in docs/TIMEX.md.
+FLOORS = {"relaxed_f1": 0.998, "strict_f1": 0.984, "value_acc": 0.997}
 
 # id -> why the grammar still fails it (strict xfail: a fix must remove the entry).
 KNOWN_FAILURES: dict[str, str] = {
     "c040": "بعد ثلاث سنوات after a past date is anchored on that date (2011+3), not on the dct: "
     "the grammar has no reference-time tracking for counted relatives",
+    "c432": "KUNA's dateline day-month '28 - 9' (no month name, no year) is not read: a bare D - M "
+    "is too often a score",
 }
 
 

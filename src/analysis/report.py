@@ -35,6 +35,15 @@ def top_words(corpus: pd.DataFrame, directory: str | Path | None = None) -> list
     return _save(top_words_figure(table), "top_words", table, directory)
 
 
+def entities_top(corpus: pd.DataFrame, directory: str | Path | None = None) -> list[Path]:
+    """Notebook 03: the most mentioned canonical entities of each type."""
+    from analysis.entities import entities_frame
+    from analysis.entities.plots import top_entities_figure
+
+    fig, data = top_entities_figure(entities_frame(corpus))
+    return _save(fig, "entities_top", data, directory)
+
+
 def withdrawal_timeline(corpus: pd.DataFrame, directory: str | Path | None = None) -> list[Path]:
     """Notebook 04: dated events from every article, merged across outlets, on one time axis."""
     from analysis.corpus import articles_from_frame
@@ -58,6 +67,7 @@ def _save(fig, name: str, data: pd.DataFrame, directory: str | Path | None) -> l
 FIGURE_MAKERS: list[tuple[str, FigureMaker]] = [
     ("corpus_overview", corpus_overview),
     ("top_words", top_words),
+    ("entities_top", entities_top),
     ("withdrawal_timeline", withdrawal_timeline),
 ]
 

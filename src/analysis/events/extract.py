@@ -281,17 +281,27 @@ def _find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) -
         trig.ongoing_since = _has(toks, m.first - 4, m.first - 1, "since_words") and not _past_verb(m)
         found.append(trig)
     kept = [t for t in found if not _is_content(t, found, toks)]
-    return [t for t in kept if not _announces_agreement(t, kept, toks)]
+    return [t for t in kept if not _reports_event(t, kept, toks)]
 
 
-def _announces_agreement(trig: _Trig, found: list[_Trig], toks: list[Token]) -> bool:
-    """``أعلنت بغداد وواشنطن، في بيان مشترك، التوصل إلى اتفاق``: the statement is the agreement itself."""
+#: Events a speech verb only reports: the statement is the agreement itself (``أعلنت بغداد وواشنطن، في
+#: بيان مشترك، التوصل إلى اتفاق``), or it confirms or claims an attack (``أكدت السلطات ... تعرض قاعدة
+#: حرير إلى هجوم``) that is the event.
+REPORTED_TYPES = ("agreement", "attack")
+
+
+def _reports_event(trig: _Trig, found: list[_Trig], toks: list[Token]) -> bool:
+    """A speech verb whose clause reports an agreement or an attack (``REPORTED_TYPES``): not a statement of its own."""
     if trig.type != "announcement":
         return False
-    return any(
-        t.type == "agreement" and 0 < t.first - trig.last <= ANNOUNCED_WINDOW and not _has_complementizer(toks, trig.last + 1, t.first)
-        for t in found
-    )
+    for t in found:
+        if t.type not in REPORTED_TYPES or not 0 < t.first - trig.last <= ANNOUNCED_WINDOW:
+            continue
+        if t.type == "attack" and not _has(toks, trig.last + 1, t.first - 1, "clause_openers"):
+            return True  # but not "إعلان مسؤوليتها عن العملية، مؤكدة ... أن الاستهداف": a claim, then its words
+        if t.type == "agreement" and not _has_complementizer(toks, trig.last + 1, t.first):
+            return True
+    return False
 
 
 def _past_verb(m: lexicon.TriggerMatch) -> bool:
@@ -517,8 +527,15 @@ def _sentence_places_actors(
                 continue
             idx = next((i for i, t in enumerate(toks) if t.end > ent.start), 0)
             name = getattr(ent, "canonical", None) or ent.text
-            if ent.type == "LOC":
+            if ent.type == "LOC" and normalize(name) in lexicon.cues()["generic_places"]:
+                continue  # البلاد, المنطقة: no place named
+            known = normalize(name) in lexicon.place_by_name()
+            acting = tuple(normalize(w) for w in name.split()) in lexicon.actors()
+            if ent.type == "LOC" and (known or not acting):
                 places.append((idx, _canonical_place(name)))
+                covered.append((ent.start, ent.end))
+            elif ent.type == "LOC":  # واشنطن, الولايات المتحدة: a government acting, not where it happens
+                actors.append((idx, _canonical_actor(name)))
                 covered.append((ent.start, ent.end))
             elif ent.type in ("ORG", "PERS"):
                 actors.append((idx, _canonical_actor(name)))
@@ -618,6 +635,7 @@ def extract_events(
     timexes = sorted(timexes, key=lambda t: (t.start, t.end))
     title_end = getattr(article, "title_end", -1)
     raw: list[tuple[Event, bool]] = []
+    seen_places: list[str] = []
     for sent in sentences(text):
         toks = [replace(t, start=t.start + sent.start, end=t.end + sent.start) for t in tokens(sent.text)]
         if not toks:
@@ -629,6 +647,7 @@ def extract_events(
         txs = _sentence_timexes(in_sent, toks, dct)
         _assign_dates(trigs, txs, toks)
         places, actors = _sentence_places_actors(toks, entities, sent.start, sent.end, text)
+        seen_places += [name for _, name in sorted(places)]
         for trig in trigs:
             value, mod = trig.value, trig.mod
             anchored = trig.anchored_duration
@@ -668,7 +687,25 @@ def extract_events(
                 mentions=(mention,),
             )
             raw.append((event, sent.end <= title_end))
+    country = _main_country(seen_places)
+    if country:  # an event whose sentence names no place happens in the country the article is about
+        raw = [(replace(e, place=country) if e.place is None and e.type not in UNPLACED_TYPES else e, t) for e, t in raw]
     return dedupe_events(raw)
+
+
+#: Types that keep no place when their sentence names none (a statement is not located).
+UNPLACED_TYPES = ("announcement",)
+
+
+def _main_country(names: Sequence[str]) -> str | None:
+    """The country most of the article's places lie in (ties: the first named); None if none is known."""
+    from collections import Counter
+
+    countries = [p.country for p in (lexicon.place_by_name().get(normalize(n)) for n in names) if p is not None]
+    if not countries:
+        return None
+    counts = Counter(countries)
+    return max(countries, key=lambda c: (counts[c], -countries.index(c)))
 
 
 def _continues_report(toks: list[Token], trig: _Trig) -> bool:

@@ -108,6 +108,10 @@ RELATIVE_DAYS_BOUND: dict[str, int] = {"غد": 1}
 
 #: Words after اليوم that make it "the day" of something else, not the report's day.
 NOT_TODAY_AFTER: tuple[str, ...] = ("التالي", "السابق", "نفسه", "ذاته", "الأول", "الثاني", "الثالث", "الأخير", "الذي", "التي")
+#: Words before اليوم that make it the name of a news outlet ("روسيا اليوم"); any word does
+#: when the two are bracketed or quoted ("(بغداد اليوم)").
+OUTLETS_BEFORE_TODAY: tuple[str, ...] = ("روسيا", "أخبار", "اخبار")
+
 #: Words before اليوم that make it "that day", not the report's day ("في ذلك اليوم").
 NOT_TODAY_BEFORE: tuple[str, ...] = ("ذلك", "تلك", "هذا")
 
@@ -129,6 +133,10 @@ PARTS_OF_DAY: dict[str, str] = {
     "ليل": "NI",
     "منتصف ليل": "NI",
     "منتصف ليلة": "NI",
+    "قبل ظهر": "MO",
+    "قبيل ظهر": "MO",
+    "بعد ظهر": "AF",
+    "بعيد ظهر": "AF",
 }
 
 #: Parts of the day with the article, after ساعات ("ساعات الصباح الأولى" = early this morning).
@@ -271,6 +279,10 @@ UNIT_FRACTIONS: dict[str, tuple[int, int]] = {"نصف": (1, 2), "ربع": (1, 4)
 
 #: Prepositions that make a bare unit ("خلال شهر", "منذ عام") a duration of one unit.
 DURATION_CONTEXT: tuple[str, ...] = ("خلال", "لمدة", "مدة", "طيلة", "طوال", "منذ", "قبل", "بعد", "نحو", "حوالي", "قرابة", "أقل من", "أكثر من")
+
+#: Bare plurals that are also superlatives ("من أشهر كلماته" = among his most famous words): not a
+#: length after من or before a definite noun.
+SUPERLATIVE_PLURALS: tuple[str, ...] = ("أشهر",)
 
 #: Words after a vague plural unit that make it a length ("سنوات طويلة").
 VAGUE_DURATION_ADJ: tuple[str, ...] = (

@@ -492,6 +492,17 @@ _NOT_TODAY = P.alt(lx.NOT_TODAY_AFTER)
 _WD_ADJ = rf"(?P<wadj>{P.WEEKDAY_ADJ}){END}"
 
 
+_QUOTED_NAME = re.compile(rf"[(«]{S0}\w+{S}$")
+
+
+def _is_outlet(m: re.Match, ctx: Context) -> bool:
+    """``اليوم`` as the last word of an outlet's name: after a known name, or ``(X اليوم)``."""
+    if ctx.prev_word(m.start("t")) in P.OUTLETS_BEFORE_TODAY:
+        return True
+    after = ctx.after(m.end("t"), 2).lstrip()
+    return bool(after[:1] in (")", "»") and _QUOTED_NAME.search(ctx.before(m.start("t"), 30)))
+
+
 def _weekday_direction(m: re.Match, ctx: Context) -> str:
     adj = g(m, "wadj")
     if adj:
@@ -507,6 +518,8 @@ def _relative_day(m: re.Match, ctx: Context) -> Candidate | None:
     """``اليوم``, ``أمس``, ``غدا``, ``يوم غد``, ``اليوم الأربعاء`` (one timex), ``أول أمس``."""
     if g(m, "rd") == "اليوم" and ctx.prev_word(m.start("t")) in P.NOT_TODAY_BEFORE:
         return None  # في ذلك اليوم: that day
+    if g(m, "rd") == "اليوم" and not g(m, "wd") and _is_outlet(m, ctx):
+        return None  # روسيا اليوم, (بغداد اليوم): a news outlet
     offset = P.RELDAY_OF[g(m, "rd")] if g(m, "rd") else P.RELDAY_BOUND_OF[g(m, "rdb")]  # type: ignore[index]
     return Candidate(0, 0, "DATE", R.shift_days(ctx.dct, offset), kind="weekday")
 
@@ -521,7 +534,7 @@ def _weekday(m: re.Match, ctx: Context) -> Candidate | None:
 @rule(
     "part_of_day",
     rf"{PRE}(?P<t>(?P<pod>{P.POD}){S}(?:(?P<rd>{P.RELDAY}|{P.RELDAY_BOUND})(?:{S}(?P<wd>{P.WEEKDAY}))?|(?:يوم{S})?(?P<wd2>{P.WEEKDAY})(?:{S}{_WD_ADJ})?)"
-    rf"(?:{S}(?:علي|الي){S}(?:يوم{S})?{P.WEEKDAY})?"
+    rf"(?:(?:{S}(?:علي|الي){S}|{S0}-{S0})(?:يوم{S})?{P.WEEKDAY}{END})?"
     rf"|(?P<this>{P.THIS_POD})){END}", starts=[lx.PARTS_OF_DAY, lx.THIS_PART_OF_DAY])
 def _part_of_day(m: re.Match, ctx: Context) -> Candidate | None:
     """``مساء اليوم``, ``صباح أمس``, ``مساء الخميس``, ``فجر اليوم الأربعاء``, ``الليلة`` → ``…TEV``."""
@@ -544,11 +557,16 @@ def _day_of(m: re.Match, ctx: Context, rd: str, wd: str) -> str:
 
 @rule(
     "hours_of_part_of_day",
-    rf"{PRE}(?P<t>(?:ال)?ساعات{S}(?P<pod>{P.POD_DEF})(?:{S}{P.POD_HOURS_ADJ})?){END}", starts=["ساعات", "الساعات"])
+    rf"{PRE}(?P<t>(?:ال)?ساعات{S}(?:(?P<podd>{P.POD_DEF})(?:{S}{P.POD_HOURS_ADJ})?|{P.POD_HOURS_ADJ}{S}من{S}"
+    rf"(?:(?P<pod>{P.POD})(?:{S}(?:(?P<rd>{P.RELDAY}|{P.RELDAY_BOUND})|(?:يوم{S})?(?P<wd>{P.WEEKDAY})(?:{S}{_WD_ADJ})?))?|(?P<podd2>{P.POD_DEF})))){END}",
+    starts=["ساعات", "الساعات"])
 def _hours_of_part_of_day(m: re.Match, ctx: Context) -> Candidate | None:
-    """``ساعات الصباح الأولى`` / ``الساعات الأولى من الفجر`` → that part of the dct (``…TMO``)."""
-    code = P.POD_DEF_OF[g(m, "pod")]  # type: ignore[index]
-    return Candidate(0, 0, "TIME", f"{R.shift_days(ctx.dct, 0)}T{code}", kind="pod", extra={"code": code})
+    """``ساعات الصباح الأولى`` / ``الساعات الأولى من الفجر`` / ``الساعات الأولى من صباح اليوم`` →
+    that part of the day (``…TMO``)."""
+    word = g(m, "podd") or g(m, "podd2")
+    code = P.POD_DEF_OF[word] if word else P.POD_OF[g(m, "pod")]  # type: ignore[index]
+    day = _day_of(m, ctx, "rd", "wd") if g(m, "rd") or g(m, "wd") else R.shift_days(ctx.dct, 0)
+    return Candidate(0, 0, "TIME", f"{day}T{code}", kind="pod", extra={"code": code})
 
 
 @rule(
@@ -574,6 +592,13 @@ def _yearly_date(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "SET", value) if value else None
 
 
+@rule("monthly_date", rf"{PRE}(?P<t>(?:يوم{S})?{P.DAY('a')}{S}من{S}كل{S}شهر){END}", starts=["يوم", DIGIT, ORDINALS, "ال"])
+def _monthly_date(m: re.Match, ctx: Context) -> Candidate | None:
+    """``يوم 10 من كل شهر`` → SET ``XXXX-XX-10``."""
+    day = day_of(m, "a")
+    return Candidate(0, 0, "SET", f"XXXX-XX-{day:02d}") if day and 1 <= day <= 31 else None
+
+
 @rule(
     "day_of_same_month",
     rf"{PRE}(?P<t>{P.DAY('a')}{S}منه){END}", starts=[DIGIT, ORDINALS, "ال"])
@@ -587,7 +612,7 @@ def _day_of_same_month(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "DATE", value or f"XXXX-XX-{day:02d}", kind="day", extra={"anaphor": ("M", 0), "needs_ref": True})
 
 
-@rule("bare_part_of_day", rf"{PRE}(?P<t>(?P<pod>{P.POD})){END}(?={S}(?:يوم{S})?\d)", starts=[lx.PARTS_OF_DAY])
+@rule("bare_part_of_day", rf"{PRE}(?P<t>(?P<pod>{P.POD})){END}(?={S}(?:يوم{S})?(?:\d|(?:ال{S0})\d|{P.ORDINAL_DAY}{END}))", starts=[lx.PARTS_OF_DAY])
 def _bare_part_of_day(m: re.Match, ctx: Context) -> Candidate | None:
     """A part of day before a date (``مساء 15 سبتمبر``): kept only when joined to that date."""
     code = P.POD_OF[g(m, "pod")]  # type: ignore[index]
@@ -597,13 +622,22 @@ def _bare_part_of_day(m: re.Match, ctx: Context) -> Candidate | None:
 @rule(
     "clock",
     rf"(?<![\w:.])(?P<t>(?:(?P<ap>{P.APPROX}){S})?(?:(?:الساعه{S0})?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?![\d:])(?:{S0}(?P<mark>{P.CLOCK_MARK}){END})?"
-    rf"|الساعه{S}(?:(?P<hw>{P.HOUR_WORD})|(?P<hd>[01]?\d|2[0-3])(?![\d:.,]))(?:{S}(?P<frac>{P.FRACTION}))?(?:{S}(?P<mark2>{P.CLOCK_MARK}){END})?)"
-    rf"(?:{S}(?:ب|وفق{S})?(?:ال)?توقيت{S}\w+)?){END}", starts=['الساعة', DIGIT, APPROX])
+    rf"|الساعه{S}(?:(?P<hw>{P.HOUR_WORD})|(?P<hd>[01]?\d|2[0-3])(?![\d:.,]))(?:{S}(?P<frac>{P.FRACTION}))?(?:{S}(?P<mark2>{P.CLOCK_MARK}){END})?"
+    rf"|(?P<hw3>{P.HOUR_WORD})(?:{S}(?P<frac3>{P.FRACTION}))?{S}(?P<mark3>{P.CLOCK_MARK_WORD}){END}(?!{S}(?:يوم|{P.RELDAY}|{P.RELDAY_BOUND}|{P.WEEKDAY}){END}))"
+    rf"(?:{S}(?:ب|وفق{S})?(?:ال)?توقيت{S}\w+)?){END}", starts=['الساعة', DIGIT, APPROX, lx.HOUR_WORDS])
 def _clock(m: re.Match, ctx: Context) -> Candidate | None:
-    """``01:48 م`` → ``T13:48``, ``الساعة ٨:٤٧ مساءً``, ``الساعة الثامنة والنصف مساء``."""
+    """``01:48 م`` → ``T13:48``, ``الساعة ٨:٤٧ مساءً``, ``الساعة الثامنة والنصف مساء``,
+    ``العاشرة ليلا`` (an hour word alone needs a part-of-day word after it)."""
     if g(m, "h"):
         hour, minute = int(m.group("h")), int(m.group("mi"))
         mark = g(m, "mark")
+    elif g(m, "hw3"):
+        hour, minute = P.HOUR_OF[g(m, "hw3")], 0  # type: ignore[index]
+        if g(m, "frac3"):
+            minute = P.FRACTION_OF[g(m, "frac3")]  # type: ignore[index]
+            if minute < 0:
+                hour, minute = hour - 1, 60 + minute
+        mark = g(m, "mark3")
     else:
         if g(m, "hw"):
             hour = P.HOUR_OF[g(m, "hw")]  # type: ignore[index]
@@ -666,7 +700,7 @@ def _same_day(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "DATE", R.shift_days(ctx.dct, extra["anaphor"][1]), extra=extra)
 
 
-_DUR_NUM = rf"(?:ال{S0})?(?P<num>\d{{1,4}}|{P.NUMBER_WORDS}){S0}(?P<u1>{P.UNIT_ANY_INDEF})"
+_DUR_NUM = rf"(?:ال{S0})?(?P<num>\d{{1,4}}|{P.NUMBER_WORDS}(?=\s)){S0}(?P<u1>{P.UNIT_ANY_INDEF})"  # ستعقد is not ست + عقد
 _DUR_SPEC = (
     rf"(?:{_DUR_NUM}|(?P<dual>{P.UNIT_TWO})|(?P<vq>{P.VAGUE_Q}){S}(?P<u3>{P.UNIT_PLURAL_INDEF})"
     rf"|(?P<pl>{P.UNIT_PLURAL_INDEF})|(?P<one>{P.UNIT_ONE_INDEF})(?:{S}(?P<wahid>واحد|واحده))?){END}"
@@ -739,6 +773,12 @@ def _duration(m: re.Match, ctx: Context) -> Candidate | None:
         lam = clitic.endswith("ل") and bool(g(m, "pl"))  # "لسنوات" = for years; "لعام" is often "for the year"
         adverbial = g(m, "pl") in P.ADVERBIAL_OF
         tail = bool(g(m, "ztail"))
+        if prev[:1] in ("و", "ف") and prev[1:] in _DUR_CONTEXT:
+            prev = prev[1:]  # وقبل, وخلال
+        if g(m, "one") and re.match(rf"{S0}\d", ctx.after(m.end("t"), 3)):
+            return None  # سنة 3000: the year keyword, not one year
+        if g(m, "pl") in P.SUPERLATIVE_PLURALS and (prev == "من" or ctx.next_word(m.end("t")).startswith("ال")):
+            return None  # من أشهر كلماته: among the most famous
         if not (prev in _DUR_CONTEXT or lam or adverbial or tail or g(m, "vadj") or g(m, "wahid") or g(m, "ap")):
             return None
         if g(m, "pl") and unit in ("DE", "CE") and prev not in _DUR_CONTEXT and not tail:
@@ -913,11 +953,12 @@ _POD_HOURS = {"MO": 0, "AF": 12, "EV": 12, "NI": 12}
 
 @rule(
     "clock_of_day",
-    rf"{PRE}(?P<t>(?:(?P<ap>{P.APPROX}){S})?(?:الساعه{S})?(?:(?P<hw>{P.HOUR_WORD})|(?<![\d.,/:])(?P<hd>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?(?![\d.,/:]))"
-    rf"(?:{S}(?P<frac>{P.FRACTION}))?{S}من{S}(?P<pod>{P.POD}){S}(?:(?P<rd>{P.RELDAY}|{P.RELDAY_BOUND})|(?:يوم{S})?(?P<wd>{P.WEEKDAY})(?:{S}{_WD_ADJ})?)){END}",
+    rf"{PRE}(?P<t>(?:(?P<ap>{P.APPROX}){S})?(?:(?:الساعه{S})?(?P<hw>{P.HOUR_WORD})|الساعه{S}(?<![\d.,/:])(?P<hd>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?(?![\d.,/:]))"
+    rf"(?:{S}(?P<frac>{P.FRACTION}))?{S}(?:من{S})?(?P<pod>{P.POD}){S}(?:(?P<rd>{P.RELDAY}|{P.RELDAY_BOUND})|(?:يوم{S})?(?P<wd>{P.WEEKDAY})(?:{S}{_WD_ADJ})?)){END}",
     starts=[APPROX, "الساعة", lx.HOUR_WORDS, DIGIT])
 def _clock_of_day(m: re.Match, ctx: Context) -> Candidate | None:
-    """``التاسعة من صباح اليوم`` → ``T09:00``, ``الساعة السادسة من مساء الأحد`` → ``T18:00``."""
+    """``التاسعة من صباح اليوم`` → ``T09:00``, ``الساعة السادسة من مساء الأحد`` → ``T18:00``,
+    ``الثالثة فجر اليوم`` → ``T03:00``."""
     hour = P.HOUR_OF[g(m, "hw")] if g(m, "hw") else int(m.group("hd"))  # type: ignore[index]
     minute = int(m.group("mi")) if g(m, "mi") else 0
     if g(m, "frac"):
@@ -981,7 +1022,7 @@ def _set_word(m: re.Match, ctx: Context) -> Candidate | None:
 
 @rule(
     "set_every",
-    rf"{PRE}(?P<t>كل{S}(?:(?P<num>\d{{1,3}}|{P.NUMBER_WORDS}){S0}(?P<u1>{P.UNIT_ANY_INDEF})|(?P<dual>{P.UNIT_TWO})|(?P<one>{P.UNIT_ONE_INDEF}))){END}", starts=[lx.EVERY_WORDS])
+    rf"{PRE}(?P<t>كل{S}(?:(?P<num>\d{{1,3}}|{P.NUMBER_WORDS}(?=\s)){S0}(?P<u1>{P.UNIT_ANY_INDEF})|(?P<dual>{P.UNIT_TWO})|(?P<one>{P.UNIT_ONE_INDEF}))){END}", starts=[lx.EVERY_WORDS])
 def _set_every(m: re.Match, ctx: Context) -> Candidate | None:
     """``كل يوم`` → P1D, ``كل عام`` → P1Y, ``كل ثلاثة أشهر`` → P3M, ``كل أسبوعين`` → P2W."""
     spec = _spec(m)
