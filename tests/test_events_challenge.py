@@ -22,19 +22,18 @@ from analysis.evaluation.events_eval import event_recall, load_gold_events, matc
 
 CHALLENGE = Path(__file__).parent / "fixtures" / "events_challenge"
 
-#: Measured on this set (60/65 found; 62/66 extracted events correct, 4 false alarms); raise them
+#: Measured on this set (62/66 found; 64/67 extracted events correct, 3 false alarms); raise them
 #: when the rules improve. (Dropping a wrongly extracted event that happens to restate a gold one
 #: lowers precision a little, so the false-alarm count is asserted as well.)
-RECALL_FLOOR = 0.92
-PRECISION_FLOOR = 0.939
-MAX_FALSE_ALARMS = 4
+RECALL_FLOOR = 0.939
+PRECISION_FLOOR = 0.955
+MAX_FALSE_ALARMS = 3
 
 #: Gold events still missed: (file number, trigger start) → why.
 KNOWN_MISSES = {
     ("106", 809): "a planned meeting (تعقد اللجنة ... أولى جلساتها) has no trigger in the lexicon",
     ("107", 766): "suspending training (علق أنشطة التدريب) has no trigger in the lexicon",
     ("110", 417): "تشكل (was formed) is too ambiguous a verb to be a trigger; its year is anaphoric (من ذلك العام)",
-    ("112", 205): "ستبقى ... حتى أيلول 2026 states an end date through 'stays until' without a mission word",
     ("112", 391): "an arrival (وصلوا إلى أربيل قادمين من عين الأسد) is not read as a redeployment",
 }
 
@@ -119,3 +118,21 @@ def test_challenge_known_false_alarm_is_gone(key):
 def test_challenge_false_alarms_are_only_the_known_ones():
     false = {(f["file"][:3], f["trigger_start"]) for f in _result()["false_alarms"]}
     assert false <= set(KNOWN_FALSE), false - set(KNOWN_FALSE)
+
+
+# ---------------------------------------------------------------------------------------------
+# A second, smaller set written after the rules above were final and never used to tune them:
+# the honest estimate of how the rules do on text they have not seen. Floors are the measured
+# values (9/16 found, 13/22 correct).
+
+HOLDOUT = Path(__file__).parent / "fixtures" / "events_holdout"
+HOLDOUT_RECALL_FLOOR = 0.56
+HOLDOUT_PRECISION_FLOOR = 0.59
+
+
+def test_holdout_floors():
+    articles = [load_article(p) for p in sorted(HOLDOUT.glob("*.txt"))]
+    assert len(articles) >= 5
+    result = event_recall(load_gold_events(HOLDOUT), articles, extract=_extract)
+    assert result["recall"] >= HOLDOUT_RECALL_FLOOR
+    assert result["precision"] >= HOLDOUT_PRECISION_FLOOR

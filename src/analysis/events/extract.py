@@ -155,6 +155,8 @@ def _rule_holds(rule: str, toks: list[Token], first: int, last: int) -> bool:
                     _has(toks, j + 1, j + 2, "site_words") or any(s[0] == 0 for s in lexicon.gazetteer_spans(nxt, lexicon.places()))
                 )
         return False
+    if rule == "stay_until":  # قوات التحالف ستبقى في أربيل حتى أيلول 2026: the end of the presence there
+        return _has(toks, last + 1, last + ZONE_MAX_TOKENS, "until_words") and _has(toks, first - 4, last + 3, "troop_words")
     if rule == "against":
         words = [i for i in range(last + 1, len(toks)) if toks[i].norm[:1].isalpha()][:9]
         for i in words:

@@ -91,7 +91,7 @@ _PAST_BEFORE = frozenset(norm(w) for w in lx.PAST_MARKERS_BEFORE)
 Builder = Callable[[re.Match, Context], "Candidate | None"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: rules are looked up in sets per word
 class Rule:
     """One family of expressions: a compiled pattern with a span group ``t`` and a builder.
 
@@ -145,12 +145,14 @@ def rule(name: str, pattern: str, starts: list) -> Callable[[Builder], Builder]:
     def register(builder: Builder) -> Builder:
         RULES[name] = Rule(name, re.compile(pattern), builder, _first_words(starts))
         _INDEX.clear()
+        _FOR_WORD.clear()
         return builder
 
     return register
 
 
 _INDEX: dict[str, tuple[Rule, ...]] = {}
+_FOR_WORD: dict[str, tuple[Rule, ...]] = {}  # memo of _rules_for (words repeat a lot in news)
 _WORD_START = re.compile(r"(?<!\w)\w+")
 _CLITICS = ("و", "ف", "ب", "ل", "ك")
 
@@ -188,7 +190,12 @@ def scan(ctx: Context, rules: Iterable[Rule] | None = None) -> list[Candidate]:
     text = ctx.text
     out: list[Candidate] = []
     for w in _WORD_START.finditer(text):
-        todo = _rules_for(w.group(), index)
+        word = w.group()
+        todo = _FOR_WORD.get(word)
+        if todo is None:
+            todo = tuple(_rules_for(word, index))
+            if len(_FOR_WORD) < 200_000:
+                _FOR_WORD[word] = todo
         if not todo:
             continue
         pos = w.start()
