@@ -287,3 +287,34 @@ def test_cli_events_bad_input(tmp_path, capsys):
     assert main(["events", str(tmp_path / "missing.txt"), "--json"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "missing.txt" in err
+
+
+# ---------------------------------------------------------------------------------------------
+# Precision and attribute accuracy
+
+
+def test_event_precision_counts_direct_matches_restatements_and_false_alarms():
+    from dataclasses import replace
+
+    gold = load_gold_events(EVENTS / "gold")
+    article = load_article(EVENTS / "101_ainasad_handover_a.txt")
+    real = extract_events(article, use_ner=False)
+    handover = next(e for e in real if e.type == "handover")
+    agreement = next(e for e in real if e.type == "agreement")
+    title = next(m for m in handover.mentions if m.sentence_end < handover.sentence_start)
+    restated = replace(handover, date=None, date_mod=None, mentions=(title,), sentence_start=title.sentence_start)
+    invented = replace(agreement, type="attack")  # no gold attack: a false alarm
+    result = event_recall(gold, [article], extract=lambda a: [handover, agreement, restated, invented])
+    assert (result["predicted"], result["correct"], result["restated"]) == (4, 3, 1)
+    assert result["precision"] == pytest.approx(3 / 4)
+    assert [f["type"] for f in result["false_alarms"]] == ["attack"]
+    # both found gold events carry the gold date, status and place
+    assert result["matched"] == 2 and result["date_acc"] == 1.0 and result["status_acc"] == 1.0
+
+
+def test_place_accuracy_accepts_one_of_several_gold_places():
+    from analysis.evaluation.events_eval import gold_places
+
+    assert gold_places("عين الأسد، فكتوريا") == ["عين الأسد", "فيكتوريا"]
+    assert gold_places("العراق وسوريا") == ["العراق", "سوريا"]
+    assert gold_places(None) == [None]

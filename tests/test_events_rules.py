@@ -107,3 +107,13 @@ def test_definite_restatement_joins_the_reported_event(tmp_path):
 def test_continuing_speech_verb_without_date_is_not_a_statement(tmp_path):
     body = "وأكد الحرس الثوري في بيان أن العملية جاءت انتقاما."
     assert _events(tmp_path, body, "2020-01-08") == []
+
+
+def test_undated_aim_at_the_same_base_joins_the_dated_plan(tmp_path):
+    body = (
+        "الجيش العراقي في طريقه لتسلم قاعدة عين الأسد\n\n"
+        "وأوضح المسؤول أن القوات العراقية ستتسلم قاعدة عين الأسد مطلع عام 2026."
+    )
+    events = _events(tmp_path, body, "2025-12-31")
+    assert [(e.type, e.date, e.date_mod, e.status) for e in events] == [("handover", "2026", "START", "planned")]
+    assert len(events[0].mentions) == 2

@@ -242,3 +242,33 @@ def test_setup_errors_always_propagate(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setitem(pipeline.RUNNERS, "tokens", no_model)
     with pytest.raises(AnalysisError, match="model folder missing"):
         run(make_corpus(tmp_path / "c"), tmp_path / "cache", errors="skip")
+
+
+def test_run_command_fills_the_cache_then_reuses_it(tmp_path: Path, capsys, monkeypatch) -> None:
+    from analysis.cli import main
+
+    corpus = make_corpus(tmp_path / "c")
+    monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(tmp_path / "cache"))
+    argv = ["run", "--corpus", str(corpus), "--figures-dir", str(tmp_path / "figs"), "--workers", "1"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "5 articles; computed: tokens 5" in out
+    assert list((tmp_path / "figs").glob("*.png")), "analysis run wrote no figure"
+    assert main([*argv, "--no-figures"]) == 0
+    assert "computed: tokens 0, " in capsys.readouterr().out
+    assert main([*argv, "--no-figures", "--no-cache", "--quiet"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_run_command_reports_bad_files(tmp_path: Path, capsys, monkeypatch) -> None:
+    from analysis.cli import main
+
+    corpus = make_corpus(tmp_path / "c")
+    write_article(corpus, "broken.txt", " date 2025-02-30 https://example.com/x\n\nعنوان\n\nنص.\n")
+    monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(tmp_path / "cache"))
+    argv = ["run", "--corpus", str(corpus), "--no-figures", "--stages", "tokens"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "broken.txt:1: error: impossible date 2025-02-30" in err and "--skip-errors" in err
+    assert main([*argv, "--skip-errors"]) == 0
+    assert "5 articles" in capsys.readouterr().out

@@ -369,17 +369,10 @@ def process_corpus(
     batch: list[tuple[Article, tuple[str, ...], bool]] = []
     catch = errors == "skip"
 
-    def run_batch(final: bool = False) -> None:
-        nonlocal pool, batch
-        if not batch:
-            return
-        if workers > 1 and pool is None and len(batch) >= BATCH:
-            pool = _pool_context().Pool(workers)
-        if pool is not None:
-            results = pool.map(_compute_job, batch, chunksize=max(1, len(batch) // (workers * 4)))
-        else:
-            results = [_compute_job(job) for job in batch]
-        for (article, _, _), records in zip(batch, results):
+    pending: tuple[Any, list] | None = None  # the batch the workers are computing now
+
+    def store(jobs: list, results: list[dict[str, Any]]) -> None:
+        for (article, _, _), records in zip(jobs, results):
             for name, why in records.pop(FAILED, {}).items():
                 problems.append(Problem(article.path, None, f"stage {name} failed: {why}"))
                 stats.failed[name] = stats.failed.get(name, 0) + 1
@@ -390,7 +383,25 @@ def process_corpus(
                     caches[name].add(article.content_hash, table)
                 elif collect:
                     kept[name].append(table)
-        batch = []
+
+    def run_batch(final: bool = False) -> None:
+        """Compute the queued articles; with workers, while they compute the parent reads on."""
+        nonlocal pool, batch, pending
+        jobs, batch = batch, []
+        if jobs and workers > 1 and pool is None and len(jobs) >= BATCH:
+            pool = _pool_context().Pool(workers)
+        if pool is None:
+            store(jobs, [_compute_job(job) for job in jobs])
+            return
+        submitted = pool.map_async(_compute_job, jobs, chunksize=max(1, len(jobs) // (workers * 4))) if jobs else None
+        if pending is not None:  # at most two batches in flight: memory stays bounded
+            store(pending[1], pending[0].get())
+            pending = None
+        if submitted is not None:
+            pending = (submitted, jobs)
+        if final and pending is not None:
+            store(pending[1], pending[0].get())
+            pending = None
 
     bar = progress_bar(total=total, desc="articles", disable=None if progress is None else not progress,
                        unit="article")

@@ -1,9 +1,14 @@
 """Dated events from one article: trigger → governing timex → status, place, actors, provenance.
 
-Per sentence: find lexicon triggers (``lexicon.find_triggers``), keep those whose rule holds,
-drop negated ones and those that are only the content of an agreement or a vote
-(``اتفاق ... على إنهاء``); date each from the timex that governs it (``_assign_dates``); then
-merge the reports of the same event inside the article (one event per distinct event).
+Per sentence: find lexicon triggers (``lexicon.find_triggers``), keep those whose rule holds and
+drop what is not an event (``_dropped``: negated ``لم تؤكد ... انسحاب``, denied ``نفى ... أي قرار
+بسحب``, generic ``أي انسحاب``, threatened, conditional, cancelled ``تأجيل التصويت``, a plan's name
+``خطة الانسحاب``, a walk-out ``انسحاب كتلة``; speech verbs that only cite a source ``بحسب ما
+أعلنت``/``كشفت مصادر``), the content of an agreement, vote, resolution or demand (``اتفاق ... على
+إنهاء``, ``قرار يطالب بإخراج``), and statements that only report an agreement or an attack; date
+each from the timex that governs it (``_assign_dates``); take places and actors from
+``analysis.entities`` with the gazetteers filling in; then merge the reports of the same event
+inside the article (one event per distinct event). Cue words live in ``data/event_cues.json``.
 """
 
 from __future__ import annotations
@@ -25,7 +30,8 @@ INHERIT_WINDOW = 25  # how far after a dated announcement the announced event ma
 CONTENT_WINDOW = 12  # ``اتفاق ... على إنهاء``: how far the content trigger may be from its head
 ANNOUNCED_WINDOW = 12  # how far after a speech verb the agreement it announces may come
 COORD_WINDOW = 16  # ``سحب جنودها من ...، ونقل قسم منهم``: how far a coordinated trigger shares the date
-SITE_MAX_TOKENS = 12  # ``سلم التحالف الدولي بقيادة الولايات المتحدة، اليوم، قاعدة القيارة``
+SITE_MAX_TOKENS = 12
+MISSION_REACH_BEFORE = 7  # ``المهمة القتالية للقوات الأمريكية في العراق ستنتهي``: subject before the verb  # ``سلم التحالف الدولي بقيادة الولايات المتحدة، اليوم، قاعدة القيارة``
 NEGATION_REACH = 6  # ``ولا تنوي الولايات المتحدة سحب``: a negation this far back still governs
 DENIAL_REACH = 14  # ``نفى المتحدث ... أن يكون الاتفاق يعني انسحابا``: the denied content
 
@@ -128,7 +134,7 @@ def _rule_holds(rule: str, toks: list[Token], first: int, last: int) -> bool:
     if rule == "-" or rule == "dated":
         return True
     if rule == "mission":
-        if _has(toks, first - 4, last + 4, "mission_words"):
+        if _has(toks, first - MISSION_REACH_BEFORE, last + 4, "mission_words"):
             return True
         for i in range(max(first - 4, 0), min(last + 4, len(toks) - 1) + 1):
             if lexicon.bare(toks[i].norm) & c["phase_words"] and i + 1 < len(toks):
@@ -243,6 +249,8 @@ def _dropped(toks: list[Token], m: lexicon.TriggerMatch, words: tuple[str, ...],
         rest = toks[m.last].norm[len(m.prefix) :] if m.first == m.last else toks[m.last].norm
         if rest != words[-1] and rest.endswith(("ه", "ها")):
             return True  # أعلنته / تعلنه: an object pronoun, the verb of a relative clause
+    if first > 0 and _in(toks[first - 1], "plan_heads") and "ال" in m.prefix:
+        return True  # خطة الانسحاب, موعد الانسحاب: the name of a plan or a deadline, not the event
     if type_ == "withdrawal" and any(_in(t, "political_subjects") for t in toks[m.last + 1 : m.last + 3]):
         return True  # انسحاب كتلة نيابية من الجلسة: a walk-out, not troops
     if words[0] in c["demands"]:
@@ -504,6 +512,17 @@ def _in_parentheses(text: str, s_start: int, offset: int) -> bool:
     return before.count("(") > before.count(")")
 
 
+def _is_outlet(toks: list[Token], idx: int, surface: str) -> bool:
+    """A news outlet cited as the source (``بحسب الأناضول``, ``قال لرووداو``, ``الوكيل الإخباري``), not an actor."""
+    if normalize(surface).endswith(("الاخباري", "الاخبارية")):
+        return True
+    if idx > 0 and _in(toks[idx - 1], "source_markers"):
+        return True
+    word = normalize(surface)
+    cliticised = word.startswith("ل") and not word.startswith(("ال", "لل"))
+    return cliticised and any(_in(toks[j], "speech_verbs") for j in range(max(idx - 3, 0), idx))  # قال (النائب) لرووداو
+
+
 def _canonical_actor(name: str) -> str:
     """An actor as the gazetteer names it (``البنتاغون`` → ``وزارة الدفاع الأمريكية``), else as written."""
     key = tuple(normalize(w) for w in name.split())
@@ -529,6 +548,8 @@ def _sentence_places_actors(
                 continue
             idx = next((i for i, t in enumerate(toks) if t.end > ent.start), 0)
             name = getattr(ent, "canonical", None) or ent.text
+            if _is_outlet(toks, idx, ent.text):
+                continue
             if ent.type == "LOC" and normalize(name) in lexicon.cues()["generic_places"]:
                 continue  # البلاد, المنطقة: no place named
             known = normalize(name) in lexicon.place_by_name()
@@ -682,7 +703,7 @@ def extract_events(
                 timex_text=mention.timex,
                 timex_start=mention.timex_start,
                 timex_end=mention.timex_end,
-                status=_status(value, mod, dct, trig.future, trig.ongoing, since=trig.ongoing_since or _since(toks, trig)),
+                status=_status(value, mod, dct, trig.future or (value is None and _purpose(trig)), trig.ongoing, since=trig.ongoing_since or _since(toks, trig)),
                 place=_pick_place(places, trig),
                 actors=_pick_actors(actors, trig),
                 summary=_summary(text, toks, trig),
@@ -708,6 +729,11 @@ def _main_country(names: Sequence[str]) -> str | None:
         return None
     counts = Counter(countries)
     return max(countries, key=lambda c: (counts[c], -countries.index(c)))
+
+
+def _purpose(trig: _Trig) -> bool:
+    """``في طريقه لتسلم``, ``ستباشر إجراءات لإخراج``: a bare ل on a verbal noun states an aim, not a fact."""
+    return trig.match.prefix in ("ل", "ول", "فل") and trig.type not in ("agreement", "vote", "announcement", "attack", "war")
 
 
 def _continues_report(toks: list[Token], trig: _Trig) -> bool:
@@ -776,12 +802,13 @@ def _mergeable(a: Event, b: Event, same_sentence: bool) -> bool:
         return False  # statements on different dates are different statements
     if a.date is None and b.date is None:
         later = a if a.trigger_start > b.trigger_start else b
-        return same_sentence or a.place == b.place or _definite(later.trigger)
+        return same_sentence or a.place == b.place or (_definite(later.trigger) and a.status == b.status)
     if a.date is None or b.date is None:
         undated = a if a.date is None else b
         # ``عملية التسليم جرت وفق الجدول``: an undated definite noun points back to the event already reported
         dated = b if undated is a else a
-        return same_sentence or (_definite(undated.trigger) and undated.trigger_start > dated.trigger_start)
+        same_base = a.place is not None and a.place == b.place and _place_level(a.place) >= 3 and a.status == b.status
+        return same_sentence or same_base or (_definite(undated.trigger) and undated.trigger_start > dated.trigger_start)
     ia, ib = a.interval, b.interval
     same_date = a.date == b.date and a.date_mod == b.date_mod
     return (same_date or dating.overlaps(ia, ib)) and _same_place(a.place, b.place)
