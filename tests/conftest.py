@@ -17,7 +17,9 @@ _SCRATCH = Path(tempfile.mkdtemp(prefix="arnews-tests-"))
 os.environ.setdefault("ANALYSIS_FIGURES_DIR", str(_SCRATCH / "figures"))
 os.environ.setdefault("ANALYSIS_CACHE_DIR", str(_SCRATCH / "cache"))
 os.environ.setdefault("ANALYSIS_QUIET", "1")
-os.environ.setdefault("MPLBACKEND", "Agg")
+# Notebook kernels must pick their own (inline) backend, as under `make figures`: a backend
+# inherited from the environment would change what a cell displays.
+os.environ.pop("MPLBACKEND", None)
 
 
 @pytest.fixture

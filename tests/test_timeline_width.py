@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
-
-os.environ.setdefault("MPLBACKEND", "Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402

@@ -10,12 +10,13 @@ it and lays it out right to left itself.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import matplotlib
 
-if not os.environ.get("MPLBACKEND"):  # Jupyter kernels set the inline backend: keep it, so `fig` shows as an image
-    matplotlib.use("Agg")  # no display needed from the CLI
+if "ipykernel" not in sys.modules:  # in Jupyter keep the inline backend, so figures show in the notebook
+    matplotlib.use("Agg")  # the CLI and tests need no display
 
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
