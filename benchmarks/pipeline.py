@@ -180,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stage-size", type=int, default=1000, help="articles for the per-stage rates")
     parser.add_argument("--incremental-size", type=int, default=1000)
     parser.add_argument("--timeline-timeout", type=float, default=900,
-                        help="seconds after which the timeline step is reported as too slow")
+                        help="seconds after which the timeline step is reported as too slow (0: skip it)")
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--folder", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--cache", default=None, help=argparse.SUPPRESS)
@@ -226,7 +226,8 @@ def main(argv: list[str] | None = None) -> int:
         for n in sorted(args.sizes):
             cache = work / f"cache-{n}"
             p = run_child("pipeline", "--folder", str(folders[n]), "--cache", str(cache), "--workers", str(args.workers))
-            t = run_child("timeline", "--folder", str(folders[n]), "--cache", str(cache), timeout=args.timeline_timeout)
+            t = (run_child("timeline", "--folder", str(folders[n]), "--cache", str(cache), timeout=args.timeline_timeout)
+                 if args.timeline_timeout > 0 else None)
             line = (f"   {p['n']:>8,} {p['seconds']:>10.1f} {p['n'] / p['seconds']:>6,.0f} {p['rss_main_mb']:>7,.0f} "
                     f"{p['rss_worker_mb']:>9,.0f} | ")
             if t is None:

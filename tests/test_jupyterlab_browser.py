@@ -99,9 +99,9 @@ def lab(tmp_path: Path):
            "IPYTHONDIR": str(tmp_path / "ipython"),
            "ANALYSIS_FIGURES_DIR": str(tmp_path / "figures"),
            "ANALYSIS_CACHE_DIR": str(tmp_path / "cache"),
-           "ANALYSIS_QUIET": "1",
-           "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+           "ANALYSIS_QUIET": "1"}
     env.pop("ANALYSIS_CORPUS", None)  # the notebooks' own default (../seeds) is what we copied
+    env.pop("MPLBACKEND", None)  # as for a user: the kernel picks its inline backend itself
     command = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
                f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={work}",
                f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={tmp_path / 'workspaces'}",

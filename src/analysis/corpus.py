@@ -147,10 +147,9 @@ def read_text(path: str | Path) -> str:
         data = path.read_bytes()
     except OSError as err:
         raise CorpusError(path, None, _os_problem(err)) from None
-    _check_bytes(path, data)
-    # Decode exactly as open(path, encoding="utf-8").read() would: newline translation included.
-    text = data.decode("utf-8")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _check_bytes(path, data)
+    # As open(path, encoding="utf-8").read() reads it: newline translation included.
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _os_problem(err: OSError) -> str:
@@ -165,8 +164,8 @@ def _os_problem(err: OSError) -> str:
     return f"cannot read the file: {err.strerror or err}"
 
 
-def _check_bytes(path: Path, data: bytes) -> None:
-    """Refuse binary and non-UTF-8 content with a message that says what the bytes look like."""
+def _check_bytes(path: Path, data: bytes) -> str:
+    """The bytes decoded as UTF-8; binary and non-UTF-8 content is refused saying what it looks like."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise CorpusError(
             path, 1, "file is UTF-16 (it starts with a UTF-16 byte-order mark); convert it to UTF-8 "
@@ -179,7 +178,7 @@ def _check_bytes(path: Path, data: bytes) -> None:
         line = data.count(b"\n", 0, nul) + 1
         raise CorpusError(path, line, "binary content: NUL byte in the file; not a text article")
     try:
-        data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         raise CorpusError(path, line, f"not valid UTF-8 (byte 0x{data[err.start]:02x}); {_guess_encoding(data)}") from None

@@ -452,9 +452,10 @@ def _frame(table: pa.Table | None, order: dict[str, tuple[int, str, str]]) -> pd
     row_article = pc.index_in(table["content_hash"], value_set=keys).to_numpy(zero_copy_only=False)
     info = list(order.values())
     position = np.array([v[0] for v in info])[row_article]
-    ids = np.array([v[1] for v in info], dtype=object)[row_article]
-    paths = np.array([v[2] for v in info], dtype=object)[row_article]
     rows = np.argsort(position, kind="stable")
+    article_of_row = row_article[rows]  # one small array per article, gathered per row (no Python loop)
+    ids = pd.array([v[1] for v in info], dtype=_string_dtype()).take(article_of_row)
+    paths = pd.array([v[2] for v in info], dtype=_string_dtype()).take(article_of_row)
     table = table.take(pa.array(rows)).drop_columns(["content_hash"])
     # List columns (event actors, mentions) as Python lists, as the stage's records have them.
     nested = [f.name for f in table.schema if pa.types.is_list(f.type) or pa.types.is_large_list(f.type)]
@@ -464,14 +465,15 @@ def _frame(table: pa.Table | None, order: dict[str, tuple[int, str, str]]) -> pd
     # Results are cached by content: the article's identity is today's file, not the cached one.
     frame = frame[[c for c in table.column_names if c not in ("article_id", "path")]]
     if "file" in frame.columns:
-        frame["file"] = paths[rows]
-    frame.insert(0, "article_id", pd.array(ids[rows], dtype=_string_dtype(frame)))
-    frame.insert(1, "path", pd.array(paths[rows], dtype=_string_dtype(frame)))
+        frame["file"] = paths
+    frame.insert(0, "article_id", ids)
+    frame.insert(1, "path", paths)
     return frame
 
 
-def _string_dtype(frame: pd.DataFrame) -> Any:
-    """The string dtype pandas gives Arrow strings here (``str`` in pandas 3, object before)."""
+@functools.lru_cache(maxsize=1)
+def _string_dtype() -> Any:
+    """The dtype pandas gives strings by default (``str`` in pandas 3, object before)."""
     return pd.Series(["x"]).dtype
 
 
