@@ -1,13 +1,15 @@
-"""Every figure of the study, made from a corpus without Jupyter (``analysis figures``).
+"""Every figure of the study, made from a corpus without Jupyter (``analysis figures``/``analysis run``).
 
-The notebooks call the same functions one by one; ``make_all_figures`` runs them all so the
-paper's figures can be regenerated from the command line. Each figure is saved with the table
+Per-article results come from the cached pipeline (``analysis.pipeline.process_corpus``), so
+regenerating the figures after adding one article recomputes that article only. The notebooks
+draw the same figures with the same plotting functions; each figure is saved with the table
 behind it (``figures/NAME.csv``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -16,52 +18,80 @@ import pandas as pd
 from analysis import figures
 from analysis.corpus import load_corpus
 
-FigureMaker = Callable[[pd.DataFrame, "str | Path | None"], list[Path]]
+
+@dataclass
+class StudyData:
+    """What the figures are drawn from: the corpus and each stage's per-article results."""
+
+    corpus: pd.DataFrame
+    tokens: pd.DataFrame
+    entities: pd.DataFrame
+    events: pd.DataFrame
 
 
-def corpus_overview(corpus: pd.DataFrame, directory: str | Path | None = None) -> list[Path]:
+def study_data(
+    paths: str | Path | Iterable[str | Path], use_cache: bool = True, quiet: bool = False
+) -> StudyData:
+    """Load the corpus and run (or read from the cache) tokens, entities, timexes and events."""
+    from analysis.pipeline import process_corpus
+
+    corpus = load_corpus(paths)
+    frames = process_corpus(
+        list(corpus["path"]), stages=("tokens", "entities", "timexes", "events"),
+        use_cache=use_cache, progress=False if quiet else None,
+    )
+    return StudyData(corpus, frames["tokens"], frames["entities"], frames["events"])
+
+
+def corpus_overview(data: StudyData, directory: str | Path | None = None) -> list[Path]:
     """Notebook 01: articles per year and per source."""
     from analysis.overview import corpus_overview_figure
 
-    fig, data = corpus_overview_figure(corpus)
-    return _save(fig, "corpus_overview", data, directory)
+    fig, table = corpus_overview_figure(data.corpus)
+    return _save(fig, "corpus_overview", table, directory)
 
 
-def top_words(corpus: pd.DataFrame, directory: str | Path | None = None) -> list[Path]:
+def top_words(data: StudyData, directory: str | Path | None = None) -> list[Path]:
     """Notebook 02: the top content words."""
-    from analysis.vocabulary import corpus_tokens, top_content_words, top_words_figure
+    from analysis.vocabulary import top_content_words, top_words_figure, with_word_columns
 
-    table = top_content_words(corpus_tokens(corpus))
+    table = top_content_words(with_word_columns(data.tokens))
     return _save(top_words_figure(table), "top_words", table, directory)
 
 
-def entities_top(corpus: pd.DataFrame, directory: str | Path | None = None) -> list[Path]:
+def entities_top(data: StudyData, directory: str | Path | None = None) -> list[Path]:
     """Notebook 03: the most mentioned canonical entities of each type."""
-    from analysis.entities import entities_frame
+    from analysis.entities.canonical import group_canonicals
     from analysis.entities.plots import top_entities_figure
 
-    fig, data = top_entities_figure(entities_frame(corpus))
-    return _save(fig, "entities_top", data, directory)
+    mentions = data.entities.copy()
+    if len(mentions):
+        groups = group_canonicals(list(zip(mentions["type"], mentions["canonical"])))
+        mentions["entity"] = [groups[(t, c)] for t, c in zip(mentions["type"], mentions["canonical"])]
+    else:
+        mentions["entity"] = pd.Series(dtype=object)
+    fig, table = top_entities_figure(mentions)
+    return _save(fig, "entities_top", table, directory)
 
 
-def withdrawal_timeline(corpus: pd.DataFrame, directory: str | Path | None = None) -> list[Path]:
+def withdrawal_timeline(data: StudyData, directory: str | Path | None = None) -> list[Path]:
     """Notebook 04: dated events from every article, merged across outlets, on one time axis."""
-    from analysis.corpus import articles_from_frame
-    from analysis.events import extract_events, merge_events
+    from analysis.events import merge_events
     from analysis.timeline import save_timeline
 
-    events = [event for article in articles_from_frame(corpus) for event in extract_events(article)]
-    fig, _, written = save_timeline(merge_events(events), directory=directory)
+    fig, _, written = save_timeline(merge_events(data.events), directory=directory)
     plt.close(fig)
     return list(written.values())
 
 
-def _save(fig, name: str, data: pd.DataFrame, directory: str | Path | None) -> list[Path]:
+def _save(fig, name: str, table: pd.DataFrame, directory: str | Path | None) -> list[Path]:
     try:
-        return list(figures.save(fig, name, data=data, directory=directory).values())
+        return list(figures.save(fig, name, data=table, directory=directory).values())
     finally:
         plt.close(fig)
 
+
+FigureMaker = Callable[[StudyData, "str | Path | None"], list[Path]]
 
 #: The study's figures in notebook order: (name, maker).
 FIGURE_MAKERS: list[tuple[str, FigureMaker]] = [
@@ -78,11 +108,11 @@ def make_all_figures(
     quiet: bool = False,
     use_cache: bool = True,
 ) -> list[Path]:
-    """Load the corpus at ``paths`` and write every figure (PNG, SVG, CSV) to ``directory``."""
-    corpus = load_corpus(paths)
+    """Write every figure (PNG, SVG, CSV) of the corpus at ``paths`` to ``directory``."""
+    data = study_data(paths, use_cache=use_cache, quiet=quiet)
     written: list[Path] = []
     for name, maker in FIGURE_MAKERS:
         if not quiet:
             print(f"figure {name}")
-        written.extend(maker(corpus, directory))
+        written.extend(maker(data, directory))
     return written

@@ -34,10 +34,15 @@ def corpus_tokens(corpus: pd.DataFrame) -> pd.DataFrame:
     for article in articles_from_frame(corpus):
         for tok in tokens(article.analysis_text):
             rows.append((article.id, tok.start, tok.end, tok.text, tok.norm))
-    frame = pd.DataFrame(rows, columns=["article_id", "start", "end", "text", "norm"])
-    frame["is_word"] = frame["text"].map(is_word)
-    frame["stem"] = frame["text"].map(lambda t: normalize(split_clitics(t).stem))
-    return frame
+    return with_word_columns(pd.DataFrame(rows, columns=["article_id", "start", "end", "text", "norm"]))
+
+
+def with_word_columns(toks: pd.DataFrame) -> pd.DataFrame:
+    """Add ``is_word`` and ``stem`` (clitics split, normalized) to a token table (``text`` column)."""
+    toks = toks.copy()
+    toks["is_word"] = toks["text"].map(is_word).astype(bool)
+    toks["stem"] = toks["text"].map(lambda t: normalize(split_clitics(t).stem))
+    return toks
 
 
 def token_counts(toks: pd.DataFrame) -> pd.DataFrame:
