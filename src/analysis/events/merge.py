@@ -9,9 +9,11 @@ the same known place. Each entry keeps every report in ``sources``.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, insort
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -26,37 +28,175 @@ ENTRY_COLUMNS = [
 ]  # fmt: skip
 
 
+#: The key that picks ``_Entry.best``, less the report count, then the arrival order (ties go to the first).
+_StaticKey = tuple[bool, bool, bool, int, dt.date, str, int, int]
+
+
+@dataclass
+class _Group:
+    """The reports of one entry that share a (date, date_mod): how many, and the best of them."""
+
+    count: int
+    key: _StaticKey
+    event: Event
+    span: dating.Interval | None
+
+
 @dataclass
 class _Entry:
+    """One timeline entry; its representative report (``best``) is updated as reports arrive.
+
+    ``best`` is the report with the smallest key (undated last, most reported (date, date_mod),
+    not vague, an explicit span, narrowest, earliest dct, file, trigger offset), ties to the
+    earliest arrival: the ``min`` over all reports, kept in O(1) per added report because a
+    report only raises its own group's count and can only lower that group's key.
+    """
+
+    number: int
+    type: str
     events: list[Event] = field(default_factory=list)
+    groups: dict[tuple[str | None, str | None], _Group] = field(default_factory=dict)
+    best_key: tuple = ()
+    best: Event | None = None
+    span: dating.Interval | None = None  # the days of ``best``
 
-    def best(self) -> Event:
-        """The report whose date stands for the entry: the most reported value, then the most precise."""
-        counts = Counter((e.date, e.date_mod) for e in self.events)
-        return min(
-            self.events,
-            key=lambda e: (
-                e.date is None,
-                -counts[(e.date, e.date_mod)],
-                e.date is not None and e.date.endswith("_REF"),
-                not (e.date and "/" in e.date and e.timex_text and "/" not in (e.date_mod or "") and _explicit_span(e)),
-                dating.width(e.interval),
-                e.dct,
-                e.file,
-                e.trigger_start,
-            ),
-        )
+    def add(self, event: Event, span: dating.Interval | None, key: _StaticKey) -> None:
+        """Append a report and update the representative."""
+        self.events.append(event)
+        group = self.groups.get((event.date, event.date_mod))
+        if group is None:
+            group = self.groups[(event.date, event.date_mod)] = _Group(1, key, event, span)
+        else:
+            group.count += 1
+            if key < group.key:
+                group.key, group.event, group.span = key, event, span
+        full = (group.key[0], -group.count, *group.key[1:])
+        if self.best is None or full < self.best_key:
+            self.best_key, self.best, self.span = full, group.event, group.span
 
-    def accepts(self, event: Event) -> bool:
-        for kept in self.events:
-            if kept.type != event.type:
-                return False
-        best = self.best()
-        if best.date is None or event.date is None:
-            return best.date is None and event.date is None and best.place is not None and best.place == event.place
-        if not dating.overlaps(best.interval, event.interval):
-            return False
-        return _same_place(best.place, event.place)
+
+class _DatedIndex:
+    """Dated entries of one type by the days of their representative: finds overlaps without a scan.
+
+    Entries are bucketed by width class ``c`` (width ≤ 2**c days), each bucket a list sorted by
+    first day; an entry overlapping ``[s, t]`` in class ``c`` starts in ``[s - 2**c + 1, t]``.
+    """
+
+    def __init__(self) -> None:
+        self.classes: dict[int, list[tuple[int, int]]] = {}
+
+    @staticmethod
+    def _slot(span: dating.Interval) -> tuple[int, int]:
+        first = span[0].toordinal()
+        return (span[1].toordinal() - first).bit_length(), first
+
+    def add(self, entry: _Entry) -> None:
+        assert entry.span is not None
+        c, first = self._slot(entry.span)
+        insort(self.classes.setdefault(c, []), (first, entry.number))
+
+    def remove(self, number: int, span: dating.Interval) -> None:
+        c, first = self._slot(span)
+        bucket = self.classes[c]
+        del bucket[bisect_left(bucket, (first, number))]
+
+    def overlapping(self, span: dating.Interval) -> Iterator[int]:
+        """Numbers of the entries whose first day could be in reach of ``span`` (callers check the end)."""
+        s, t = span[0].toordinal(), span[1].toordinal()
+        for c, bucket in self.classes.items():
+            lo = bisect_left(bucket, (s - (1 << c) + 1,))
+            hi = bisect_left(bucket, (t + 1,))
+            for i in range(lo, hi):
+                yield bucket[i][1]
+
+
+class _Merger:
+    """Assigns each report, in merge order, to the first entry that accepts it (or a new one).
+
+    An entry accepts a report of its type when their dates overlap (the entry's by its ``best``)
+    and the places are compatible (``_same_place``); undated reports join the first undated entry
+    of the same type and known place. "First" is creation order, as in a scan of the entry list.
+    """
+
+    def __init__(self) -> None:
+        self.entries: list[_Entry] = []
+        self.dated: dict[str, _DatedIndex] = {}
+        self.undated: dict[tuple[str, str], int] = {}
+        self._places: dict[tuple[str | None, str | None], bool] = {}
+
+    def _same_place(self, a: str | None, b: str | None) -> bool:
+        if a is None or b is None or a == b:
+            return True
+        known = self._places.get((a, b))
+        if known is None:
+            known = self._places[(a, b)] = _same_place(a, b)
+        return known
+
+    def _target(self, event: Event, span: dating.Interval | None) -> _Entry | None:
+        if event.type != event.type:  # an unorderable type (NaN) never equals an entry's
+            return None
+        if event.date is None:
+            number = self.undated.get((event.type, event.place)) if event.place is not None else None
+            return None if number is None else self.entries[number]
+        index = self.dated.get(event.type)
+        if span is None or index is None:
+            return None
+        s = span[0]
+        found: _Entry | None = None
+        for number in index.overlapping(span):
+            if found is not None and number > found.number:
+                continue
+            entry = self.entries[number]
+            if entry.span[1] >= s and self._same_place(entry.best.place, event.place):  # type: ignore[index, union-attr]
+                found = entry
+        return found
+
+    def add(self, event: Event, span: dating.Interval | None, key: _StaticKey) -> None:
+        entry = self._target(event, span)
+        if entry is None:
+            entry = _Entry(len(self.entries), event.type)
+            self.entries.append(entry)
+            entry.add(event, span, key)
+            if event.type != event.type:
+                return
+            if event.date is None:
+                if event.place is not None:
+                    self.undated.setdefault((event.type, event.place), entry.number)
+            elif span is not None:
+                self.dated.setdefault(event.type, _DatedIndex()).add(entry)
+            return
+        old_span = entry.span
+        entry.add(event, span, key)
+        if event.date is not None and entry.span != old_span:
+            index = self.dated[event.type]
+            index.remove(entry.number, old_span)  # type: ignore[arg-type]
+            index.add(entry)
+
+
+def _intervals(events: list[Event]) -> list[dating.Interval | None]:
+    """Each report's ``interval``, parsed once per distinct (date, date_mod, dct)."""
+    cache: dict[tuple[str | None, str | None, dt.date], dating.Interval | None] = {}
+    out = []
+    for e in events:
+        key = (e.date, e.date_mod, e.dct)
+        if key not in cache:
+            cache[key] = dating.interval(e.date, e.date_mod, e.dct)
+        out.append(cache[key])
+    return out
+
+
+def _static_key(e: Event, span: dating.Interval | None, seq: int) -> _StaticKey:
+    """``_Entry.best``'s key for one report, less the count of its (date, date_mod)."""
+    return (
+        e.date is None,
+        e.date is not None and e.date.endswith("_REF"),
+        not (e.date and "/" in e.date and e.timex_text and "/" not in (e.date_mod or "") and _explicit_span(e)),
+        dating.width(span),
+        e.dct,
+        e.file,
+        e.trigger_start,
+        seq,
+    )
 
 
 def _explicit_span(event: Event) -> bool:
@@ -70,12 +210,18 @@ def _status(events: list[Event], best: Event) -> str:
     return newest.status if newest.dct >= best.dct else best.status
 
 
+@lru_cache(maxsize=1 << 16)
+def _file_name(path: str) -> str:
+    """``Path(path).name``, once per file rather than once per report."""
+    return Path(path).name
+
+
 def _sources(events: list[Event]) -> list[dict[str, Any]]:
     out = []
     for e in sorted(events, key=lambda e: (e.dct, e.file, e.trigger_start)):
         out.append(
             {
-                "file": Path(e.file).name,
+                "file": _file_name(e.file),
                 "article_id": e.article_id,
                 "dct": e.dct.isoformat(),
                 "sentence_start": e.sentence_start,
@@ -97,19 +243,18 @@ def merge_events(events: Iterable[Event] | pd.DataFrame) -> pd.DataFrame:
     """
     if isinstance(events, pd.DataFrame):
         events = [_event_from_row(r) for r in events.to_dict("records")]
-    ordered = sorted(events, key=lambda e: (dating.width(e.interval), e.dct, e.file, e.trigger_start))
-    entries: list[_Entry] = []
-    for event in ordered:
-        for entry in entries:
-            if entry.accepts(event):
-                entry.events.append(event)
-                break
-        else:
-            entries.append(_Entry([event]))
+    events = list(events)
+    spans = _intervals(events)
+    order = sorted(range(len(events)), key=lambda i: (dating.width(spans[i]), events[i].dct, events[i].file,
+                                                      events[i].trigger_start))  # fmt: skip
+    merger = _Merger()
+    for seq, i in enumerate(order):
+        merger.add(events[i], spans[i], _static_key(events[i], spans[i], seq))
+    entries = merger.entries
     rows = []
     for entry in entries:
-        best = entry.best()
-        span = best.interval
+        best, span = entry.best, entry.span
+        assert best is not None
         actors: list[str] = []
         for e in sorted(entry.events, key=lambda e: (e.dct, e.file)):
             actors += [a for a in e.actors if a not in actors]
