@@ -38,7 +38,7 @@ def resolve_backend(backend: str = "auto") -> str:
     path = camel_model_path()
     if backend == "camel" and path is None:
         raise AnalysisError(
-            "backend 'camel' needs a CAMeL Tools NER model (camel_data -i ner-arabert, or CAMELTOOLS_DATA)"
+            "backend 'camel' needs a CAMeL Tools NER model (install the ner-arabert package with the camel_data tool, or set CAMELTOOLS_DATA)"
         )
     return "camel" if path is not None else "crf"
 

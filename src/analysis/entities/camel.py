@@ -109,5 +109,5 @@ def load_camel() -> CamelNER:
     """The installed CAMeL NER model (loaded once); AnalysisError when none is installed."""
     path = camel_model_path()
     if path is None:
-        raise AnalysisError("no CAMeL Tools NER model installed (camel_data -i ner-arabert)")
+        raise AnalysisError("no CAMeL Tools NER model installed (install the ner-arabert package with the camel_data tool)")
     return _load(str(path))
