@@ -46,24 +46,19 @@ class TrainConfig:
     extra: dict = field(default_factory=dict)
 
 
-def find_article(name: str, corpus: list[Path]) -> Path:
-    """The article file called ``name`` in one of the corpus folders (or given as a file)."""
-    for p in corpus:
-        if p.is_file() and p.name == name:
-            return p
-        if p.is_dir() and (p / name).is_file():
-            return p / name
-    raise AnalysisError(f"article {name} not found in {', '.join(map(str, corpus))}")
-
-
 def gold_sentences(gold_dir: Path, corpus: list[Path], exclude: set[str] = frozenset()) -> list[tuple[str, list[Sentence]]]:
     """Domain gold converted to token tags: [(gold file stem, sentences)] sorted by stem."""
+    from analysis.evaluation.gold import article_paths_by_name, read_gold_folder
+
+    index = article_paths_by_name(corpus)
     out = []
-    for gpath in sorted(Path(gold_dir).glob("*.json")):
+    for gpath, gold in read_gold_folder(gold_dir):
         if gpath.stem in exclude:
             continue
-        gold = json.loads(gpath.read_text(encoding="utf-8"))
-        text = load_article(find_article(gold["file"], corpus)).analysis_text
+        name = Path(gold["file"]).name
+        if name not in index:
+            raise AnalysisError(f"{gpath}: article {name} not found in {', '.join(map(str, corpus))}")
+        text = load_article(index[name]).analysis_text
         spans = [(e["start"], e["end"], e["type"]) for e in gold["entities"]]
         toks = word_tokens(text)
         tags = char_spans_to_tags(toks, spans)

@@ -15,13 +15,12 @@ a gold place listing several, ``عين الأسد، فكتوريا``, accepts an
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from analysis.errors import AnalysisError
+from analysis.evaluation.gold import read_gold_folder
 from analysis.events import dating
 from analysis.events.extract import Event, extract_events
 
@@ -39,18 +38,7 @@ def dates_match(gold_value: str | None, gold_mod: str | None, value: str | None,
 
 def load_gold_events(gold_dir: str | Path) -> list[dict[str, Any]]:
     """Every gold event of a folder of ``NNN.json`` files, each with its article's ``file`` and ``dct``."""
-    gold_dir = Path(gold_dir)
-    files = sorted(gold_dir.glob("*.json"))
-    if not files:
-        raise AnalysisError(f"{gold_dir}: no gold *.json files")
-    out = []
-    for path in files:
-        try:
-            doc = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as err:
-            raise AnalysisError(f"{path}: cannot read gold file: {err}") from None
-        out += _expand(doc)
-    return out
+    return [event for _, doc in read_gold_folder(gold_dir) for event in _expand(doc)]
 
 
 def _expand(doc: dict[str, Any]) -> list[dict[str, Any]]:

@@ -9,7 +9,6 @@ same type, matched one-to-one). The last line printed is ``micro-F1 0.xxx`` (rel
 from __future__ import annotations
 
 import argparse
-import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -148,33 +147,19 @@ def run_conll(path: Path, backend: str, model: str | None, details: bool = False
     return scores
 
 
-def _article_index(paths: list[str]) -> dict[str, Path]:
-    index: dict[str, Path] = {}
-    for p in map(Path, paths):
-        if p.is_dir():
-            for f in sorted(p.glob("*.txt")):
-                index.setdefault(f.name, f)
-        elif p.is_file():
-            index.setdefault(p.name, p)
-        else:
-            raise AnalysisError(f"{p}: no such file or folder")
-    return index
-
-
 def run_spans(gold_dir: Path, paths: list[str], backend: str, model: str | None, details: bool = False):
     """Score span-JSON gold against the articles; returns (exact, relaxed) tables (prints them)."""
     from analysis.corpus import load_article
     from analysis.entities import tag_entities
+    from analysis.evaluation.gold import article_paths_by_name, read_gold_folder
 
-    index = _article_index(paths)
-    files = sorted(gold_dir.glob("*.json"))
+    index = article_paths_by_name(paths)
     exact: dict[str, PRF] = {}
     relaxed: dict[str, PRF] = {}
     used = 0
     name = ""
-    for g in files:
-        gold = json.loads(g.read_text(encoding="utf-8"))
-        art = index.get(gold.get("file", ""))
+    for g, gold in read_gold_folder(gold_dir):
+        art = index.get(Path(gold["file"]).name)
         if art is None:
             continue
         used += 1

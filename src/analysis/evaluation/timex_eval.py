@@ -9,20 +9,20 @@ the basename in ``file``. Per file and overall:
 * **value-F1**: F1 where a true positive is a relaxed-matched pair whose value is equal
   (P = such pairs / predicted, R = such pairs / gold). It is the last line of the report.
 
-Event recall comes from the events module (``event_recall(gold_events, articles)``); when it
-is not available the report says ``n/a`` and goes on. Scoring functions are pure (no I/O).
+Event recall and precision come from ``analysis.evaluation.events_eval.event_recall``.
+Scoring functions are pure (no I/O).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from analysis.errors import AnalysisError
+from analysis.evaluation.gold import article_paths_by_name, read_gold_folder
 
 
 @dataclass
@@ -121,20 +121,10 @@ def summary(c: Counts) -> dict[str, float]:
 
 def load_gold(gold_dir: str | Path) -> list[dict[str, Any]]:
     """Every gold document (``NNN.json``) of a folder, sorted by file name."""
-    gold_dir = Path(gold_dir)
-    if not gold_dir.is_dir():
-        raise AnalysisError(f"{gold_dir}: gold folder not found")
-    files = sorted(gold_dir.glob("*.json"))
-    if not files:
-        raise AnalysisError(f"{gold_dir}: no gold *.json files")
     docs = []
-    for path in files:
-        try:
-            doc = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as err:
-            raise AnalysisError(f"{path}: cannot read gold file: {err}") from None
-        if not isinstance(doc, dict) or "file" not in doc or not isinstance(doc.get("timexes", []), list):
-            raise AnalysisError(f"{path}: not a gold timex file (needs 'file' and 'timexes')")
+    for path, doc in read_gold_folder(gold_dir):
+        if not isinstance(doc.get("timexes", []), list):
+            raise AnalysisError(f"{path}: not a gold timex file ('timexes' must be a list)")
         doc.setdefault("timexes", [])
         doc.setdefault("events", [])
         doc["_gold_path"] = str(path)
@@ -144,22 +134,9 @@ def load_gold(gold_dir: str | Path) -> list[dict[str, Any]]:
 
 def load_articles(paths: Iterable[str | Path]) -> dict[str, Any]:
     """Article records by file basename (every ``*.txt`` under the given files/folders)."""
-    from analysis.corpus import iter_article_paths, load_article
+    from analysis.corpus import load_article
 
-    return {p.name: load_article(p) for p in iter_article_paths(list(paths))}
-
-
-def _event_recall_fn():
-    """``event_recall`` from the events module, or None when it is not there (yet)."""
-    for module in ("analysis.events", "analysis.evaluation.events_eval"):
-        try:
-            mod = __import__(module, fromlist=["event_recall"])
-        except ImportError:
-            continue
-        fn = getattr(mod, "event_recall", None)
-        if fn is not None:
-            return fn
-    return None
+    return {name: load_article(path) for name, path in article_paths_by_name(paths).items()}
 
 
 def _fmt(t: dict) -> str:
@@ -230,12 +207,10 @@ def run(args: argparse.Namespace) -> int:
     total, per_file, missing = evaluate(docs, articles)
     if not per_file:
         raise AnalysisError(f"none of the {len(docs)} gold files matches an article under {', '.join(map(str, args.corpus))}")
-    fn = _event_recall_fn()
-    events = None
-    if fn is not None:
-        matched = [d for d in docs if Path(d["file"]).name in articles]
-        gold_events = [dict(ev, file=d["file"], dct=d.get("dct")) for d in matched for ev in d["events"]]
-        events = fn(gold_events, [articles[Path(d["file"]).name] for d in matched])
+    from analysis.evaluation.events_eval import event_recall
+
+    matched = [d for d in docs if Path(d["file"]).name in articles]
+    events = event_recall(matched, [articles[Path(d["file"]).name] for d in matched])
     for line in report(total, per_file, missing, bool(getattr(args, "details", False)), events):
         print(line)
     return 0
