@@ -8,7 +8,8 @@ import pytest
 
 from analysis.timex import Timex, find_timexes
 from analysis.timex.normalize import NormText
-from analysis.timex.rules import RULES, Context, scan
+from analysis.timex.engine import Context, scan
+from analysis.timex.rules import RULES
 
 DCT = dt.date(2025, 12, 31)  # a Wednesday
 

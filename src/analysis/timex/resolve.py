@@ -9,34 +9,26 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from hijridate import Gregorian, Hijri
+
 UNKNOWN_DAY = "XXXX-XX-XX"
 UNKNOWN_MONTH = "XXXX-XX"
 UNKNOWN_YEAR = "XXXX"
 UNKNOWN_WEEK = "XXXX-WXX"
 
 
-def as_date(value: dt.date | str | None) -> dt.date | None:
-    """Accept a date, an ISO ``YYYY-MM-DD`` string (or a datetime/Timestamp) or None."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if hasattr(value, "date") and callable(value.date):  # pandas Timestamp
-        return value.date()
-    return dt.date.fromisoformat(str(value).strip()[:10])
-
-
 def day_value(day: dt.date) -> str:
+    """``YYYY-MM-DD``."""
     return day.isoformat()
 
 
 def month_value(year: int, month: int) -> str:
+    """``YYYY-MM``."""
     return f"{year:04d}-{month:02d}"
 
 
 def week_value(day: dt.date) -> str:
+    """The ISO week of ``day`` as ``YYYY-Www``."""
     iso = day.isocalendar()
     return f"{iso[0]:04d}-W{iso[1]:02d}"
 
@@ -52,6 +44,7 @@ def shift_days(dct: dt.date | None, days: int) -> str:
 
 
 def add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    """(year, month) ``months`` after (before, when negative) the given month."""
     index = year * 12 + (month - 1) + months
     return index // 12, index % 12 + 1
 
@@ -142,6 +135,7 @@ def month_year(dct: dt.date | None, month: int, tense: str | None = None, shift_
 
 
 def valid_day(year: int, month: int, day: int) -> bool:
+    """Whether ``day`` exists in that month (an out-of-range year is checked as 2000, a leap year)."""
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year if 1 <= year <= 9999 else 2000, month)[1]
 
 
@@ -169,15 +163,13 @@ def hijri_to_gregorian(year: int, month: int, day: int | None) -> str | None:
     the Gregorian year holding its middle (1 Rajab).
     """
     try:
-        from hijridate import Hijri
-
         if day is not None:
             return Hijri(year, month, day).to_gregorian().isoformat()
         if month:
             g = Hijri(year, month, 15).to_gregorian()
             return month_value(g.year, g.month)
         return f"{Hijri(year, 7, 1).to_gregorian().year:04d}"
-    except (ValueError, OverflowError, ImportError):
+    except (ValueError, OverflowError):
         return None
 
 
@@ -186,10 +178,8 @@ def hijri_year_of(dct: dt.date | None, month: int) -> int | None:
     if dct is None:
         return None
     try:
-        from hijridate import Gregorian
-
         h = Gregorian(dct.year, dct.month, dct.day).to_hijri()
-    except (ValueError, OverflowError, ImportError):
+    except (ValueError, OverflowError):
         return None
     candidates = (h.year - 1, h.year, h.year + 1)
     return min(candidates, key=lambda y: (abs((y * 12 + month) - (h.year * 12 + h.month)), abs(y - h.year)))
