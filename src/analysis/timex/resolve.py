@@ -33,14 +33,20 @@ def week_value(day: dt.date) -> str:
     return f"{iso[0]:04d}-W{iso[1]:02d}"
 
 
+def _moved(dct: dt.date | None, **delta: int) -> dt.date | None:
+    """dct moved by ``timedelta(**delta)``; None without a dct or outside the calendar."""
+    if dct is None:
+        return None
+    try:
+        return dct + dt.timedelta(**delta)
+    except OverflowError:
+        return None
+
+
 def shift_days(dct: dt.date | None, days: int) -> str:
     """dct ± days as ``YYYY-MM-DD``."""
-    if dct is None:
-        return UNKNOWN_DAY
-    try:
-        return day_value(dct + dt.timedelta(days=days))
-    except OverflowError:
-        return UNKNOWN_DAY
+    day = _moved(dct, days=days)
+    return UNKNOWN_DAY if day is None else day_value(day)
 
 
 def add_months(year: int, month: int, months: int) -> tuple[int, int]:
@@ -59,12 +65,8 @@ def shift_months(dct: dt.date | None, months: int) -> str:
 
 def shift_weeks(dct: dt.date | None, weeks: int) -> str:
     """The ISO week of dct ± weeks as ``YYYY-Www``."""
-    if dct is None:
-        return UNKNOWN_WEEK
-    try:
-        return week_value(dct + dt.timedelta(weeks=weeks))
-    except OverflowError:
-        return UNKNOWN_WEEK
+    day = _moved(dct, weeks=weeks)
+    return UNKNOWN_WEEK if day is None else week_value(day)
 
 
 def shift_years(dct: dt.date | None, years: int) -> str:

@@ -11,7 +11,7 @@ import re
 from analysis.timex import lexicon as lx
 from analysis.timex import patterns as P
 from analysis.timex import resolve as R
-from analysis.timex.engine import Context
+from analysis.timex.engine import Builder, Candidate, Context
 from analysis.timex.patterns import END, S, S0, norm, squash
 
 # --- Match readers -------------------------------------------------------------------------------
@@ -141,6 +141,16 @@ def duration_value(amount: int | None, unit: str, half: bool = False) -> str:
     return f"PT{amount}{letter}" if time else f"P{amount}{letter}"
 
 
+def word_value(type_: str, table: dict[str, str], group: str = "w") -> Builder:
+    """A builder for rules that only look a word up: the ``table`` value of group ``group``
+    (``يوميا`` → SET ``P1D``)."""
+
+    def build(m: re.Match, ctx: Context) -> Candidate | None:
+        return Candidate(0, 0, type_, table[g(m, group)])  # type: ignore[index]
+
+    return build
+
+
 # --- Days named by a relative word or a weekday ------------------------------------------------------
 
 #: An adjective after a weekday: الماضي (strictly before the dct) / المقبل (strictly after).
@@ -180,13 +190,15 @@ DURATION_SPEC = (
 )
 
 
-def duration_spec(m: re.Match) -> tuple[int | None, str, bool] | None:
-    """(amount or None when vague, unit code, half) of a ``DURATION_SPEC`` match."""
+def duration_spec(m: re.Match) -> tuple[int | None, str, bool]:
+    """(amount or None when vague, unit code, half) of a ``DURATION_SPEC`` match.
+
+    Raises ValueError for a number it cannot read (the rule then rejects the match)."""
     half = bool(g(m, "half"))
     if g(m, "num"):
         amount = number_value(g(m, "num"))  # type: ignore[arg-type]
         if amount is None:
-            return None
+            raise ValueError(f"not a number: {g(m, 'num')!r}")
         return amount, unit_code(g(m, "u1"))[0], half  # type: ignore[arg-type]
     if g(m, "dual"):
         return 2, unit_code(g(m, "dual"))[0], half  # type: ignore[arg-type]
@@ -196,7 +208,7 @@ def duration_spec(m: re.Match) -> tuple[int | None, str, bool] | None:
         return None, unit_code(g(m, "pl"))[0], False  # type: ignore[arg-type]
     if g(m, "one"):
         return 1, unit_code(g(m, "one"))[0], half  # type: ignore[arg-type]
-    return None
+    raise ValueError("no length of time in the match")
 
 
 #: Words that make a number of years an age ("البالغ من العمر 45 عاما").

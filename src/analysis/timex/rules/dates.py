@@ -32,13 +32,9 @@ _COUNT_BEFORE = frozenset(norm(w) for w in ("من", "نحو", "حوالي", "ق�
 _YEAR_TAIL = rf"(?:{S}(?:من{S}|ل)?(?:{P.YEAR_EXPR('a')}))?"
 
 
-@rule(
-    "day_month_year",
-    rf"{PRE}(?P<t>{P.MOD_PRE()}{P.DAY('a')}{S}(?:من{S}(?:شهر{S})?)?{P.MONTH('a')}"
-    rf"(?:{S0}[,،]?{S0}(?:من{S})?(?:{P.YEAR_EXPR('a')})|{S}{MONTH_REL_A})?){END}",
-    starts=[MODS, DIGIT, ORDINALS, "ال"],
-    priority=10,
-)
+@rule("day_month_year", priority=10, starts=[MODS, DIGIT, ORDINALS, "ال"], pattern=(
+      rf"{PRE}(?P<t>{P.MOD_PRE()}{P.DAY('a')}{S}(?:من{S}(?:شهر{S})?)?{P.MONTH('a')}"
+      rf"(?:{S0}[,،]?{S0}(?:من{S})?(?:{P.YEAR_EXPR('a')})|{S}{MONTH_REL_A})?){END}"))
 def _day_month_year(m: re.Match, ctx: Context) -> Candidate | None:
     """``31 ديسمبر 2025``, ``الحادي والثلاثين من شهر كانون الأول المقبل``, ``31 ديسمبر الجاري``."""
     day = day_of(m, "a")
@@ -57,12 +53,8 @@ def _day_month_year(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "DATE", value, mod_of(m), kind="day", extra={"year_inferred": inferred, **anaphor(m, "a")})
 
 
-@rule(
-    "month_year",
-    rf"{PRE}(?P<t>{P.MOD_PRE()}{P.MONTH('a')}(?:{S0}[,،]?{S0}(?:من{S})?(?:{P.YEAR_EXPR('a')})|{S}{MONTH_REL_A})?){END}",
-    starts=[MODS, "شهر", MONTH_WORDS],
-    priority=30,
-)
+@rule("month_year", priority=30, starts=[MODS, "شهر", MONTH_WORDS],
+      pattern=rf"{PRE}(?P<t>{P.MOD_PRE()}{P.MONTH('a')}(?:{S0}[,،]?{S0}(?:من{S})?(?:{P.YEAR_EXPR('a')})|{S}{MONTH_REL_A})?){END}")
 def _month_year(m: re.Match, ctx: Context) -> Candidate | None:
     """``سبتمبر 2025``, ``أيلول/سبتمبر 2024``, ``نهاية شهر أيلول من هذا العام``, bare ``أيلول``."""
     month, sure = month_of(m, "a")  # type: ignore[misc]
@@ -82,12 +74,8 @@ def _month_year(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "DATE", value, mod_of(m), extra=extra) if value else None
 
 
-@rule(
-    "year",
-    rf"{PRE}(?P<t>{P.MOD_PRE()}(?:(?P<ap>{P.APPROX}){S})?(?P<kw>{ART}?عام|{ART}?سنه|عامي){S0}{P.YEAR('a')}{P.ERA('a')}){END}",
-    starts=[MODS, APPROX, "عام", "العام", "سنة", "السنة", "عامي"],
-    priority=60,
-)
+@rule("year", priority=60, starts=[MODS, APPROX, "عام", "العام", "سنة", "السنة", "عامي"],
+      pattern=rf"{PRE}(?P<t>{P.MOD_PRE()}(?:(?P<ap>{P.APPROX}){S})?(?P<kw>{ART}?عام|{ART}?سنه|عامي){S0}{P.YEAR('a')}{P.ERA('a')}){END}")
 def _year(m: re.Match, ctx: Context) -> Candidate | None:
     """``عام 2020``, ``العام 2014``, ``مطلع عام 2026``, ``سنة 2003م``, ``عام 1446 هـ``."""
     return _year_value(m, ctx)
@@ -103,7 +91,8 @@ def _year_value(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "DATE", f"{year:04d}", mod)
 
 
-@rule("bare_year", rf"(?<!\w)(?P<cl>[وبل])?(?P<t>{P.MOD_PRE()}{P.YEAR('a')}{P.ERA('a')}){END}", starts=[MODS, DIGIT], priority=70)
+@rule("bare_year", priority=70, starts=[MODS, DIGIT],
+      pattern=rf"(?<!\w)(?P<cl>[وبل])?(?P<t>{P.MOD_PRE()}{P.YEAR('a')}{P.ERA('a')}){END}")
 def _bare_year(m: re.Match, ctx: Context) -> Candidate | None:
     """A bare year, when the context says it is one: ``في 2014``, ``و2017``, ``2025م``, ``(2014)``."""
     era = g(m, "aera")
@@ -118,12 +107,8 @@ def _bare_year(m: re.Match, ctx: Context) -> Candidate | None:
     return _year_value(m, ctx)
 
 
-@rule(
-    "week_of_month",
-    rf"{PRE}(?P<t>الاسبوع{S}(?P<wo>{P.WEEK_ORD}){S}من{S}(?:شهر{S})?{P.MONTH('a')}(?:{S0}[,،]?{S0}(?:من{S})?(?:{P.YEAR_EXPR('a')})|{S}{MONTH_REL_A})?){END}",
-    starts=["الأسبوع"],
-    priority=290,
-)
+@rule("week_of_month", priority=290, starts=["الأسبوع"],
+      pattern=rf"{PRE}(?P<t>الاسبوع{S}(?P<wo>{P.WEEK_ORD}){S}من{S}(?:شهر{S})?{P.MONTH('a')}(?:{S0}[,،]?{S0}(?:من{S})?(?:{P.YEAR_EXPR('a')})|{S}{MONTH_REL_A})?){END}")
 def _week_of_month(m: re.Match, ctx: Context) -> Candidate | None:
     """``الأسبوع الأول من تموز`` → the ISO week holding the month's 4th day (the last week: its
     last day − 3)."""
@@ -141,12 +126,8 @@ def _week_of_month(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "DATE", R.week_value(dt.date(year, month, day)), extra=anaphor(m, "a"))
 
 
-@rule(
-    "quarter",
-    rf"{PRE}(?P<t>{P.MOD_PRE()}(?P<kind>الربع|النصف){S}(?P<ord>{P.QUARTER_ORD}){END}{_YEAR_TAIL}){END}",
-    starts=[MODS, "الربع", "النصف"],
-    priority=370,
-)
+@rule("quarter", priority=370, starts=[MODS, "الربع", "النصف"],
+      pattern=rf"{PRE}(?P<t>{P.MOD_PRE()}(?P<kind>الربع|النصف){S}(?P<ord>{P.QUARTER_ORD}){END}{_YEAR_TAIL}){END}")
 def _quarter(m: re.Match, ctx: Context) -> Candidate | None:
     """``الربع الأول من عام 2025`` → ``2025-Q1``; ``النصف الثاني من العام`` → ``YYYY-H2``."""
     year, hijri = year_of(m, "a", ctx)
@@ -172,7 +153,8 @@ def _quarter(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "DATE", f"{year_text}-H{P.HALF_OF[ordinal]}", mod_of(m))
 
 
-@rule("season", rf"{PRE}(?P<t>{P.MOD_PRE()}(?P<s>{P.SEASONS}){S0}(?:{P.YEAR_EXPR('a')})){END}", starts=[MODS, lx.SEASONS], priority=380)
+@rule("season", priority=380, starts=[MODS, lx.SEASONS],
+      pattern=rf"{PRE}(?P<t>{P.MOD_PRE()}(?P<s>{P.SEASONS}){S0}(?:{P.YEAR_EXPR('a')})){END}")
 def _season(m: re.Match, ctx: Context) -> Candidate | None:
     """``صيف 2024`` → ``2024-SU``, ``خريف هذا العام``."""
     year, hijri = year_of(m, "a", ctx)
@@ -181,12 +163,8 @@ def _season(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "DATE", f"{year:04d}-{P.SEASON_OF[g(m, 's')]}", mod_of(m))  # type: ignore[index]
 
 
-@rule(
-    "iso_week",
-    rf"{PRE}(?P<t>الاسبوع{S}(?:رقم{S})?(?:ال{S0})?(?P<wn>\d{{1,2}}){S}من{S}(?:{P.YEAR_EXPR('a')})){END}",
-    starts=["الأسبوع"],
-    priority=400,
-)
+@rule("iso_week", priority=400, starts=["الأسبوع"],
+      pattern=rf"{PRE}(?P<t>الاسبوع{S}(?:رقم{S})?(?:ال{S0})?(?P<wn>\d{{1,2}}){S}من{S}(?:{P.YEAR_EXPR('a')})){END}")
 def _iso_week(m: re.Match, ctx: Context) -> Candidate | None:
     """``الأسبوع 35 من عام 2025`` → ``2025-W35``."""
     year, hijri = year_of(m, "a", ctx)

@@ -23,12 +23,8 @@ def _is_outlet(m: re.Match, ctx: Context) -> bool:
     return bool(after[:1] in (")", "»") and _QUOTED_NAME.search(ctx.before(m.start("t"), 30)))
 
 
-@rule(
-    "relative_day",
-    rf"{PRE}(?P<t>(?:(?:يوم{S})?(?P<rd>{P.RELDAY})|يوم{S}(?P<rdb>{P.RELDAY_BOUND}))(?:{S}(?P<wd>{P.WEEKDAY}))?){END}(?!{S}{_NOT_TODAY}{END})",
-    starts=["يوم", lx.RELATIVE_DAYS],
-    priority=90,
-)
+@rule("relative_day", priority=90, starts=["يوم", lx.RELATIVE_DAYS],
+      pattern=rf"{PRE}(?P<t>(?:(?:يوم{S})?(?P<rd>{P.RELDAY})|يوم{S}(?P<rdb>{P.RELDAY_BOUND}))(?:{S}(?P<wd>{P.WEEKDAY}))?){END}(?!{S}{_NOT_TODAY}{END})")
 def _relative_day(m: re.Match, ctx: Context) -> Candidate | None:
     """``اليوم``, ``أمس``, ``غدا``, ``يوم غد``, ``اليوم الأربعاء`` (one timex), ``أول أمس``."""
     if g(m, "rd") == "اليوم" and ctx.prev_word(m.start("t")) in P.NOT_TODAY_BEFORE:
@@ -39,12 +35,8 @@ def _relative_day(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "DATE", R.shift_days(ctx.dct, offset), kind="weekday")
 
 
-@rule(
-    "weekday",
-    rf"{PRE}(?P<t>(?:يوم{S})?(?P<wd>{P.WEEKDAY})(?:{S}{WEEKDAY_ADJ})?){END}(?!{S}(?:عشر|عشره){END})",
-    starts=["يوم", WEEKDAY_WORDS],
-    priority=100,
-)
+@rule("weekday", priority=100, starts=["يوم", WEEKDAY_WORDS],
+      pattern=rf"{PRE}(?P<t>(?:يوم{S})?(?P<wd>{P.WEEKDAY})(?:{S}{WEEKDAY_ADJ})?){END}(?!{S}(?:عشر|عشره){END})")
 def _weekday(m: re.Match, ctx: Context) -> Candidate | None:
     """``الأربعاء`` (last such day on/before dct unless the verb is future), ``الخميس المقبل``."""
     weekday = P.WEEKDAY_OF[g(m, "wd")]  # type: ignore[index]

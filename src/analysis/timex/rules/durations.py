@@ -28,18 +28,11 @@ _DIR_ADJ = rf"(?:{S}(?:القليله{S})?(?P<diradj>الماضيه|المقبل
 _FRACTION_TO: dict[str, tuple[str, int]] = {"CE": ("Y", 100), "DE": ("Y", 10), "Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60)}
 
 
-@rule(
-    "duration",
-    rf"{PRE}(?P<t>(?:(?P<ap>{P.APPROX}){S})?{DURATION_SPEC}(?:{S}(?P<vadj>{P.VAGUE_DUR_ADJ}){END})?(?:{S}(?P<ztail>{P.DURATION_TAIL}){END})?{_DIR_ADJ})",
-    starts=[APPROX, "ال", DIGIT, NUMBER_WORD_STARTS, UNIT_STARTS, lx.VAGUE_QUANTIFIERS, lx.ADVERBIAL_PLURALS],
-    priority=220,
-)
+@rule("duration", priority=220, starts=[APPROX, "ال", DIGIT, NUMBER_WORD_STARTS, UNIT_STARTS, lx.VAGUE_QUANTIFIERS, lx.ADVERBIAL_PLURALS],
+      pattern=rf"{PRE}(?P<t>(?:(?P<ap>{P.APPROX}){S})?{DURATION_SPEC}(?:{S}(?P<vadj>{P.VAGUE_DUR_ADJ}){END})?(?:{S}(?P<ztail>{P.DURATION_TAIL}){END})?{_DIR_ADJ})")
 def _duration(m: re.Match, ctx: Context) -> Candidate | None:
     """``11 عاما`` → P11Y, ``ثلاثة أشهر``, ``عامين``, ``خلال شهر`` → P1M, ``سنوات طويلة`` → PXY."""
-    spec = duration_spec(m)
-    if spec is None:
-        return None
-    amount, unit, half = spec
+    amount, unit, half = duration_spec(m)
     start = m.start("t")
     prev = ctx.prev_word(m.start())
     clitic = m.group(0)[: start - m.start()]
@@ -74,12 +67,8 @@ def _duration(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "DURATION", duration_value(amount, unit, half), mod)
 
 
-@rule(
-    "fraction_duration",
-    rf"{PRE}(?P<t>(?:(?P<ap>{P.APPROX}){S})?(?P<fr>{P.FRACTION_UNIT}){S}(?P<u>{P.UNIT_ONE_INDEF})(?:{S}(?P<ztail>{P.DURATION_TAIL}))?){END}",
-    starts=[APPROX, lx.UNIT_FRACTIONS],
-    priority=230,
-)
+@rule("fraction_duration", priority=230, starts=[APPROX, lx.UNIT_FRACTIONS],
+      pattern=rf"{PRE}(?P<t>(?:(?P<ap>{P.APPROX}){S})?(?P<fr>{P.FRACTION_UNIT}){S}(?P<u>{P.UNIT_ONE_INDEF})(?:{S}(?P<ztail>{P.DURATION_TAIL}))?){END}")
 def _fraction_duration(m: re.Match, ctx: Context) -> Candidate | None:
     """``ربع قرن`` → P25Y, ``نصف ساعة`` → PT30M, ``نصف عام`` → P6M (in the next smaller unit)."""
     num, den = P.FRACTION_UNIT_OF[g(m, "fr")]  # type: ignore[index]
@@ -90,12 +79,8 @@ def _fraction_duration(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "DURATION", duration_value(num * size // den, smaller), mod)
 
 
-@rule(
-    "counted_period",
-    rf"{PRE}(?P<t>(?P<pl>{P.VAGUE_PL}){S}(?P<num>ال{S0}?\d{{1,3}}|ال{P.NUMBER_WORDS}){END}{S}(?P<adj>{P.VAGUE_ADJ}){END})",
-    starts=[lx.VAGUE_PERIOD_PLURALS],
-    priority=240,
-)
+@rule("counted_period", priority=240, starts=[lx.VAGUE_PERIOD_PLURALS],
+      pattern=rf"{PRE}(?P<t>(?P<pl>{P.VAGUE_PL}){S}(?P<num>ال{S0}?\d{{1,3}}|ال{P.NUMBER_WORDS}){END}{S}(?P<adj>{P.VAGUE_ADJ}){END})")
 def _counted_period(m: re.Match, ctx: Context) -> Candidate | None:
     """``السنوات العشر الماضية`` → P10Y, ``الأيام الثلاثة المقبلة`` → P3D (a counted span: a duration)."""
     amount = number_value(g(m, "num"))  # type: ignore[arg-type]

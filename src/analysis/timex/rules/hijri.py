@@ -16,12 +16,8 @@ _HIJRI_YEAR = (
 )
 
 
-@rule(
-    "hijri",
-    rf"{PRE}(?P<t>{P.MOD_PRE()}(?:{P.DAY('a')}{S}(?:من{S})?)?(?:(?P<shahr>شهر){S})?(?P<hm>{P.HIJRI}){END}(?:{S0}[,،]?{S0}{_HIJRI_YEAR})?){END}",
-    starts=[MODS, DIGIT, ORDINALS, "شهر", HIJRI_WORDS],
-    priority=410,
-)
+@rule("hijri", priority=410, starts=[MODS, DIGIT, ORDINALS, "شهر", HIJRI_WORDS],
+      pattern=rf"{PRE}(?P<t>{P.MOD_PRE()}(?:{P.DAY('a')}{S}(?:من{S})?)?(?:(?P<shahr>شهر){S})?(?P<hm>{P.HIJRI}){END}(?:{S0}[,،]?{S0}{_HIJRI_YEAR})?){END}")
 def _hijri(m: re.Match, ctx: Context) -> Candidate | None:
     """``15 رمضان 1446 هـ`` → Gregorian ``2025-03-15`` (calendar hijri); ``شهر رمضان`` → its month."""
     month = P.HIJRI_MONTH_OF[g(m, "hm")]  # type: ignore[index]
@@ -44,12 +40,8 @@ def _hijri(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "DATE", value, mod_of(m), calendar="hijri") if value else None
 
 
-@rule(
-    "hijri_year",
-    rf"{PRE}(?P<t>{P.MOD_PRE()}(?:(?:ال)?عام|(?:ال)?سنه){S0}(?P<hy>1[34]\d\d){S0}(?P<he>ه|هجري|هجريه|للهجره)){END}",
-    starts=[MODS, "عام", "العام", "سنة", "السنة"],
-    priority=420,
-)
+@rule("hijri_year", priority=420, starts=[MODS, "عام", "العام", "سنة", "السنة"],
+      pattern=rf"{PRE}(?P<t>{P.MOD_PRE()}(?:(?:ال)?عام|(?:ال)?سنه){S0}(?P<hy>1[34]\d\d){S0}(?P<he>ه|هجري|هجريه|للهجره)){END}")
 def _hijri_year(m: re.Match, ctx: Context) -> Candidate | None:
     """``عام 1446 هـ`` → the Gregorian year holding its middle (calendar hijri)."""
     value = R.hijri_to_gregorian(int(m.group("hy")), 0, None)

@@ -29,7 +29,8 @@ def _century(m: re.Match, ctx: Context) -> int | None:
     return None
 
 
-@rule("decade", rf"{PRE}(?P<t>{P.MOD_PRE()}{P.DECADE}(?:{S}(?:من{S})?{_CENTURY})?){END}", starts=[MODS, _DECADE_STARTS], priority=250)
+@rule("decade", priority=250, starts=[MODS, _DECADE_STARTS],
+      pattern=rf"{PRE}(?P<t>{P.MOD_PRE()}{P.DECADE}(?:{S}(?:من{S})?{_CENTURY})?){END}")
 def _decade(m: re.Match, ctx: Context) -> Candidate | None:
     """``التسعينيات`` → ``199X`` (the latest such decade not after the dct), ``تسعينيات القرن الماضي``,
     ``أواخر الثمانينيات من القرن العشرين`` (mod END); not an age (``في الخمسينيات من عمره``)."""
@@ -51,7 +52,8 @@ def _decade(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "DATE", f"{head}{tens}X", mod_of(m))
 
 
-@rule("century", rf"{PRE}(?P<t>{P.MOD_PRE()}{_CENTURY}){END}", starts=[MODS, "القرن", "هذا"], priority=260)
+@rule("century", priority=260, starts=[MODS, "القرن", "هذا"],
+      pattern=rf"{PRE}(?P<t>{P.MOD_PRE()}{_CENTURY}){END}")
 def _century_rule(m: re.Match, ctx: Context) -> Candidate | None:
     """``القرن العشرين`` → ``19XX``, ``القرن الحادي والعشرين`` / ``هذا القرن`` → ``20XX``, ``القرن الماضي``."""
     century = _century(m, ctx)
@@ -60,12 +62,8 @@ def _century_rule(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "DATE", f"{century - 1:02d}XX", mod_of(m))
 
 
-@rule(
-    "millennium",
-    rf"{PRE}(?P<t>{P.MOD_PRE()}الالفيه(?:{S}(?P<mord>{P.MILLENNIUM_ORD})|{S}(?P<mthis>{P.MILLENNIUM_THIS}))?){END}",
-    starts=[MODS, "الألفية"],
-    priority=270,
-)
+@rule("millennium", priority=270, starts=[MODS, "الألفية"],
+      pattern=rf"{PRE}(?P<t>{P.MOD_PRE()}الالفيه(?:{S}(?P<mord>{P.MILLENNIUM_ORD})|{S}(?P<mthis>{P.MILLENNIUM_THIS}))?){END}")
 def _millennium(m: re.Match, ctx: Context) -> Candidate | None:
     """``الألفية الثالثة`` → ``2XXX``; ``مطلع الألفية`` / ``الألفية الجديدة`` → the dct's millennium.
 

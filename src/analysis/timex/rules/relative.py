@@ -16,12 +16,8 @@ from analysis.timex.patterns import END, PRE, S, S0
 from analysis.timex.rules.common import DURATION_SPEC, MODS, ORDINALS, anaphor, day_of, duration_spec, g, mod_of
 
 
-@rule(
-    "day_of_relative_month",
-    rf"{PRE}(?P<t>{P.DAY('a')}{S}من{S}(?:(?P<this>هذا){S}الشهر|الشهر{S}(?:(?P<shift>{P.SHIFT})|(?P<ana>{P.ANAPHOR}))){END}){END}",
-    starts=[DIGIT, ORDINALS, "ال"],
-    priority=20,
-)
+@rule("day_of_relative_month", priority=20, starts=[DIGIT, ORDINALS, "ال"],
+      pattern=rf"{PRE}(?P<t>{P.DAY('a')}{S}من{S}(?:(?P<this>هذا){S}الشهر|الشهر{S}(?:(?P<shift>{P.SHIFT})|(?P<ana>{P.ANAPHOR}))){END}){END}")
 def _day_of_relative_month(m: re.Match, ctx: Context) -> Candidate | None:
     """``الثالث من الشهر الجاري`` → that day of the dct's month; ``20 من الشهر الماضي``;
     ``25 من الشهر نفسه`` → that day of the month named before (see ``anaphor``)."""
@@ -39,7 +35,8 @@ def _day_of_relative_month(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "DATE", value, kind="day", extra=extra) if value else None
 
 
-@rule("day_of_same_month", rf"{PRE}(?P<t>{P.DAY('a')}{S}منه){END}", starts=[DIGIT, ORDINALS, "ال"], priority=160)
+@rule("day_of_same_month", priority=160, starts=[DIGIT, ORDINALS, "ال"],
+      pattern=rf"{PRE}(?P<t>{P.DAY('a')}{S}منه){END}")
 def _day_of_same_month(m: re.Match, ctx: Context) -> Candidate | None:
     """``وتنتهي في 20 منه`` → the 20th of the month named before; dropped when there is none."""
     day = day_of(m, "a")
@@ -50,13 +47,9 @@ def _day_of_same_month(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "DATE", value or f"XXXX-XX-{day:02d}", kind="day", extra={"anaphor": ("M", 0), "needs_ref": True})
 
 
-@rule(
-    "relative_period",
-    rf"{PRE}(?P<t>{P.MOD_PRE()}(?:(?P<this>{P.THIS}){S}(?P<n1>{P.PERIOD})|(?P<n2>{P.PERIOD_ART}){S}(?:(?P<shift>{P.SHIFT})|(?P<ana>{P.ANAPHOR})))"
-    rf"|(?P<mod2>{P.MODS}){S}(?P<n3>{P.PERIOD})(?!{S0}(?:1\d|2[01])\d\d(?!\d))(?!{S}(?:{P.SHIFT}|{P.ANAPHOR}|الاول|الثاني|من){END})){END}",
-    starts=[MODS, lx.THIS_WORDS, lx.PERIOD_NOUNS],
-    priority=190,
-)
+@rule("relative_period", priority=190, starts=[MODS, lx.THIS_WORDS, lx.PERIOD_NOUNS], pattern=(
+      rf"{PRE}(?P<t>{P.MOD_PRE()}(?:(?P<this>{P.THIS}){S}(?P<n1>{P.PERIOD})|(?P<n2>{P.PERIOD_ART}){S}(?:(?P<shift>{P.SHIFT})|(?P<ana>{P.ANAPHOR})))"
+      rf"|(?P<mod2>{P.MODS}){S}(?P<n3>{P.PERIOD})(?!{S0}(?:1\d|2[01])\d\d(?!\d))(?!{S}(?:{P.SHIFT}|{P.ANAPHOR}|الاول|الثاني|من){END})){END}"))
 def _relative_period(m: re.Match, ctx: Context) -> Candidate | None:
     """``العام الماضي`` → year−1, ``الشهر المقبل``, ``الأسبوع الماضي`` (ISO week), ``مطلع هذا العام``;
     ``العام نفسه`` / ``العام التالي`` → the year named before (+1) (see ``anaphor``)."""
@@ -75,25 +68,19 @@ def _relative_period(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "DATE", R.shift(ctx.dct, unit, amount), mod, extra=extra)
 
 
-@rule("same_day", rf"{PRE}(?P<t>(?:يوم|اليوم){S}(?P<ana>{P.ANAPHOR})){END}", starts=["يوم", "اليوم"], priority=200)
+@rule("same_day", priority=200, starts=["يوم", "اليوم"],
+      pattern=rf"{PRE}(?P<t>(?:يوم|اليوم){S}(?P<ana>{P.ANAPHOR})){END}")
 def _same_day(m: re.Match, ctx: Context) -> Candidate | None:
     """``في اليوم نفسه`` / ``اليوم التالي`` → the day named before (+1), else the dct (+1)."""
     extra = anaphor(m, "", "D")
     return Candidate(0, 0, "DATE", R.shift_days(ctx.dct, extra["anaphor"][1]), extra=extra)
 
 
-@rule(
-    "ago_later",
-    rf"{PRE}(?P<t>(?P<dir>قبل|بعد){S}(?:(?P<ap>{P.APPROX}){S})?{DURATION_SPEC}(?:{S}من{S}(?:الان|اليوم){END})?)(?!{S0}\d)(?!{S}من{END})",
-    starts=["قبل", "بعد"],
-    priority=210,
-)
+@rule("ago_later", priority=210, starts=["قبل", "بعد"],
+      pattern=rf"{PRE}(?P<t>(?P<dir>قبل|بعد){S}(?:(?P<ap>{P.APPROX}){S})?{DURATION_SPEC}(?:{S}من{S}(?:الان|اليوم){END})?)(?!{S0}\d)(?!{S}من{END})")
 def _ago_later(m: re.Match, ctx: Context) -> Candidate | None:
     """``قبل ثلاثة أشهر`` → dct month − 3, ``بعد أسبوعين`` → ISO week, ``قبل أيام`` → PAST_REF."""
-    spec = duration_spec(m)
-    if spec is None:
-        return None
-    amount, unit, _half = spec
+    amount, unit, _half = duration_spec(m)
     sign = -1 if g(m, "dir") == "قبل" else 1
     mod = "APPROX" if g(m, "ap") else None
     if amount is None:
@@ -105,12 +92,8 @@ def _ago_later(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "DATE", R.shift(ctx.dct, unit, sign * amount), mod)
 
 
-@rule(
-    "season_relative",
-    rf"{PRE}(?P<t>{P.MOD_PRE()}(?:فصل{S}(?P<s1>{P.SEASONS_DEF})(?:{S}(?P<sh1>{P.SHIFT}))?|(?P<s2>{P.SEASONS_DEF}){S}(?P<sh2>{P.SHIFT})|{P.THIS}{S}(?P<s3>{P.SEASONS_DEF}))){END}",
-    starts=[MODS, "فصل", lx.SEASONS_DEF, lx.THIS_WORDS],
-    priority=390,
-)
+@rule("season_relative", priority=390, starts=[MODS, "فصل", lx.SEASONS_DEF, lx.THIS_WORDS],
+      pattern=rf"{PRE}(?P<t>{P.MOD_PRE()}(?:فصل{S}(?P<s1>{P.SEASONS_DEF})(?:{S}(?P<sh1>{P.SHIFT}))?|(?P<s2>{P.SEASONS_DEF}){S}(?P<sh2>{P.SHIFT})|{P.THIS}{S}(?P<s3>{P.SEASONS_DEF}))){END}")
 def _season_relative(m: re.Match, ctx: Context) -> Candidate | None:
     """``فصل الصيف`` / ``هذا الصيف`` → the dct's year, ``الشتاء المقبل`` → next year's (``YYYY-WI``)."""
     if ctx.dct is None:

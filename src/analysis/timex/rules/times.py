@@ -19,14 +19,10 @@ from analysis.timex.rules.common import APPROX, WEEKDAY_ADJ, g, named_day
 _POD_HOURS = {"MO": 0, "AF": 12, "EV": 12, "NI": 12}
 
 
-@rule(
-    "part_of_day",
-    rf"{PRE}(?P<t>(?P<pod>{P.POD}){S}(?:(?P<rd>{P.RELDAY}|{P.RELDAY_BOUND})(?:{S}(?P<wd>{P.WEEKDAY}))?|(?:يوم{S})?(?P<wd2>{P.WEEKDAY})(?:{S}{WEEKDAY_ADJ})?)"
-    rf"(?:(?:{S}(?:علي|الي){S}|{S0}-{S0})(?:يوم{S})?{P.WEEKDAY}{END})?"
-    rf"|(?P<this>{P.THIS_POD})){END}",
-    starts=[lx.PARTS_OF_DAY, lx.THIS_PART_OF_DAY],
-    priority=110,
-)
+@rule("part_of_day", priority=110, starts=[lx.PARTS_OF_DAY, lx.THIS_PART_OF_DAY], pattern=(
+      rf"{PRE}(?P<t>(?P<pod>{P.POD}){S}(?:(?P<rd>{P.RELDAY}|{P.RELDAY_BOUND})(?:{S}(?P<wd>{P.WEEKDAY}))?|(?:يوم{S})?(?P<wd2>{P.WEEKDAY})(?:{S}{WEEKDAY_ADJ})?)"
+      rf"(?:(?:{S}(?:علي|الي){S}|{S0}-{S0})(?:يوم{S})?{P.WEEKDAY}{END})?"
+      rf"|(?P<this>{P.THIS_POD})){END}"))
 def _part_of_day(m: re.Match, ctx: Context) -> Candidate | None:
     """``مساء اليوم``, ``صباح أمس``, ``مساء الخميس``, ``فجر اليوم الأربعاء``, ``الليلة`` → ``…TEV``."""
     if g(m, "this"):
@@ -38,13 +34,9 @@ def _part_of_day(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "TIME", f"{day}T{code}", kind="pod", extra={"code": code})
 
 
-@rule(
-    "hours_of_part_of_day",
-    rf"{PRE}(?P<t>(?:ال)?ساعات{S}(?:(?P<podd>{P.POD_DEF})(?:{S}{P.POD_HOURS_ADJ})?|{P.POD_HOURS_ADJ}{S}من{S}"
-    rf"(?:(?P<pod>{P.POD})(?:{S}(?:(?P<rd>{P.RELDAY}|{P.RELDAY_BOUND})|(?:يوم{S})?(?P<wd>{P.WEEKDAY})(?:{S}{WEEKDAY_ADJ})?))?|(?P<podd2>{P.POD_DEF})))){END}",
-    starts=["ساعات", "الساعات"],
-    priority=120,
-)
+@rule("hours_of_part_of_day", priority=120, starts=["ساعات", "الساعات"], pattern=(
+      rf"{PRE}(?P<t>(?:ال)?ساعات{S}(?:(?P<podd>{P.POD_DEF})(?:{S}{P.POD_HOURS_ADJ})?|{P.POD_HOURS_ADJ}{S}من{S}"
+      rf"(?:(?P<pod>{P.POD})(?:{S}(?:(?P<rd>{P.RELDAY}|{P.RELDAY_BOUND})|(?:يوم{S})?(?P<wd>{P.WEEKDAY})(?:{S}{WEEKDAY_ADJ})?))?|(?P<podd2>{P.POD_DEF})))){END}"))
 def _hours_of_part_of_day(m: re.Match, ctx: Context) -> Candidate | None:
     """``ساعات الصباح الأولى`` / ``الساعات الأولى من الفجر`` / ``الساعات الأولى من صباح اليوم`` →
     that part of the day (``…TMO``)."""
@@ -54,12 +46,8 @@ def _hours_of_part_of_day(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "TIME", f"{day}T{code}", kind="pod", extra={"code": code})
 
 
-@rule(
-    "late_hours",
-    rf"{PRE}(?P<t>(?:ساعه|ساعات|وقت){S}(?:متاخره|مبكره|متقدمه){S}من{S}(?:(?P<pod>{P.POD})(?:{S}(?:(?P<rd>{P.RELDAY}|{P.RELDAY_BOUND})|(?:يوم{S})?(?P<wd>{P.WEEKDAY})(?:{S}{WEEKDAY_ADJ})?))?|(?P<podd>{P.POD_DEF}))){END}",
-    starts=["ساعة", "ساعات", "وقت"],
-    priority=130,
-)
+@rule("late_hours", priority=130, starts=["ساعة", "ساعات", "وقت"],
+      pattern=rf"{PRE}(?P<t>(?:ساعه|ساعات|وقت){S}(?:متاخره|مبكره|متقدمه){S}من{S}(?:(?P<pod>{P.POD})(?:{S}(?:(?P<rd>{P.RELDAY}|{P.RELDAY_BOUND})|(?:يوم{S})?(?P<wd>{P.WEEKDAY})(?:{S}{WEEKDAY_ADJ})?))?|(?P<podd>{P.POD_DEF}))){END}")
 def _late_hours(m: re.Match, ctx: Context) -> Candidate | None:
     """``ساعة متأخرة من الليل`` / ``ساعة متأخرة من ليل الأحد`` / ``وقت مبكر من صباح اليوم`` → ``…TNI``."""
     code = P.POD_OF[g(m, "pod")] if g(m, "pod") else P.POD_DEF_OF[g(m, "podd")]  # type: ignore[index]
@@ -67,12 +55,8 @@ def _late_hours(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "TIME", f"{day}T{code}", kind="pod", extra={"code": code})
 
 
-@rule(
-    "bare_part_of_day",
-    rf"{PRE}(?P<t>(?P<pod>{P.POD})){END}(?={S}(?:يوم{S})?(?:\d|(?:ال{S0})\d|{P.ORDINAL_DAY}{END}))",
-    starts=[lx.PARTS_OF_DAY],
-    priority=170,
-)
+@rule("bare_part_of_day", priority=170, starts=[lx.PARTS_OF_DAY],
+      pattern=rf"{PRE}(?P<t>(?P<pod>{P.POD})){END}(?={S}(?:يوم{S})?(?:\d|(?:ال{S0})\d|{P.ORDINAL_DAY}{END}))")
 def _bare_part_of_day(m: re.Match, ctx: Context) -> Candidate | None:
     """A part of day before a date (``مساء 15 سبتمبر``): kept only when joined to that date."""
     code = P.POD_OF[g(m, "pod")]  # type: ignore[index]
@@ -89,15 +73,11 @@ def _with_fraction(hour: int, frac: str | None) -> tuple[int, int]:
     return hour, minute
 
 
-@rule(
-    "clock",
-    rf"(?<![\w:.])(?P<t>(?:(?P<ap>{P.APPROX}){S})?(?:(?:الساعه{S0})?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?![\d:])(?:{S0}(?P<mark>{P.CLOCK_MARK}){END})?"
-    rf"|الساعه{S}(?:(?P<hw>{P.HOUR_WORD})|(?P<hd>[01]?\d|2[0-3])(?![\d:.,]))(?:{S}(?P<frac>{P.FRACTION}))?(?:{S}(?P<mark2>{P.CLOCK_MARK}){END})?"
-    rf"|(?P<hw3>{P.HOUR_WORD})(?:{S}(?P<frac3>{P.FRACTION}))?{S}(?P<mark3>{P.CLOCK_MARK_WORD}){END}(?!{S}(?:يوم|{P.RELDAY}|{P.RELDAY_BOUND}|{P.WEEKDAY}){END}))"
-    rf"(?:{S}(?:ب|وفق{S})?(?:ال)?توقيت{S}\w+)?){END}",
-    starts=["الساعة", DIGIT, APPROX, lx.HOUR_WORDS],
-    priority=180,
-)
+@rule("clock", priority=180, starts=["الساعة", DIGIT, APPROX, lx.HOUR_WORDS], pattern=(
+      rf"(?<![\w:.])(?P<t>(?:(?P<ap>{P.APPROX}){S})?(?:(?:الساعه{S0})?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?![\d:])(?:{S0}(?P<mark>{P.CLOCK_MARK}){END})?"
+      rf"|الساعه{S}(?:(?P<hw>{P.HOUR_WORD})|(?P<hd>[01]?\d|2[0-3])(?![\d:.,]))(?:{S}(?P<frac>{P.FRACTION}))?(?:{S}(?P<mark2>{P.CLOCK_MARK}){END})?"
+      rf"|(?P<hw3>{P.HOUR_WORD})(?:{S}(?P<frac3>{P.FRACTION}))?{S}(?P<mark3>{P.CLOCK_MARK_WORD}){END}(?!{S}(?:يوم|{P.RELDAY}|{P.RELDAY_BOUND}|{P.WEEKDAY}){END}))"
+      rf"(?:{S}(?:ب|وفق{S})?(?:ال)?توقيت{S}\w+)?){END}"))
 def _clock(m: re.Match, ctx: Context) -> Candidate | None:
     """``01:48 م`` → ``T13:48``, ``الساعة ٨:٤٧ مساءً``, ``الساعة الثامنة والنصف مساء``,
     ``العاشرة ليلا`` (an hour word alone needs a part-of-day word after it)."""
@@ -129,13 +109,9 @@ def _clock(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "TIME", f"{R.shift_days(ctx.dct, 0)}{hhmm}", mod, kind="clock", extra={"hhmm": hhmm})
 
 
-@rule(
-    "clock_of_day",
-    rf"{PRE}(?P<t>(?:(?P<ap>{P.APPROX}){S})?(?:(?:الساعه{S})?(?P<hw>{P.HOUR_WORD})|الساعه{S}(?<![\d.,/:])(?P<hd>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?(?![\d.,/:]))"
-    rf"(?:{S}(?P<frac>{P.FRACTION}))?{S}(?:من{S})?(?P<pod>{P.POD}){S}(?:(?P<rd>{P.RELDAY}|{P.RELDAY_BOUND})|(?:يوم{S})?(?P<wd>{P.WEEKDAY})(?:{S}{WEEKDAY_ADJ})?)){END}",
-    starts=[APPROX, "الساعة", lx.HOUR_WORDS, DIGIT],
-    priority=300,
-)
+@rule("clock_of_day", priority=300, starts=[APPROX, "الساعة", lx.HOUR_WORDS, DIGIT], pattern=(
+      rf"{PRE}(?P<t>(?:(?P<ap>{P.APPROX}){S})?(?:(?:الساعه{S})?(?P<hw>{P.HOUR_WORD})|الساعه{S}(?<![\d.,/:])(?P<hd>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?(?![\d.,/:]))"
+      rf"(?:{S}(?P<frac>{P.FRACTION}))?{S}(?:من{S})?(?P<pod>{P.POD}){S}(?:(?P<rd>{P.RELDAY}|{P.RELDAY_BOUND})|(?:يوم{S})?(?P<wd>{P.WEEKDAY})(?:{S}{WEEKDAY_ADJ})?)){END}"))
 def _clock_of_day(m: re.Match, ctx: Context) -> Candidate | None:
     """``التاسعة من صباح اليوم`` → ``T09:00``, ``الساعة السادسة من مساء الأحد`` → ``T18:00``,
     ``الثالثة فجر اليوم`` → ``T03:00``."""
