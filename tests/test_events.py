@@ -12,7 +12,8 @@ import pytest
 from analysis.corpus import load_article
 from analysis.events import extract_events, merge_events
 from analysis.events import dating
-from analysis.events.lexicon import EVENT_TYPES, find_triggers, trigger_rules
+from analysis.events.lexicon import find_triggers, trigger_rules
+from analysis.events.types import EVENT_TYPES
 from analysis.evaluation.events_eval import dates_match, event_recall, load_gold_events
 from analysis.text import tokens
 
