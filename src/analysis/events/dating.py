@@ -6,8 +6,8 @@ to draw each timeline entry with its uncertainty. Days are ``datetime.date``; an
 ``(first_day, last_day)``. The second half gives each trigger of a sentence the timex that governs
 it (``assign_dates``). Conventions: docs/ANNOTATION.md, section "Events".
 
-Every reading of a TIMEX value string happens in this module (``interval``, ``granularity``,
-``duration_days``), so that it can take the day interval a ``Timex`` carries instead.
+Every conversion of a TIMEX value string to days happens in this module (``interval``,
+``granularity``, ``duration_days``), so that it can take the day interval a ``Timex`` carries instead.
 """
 
 from __future__ import annotations
@@ -221,7 +221,7 @@ def _inside_background(toks: list[Token], trig: Trigger, x: TimexSlot, trigs: li
 
 
 def assign_dates(trigs: list[Trigger], txs: list[TimexSlot], toks: list[Token]) -> None:
-    """Give each trigger the timex that governs it (see the module docstring of the rules)."""
+    """Give each trigger the timex that governs it: its own zone first, then steps 2-5 below."""
     claimed: set[int] = set()
 
     def give(trig: Trigger, k: int) -> None:

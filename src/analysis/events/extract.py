@@ -46,8 +46,8 @@ def extract_events(
     """The events of one ``Article`` (one per distinct event), each with its provenance.
 
     ``timexes`` default to ``analysis.timex.find_timexes(article.analysis_text, article.date)``;
-    ``entities`` to ``analysis.entities.tag_entities`` (or the built-in gazetteers when that is
-    missing, fails, or ``use_ner`` is False).
+    ``entities`` to ``analysis.entities.tag_entities`` (or the built-in gazetteers when tagging
+    fails or ``use_ner`` is False).
     """
     text = article.analysis_text
     dct = article.date

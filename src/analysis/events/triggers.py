@@ -22,7 +22,7 @@ from analysis.text import Token
 ZONE_MAX_TOKENS = 15  # a timex (or حتى) further than this after its trigger does not belong to it
 UNTIL_MAX_TOKENS = 25  # "تستمر المهمة ... حتى أيلول 2026" may put its date further away
 CONTENT_WINDOW = 12  # ``اتفاق ... على إنهاء``: how far the content trigger may be from its head
-ANNOUNCED_WINDOW = 12  # how far after a speech verb the agreement it announces may come
+ANNOUNCED_WINDOW = 12  # how far after a speech verb the event it only reports may come (``reported`` types)
 SITE_MAX_TOKENS = 12
 MISSION_REACH_BEFORE = 7  # ``المهمة القتالية للقوات الأمريكية في العراق ستنتهي``: subject before the verb  # ``سلم التحالف الدولي بقيادة الولايات المتحدة، اليوم، قاعدة القيارة``
 NEGATION_REACH = 6  # ``ولا تنوي الولايات المتحدة سحب``: a negation this far back still governs

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from importlib.abc import Traversable
 from pathlib import Path
 
-from analysis.events.tables import DataTableError, data_file, data_text, read_table
+from analysis.events.tables import DataTableError, Row, data_file, data_text, read_table
 
 COLUMNS = (
     "order", "type", "label_ar", "label_en", "colour", "reported", "unplaced", "purpose", "content_head", "shown",
@@ -28,6 +28,7 @@ TABLE = "event_types.tsv"
 _NAME = re.compile(r"^[a-z][a-z_]*$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _FLAGS = {"yes": True, "no": False}
+_FLAG_COLUMNS = ("unplaced", "purpose", "content_head", "shown")
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,36 @@ def _cue_lists() -> frozenset[str]:
     return frozenset(k for k in json.loads(data_text("event_cues.json")) if not k.startswith("_"))
 
 
+def _event_type(source: str | Path | Traversable, row: Row, cue_lists: frozenset[str]) -> EventType:
+    """One row as an ``EventType``; a cell it cannot be raises ``DataTableError`` for its line."""
+    if len(row.fields) != len(COLUMNS):
+        raise DataTableError(source, row.line, f"{len(row.fields)} fields, expected {len(COLUMNS)} ({' '.join(COLUMNS)})")
+    cell = dict(zip(COLUMNS, row.fields))
+    checks = [
+        (not _NAME.match(cell["type"]), f"type {cell['type']!r} is not a name of lower-case letters and _"),
+        (not cell["order"].isdigit() or int(cell["order"]) < 1, f"order {cell['order']!r} is not a positive whole number"),
+        (not _COLOUR.match(cell["colour"]), f"colour {cell['colour']!r} is not #rrggbb"),
+        (
+            cell["reported"] != "no" and cell["reported"] not in cue_lists,
+            f"reported {cell['reported']!r} is neither 'no' nor a cue list of event_cues.json",
+        ),
+        *((cell[c] not in _FLAGS, f"{c} {cell[c]!r} is neither 'yes' nor 'no'") for c in _FLAG_COLUMNS),
+        *((not cell[f"label_{lang}"].strip(), f"label_{lang} is empty") for lang in LANGUAGES),
+    ]
+    problem = next((message for bad, message in checks if bad), None)
+    if problem:
+        raise DataTableError(source, row.line, problem)
+    return EventType(
+        order=int(cell["order"]),
+        name=cell["type"],
+        label_ar=cell["label_ar"],
+        label_en=cell["label_en"],
+        colour=cell["colour"],
+        reported=None if cell["reported"] == "no" else cell["reported"],
+        **{c: _FLAGS[cell[c]] for c in _FLAG_COLUMNS},
+    )
+
+
 def load_event_types(path: str | Path | Traversable | None = None) -> dict[str, EventType]:
     """The types of an event-type table (default: the packaged one), by name in file order; checks every row."""
     source = data_file(TABLE) if path is None else path
@@ -66,50 +97,18 @@ def load_event_types(path: str | Path | Traversable | None = None) -> dict[str, 
     lanes: dict[int, str] = {}
     labels: dict[tuple[str, str], str] = {}
     for row in rows:
-
-        def fail(problem: str) -> DataTableError:
-            return DataTableError(source, row.line, problem)
-
-        if len(row.fields) != len(COLUMNS):
-            raise fail(f"{len(row.fields)} fields, expected {len(COLUMNS)} ({' '.join(COLUMNS)})")
-        cell = dict(zip(COLUMNS, row.fields))
-        name = cell["type"]
-        if not _NAME.match(name):
-            raise fail(f"type {name!r} is not a name of lower-case letters and _")
-        if name in types:
-            raise fail(f"type {name!r} is listed twice")
-        if not cell["order"].isdigit() or int(cell["order"]) < 1:
-            raise fail(f"order {cell['order']!r} is not a positive whole number")
-        order = int(cell["order"])
-        if order in lanes:
-            raise fail(f"order {order} is already the lane of {lanes[order]!r}")
-        if not _COLOUR.match(cell["colour"]):
-            raise fail(f"colour {cell['colour']!r} is not #rrggbb")
-        if cell["reported"] != "no" and cell["reported"] not in cue_lists:
-            raise fail(f"reported {cell['reported']!r} is neither 'no' nor a cue list of event_cues.json")
-        for column in ("unplaced", "purpose", "content_head", "shown"):
-            if cell[column] not in _FLAGS:
-                raise fail(f"{column} {cell[column]!r} is neither 'yes' nor 'no'")
+        new = _event_type(source, row, cue_lists)
+        if new.name in types:
+            raise DataTableError(source, row.line, f"type {new.name!r} is listed twice")
+        if new.order in lanes:
+            raise DataTableError(source, row.line, f"order {new.order} is already the lane of {lanes[new.order]!r}")
         for language in LANGUAGES:
-            label = cell[f"label_{language}"]
-            if not label.strip():
-                raise fail(f"label_{language} is empty")
-            if (language, label) in labels:
-                raise fail(f"label_{language} {label!r} is already the label of {labels[(language, label)]!r}")
-            labels[(language, label)] = name
-        lanes[order] = name
-        types[name] = EventType(
-            order=order,
-            name=name,
-            label_ar=cell["label_ar"],
-            label_en=cell["label_en"],
-            colour=cell["colour"],
-            reported=None if cell["reported"] == "no" else cell["reported"],
-            unplaced=_FLAGS[cell["unplaced"]],
-            purpose=_FLAGS[cell["purpose"]],
-            content_head=_FLAGS[cell["content_head"]],
-            shown=_FLAGS[cell["shown"]],
-        )
+            key = (language, new.label(language))
+            if key in labels:
+                raise DataTableError(source, row.line, f"label_{language} {key[1]!r} is already the label of {labels[key]!r}")
+            labels[key] = new.name
+        lanes[new.order] = new.name
+        types[new.name] = new
     if not types:
         raise DataTableError(source, None, "no event types")
     return types
