@@ -69,6 +69,7 @@ def test_a_new_row_is_a_new_type_with_its_lane_label_and_colour(tmp_path):
         (_with(label_ar=""), "label_ar is empty"),
         (GOOD + "\textra", "11 fields, expected 10"),
     ],
+    ids=["colour-name", "colour-short", "shown", "purpose", "reported", "order-word", "order-zero", "type-case", "label", "fields"],
 )
 def test_a_bad_row_fails_at_load_time_naming_file_and_line(tmp_path, row, problem):
     other = "2\tvote\tتصويت\tvote\t#9467bd\tno\tno\tno\tyes\tyes"
@@ -88,6 +89,7 @@ def test_a_bad_row_fails_at_load_time_naming_file_and_line(tmp_path, row, proble
         (_with(type="handover", label_ar="تسليم", label_en="handover"), "order 1 is already the lane of 'withdrawal'"),
         (_with(type="handover", order="2", label_en="handover"), "label_ar 'انسحاب' is already the label of 'withdrawal'"),
     ],
+    ids=["type", "order", "label"],
 )
 def test_a_type_lane_or_label_given_twice_fails(tmp_path, second, problem):
     path = _table(tmp_path, GOOD, second)
