@@ -25,6 +25,7 @@ from analysis.corpus import iter_articles
 from analysis.events import extract_events, merge_events
 from analysis.events.types import COLOURS, DEFAULT_TYPES, LABELS, LANE_ORDER
 from analysis.figures import apply_style, save
+from analysis.timex.values import as_date
 
 TEXT = {
     "ar": {"today": "اليوم", "occurred": "وقع", "planned": "مخطط", "ongoing": "جارٍ", "span": "شهر/فترة",
@@ -39,16 +40,6 @@ TABLE_COLUMNS = [
     "lane", "label", "type", "place", "date", "date_mod", "start", "end", "kind", "status",
     "n_sources", "summary", "sources",
 ]  # fmt: skip
-
-
-def _as_date(value: Any) -> dt.date | None:
-    if value is None or (not isinstance(value, dt.date) and pd.isna(value)):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return pd.Timestamp(value).date()
 
 
 def _kind(date: str | None, start: dt.date, end: dt.date) -> str:
@@ -75,7 +66,7 @@ def timeline_table(
         raise ValueError(f"lanes must be 'type' or 'place', not {lanes!r}")
     rows = []
     for entry in entries_df.to_dict("records"):
-        start, end = _as_date(entry.get("start")), _as_date(entry.get("end"))
+        start, end = as_date(entry.get("start")), as_date(entry.get("end"))
         if start is None or end is None:
             continue
         if types is not None and entry["type"] not in types:
@@ -181,7 +172,7 @@ def plot_timeline(
     width = figure_width(width)
     table = timeline_table(entries_df, types=types, lanes=lanes, labels=labels)
     if today is None:
-        dcts = [_as_date(d) for d in entries_df.get("dct_max", pd.Series(dtype=object))]
+        dcts = [as_date(d) for d in entries_df.get("dct_max", pd.Series(dtype=object))]
         dcts = [d for d in dcts if d is not None]
         today = max(dcts) if dcts else dt.date.today()
     words = TEXT[labels]
