@@ -5,7 +5,8 @@ earlier stages whose records it reuses, its frame schema (``analysis.pipeline.re
 and what its cached results depend on (its *version*: a hash of the code that computes it, of the
 package data it reads, and of the NER backend in use). A stage whose function cannot be imported is
 skipped with a warning (``available_stages``); that is why functions are named, not imported here.
-To add a stage: one ``Stage`` in ``STAGES`` (in pipeline order) and one schema in ``SCHEMAS``.
+To add a stage: one ``Stage`` in ``STAGES`` (in pipeline order), its schema in ``SCHEMAS`` and its
+frame as a field of ``analysis.study.Study``.
 """
 
 from __future__ import annotations
