@@ -137,19 +137,21 @@ def test_notebooks_and_the_cli_write_the_same_bytes(tmp_path: Path, monkeypatch)
 
 
 def test_one_function_decides_the_default_folders(tmp_path: Path, monkeypatch) -> None:
-    for name in ("ANALYSIS_CORPUS", "ANALYSIS_FIGURES_DIR", "ANALYSIS_CACHE_DIR"):
+    for name in ("ANALYSIS_CORPUS", "ANALYSIS_FIGURES_DIR", "ANALYSIS_CACHE_DIR", "ANALYSIS_REVIEW"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(REPO)
     paths = study_paths()
     assert paths.corpus == (REPO / "seeds",) and paths.figures == REPO / "figures"
-    assert paths.cache == REPO / ".cache" / "analysis"
+    assert paths.cache == REPO / ".cache" / "analysis" and paths.review == REPO / "reviews" / "timeline.csv"
     assert default_corpus_paths() == default_corpus() == [REPO / "seeds"]
     monkeypatch.setenv("ANALYSIS_CORPUS", str(tmp_path / "c"))
     monkeypatch.setenv("ANALYSIS_FIGURES_DIR", str(tmp_path / "f"))
     monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(tmp_path / "k"))
-    assert study_paths() == type(paths)((tmp_path / "c",), tmp_path / "f", tmp_path / "k")
+    monkeypatch.setenv("ANALYSIS_REVIEW", str(tmp_path / "r.csv"))
+    assert study_paths() == type(paths)((tmp_path / "c",), tmp_path / "f", tmp_path / "k", tmp_path / "r.csv")
     assert default_corpus_paths() == default_corpus() == [tmp_path / "c"]
-    given = study_paths(corpus=["a", "b"], figures="f", cache="k")
-    assert given == type(paths)((Path("a"), Path("b")), Path("f"), Path("k"))
+    given = study_paths(corpus=["a", "b"], figures="f", cache="k", review="r")
+    assert given == type(paths)((Path("a"), Path("b")), Path("f"), Path("k"), Path("r"))
 
 
 def test_make_all_figures_from_one_study(study: Study, tmp_path: Path) -> None:

@@ -30,14 +30,13 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from analysis.errors import CorpusError
+from analysis.paths import default_corpus
 
 #: Files larger than this are refused: a news article is a few kB, 10 MB is a mistake.
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 #: A run of this many characters without white space is not prose (a pasted data blob, base64...).
 MAX_WORD_CHARS = 10_000
 ARTICLE_SUFFIX = ".txt"
-#: Where the CLI looks for articles when given none: $ANALYSIS_CORPUS, else ``seeds/`` at the repo root.
-CORPUS_ENV = "ANALYSIS_CORPUS"
 
 _HEADER = re.compile(r"^\s*date\s+(?P<date>\S+)(?:\s+(?P<url>\S+))?\s*(?P<rest>.*)$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -451,11 +450,5 @@ def _as_list(paths: str | Path | Iterable[str | Path]) -> list[str | Path]:
 
 
 def default_corpus_paths() -> list[Path]:
-    """The corpus the CLI uses when given none: $ANALYSIS_CORPUS, else ``seeds/`` at the repo root."""
-    if os.environ.get(CORPUS_ENV):
-        return [Path(os.environ[CORPUS_ENV])]
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        if (parent / "pyproject.toml").exists() and (parent / "seeds").is_dir():
-            return [parent / "seeds"]
-    return [Path.cwd() / "seeds"]
+    """The corpus the CLI uses when given none: ``analysis.paths.default_corpus()``."""
+    return default_corpus()
