@@ -36,7 +36,7 @@ def corpus_overview(study: Study) -> tuple[Figure, pd.DataFrame]:
 
 def top_words(study: Study, top: int = 20) -> tuple[Figure, pd.DataFrame]:
     """Notebook 02: the ``top`` most frequent content words."""
-    table = top_content_words(with_word_columns(study.tokens), top=top)
+    table = top_content_words(with_word_columns(study.tokens, study.entities), top=top)
     return top_words_figure(table), table
 
 
