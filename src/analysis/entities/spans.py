@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from analysis.entities.tokenize import Tok
+from analysis.text import Token
 
 _SENT_END = frozenset({".", "!", "?", "؟", "…"})
 
 
-def sentence_ranges(tokens: list[Tok], text: str) -> list[tuple[int, int]]:
+def sentence_ranges(tokens: list[Token], text: str) -> list[tuple[int, int]]:
     """[i, j) token ranges of sentences: split after . ! ? ؟ and at every line break."""
     ranges: list[tuple[int, int]] = []
     start = 0
@@ -43,7 +43,7 @@ def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-def char_spans_to_tags(tokens: list[Tok], spans: list[tuple[int, int, str]]) -> list[str]:
+def char_spans_to_tags(tokens: list[Token], spans: list[tuple[int, int, str]]) -> list[str]:
     """IOB2 tags for tokens from character spans: a token overlapping a span takes its type."""
     tags = ["O"] * len(tokens)
     for start, end, typ in sorted(spans):
