@@ -232,17 +232,10 @@ def proclitic_pattern(conjunctions: str = CONJUNCTIONS, prepositions: str = PREP
 
 @lru_cache(maxsize=200_000)
 def split_clitics(
-    word: str,
-    *,
-    conjunctions: str = CONJUNCTIONS,
-    prepositions: str = PREPOSITIONS,
-    article: bool = True,
-    elided_article: bool = True,
-    bare_prepositions: bool = True,
-    min_stem: int = _MIN_STEM,
-    min_bare_stem: int | None = None,
-    exceptions: bool = True,
-) -> Clitics:
+    word: str, *, conjunctions: str = CONJUNCTIONS, prepositions: str = PREPOSITIONS, article: bool = True,
+    elided_article: bool = True, bare_prepositions: bool = True, min_stem: int = _MIN_STEM,
+    min_bare_stem: int | None = None, exceptions: bool = True,
+) -> Clitics:  # fmt: skip
     """Strip the proclitics و ف ب ل ك ال (and their combinations) from an Arabic word.
 
     No morphology database: a rule-based split for counting and matching. The longest reading

@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from analysis.entities.normalize import core, norm
+from analysis.entities.spans import longest_matches, mark_spans
 from analysis.resources import data_path, read_rows
 
 TYPES = ("PERS", "LOC", "ORG", "MISC")
@@ -61,24 +62,7 @@ class Gazetteer:
 
     def match(self, cores: list[str]) -> list[str]:
         """One label per token: ``B-TYPE``/``I-TYPE`` inside a longest match, else ``""``."""
-        out = [""] * len(cores)
-        i, n = 0, len(cores)
-        entries, firsts = self.entries, self._firsts
-        while i < n:
-            if cores[i] in firsts:
-                for length in range(min(self.max_len, n - i), 0, -1):
-                    typ = entries.get(tuple(cores[i : i + length]))
-                    if typ is not None:
-                        out[i] = "B-" + typ
-                        for j in range(i + 1, i + length):
-                            out[j] = "I-" + typ
-                        i += length
-                        break
-                else:
-                    i += 1
-            else:
-                i += 1
-        return out
+        return mark_spans([""] * len(cores), longest_matches(cores, self.entries, self.max_len, self._firsts))
 
 
 @lru_cache(maxsize=1)
