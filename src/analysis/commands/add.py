@@ -92,6 +92,7 @@ class CorpusIndex:
 
     @classmethod
     def of(cls, corpus: Path) -> CorpusIndex:
+        """The index of every loadable article under ``corpus`` (empty when there is none)."""
         from analysis.corpus import iter_articles
         from analysis.errors import CorpusError
 
@@ -103,6 +104,7 @@ class CorpusIndex:
         return index
 
     def note(self, article) -> None:  # noqa: ANN001 - an analysis.corpus.Article
+        """Remember ``article``'s URL and body (the first file to claim them wins)."""
         from analysis.corpus import body_fingerprint
 
         self.urls.setdefault(_url_key(article.url), article.path)

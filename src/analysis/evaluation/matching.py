@@ -19,14 +19,17 @@ class PRF:
 
     @property
     def p(self) -> float:
+        """Precision."""
         return self.tp / self.pred if self.pred else 0.0
 
     @property
     def r(self) -> float:
+        """Recall."""
         return self.tp / self.gold if self.gold else 0.0
 
     @property
     def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
         return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
 
 

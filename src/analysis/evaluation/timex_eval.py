@@ -45,6 +45,7 @@ class Counts:
     wrong: list[tuple[dict, dict]] = field(default_factory=list)  # matched, but type/value/mod differ
 
     def add(self, other: "Counts") -> None:
+        """Add ``other``'s counts to these (the lists of mismatches stay per file)."""
         for name in ("gold", "pred", "strict", "relaxed", "type_ok", "value_ok", "mod_ok"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
