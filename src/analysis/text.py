@@ -67,6 +67,7 @@ class Clitics:
 # ---------------------------------------------------------------------------------------------
 # Normalization: one character table (data/arabic_normalization.tsv), switched on by group
 
+
 @lru_cache(maxsize=1)
 def normalization_groups() -> dict[str, dict[int, str | None]]:
     """The normalization table by group: code point -> replacement (``None`` = removed)."""
@@ -131,8 +132,8 @@ def normalize(
     tatweel: remove the ـ stretch. Further groups of ``data/arabic_normalization.tsv`` are off
     unless switched on by name (``hamza``, ``persian``, ``digits``, ``marks``, ``quranic_marks``,
     ``bidi_marks``, ``invisible``, ``invisible_more``, ``spaces``, ``dashes``, ``separators``; see
-    ``char_table``). The result
-    may be shorter than the input: never use its offsets, use the token's.
+    ``char_table``). The result may be shorter than the input: never use its offsets, use the
+    token's.
     """
     switches = {"alef": alef, "alef_maksura": alef_maksura, "teh_marbuta": teh_marbuta,
                 "diacritics": diacritics, "tatweel": tatweel, **more}  # fmt: skip
@@ -235,7 +236,7 @@ def split_clitics(
     word: str, *, conjunctions: str = CONJUNCTIONS, prepositions: str = PREPOSITIONS, article: bool = True,
     elided_article: bool = True, bare_prepositions: bool = True, min_stem: int = _MIN_STEM,
     min_bare_stem: int | None = None, exceptions: bool = True,
-) -> Clitics:  # fmt: skip
+) -> Clitics:
     """Strip the proclitics و ف ب ل ك ال (and their combinations) from an Arabic word.
 
     No morphology database: a rule-based split for counting and matching. The longest reading
