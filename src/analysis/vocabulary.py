@@ -2,7 +2,8 @@
 
 Words are counted on *terms*: the token's stem (proclitics و ف ب ل ك ال split off by
 ``analysis.text.split_clitics``, then CAMeL-style orthographic normalization by
-``analysis.text.normalize``: أ/إ/آ → ا, ى → ي, ة → ه, no diacritics or tatweel), with the spelling
+``analysis.text.normalize``: أ/إ/آ → ا, ى → ي, ة → ه, ک → ك, no diacritics, tatweel or invisible
+marks; ``COUNT_GROUPS``), with the spelling
 variants of ``data/ner/variants.tsv`` unified (الأميركية and الأمريكية count as one). Known
 multiword names stay whole: the names in ``data/multiword_names.txt`` (عين الأسد, الولايات المتحدة…)
 and, when entity mentions are given, every person or place name of more than one token.
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from functools import lru_cache
-from importlib import resources
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -24,42 +24,41 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.figures import apply_style
+from analysis.resources import read_rows, read_words
 from analysis.text import normalize, split_clitics
 
 #: Entity types whose multi-token mentions are counted as one term (names of people and places;
 #: organisation mentions are often descriptions such as القوات الأمريكية, whose words count apart).
 NAME_TYPES = ("PERS", "LOC")
 ARTICLE = "ال"
-
-
-def _data_lines(name: str) -> list[str]:
-    data = resources.files("analysis").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    lines = (line.split("#", 1)[0].strip() for line in data.splitlines())
-    return [line for line in lines if line]
+#: Normalization groups (``data/arabic_normalization.tsv``) switched on for counting, beyond the defaults.
+COUNT_GROUPS = {"persian": True, "marks": True, "bidi_marks": True, "invisible": True, "invisible_more": True}
 
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """Arabic function words (normalized), kept in ``data/stopwords_ar.txt``."""
-    return frozenset(normalize(w) for w in _data_lines("stopwords_ar.txt"))
+    return frozenset(normalize(w) for w in read_words("stopwords_ar.txt"))
 
 
 @lru_cache(maxsize=1)
 def spelling_variants() -> dict[str, str]:
     """Stem of a variant spelling → stem of the preferred one, from ``data/ner/variants.tsv`` (one table for both uses)."""
     out = {}
-    for line in _data_lines("ner/variants.tsv"):
-        variant, _, preferred = line.partition("\t")
-        a, b = bare_stem(variant.strip()), bare_stem(preferred.strip())
-        if preferred and a != b:
+    for row in read_rows("ner/variants.tsv"):
+        if len(row) >= 2 and (a := bare_stem(row[0].strip())) != (b := bare_stem(row[1].strip())):
             out[a] = b
     return out
 
 
 @lru_cache(maxsize=200_000)
 def bare_stem(word: str) -> str:
-    """The word without proclitics, normalized (before spelling variants are unified)."""
-    return normalize(split_clitics(word).stem)
+    """The word without proclitics, normalized (before spelling variants are unified).
+
+    Besides the default groups (alef, alef maksura, ta marbuta, diacritics, tatweel), Persian
+    letters (ک ی), other combining marks and invisible characters are normalized (``COUNT_GROUPS``).
+    """
+    return normalize(split_clitics(word).stem, **COUNT_GROUPS)
 
 
 @lru_cache(maxsize=200_000)
@@ -87,7 +86,7 @@ def display_form(word: str) -> str | None:
 @lru_cache(maxsize=1)
 def multiword_names() -> dict[tuple[str, ...], str]:
     """Known multiword names (``data/multiword_names.txt``): the stems of their words → the name as written."""
-    return {tuple(word_stem(w) for w in name.split()): name for name in _data_lines("multiword_names.txt")}
+    return {tuple(word_stem(w) for w in name.split()): name for name in read_words("multiword_names.txt")}
 
 
 def is_word(token: str) -> bool:
