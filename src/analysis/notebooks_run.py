@@ -20,6 +20,7 @@ outputs is a kernel or transport warning. Every expected problem is one line on 
 from __future__ import annotations
 
 import argparse
+import ast
 import contextlib
 import os
 import re
@@ -202,8 +203,22 @@ class NotebookFailed(Exception):
 
 
 def declared_parameters(path: Path) -> set[str]:
-    """The names the notebook's ``parameters`` cell assigns (papermill injects only those)."""
-    return set(papermill.inspect_notebook(str(path)))
+    """The names the notebook's ``parameters`` cell assigns (only those are injected).
+
+    Read with ``ast``, not papermill's line parser, which gives up on a comment holding ``=``.
+    """
+    notebook = nbformat.read(path, as_version=4)
+    names: set[str] = set()
+    for cell in notebook.cells:
+        if cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", ()):
+            try:
+                tree = ast.parse(cell.source)
+            except SyntaxError as err:
+                raise AnalysisError(f"{path}: the parameters cell is not valid Python ({err.msg})") from None
+            for node in tree.body:
+                targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+                names.update(t.id for t in targets if isinstance(t, ast.Name))
+    return names
 
 
 def execute(source: Path, target: Path, params: Parameters, figures: Path, timeout: int) -> None:

@@ -31,7 +31,7 @@ import pandas as pd
 
 from analysis.errors import AnalysisError
 from analysis.events import dating
-from analysis.io import write_text_atomic
+from analysis.io import atomic_write
 
 #: The columns the researcher edits.
 EDITABLE = ("keep", "date", "date_mod", "status", "place", "label", "note")
@@ -380,4 +380,6 @@ def write_review(path: str | Path, columns: Iterable[str], rows: Iterable[Mappin
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
     writer.writerows([row.get(c, "") for c in columns] for row in rows)
-    return write_text_atomic(path, buffer.getvalue())
+    with atomic_write(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write(buffer.getvalue())
+    return Path(path)

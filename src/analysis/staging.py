@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.io import write_text_atomic
+from analysis.io import atomic_write
 
 #: The staging area, under the project folder (git-ignored).
 STAGING_DIR = ".make-figures"
@@ -69,7 +69,8 @@ class Stage:
         folders = sorted(str(r) for r in self.roots | {self.root})
         record = {"moves": [[str(s), str(d)] for s, d in moves], "folders": folders}
         with held_signals():
-            write_text_atomic(self.root / MANIFEST, json.dumps(record, ensure_ascii=False, indent=1))
+            with atomic_write(self.root / MANIFEST, "w", encoding="utf-8") as handle:
+                json.dump(record, handle, ensure_ascii=False, indent=1)
             replay(self.root / MANIFEST)
         return [d for _, d in moves]
 
