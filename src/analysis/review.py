@@ -29,7 +29,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.errors import AnalysisError
+from analysis.errors import AnalysisError, FileLineError
 from analysis.events import dating
 from analysis.io import atomic_write
 
@@ -52,12 +52,8 @@ NO = ("no", "n", "false", "0", "لا")
 REVIEW_COLUMNS = ("reviewed", "label", "note", "corrected")
 
 
-class ReviewError(AnalysisError):
+class ReviewError(FileLineError):
     """A review table that cannot be read; names the file and the line."""
-
-    def __init__(self, path: str | Path, line: int | None, problem: str):
-        self.path, self.line, self.problem = str(path), line, problem
-        super().__init__(f"{self.path}:{line}: {problem}" if line else f"{self.path}: {problem}")
 
 
 @dataclass(frozen=True)
