@@ -261,3 +261,10 @@ def test_a_commit_cut_short_is_finished_by_the_next_run(tmp_path: Path) -> None:
         assert {p.name: p.read_text(encoding="utf-8") for p in (project / folder).iterdir()} == \
             {"old.txt": "new", "added.txt": "new"}
     assert not (project / STAGING_DIR).exists()
+
+
+def test_the_runner_leaves_the_signal_handlers_as_it_found_them(project: Path) -> None:
+    """A SIGTERM handler left behind would be inherited by forked pipeline workers (and hang ``pool.terminate``)."""
+    before = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)
+    main(["--project", str(project), "--labels", "fr"])
+    assert (signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)) == before

@@ -88,7 +88,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``make figures``; returns the exit status (0, 2 for bad input, 1 for a failed notebook, 130 interrupted)."""
     args = parse_args(argv)
-    signal.signal(signal.SIGTERM, _raise_interrupted)
+    previous = signal.signal(signal.SIGTERM, _raise_interrupted)  # restored on return (forked workers inherit it)
     stage: Stage | None = None
     try:
         project = Path(args.project).absolute() if args.project else project_root()
@@ -122,6 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if stage is not None:
             stage.discard()
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _raise_interrupted(signum: int, frame: Any) -> None:
