@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis.cli import main
 from analysis.evaluation import timex_set as ts
 
 TEXT = "وصل الوفد يوم 3 مارس 2025 وغادر بعد يومين."
@@ -98,3 +99,24 @@ def test_bad_rows_name_file_and_line(tmp_path, lines, problem) -> None:
     path = write(tmp_path, lines)
     with pytest.raises(ts.AnalysisError, match=problem):
         ts.load_set(path)
+
+
+def test_command(tmp_path, capsys) -> None:
+    text = "انعقد المؤتمر أمس."
+    gold = [tx(text, "أمس", "DATE", "2025-02-28")]
+    path = write(tmp_path, [row("a", ["relative_day"], gold, text)])
+    assert main(["evaluate", "timex-set", str(path), "--details"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "value-F1 1.000"
+    assert main(["evaluate", "timex-set", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["overall"]["cases_passing"] == 1
+
+
+def test_command_bad_input_exit_2(tmp_path, capsys) -> None:
+    bad = write(tmp_path, ["{"])
+    assert main(["evaluate", "timex-set", str(bad)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and f"{bad}:1:" in err and "Traceback" not in err
+    assert main(["evaluate", "timex-set", str(tmp_path / "missing.jsonl")]) == 2
+    (tmp_path / "cp.jsonl").write_bytes("اليوم".encode("cp1256"))
+    assert main(["evaluate", "timex-set", str(tmp_path / "cp.jsonl")]) == 2
