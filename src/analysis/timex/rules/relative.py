@@ -1,5 +1,5 @@
 """Periods relative to the article date or to a date named before: ``العام الماضي``, ``الشهر المقبل``,
-``قبل ثلاثة أشهر``, ``العام نفسه``, ``20 منه``, ``الشتاء المقبل``.
+``قبل ثلاثة أشهر``, ``العام نفسه``, ``20 منه``.
 
 Values that refer back (``anaphor``) are re-anchored after selection (``grammar.resolve_anaphors``).
 """
@@ -77,7 +77,7 @@ def _same_day(m: re.Match, ctx: Context) -> Candidate | None:
 
 
 @rule("ago_later", priority=210, starts=["قبل", "بعد"],
-      pattern=rf"{PRE}(?P<t>(?P<dir>قبل|بعد){S}(?:(?P<ap>{P.APPROX}){S})?{DURATION_SPEC}(?:{S}من{S}(?:الان|اليوم){END})?)(?!{S0}\d)(?!{S}من{END})")
+      pattern=rf"{PRE}(?P<t>(?P<dir>قبل|بعد){S}(?:(?P<ap>{P.APPROX}){S})?{DURATION_SPEC}(?:{S}من{S}(?:الان|اليوم){END})?)(?!{S0}\d)(?!{S}(?:(?:فقط|تقريبا|علي{S}الاقل){S})?من{END})")
 def _ago_later(m: re.Match, ctx: Context) -> Candidate | None:
     """``قبل ثلاثة أشهر`` → dct month − 3, ``بعد أسبوعين`` → ISO week, ``قبل أيام`` → PAST_REF."""
     amount, unit, _half = duration_spec(m)
@@ -92,13 +92,9 @@ def _ago_later(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "DATE", R.shift(ctx.dct, unit, sign * amount), mod)
 
 
-@rule("season_relative", priority=390, starts=[MODS, "فصل", lx.SEASONS_DEF, lx.THIS_WORDS],
-      pattern=rf"{PRE}(?P<t>{P.MOD_PRE()}(?:فصل{S}(?P<s1>{P.SEASONS_DEF})(?:{S}(?P<sh1>{P.SHIFT}))?|(?P<s2>{P.SEASONS_DEF}){S}(?P<sh2>{P.SHIFT})|{P.THIS}{S}(?P<s3>{P.SEASONS_DEF}))){END}")
-def _season_relative(m: re.Match, ctx: Context) -> Candidate | None:
-    """``فصل الصيف`` / ``هذا الصيف`` → the dct's year, ``الشتاء المقبل`` → next year's (``YYYY-WI``)."""
-    if ctx.dct is None:
-        return None
-    season = P.SEASON_DEF_OF[g(m, "s1") or g(m, "s2") or g(m, "s3")]  # type: ignore[index]
-    shift = g(m, "sh1") or g(m, "sh2")
-    year = ctx.dct.year + (P.SHIFT_OF[shift] if shift else 0)  # type: ignore[index]
-    return Candidate(0, 0, "DATE", f"{year:04d}-{season}", mod_of(m))
+@rule("last_ten_of_month", priority=206, starts=["العشر"],
+      pattern=rf"{PRE}(?P<t>العشر{S}الاواخر{S}من{S}(?:هذا{S})?الشهر){END}(?!{S}(?:{P.SHIFT}|{P.ANAPHOR}){END})")
+def _last_ten_of_month(m: re.Match, ctx: Context) -> Candidate | None:
+    """``العشر الأواخر من الشهر`` → days 21 to the end of the month named just before (a Hijri month's
+    days, or a Gregorian month); dropped without one (``anchors.resolve_day_refs``)."""
+    return Candidate(0, 0, "DATE", R.shift_months(ctx.dct, 0), extra={"day_ref": "last_ten"})
