@@ -83,10 +83,15 @@ class Context:
 
     def tense(self, pos: int) -> str | None:
         """"past" right after منذ; "future" when a future marker, a schedule verb (تبدأ, يقام) or a
-        future verb (س + imperfect) precedes ``pos`` in the same sentence; else None."""
+        future verb (س + imperfect) precedes ``pos`` in its clause (after the last comma, or the one
+        before when nothing but a preposition follows that comma); else None."""
         if self.prev_word(pos) in _PAST_BEFORE:
             return "past"
         chunk = _SENTENCE_SPLIT.split(self.before(pos, 70))[-1]
+        clauses = re.split(r"[،,]", chunk)
+        chunk = clauses[-1]
+        if len(_WORD.findall(chunk)) < 2 and len(clauses) > 1:  # "سيزور الوزير، الخميس،": the verb is before the comma
+            chunk = clauses[-2] + chunk
         if _FUTURE_PHRASE.search(chunk):
             return "future"
         for word in _WORD.findall(chunk):

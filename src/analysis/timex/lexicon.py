@@ -191,6 +191,10 @@ CLOCK_MARKS: dict[str, str] = {
     "زوالا": "noon", "بعد الزوال": "pm",
 }  # fmt: skip
 
+#: Parts of the day with the article that are a TIME alone after a preposition ("في المساء", "خلال
+#: الليل"); not العصر (also "the era") nor الظهر.
+POD_ALONE_DEF: dict[str, str] = {"الصباح": "MO", "الفجر": "MO", "المساء": "EV", "الليل": "NI"}
+
 #: Parts of the day said alone, as adverbs ("ستكون السماء صافية ليلا"): a TIME on the day of the
 #: sentence ("مساء" only with its tanwin or before punctuation).
 POD_ADVERBS: dict[str, str] = {
@@ -425,6 +429,13 @@ QUOTED_NAME_HEADS: tuple[str, ...] = (
     "صحيفة", "جريدة", "يومية", "أسبوعية", "مجلة", "قناة", "فضائية", "إذاعة", "راديو", "موقع", "وكالة", "شبكة",
     "منصة", "برنامج", "مسلسل", "فيلم", "رواية", "كتاب", "ديوان", "أغنية", "مسرحية", "حملة", "مبادرة", "شعار",
     "تحالف", "حزب", "حركة", "تيار", "كتلة", "ائتلاف", "قائمة", "جمعية", "مؤسسة", "مهرجان", "معرض", "مسابقة",
+)  # fmt: skip
+
+#: Words of a match report: in their sentence a quarter or a half said alone (``في الربع الأول``) is a
+#: part of the game, not of the year.
+SPORTS_CUES: tuple[str, ...] = (
+    "مباراة", "المباراة", "مباراته", "الشوط", "شوط", "اللقاء", "لاعب", "لاعبو", "لاعبوه", "لاعبي", "نقطة", "نقاط",
+    "هدف", "أهداف", "سلة", "رمية", "ركلة", "الحكم", "صافرة",
 )  # fmt: skip
 
 #: Nouns before a weekday name that make it part of a place name ("سوق الجمعة", "سوق الأحد").

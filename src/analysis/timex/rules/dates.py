@@ -57,10 +57,11 @@ def _day_month_year(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "DATE", value, mod_of(m), kind="day", extra={"year_inferred": inferred, **anaphor(m, "a")})
 
 
-@rule("month_year", priority=30, starts=[MODS, "شهر", MONTH_WORDS],
-      pattern=rf"{PRE}(?P<t>{P.MOD_PRE()}{P.MONTH('a')}(?:{S0}[,،]?{S0}(?:من{S})?(?:{P.YEAR_EXPR('a')})|{S}{MONTH_REL_A})?){END}")
+@rule("month_year", priority=30, starts=[MODS, "شهر", MONTH_WORDS, lx.PERIOD_DAYS],
+      pattern=rf"{PRE}(?P<t>{P.MOD_PRE()}(?:(?P<pd>{P.PERIOD_DAY}){S})?{P.MONTH('a')}(?:{S0}[,،]?{S0}(?:من{S})?(?:{P.YEAR_EXPR('a')})|{S}{MONTH_REL_A})?){END}")
 def _month_year(m: re.Match, ctx: Context) -> Candidate | None:
-    """``سبتمبر 2025``, ``أيلول/سبتمبر 2024``, ``نهاية شهر أيلول من هذا العام``, bare ``أيلول``."""
+    """``سبتمبر 2025``, ``أيلول/سبتمبر 2024``, ``نهاية شهر أيلول من هذا العام``, bare ``أيلول``;
+    ``فاتح أكتوبر`` / ``غرة يناير 2026`` → the month's first day."""
     month, sure = month_of(m, "a")  # type: ignore[misc]
     year, hijri = year_of(m, "a", ctx)
     rel = g(m, "amrel")
@@ -74,8 +75,13 @@ def _month_year(m: re.Match, ctx: Context) -> Candidate | None:
         if not sure and not rel and not g(m, "mod") and not after_month and ctx.prev_word(m.start("t")) not in _MONTH_CONTEXT:
             return None  # مارس ضغوطا; but "جويلية وأوت" is two months
         year = implicit_year(m, ctx, month)
-    value = R.date_value(year, month, None)
     extra = {"year_inferred": inferred and not rel, **anaphor(m, "a")}
+    if g(m, "pd"):  # فاتح أكتوبر, غرة يناير, آخر أيام ديسمبر: a day of the month
+        n = P.PERIOD_DAY_OF[g(m, "pd")]  # type: ignore[index]
+        day = calendar.monthrange(year, month)[1] if n < 0 and year else n
+        value = R.date_value(year, month, day) if n > 0 or year else None
+        return Candidate(0, 0, "DATE", value, mod_of(m), kind="day", extra=extra) if value else None
+    value = R.date_value(year, month, None)
     return Candidate(0, 0, "DATE", value, mod_of(m), extra=extra) if value else None
 
 

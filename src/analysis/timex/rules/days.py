@@ -50,10 +50,12 @@ def _weekday(m: re.Match, ctx: Context) -> Candidate | None:
 
 
 @rule("weekday_pair", priority=95, starts=["يومي"],
-      pattern=rf"{PRE}(?P<t>يومي{S}(?P<wd1>{P.WEEKDAY}){S}و{S0}(?P<wd2>{P.WEEKDAY})(?:{S}(?P<padj>{P.alt(_PAIR_ADJ)}))?){END}")
+      pattern=rf"{PRE}(?P<t>يومي{S}(?P<wd1>{P.WEEKDAY}){S}و{S0}(?P<wd2>{P.WEEKDAY})(?:{S}(?P<padj>{P.alt(_PAIR_ADJ)})|(?P<every>{S}من{S}كل{S}اسبوع))?){END}")
 def _weekday_pair(m: re.Match, ctx: Context) -> Candidate | None:
     """``يومي الجمعة والسبت`` → one interval of the two days (``الماضيين``: the last such pair; a
     future or scheduled verb: the next one)."""
+    if g(m, "every"):
+        return Candidate(0, 0, "SET", "P1W")  # يومي السبت والأحد من كل أسبوع: a weekly recurrence
     if ctx.dct is None:
         return None
     first, second = P.WEEKDAY_OF[g(m, "wd1")], P.WEEKDAY_OF[g(m, "wd2")]  # type: ignore[index]

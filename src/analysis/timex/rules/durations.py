@@ -25,6 +25,7 @@ from analysis.timex.rules.common import (
 )
 
 _DUR_CONTEXT = frozenset(norm(w) for w in lx.DURATION_CONTEXT) | {"من", "مدى", "مدار"}
+_BEFORE_MIN = re.compile(r"(\w+)[^\S\n]+من[^\S\n]*$")
 _MORE_LESS = frozenset(norm(w) for w in ("أكثر", "أقل", "وأكثر", "وأقل"))
 _ADVERBIAL_ONE = frozenset(norm(w) for w in lx.ADVERBIAL_SINGULARS)
 _DECADE_CONTEXT = frozenset(norm(w) for w in ("منذ", "خلال", "لمدة", "طيلة", "طوال", "نحو", "قرابة", "حوالي"))
@@ -55,13 +56,16 @@ def _duration(m: re.Match, ctx: Context) -> Candidate | None:
             return None  # سنة 3000: the year keyword, not one year
         if g(m, "pl") in P.SUPERLATIVE_PLURALS and (prev == "من" or ctx.next_word(m.end("t")).startswith("ال")):
             return None  # من أشهر كلماته: among the most famous
-        if prev == "من" and ctx.prev_word(m.start() - 3) not in _MORE_LESS:
-            prev = ""  # "من أيام الشارقة" (a name); "أكثر من سنوات" is a length
+        more_less = _BEFORE_MIN.search(ctx.before(m.start(), 30))
+        if prev == "من" and unit == "D" and not (more_less and more_less.group(1) in _MORE_LESS):
+            prev = ""  # "من أيام الشارقة" (a festival's name); "أكثر من أيام" and "من سنوات" are lengths
         adverbial = adverbial or g(m, "one") in _ADVERBIAL_ONE
         if not (prev in _DUR_CONTEXT or lam or adverbial or tail or g(m, "vadj") or g(m, "wahid") or g(m, "ap")):
             return None
         if g(m, "pl") and unit in ("DE", "CE") and prev not in _DUR_CONTEXT and not (tail or lam):
             return None
+        if lam and unit in ("DE", "CE") and (nxt := ctx.next_word(m.end("t"))) and (nxt.startswith("ال") or nxt in P.MONTH_OF):
+            return None  # "لعقود نوفمبر", "لعقود النفط": contracts, not decades
         if g(m, "one") and unit in ("DE", "CE") and not g(m, "wahid") and prev not in _DECADE_CONTEXT and not tail:
             return None
     if amount is not None and g(m, "num") and amount == 0:

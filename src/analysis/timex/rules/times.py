@@ -177,12 +177,13 @@ def _clock_range(m: re.Match, ctx: Context) -> Candidate | None:
 #: (``في المساء``): TIME on the day of their sentence.
 _ADVERB_POD = P.alt(lx.POD_ADVERBS)
 _ADVERB_POD_OF: dict[str, str] = P.lookup(lx.POD_ADVERBS, words="keys")
+_POD_ALONE_DEF_OF: dict[str, str] = P.lookup(lx.POD_ALONE_DEF, words="keys")
 _POD_PREPS = frozenset(P.norm(w) for w in ("في", "خلال", "طوال", "طيلة", "حتى", "منذ", "وفي"))
 _POD_PAIRS = re.compile(rf"^{S}و{S0}(?:{_ADVERB_POD}|نهارا|ليلا|نهار|ليل){END}")
 
 
-@rule("pod_alone", priority=178, starts=[lx.POD_ADVERBS, lx.PARTS_OF_DAY_DEF],
-      pattern=rf"{PRE}(?P<t>(?P<adv>{_ADVERB_POD})|(?P<def>{P.POD_DEF})){END}")
+@rule("pod_alone", priority=178, starts=[lx.POD_ADVERBS, lx.POD_ALONE_DEF],
+      pattern=rf"{PRE}(?P<t>(?P<adv>{_ADVERB_POD})|(?P<def>{P.alt(lx.POD_ALONE_DEF)})){END}(?!{S}ال\w)")
 def _pod_alone(m: re.Match, ctx: Context) -> Candidate | None:
     """``ستكون السماء صافية ليلا`` → ``…TNI``, ``في المساء`` → ``…TEV`` (not ``ليلا ونهارا``, not after a
     clock hour, not ``مساء`` without its tanwin before a noun)."""
@@ -194,7 +195,7 @@ def _pod_alone(m: re.Match, ctx: Context) -> Candidate | None:
     if g(m, "def"):
         if prev not in _POD_PREPS:
             return None
-        code = P.POD_DEF_OF[g(m, "def")]  # type: ignore[index]
+        code = _POD_ALONE_DEF_OF[g(m, "def")]  # type: ignore[index]
     else:
         word = g(m, "adv")
         surface = ctx.surface(m.start("t"), m.end("t"))

@@ -27,7 +27,15 @@ _Y4 = r"(?:19|20)\d\d"
 _NUM_END = r"(?!\d|[.,/:]\d)"
 #: An adjective after a season that is not a time word (الربيع العربي, a name).
 _NAME_ADJ = re.compile(rf"^{S}ال\w+(?:ي|يه)(?!\w)")
+_SENTENCE_END = re.compile(r"[.!?؟؛]")
+_SPORTS_CUES = frozenset(norm(w) for w in lx.SPORTS_CUES)
 _PAIR_SHIFT = {"الماضيين": -1, "المنصرمين": -1, "السابقين": -1, "المقبلين": 1, "القادمين": 1, "الحاليين": 0, "الجاريين": 0}
+
+
+def _sports_sentence(ctx: Context, start: int, end: int) -> bool:
+    """A word of a match report (``المباراة``, ``نقطة``) in the sentence around ``start:end``."""
+    sentence = _SENTENCE_END.split(ctx.before(start, 150))[-1] + " " + _SENTENCE_END.split(ctx.after(end, 150))[0]
+    return any(w.lstrip("وفبل") in _SPORTS_CUES or w in _SPORTS_CUES for w in re.findall(r"\w+", sentence))
 
 
 def _year_or_dct(m: re.Match, ctx: Context) -> int | None:
@@ -59,6 +67,8 @@ def _year_part(m: re.Match, ctx: Context) -> Candidate | None:
             return None
         if not g(m, "mod") and (g(m, "head") == "النصف" or ctx.prev_word(m.start()) not in _PART_CONTEXT):
             return None
+        if _sports_sentence(ctx, m.start("t"), m.end("t")):
+            return None  # "في الربع الأول" of a basketball game
         year = ctx.dct.year
     return Candidate(0, 0, "DATE", f"{year:04d}-{kind}{number}", mod_of(m))
 
@@ -121,7 +131,7 @@ def _season_pair(m: re.Match, ctx: Context) -> Candidate | None:
 def _fiscal_year(m: re.Match, ctx: Context) -> Candidate | None:
     """``العام المالي 2025/2026`` → ``2025-07/2026-06`` (a July-June year); ``نهاية العام المالي الجاري``
     → the fiscal year holding the dct (END); ``السنة المالية 2025`` → ``2025``."""
-    start = P.FISCAL_OF[g(m, "fh")]  # type: ignore[index]
+    start = P.FISCAL_OF[P.period_key(g(m, "fh"))]  # type: ignore[arg-type]
     if g(m, "y"):
         return Candidate(0, 0, "DATE", g(m, "y"), mod_of(m))  # type: ignore[arg-type]
     if g(m, "y1"):
