@@ -107,6 +107,8 @@ def join_ranges(cands: list[Candidate], text: str) -> list[Candidate]:
         prev = out[-1] if out else None
         if prev is not None and prev.kind == c.kind == "pod" and "/" not in prev.value + c.value:
             gap = _RANGE_GAP.match(text[prev.end : c.start])
+            if gap and c.value < prev.value and c.extra.get("weekday"):
+                c.value = _week_later(c.value)  # "من مساء الأربعاء إلى صباح الاثنين": the Monday after
             if gap and gap.group("w") not in (None, "و") and prev.value < c.value:
                 # من مساء الأربعاء إلى صباح الجمعة: one TIME interval (من stays outside)
                 out[-1] = Candidate(prev.start, c.end, "TIME", f"{prev.value}/{c.value}", None, None, "join_range")
@@ -128,6 +130,12 @@ def join_ranges(cands: list[Candidate], text: str) -> list[Candidate]:
                     continue
         out.append(c)
     return out
+
+
+def _week_later(value: str) -> str:
+    """A day-time value one week later."""
+    day = dt.date.fromisoformat(value[:10]) + dt.timedelta(days=7)
+    return day.isoformat() + value[10:]
 
 
 def _year_from(first: Candidate, second: Candidate) -> str:

@@ -32,7 +32,7 @@ def _part_of_day(m: re.Match, ctx: Context) -> Candidate | None:
     else:
         code = P.POD_OF[g(m, "pod")]  # type: ignore[index]
         day = named_day(m, ctx, "rd", "wd2")
-    return Candidate(0, 0, "TIME", f"{day}T{code}", kind="pod", extra={"code": code})
+    return Candidate(0, 0, "TIME", f"{day}T{code}", kind="pod", extra={"code": code, "weekday": bool(g(m, "wd2"))})
 
 
 @rule("hours_of_part_of_day", priority=120, starts=["ساعات", "الساعات"], pattern=(
@@ -156,16 +156,21 @@ _UNTIL = rf"(?:الي(?:{S}غايه)?|حتي|لغايه|وحتي|والي)"
       pattern=rf"{PRE}(?P<t>(?P<sa>الساعه{S})?{_HOUR('a')}{S}{_UNTIL}{S}(?:الساعه{S})?{_HOUR('b')}){END}")
 def _clock_range(m: re.Match, ctx: Context) -> Candidate | None:
     """``الساعة الثامنة صباحا حتى الرابعة عصرا`` → one TIME interval ``…T08:00/…T16:00`` on the day of
-    its sentence; an am/pm word said once counts for both ends (``الساعة الرابعة حتى العاشرة صباحا``)."""
+    its sentence; an am/pm word said once counts for both ends (``الساعة الرابعة حتى العاشرة صباحا``)
+    unless it would put the start after the end (``الثامنة حتى السادسة مساء`` starts at 8 am)."""
     marks = g(m, "amark"), g(m, "bmark")
     if not (any(marks) or (g(m, "sa") and g(m, "ahw"))):
         return None  # "10 حتى 12" without a clock word or an am/pm word is not a time
-    ends = []
+    times = []
     for p, mark in (("a", marks[0] or marks[1]), ("b", marks[1] or marks[0])):
         hour = P.HOUR_OF[g(m, f"{p}hw")] if g(m, f"{p}hw") else int(m.group(f"{p}h"))  # type: ignore[index]
         hour, minute = _with_fraction(hour, g(m, f"{p}frac"))
         minute = int(g(m, f"{p}mi")) if g(m, f"{p}mi") else minute  # type: ignore[arg-type]
-        hour = _hour24(hour, mark)
+        times.append((hour, _hour24(hour, mark), minute))
+    if not marks[0] and times[0][1] > times[1][1]:
+        times[0] = (times[0][0], times[0][0], times[0][2])  # "الثامنة حتى السادسة مساء": 8 am, not 8 pm
+    ends = []
+    for _raw, hour, minute in times:
         if not (0 <= hour <= 23 and 0 <= minute <= 59):
             return None
         ends.append(f"T{hour:02d}:{minute:02d}")
