@@ -32,6 +32,7 @@ _BCE = re.compile(rf"{S0}{BCE}")
 _DAY_WORD = re.compile(rf"(?<!\w)[وفبل]?(يوم){S}$")
 #: A quoted name: the opening quote and the noun before it (``صحيفة «``, ``قناة "``).
 _QUOTE_OPEN = re.compile(rf"(?<!\w)[وفبل]?(?P<head>\w+){S0}[«\"“](?P<inside>[^«»\"“”\n]*)$")
+_QUOTE_MARK = re.compile(r'[«»"“”\n]')
 _QUOTE_NAME_HEADS = frozenset(norm(w) for w in lx.QUOTED_NAME_HEADS)
 
 
@@ -54,16 +55,18 @@ def drop_quoted_names(cands: list[Candidate], text: str) -> list[Candidate]:
     ``رواية «مئة عام من العزلة»``): the quote is a title, not a time."""
     out = []
     for c in cands:
-        m = _QUOTE_OPEN.search(text, max(0, c.start - 60), c.start)
-        if m and norm(m.group("head")) in _QUOTE_NAME_HEADS and _closes(text, c.end):
-            continue
+        window = text[max(0, c.start - 60) : c.start]
+        if "«" in window or '"' in window or "“" in window:  # cheap test before the search
+            m = _QUOTE_OPEN.search(text, max(0, c.start - 60), c.start)
+            if m and norm(m.group("head")) in _QUOTE_NAME_HEADS and _closes(text, c.end):
+                continue
         out.append(c)
     return out
 
 
 def _closes(text: str, pos: int) -> bool:
     """A closing quote follows ``pos`` on the same line, before any opening one."""
-    m = re.compile(r'[«»"“”\n]').search(text, pos)
+    m = _QUOTE_MARK.search(text, pos)
     return bool(m and m.group() in '»"”')
 
 
