@@ -257,7 +257,12 @@ ADVERBIAL_SINGULARS: dict[str, str] = {w: unit for unit, forms in UNIT_FORMS.ite
 UNIT_FRACTIONS: dict[str, tuple[int, int]] = {"نصف": (1, 2), "ربع": (1, 4), "ثلث": (1, 3), "ثلاثة أرباع": (3, 4)}
 
 #: Prepositions that make a bare unit ("خلال شهر", "منذ عام") a duration of one unit.
-DURATION_CONTEXT: tuple[str, ...] = ("خلال", "لمدة", "مدة", "طيلة", "طوال", "منذ", "قبل", "بعد", "نحو", "حوالي", "قرابة", "أقل من", "أكثر من")
+DURATION_CONTEXT: tuple[str, ...] = (
+    "خلال", "لمدة", "مدة", "طيلة", "طوال", "منذ", "قبل", "بعد", "نحو", "حوالي", "قرابة", "أقل من", "أكثر من",
+    # verbs of lasting: "استمرت ساعة", "دام الاجتماع يوما" (the length right after the verb or its subject)
+    "استمر", "استمرت", "يستمر", "تستمر", "دام", "دامت", "يدوم", "تدوم", "استغرق", "استغرقت", "يستغرق", "تستغرق",
+    "امتد", "امتدت", "يمتد", "تمتد",
+)  # fmt: skip
 
 #: Bare plurals that are also superlatives ("من أشهر كلماته" = among his most famous words): not a
 #: length after من or before a definite noun.

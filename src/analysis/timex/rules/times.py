@@ -149,16 +149,18 @@ def _HOUR(p: str) -> str:
     )
 
 
-_UNTIL = rf"(?:الي(?:{S}غايه)?|حتي|لغايه|وحتي|والي)"
+_UNTIL = rf"(?:(?:الي(?:{S}غايه)?|حتي|لغايه|وحتي|والي){S}|(?P<and>و){S0})"
 
 
 @rule("clock_range", priority=175, starts=["الساعة", lx.HOUR_WORDS],
-      pattern=rf"{PRE}(?P<t>(?P<sa>الساعه{S})?{_HOUR('a')}{S}{_UNTIL}{S}(?:الساعه{S})?{_HOUR('b')}){END}")
+      pattern=rf"{PRE}(?P<t>(?P<sa>الساعه{S})?{_HOUR('a')}{S}{_UNTIL}(?:الساعه{S})?{_HOUR('b')}){END}")
 def _clock_range(m: re.Match, ctx: Context) -> Candidate | None:
     """``الساعة الثامنة صباحا حتى الرابعة عصرا`` → one TIME interval ``…T08:00/…T16:00`` on the day of
     its sentence; an am/pm word said once counts for both ends (``الساعة الرابعة حتى العاشرة صباحا``)
     unless it would put the start after the end (``الثامنة حتى السادسة مساء`` starts at 8 am)."""
     marks = g(m, "amark"), g(m, "bmark")
+    if g(m, "and") and ctx.prev_word(m.start()) != "بين":
+        return None  # "و" joins two times only after بين (بين الساعة الثامنة والعاشرة صباحا)
     if not (any(marks) or (g(m, "sa") and g(m, "ahw"))):
         return None  # "10 حتى 12" without a clock word or an am/pm word is not a time
     times = []
