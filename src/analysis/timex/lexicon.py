@@ -257,11 +257,15 @@ ADVERBIAL_SINGULARS: dict[str, str] = {w: unit for unit, forms in UNIT_FORMS.ite
 UNIT_FRACTIONS: dict[str, tuple[int, int]] = {"نصف": (1, 2), "ربع": (1, 4), "ثلث": (1, 3), "ثلاثة أرباع": (3, 4)}
 
 #: Prepositions that make a bare unit ("خلال شهر", "منذ عام") a duration of one unit.
-DURATION_CONTEXT: tuple[str, ...] = (
-    "خلال", "لمدة", "مدة", "طيلة", "طوال", "منذ", "قبل", "بعد", "نحو", "حوالي", "قرابة", "أقل من", "أكثر من",
-    # verbs of lasting: "استمرت ساعة", "دام الاجتماع يوما" (the length right after the verb or its subject)
+#: Verbs of lasting: a bare unit right after one, or after one and its subject, is a length
+#: ("استمرت ساعة", "استغرقت الجراحة ساعة").
+LASTING_VERBS: tuple[str, ...] = (
     "استمر", "استمرت", "يستمر", "تستمر", "دام", "دامت", "يدوم", "تدوم", "استغرق", "استغرقت", "يستغرق", "تستغرق",
     "امتد", "امتدت", "يمتد", "تمتد",
+)  # fmt: skip
+DURATION_CONTEXT: tuple[str, ...] = (
+    "خلال", "لمدة", "مدة", "طيلة", "طوال", "منذ", "قبل", "بعد", "نحو", "حوالي", "قرابة", "أقل من", "أكثر من",
+    *LASTING_VERBS,
 )  # fmt: skip
 
 #: Bare plurals that are also superlatives ("من أشهر كلماته" = among his most famous words): not a

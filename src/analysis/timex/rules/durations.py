@@ -25,6 +25,8 @@ from analysis.timex.rules.common import (
 )
 
 _DUR_CONTEXT = frozenset(norm(w) for w in lx.DURATION_CONTEXT) | {"من", "مدى", "مدار"}
+_LASTING = frozenset(norm(w) for w in lx.LASTING_VERBS)
+_VERB_SUBJECT = re.compile(r"(\w+)[^\S\n]+ال\w+[^\S\n]*$")
 _BEFORE_MIN = re.compile(r"(\w+)[^\S\n]+من[^\S\n]*$")
 _MORE_LESS = frozenset(norm(w) for w in ("أكثر", "أقل", "وأكثر", "وأقل"))
 _ADVERBIAL_ONE = frozenset(norm(w) for w in lx.ADVERBIAL_SINGULARS)
@@ -50,6 +52,8 @@ def _duration(m: re.Match, ctx: Context) -> Candidate | None:
         tail = bool(g(m, "ztail"))
         if prev[:1] in ("و", "ف") and prev[1:] in _DUR_CONTEXT:
             prev = prev[1:]  # وقبل, وخلال
+        if (subject := _VERB_SUBJECT.search(ctx.before(m.start(), 40))) and subject.group(1).lstrip("وف") in _LASTING:
+            prev = "خلال"  # "استغرقت الجراحة ساعة": a verb of lasting and its subject
         if g(m, "pl") and number_value(prev) is not None:
             return None  # "سبعة أشهر متواصلة": the count is part of the length
         if g(m, "one") and re.match(rf"{S0}\d", ctx.after(m.end("t"), 3)):
