@@ -74,7 +74,7 @@ def _duration(m: re.Match, ctx: Context) -> Candidate | None:
             return None
     if amount is not None and g(m, "num") and amount == 0:
         return None
-    if clitic.endswith("و") and (g(m, "num") or "").startswith("ال"):
+    if clitic.endswith("و") and g(m, "num") and m.group("t").startswith("ال"):
         return None  # "السابعة والخمسين ليلة": the end of an ordinal, not a count
     if (g(m, "dual") or "").startswith("ال") and ctx.next_word(m.end("t")) in P.ORDINAL_FIRST:
         return None  # القرنين العاشر والحادي عشر: two named centuries, not a length

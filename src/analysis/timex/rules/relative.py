@@ -77,7 +77,7 @@ def _same_day(m: re.Match, ctx: Context) -> Candidate | None:
 
 
 @rule("ago_later", priority=210, starts=["قبل", "بعد"],
-      pattern=rf"{PRE}(?P<t>(?P<dir>قبل|بعد){S}(?:(?P<ap>{P.APPROX}){S})?{DURATION_SPEC}(?:{S}من{S}(?:الان|اليوم){END})?)(?!{S0}\d)(?!{S}(?:(?:فقط|تقريبا|علي{S}الاقل){S})?من{END})")
+      pattern=rf"{PRE}(?P<t>(?P<dir>قبل|بعد){S}(?:(?P<ap>{P.APPROX}){S})?{DURATION_SPEC}(?:{S}من{S}(?:الان|اليوم){END})?)(?!{S0}\d)(?!{S}(?:(?:فقط|تقريبا|علي{S}الاقل|{P.VAGUE_DUR_ADJ}){S})?من{END})")
 def _ago_later(m: re.Match, ctx: Context) -> Candidate | None:
     """``قبل ثلاثة أشهر`` → dct month − 3, ``بعد أسبوعين`` → ISO week, ``قبل أيام`` → PAST_REF."""
     amount, unit, _half = duration_spec(m)
