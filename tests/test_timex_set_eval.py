@@ -69,12 +69,17 @@ def test_calendar_is_compared(tmp_path) -> None:
 
 def test_report_and_json(tmp_path) -> None:
     gold = [tx(TEXT, "3 مارس 2025", "DATE", "2025-03-03")]
-    result = ts.score_set(ts.load_set(write(tmp_path, [row("a", ["full_date"], gold)])), fixed({TEXT: gold}))
+    other = "صدر تقريرها السنوي."
+    rows = [row("a", ["full_date"], gold), row("b", ["lookalike"], [], other)]
+    result = ts.score_set(ts.load_set(write(tmp_path, rows)), fixed({TEXT: gold, other: [tx(other, "السنوي", "SET", "P1Y")]}))
     lines = ts.report(result, details=True)
-    assert lines[-1] == "value-F1 1.000"
-    assert any(line.startswith("full_date") for line in lines)
+    assert lines[-1].startswith("value-F1 ")
+    assert any(line.startswith("full_date") and " 1.000 " in line for line in lines)
+    lookalike = next(line for line in lines if line.startswith("lookalike"))
+    assert lookalike.split()[1:4] == ["1", "0", "1"] and " - " in lookalike  # no gold: only the false alarm counts
     data = ts.to_json(result)
-    assert data["overall"]["value_f1"] == 1.0 and data["classes"]["full_date"]["rows"] == 1 and data["problems"] == []
+    assert data["classes"]["full_date"]["value_f1"] == 1.0 and data["classes"]["full_date"]["rows"] == 1
+    assert data["problems"] == [{"id": "b", "kind": "false_alarm", "message": "'السنوي' SET P1Y"}]
 
 
 def test_category_stands_for_classes(tmp_path) -> None:

@@ -219,17 +219,19 @@ def headline(result: SetScore) -> dict[str, float]:
 
 
 def report(result: SetScore, details: bool = False, only: str | None = None) -> list[str]:
-    """The printed report; its last line is ``value-F1 0.xxx``."""
+    """The printed report, classes from the worst value-F1 (a class without gold expressions shows
+    ``-`` and counts its false alarms in ``pred``); its last line is ``value-F1 0.xxx``."""
     lines = [f"{'class':28} {'rows':>4} {'gold':>4} {'pred':>4} {'relaxF1':>7} {'strictF1':>8} {'valAcc':>6} {'valF1':>6} {'errors':>6}"]
     errors = errors_by_class(result)
     for name, counts in sorted(result.per_class.items(), key=lambda kv: (summary(kv[1])["value_f1"], kv[0])):
         if only and name != only:
             continue
         s = summary(counts)
-        lines.append(
-            f"{name[:28]:28} {result.class_rows[name]:4d} {counts.gold:4d} {counts.pred:4d} {s['relaxed_f1']:7.3f} "
-            f"{s['strict_f1']:8.3f} {s['value_acc']:6.3f} {s['value_f1']:6.3f} {len(errors.get(name, [])):6d}"
-        )
+        if counts.gold:
+            scores = f"{s['relaxed_f1']:7.3f} {s['strict_f1']:8.3f} {s['value_acc']:6.3f} {s['value_f1']:6.3f}"
+        else:  # look-alike rows: nothing to find, only false alarms to count
+            scores = f"{'-':>7} {'-':>8} {'-':>6} {'-':>6}"
+        lines.append(f"{name[:28]:28} {result.class_rows[name]:4d} {counts.gold:4d} {counts.pred:4d} {scores} {len(errors.get(name, [])):6d}")
     if details:
         for name, problems in errors.items():
             if (only and name != only) or not problems:
