@@ -4,23 +4,21 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from functools import lru_cache
-from importlib import resources
+
 
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.corpus import articles_from_frame
 from analysis.figures import apply_style
-from analysis.text import normalize, split_clitics, tokens
+from analysis.resources import read_words
+from analysis.text import normalize, split_clitics
 
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """Arabic function words (normalized), kept in ``data/stopwords_ar.txt``."""
-    data = resources.files("analysis").joinpath("data/stopwords_ar.txt").read_text(encoding="utf-8")
-    words = (line.split("#", 1)[0].strip() for line in data.splitlines())
-    return frozenset(normalize(w) for w in words if w)
+    return frozenset(normalize(w) for w in read_words("stopwords_ar.txt"))
 
 
 def is_word(token: str) -> bool:
@@ -28,17 +26,8 @@ def is_word(token: str) -> bool:
     return any(ch.isalpha() for ch in token)
 
 
-def corpus_tokens(corpus: pd.DataFrame) -> pd.DataFrame:
-    """Every token of every article (header excluded): article id, offsets, surface, norm, stem."""
-    rows = []
-    for article in articles_from_frame(corpus):
-        for tok in tokens(article.analysis_text):
-            rows.append((article.id, tok.start, tok.end, tok.text, tok.norm))
-    return with_word_columns(pd.DataFrame(rows, columns=["article_id", "start", "end", "text", "norm"]))
-
-
 def with_word_columns(toks: pd.DataFrame) -> pd.DataFrame:
-    """Add ``is_word`` and ``stem`` (clitics split, normalized) to a token table (``text`` column)."""
+    """Add ``is_word`` and ``stem`` (clitics split, normalized) to a token table (``Study.tokens``)."""
     toks = toks.copy()
     toks["is_word"] = toks["text"].map(is_word).astype(bool)
     toks["stem"] = toks["text"].map(lambda t: normalize(split_clitics(t).stem))

@@ -2,40 +2,24 @@
 
 Patterns are compiled from these tables after the same length-preserving normalization that is
 applied to the text (أ/إ/آ→ا, ى→ي, ة→ه, diacritics and tatweel ignored), so spelling variants
-that differ only by hamza or teh marbuta need not be listed twice. The month names and the number
-words are data files (``analysis/data/timex_months.tsv``, ``timex_numbers.tsv``), read once at import.
+that differ only by hamza or teh marbuta need not be listed twice. The month names, number words,
+units, parts of the year, calendar phrases, tense cues and Hijri periods are data files
+(``analysis/data/timex_*.tsv``), read once at import with ``analysis.resources.read_dicts``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 
+from analysis.resources import read_dicts
 
-def data_rows(name: str) -> list[dict[str, str]]:
-    """Rows of the TSV file ``analysis/data/<name>`` as dicts keyed by its header (``#`` lines are comments).
-
-    A row with the wrong number of fields is an error naming the file and line.
-    """
-    text = resources.files("analysis").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
-    header = lines[0][1].split("\t")
-    rows = []
-    for n, line in lines[1:]:
-        fields = line.split("\t")
-        if len(fields) != len(header):
-            raise ValueError(f"{name}, line {n}: expected {len(header)} tab-separated fields ({', '.join(header)}), got {len(fields)}")
-        rows.append(dict(zip(header, fields)))
-    return rows
-
-
-_MONTH_ROWS = data_rows("timex_months.tsv")
-_NUMBER_ROWS = data_rows("timex_numbers.tsv")
-_UNIT_ROWS = data_rows("timex_units.tsv")
-_PART_ROWS = data_rows("timex_year_parts.tsv")
-_PHRASE_ROWS = data_rows("timex_calendar_phrases.tsv")
-_TENSE_ROWS = data_rows("timex_tense.tsv")
-_HIJRI_PERIOD_ROWS = data_rows("timex_hijri_periods.tsv")
+_MONTH_ROWS = read_dicts("timex_months.tsv")
+_NUMBER_ROWS = read_dicts("timex_numbers.tsv")
+_UNIT_ROWS = read_dicts("timex_units.tsv")
+_PART_ROWS = read_dicts("timex_year_parts.tsv")
+_PHRASE_ROWS = read_dicts("timex_calendar_phrases.tsv")
+_TENSE_ROWS = read_dicts("timex_tense.tsv")
+_HIJRI_PERIOD_ROWS = read_dicts("timex_hijri_periods.tsv")
 
 
 def _months(system: str) -> dict[int, tuple[str, ...]]:
