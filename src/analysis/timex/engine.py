@@ -44,6 +44,8 @@ _FUTURE_WORDS = frozenset(_ONE_WORD_CUES) | frozenset(c + w for w in _ONE_WORD_C
 _FUTURE_PHRASE = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(norm(w)).replace(r"\ ", r"\s+") for w in lx.FUTURE_MARKERS if " " in w) + r")(?!\w)"
 )
+_SCHEDULE_WORDS = frozenset(c + norm(w) for w in lx.SCHEDULE_VERBS for c in ("", "و", "ف"))
+_RELATIVE_PRONOUNS = frozenset(norm(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"))
 _FUTURE_VERB = re.compile(r"^[وف]?س(?:[يتن]\w{2,}|ا\w{3,})$")
 _NOT_FUTURE = tuple(norm(w) for w in lx.NOT_FUTURE_PREFIXES)
 _PAST_BEFORE = frozenset(norm(w) for w in lx.PAST_MARKERS_BEFORE)
@@ -84,7 +86,8 @@ class Context:
     def tense(self, pos: int) -> str | None:
         """"past" right after منذ; "future" when a future marker, a schedule verb (تبدأ, يقام) or a
         future verb (س + imperfect) precedes ``pos`` in its clause (after the last comma, or the one
-        before when nothing but a preposition follows that comma); else None."""
+        before when nothing but a preposition follows that comma); a schedule verb right after a
+        relative pronoun (التي تستضيف) describes and does not count; else None."""
         if self.prev_word(pos) in _PAST_BEFORE:
             return "past"
         chunk = _SENTENCE_SPLIT.split(self.before(pos, 70))[-1]
@@ -94,7 +97,10 @@ class Context:
             chunk = clauses[-2] + chunk
         if _FUTURE_PHRASE.search(chunk):
             return "future"
-        for word in _WORD.findall(chunk):
+        words = _WORD.findall(chunk)
+        for i, word in enumerate(words):
+            if word in _SCHEDULE_WORDS and i and words[i - 1] in _RELATIVE_PRONOUNS:
+                continue  # "القاعدة التي تستضيف قوات": a present verb that describes, not a schedule
             if word in _FUTURE_WORDS:
                 return "future"
             if _FUTURE_VERB.match(word) and not word.lstrip("وف").startswith(_NOT_FUTURE):
