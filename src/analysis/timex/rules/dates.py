@@ -29,6 +29,7 @@ from analysis.timex.rules.common import (
 
 _MONTH_CONTEXT = frozenset(norm(w) for w in lx.MONTH_CONTEXT_BEFORE)
 _YEAR_CONTEXT = frozenset(norm(w) for w in lx.YEAR_CONTEXT_BEFORE)
+_PART_NOUNS = frozenset(norm(w) for w in ("النصف", "الربع", "الثلث", "الأسبوع", "العشر", "الثلاثي", "السداسي"))
 _PLACE_HEADS = frozenset(norm(w) for w in lx.PLACE_NAME_HEADS)
 _COUNT_BEFORE = frozenset(norm(w) for w in ("من", "نحو", "حوالي", "قرابة", "زهاء", "أكثر", "أقل", "الـ", "ال"))
 _YEAR_TAIL = rf"(?:{S}(?:من{S}|ل)?(?:{P.YEAR_EXPR('a')}))?"
@@ -45,6 +46,8 @@ def _day_month_year(m: re.Match, ctx: Context) -> Candidate | None:
     if hijri or day is None:
         return None
     head = ctx.prev_word(m.start("t"))
+    if g(m, "adw") and head in _PART_NOUNS:
+        return None  # "النصف الثاني من شهر مارس": a part of the month, not its 2nd day
     head = head[1:] if head[:1] in ("ب", "ل", "و", "ف") and head[1:] in P.NAME_HEADS else head  # لمستشفى 15 مايو
     if head in _PLACE_HEADS or year is None and head in P.NAME_HEADS:
         return Candidate(0, 0, "DATE", "XXXX", kind="blocked")  # تحالف 14 آذار, جامعة 8 ماي 1945: a name

@@ -62,7 +62,7 @@ _FREQ_COUNT = P.alt(lx.FREQUENCY_COUNTS)
 
 
 @rule("frequency", priority=365, starts=[DIGIT, NUMBER_WORD_STARTS, UNIT_STARTS, lx.FREQUENCY_COUNTS, SUFFIX + "تين"], pattern=(
-      rf"{PRE}(?P<t>(?:(?:\d{{1,2}}|{P.NUMBER_WORDS}){S}(?:{_FREQ_COUNT}|{P.UNIT_PLURAL_INDEF})|{_FREQ_COUNT}|(?P<dual>\w+تين))"
+      rf"{PRE}(?P<t>(?:(?:\d{{1,2}}|{P.NUMBER_WORDS}){S}(?:{_FREQ_COUNT}|{P.UNIT_PLURAL_INDEF})|{_FREQ_COUNT}(?:{S}واحده)?|{P.UNIT_TWO}|(?P<dual>\w+تين))"
       rf"{S}في{S}(?P<per>{_FREQ_PERIOD})){END}(?!{S}(?:ال\w|{P.ANAPHOR}))"))
 def _frequency(m: re.Match, ctx: Context) -> Candidate | None:
     """``مرتين في الأسبوع`` → SET ``P1W``, ``خمسة أيام في الأسبوع`` → ``P1W``, ``عمليتين في الشهر`` →

@@ -152,7 +152,7 @@ def _HOUR(p: str) -> str:
 _UNTIL = rf"(?:(?:الي(?:{S}غايه)?|حتي|لغايه|وحتي|والي){S}|(?P<and>و){S0})"
 
 
-@rule("clock_range", priority=175, starts=["الساعة", lx.HOUR_WORDS],
+@rule("clock_range", priority=175, starts=["الساعة", lx.HOUR_WORDS, DIGIT],
       pattern=rf"{PRE}(?P<t>(?P<sa>الساعه{S})?{_HOUR('a')}{S}{_UNTIL}(?:الساعه{S})?{_HOUR('b')}){END}")
 def _clock_range(m: re.Match, ctx: Context) -> Candidate | None:
     """``الساعة الثامنة صباحا حتى الرابعة عصرا`` → one TIME interval ``…T08:00/…T16:00`` on the day of

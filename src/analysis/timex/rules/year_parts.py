@@ -83,17 +83,18 @@ def _season(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "DATE", f"{year:04d}-{P.SEASON_OF[g(m, 's')]}", mod_of(m))  # type: ignore[index]
 
 
-@rule("season_relative", priority=390, starts=[MODS, "فصل", lx.SEASONS_DEF, lx.THIS_WORDS],
-      pattern=rf"{PRE}(?P<t>{P.MOD_PRE()}(?:فصل{S}(?P<s1>{P.SEASONS_DEF})(?:{S}(?P<sh1>{P.SHIFT}))?|(?P<s2>{P.SEASONS_DEF})(?:{S}(?P<sh2>{P.SHIFT}))?"
+@rule("season_relative", priority=390, starts=[MODS, "فصل", "موسم", lx.SEASONS_DEF, lx.THIS_WORDS],
+      pattern=rf"{PRE}(?P<t>{P.MOD_PRE()}(?:(?:فصل|موسم){S}(?P<s1>{P.SEASONS_DEF})(?:{S}(?P<sh1>{P.SHIFT}))?|(?P<s2>{P.SEASONS_DEF})(?:{S}(?P<sh2>{P.SHIFT}))?"
               rf"|{P.THIS}{S}(?P<s3>{P.SEASONS_DEF}))){END}")
 def _season_relative(m: re.Match, ctx: Context) -> Candidate | None:
-    """``فصل الصيف`` / ``هذا الشتاء`` / ``الشتاء الحالي`` → the season holding the dct, else the dct's
-    year's (``2025-WI`` in January 2026); ``الشتاء المقبل`` / ``الماضي`` → the next / last one;
-    ``بداية الشتاء`` (a bare season needs a modifier or an adjective)."""
+    """``فصل الصيف`` / ``موسم الشتاء`` / ``هذا الشتاء`` / ``الشتاء الحالي`` → the season holding the dct,
+    else the dct's year's (``2025-WI`` in January 2026); ``الشتاء المقبل`` / ``الماضي`` → the next / last
+    one; a bare season needs a modifier, an adjective or a time preposition (``بداية الشتاء``,
+    ``خلال الصيف``)."""
     if ctx.dct is None:
         return None
-    if g(m, "s2") and not (g(m, "sh2") or g(m, "mod")):
-        return None  # "الربيع" alone is too often a name or a metaphor
+    if g(m, "s2") and not (g(m, "sh2") or g(m, "mod")) and ctx.prev_word(m.start()) not in _PART_CONTEXT:
+        return None  # "الربيع" alone is a season only after a time preposition (خلال الصيف)
     if _NAME_ADJ.match(ctx.after(m.end("t"), 20)) and not (g(m, "sh1") or g(m, "sh2")):
         return None  # الربيع العربي
     season = P.SEASON_DEF_OF[g(m, "s1") or g(m, "s2") or g(m, "s3")]  # type: ignore[index]
