@@ -177,7 +177,7 @@ CLOCK_MARKS: dict[str, str] = {
 
 #: Parts of the day with the article that are a TIME alone after a preposition ("في المساء", "خلال
 #: الليل"); not العصر (also "the era") nor الظهر.
-POD_ALONE_DEF: dict[str, str] = {"الصباح": "MO", "الفجر": "MO", "المساء": "EV", "الليل": "NI"}
+POD_ALONE_DEF: dict[str, str] = {"الصباح": "MO", "الفجر": "MO", "المساء": "EV", "الليل": "NI", "منتصف الليل": "NI"}
 
 #: Parts of the day said alone, as adverbs ("ستكون السماء صافية ليلا"): a TIME on the day of the
 #: sentence ("مساء" only with its tanwin or before punctuation).

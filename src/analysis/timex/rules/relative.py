@@ -47,9 +47,13 @@ def _day_of_same_month(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "DATE", value or f"XXXX-XX-{day:02d}", kind="day", extra={"anaphor": ("M", 0), "needs_ref": True})
 
 
+#: Adjectives that make a year another kind of year (``منتصف السنة الدراسية`` is not mid-2025).
+_KIND_OF_YEAR = P.alt(("الدراسي", "الدراسية", "المالي", "المالية", "الهجري", "الهجرية", "الجامعي", "الفلاحي", "الزراعي", "الرياضي", "الكروي"))
+
+
 @rule("relative_period", priority=190, starts=[MODS, lx.THIS_WORDS, lx.PERIOD_NOUNS], pattern=(
       rf"{PRE}(?P<t>{P.MOD_PRE()}(?:(?P<this>{P.THIS}){S}(?P<n1>{P.PERIOD})|(?P<n2>{P.PERIOD_ART}){S}(?:(?P<shift>{P.SHIFT})|(?P<ana>{P.ANAPHOR})))"
-      rf"|(?P<mod2>{P.MODS}){S}(?P<n3>{P.PERIOD})(?!{S0}(?:1\d|2[01])\d\d(?!\d))(?!{S}(?:{P.SHIFT}|{P.ANAPHOR}|الاول|الثاني|من){END})){END}"))
+      rf"|(?P<mod2>{P.MODS}){S}(?P<n3>{P.PERIOD})(?!{S0}(?:1\d|2[01])\d\d(?!\d))(?!{S}(?:{P.SHIFT}|{P.ANAPHOR}|الاول|الثاني|من|{_KIND_OF_YEAR}){END})){END}"))
 def _relative_period(m: re.Match, ctx: Context) -> Candidate | None:
     """``العام الماضي`` → year−1, ``الشهر المقبل``, ``الأسبوع الماضي`` (ISO week), ``مطلع هذا العام``;
     ``العام نفسه`` / ``العام التالي`` → the year named before (+1) (see ``anaphor``)."""

@@ -21,7 +21,7 @@ _POD_HOURS = {"MO": 0, "AF": 12, "EV": 12, "NI": 12}
 
 
 @rule("part_of_day", priority=110, starts=[lx.PARTS_OF_DAY, lx.THIS_PART_OF_DAY], pattern=(
-      rf"{PRE}(?P<t>(?P<pod>{P.POD}){S}(?:(?P<rd>{P.RELDAY}|{P.RELDAY_BOUND})(?:{S}(?P<wd>{P.WEEKDAY}))?|(?:يوم{S})?(?P<wd2>{P.WEEKDAY})(?:{S}{WEEKDAY_ADJ})?)"
+      rf"{PRE}(?P<t>(?P<pod>{P.POD}){S}(?:(?:يوم{S})?(?P<rd>{P.RELDAY}|{P.RELDAY_BOUND})(?:{S}(?P<wd>{P.WEEKDAY}))?|(?:يوم{S})?(?P<wd2>{P.WEEKDAY})(?:{S}{WEEKDAY_ADJ})?)"
       rf"(?:(?:{S}(?:علي|الي){S}|{S0}-{S0})(?:يوم{S})?{P.WEEKDAY}{END})?"
       rf"|(?P<this>{P.THIS_POD})){END}"))
 def _part_of_day(m: re.Match, ctx: Context) -> Candidate | None:
@@ -185,7 +185,7 @@ def _clock_range(m: re.Match, ctx: Context) -> Candidate | None:
 _ADVERB_POD = P.alt(lx.POD_ADVERBS)
 _ADVERB_POD_OF: dict[str, str] = P.lookup(lx.POD_ADVERBS, words="keys")
 _POD_ALONE_DEF_OF: dict[str, str] = P.lookup(lx.POD_ALONE_DEF, words="keys")
-_POD_PREPS = frozenset(P.norm(w) for w in ("في", "خلال", "طوال", "طيلة", "حتى", "منذ", "وفي"))
+_POD_PREPS = frozenset(P.norm(w) for w in ("في", "خلال", "طوال", "طيلة", "حتى", "منذ", "وفي", "عند", "بعد", "قبل"))
 _POD_PAIRS = re.compile(rf"^{S}و{S0}(?:{_ADVERB_POD}|نهارا|ليلا|نهار|ليل){END}")
 
 
