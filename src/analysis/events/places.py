@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from analysis.errors import AnalysisError
+from analysis.events.tables import DataTableError, Row, data_file, table_rows
 from analysis.text import normalize
 
 DATA_FILE = "place_hierarchy.tsv"
@@ -40,31 +39,44 @@ def _key(name: str) -> str:
 class PlaceHierarchy:
     """Lookup of place names (by any variant) and containment between them."""
 
-    def __init__(self, rows: list[tuple[str, str, str, list[str]]], source: str = DATA_FILE) -> None:
-        parents = {name: parent or None for name, _, parent, _ in rows}
+    def __init__(self, rows: list[Row], source: str = DATA_FILE) -> None:
+        cells = []
+        for row in rows:
+            if len(row.fields) != 4:
+                raise DataTableError(source, row.line, f"needs 4 tab-separated fields, not {len(row.fields)}")
+            name, kind, parent, variants = (f.strip() for f in row.fields)
+            cells.append((row.line, name, kind, parent, [v.strip() for v in variants.split(",") if v.strip()]))
+        parents = {name: parent or None for _, name, _, parent, _ in cells}
         self._nodes: dict[str, PlaceNode] = {}
         self._by_key: dict[str, str] = {}
-        for line, (name, kind, parent, variants) in enumerate(rows, start=1):
+        self._seen: dict[str, PlaceNode | None] = {}
+        for line, name, kind, parent, variants in cells:
             if kind not in KINDS:
-                raise AnalysisError(f"{source}: row {line} ({name}): unknown kind {kind!r}")
+                raise DataTableError(source, line, f"{name}: unknown kind {kind!r}")
             if parent and parent not in parents:
-                raise AnalysisError(f"{source}: row {line} ({name}): parent {parent!r} is not a place of the file")
+                raise DataTableError(source, line, f"{name}: parent {parent!r} is not a place of the table")
             depth, seen, up = 0, {name}, parents[name]
             while up is not None:
                 if up in seen:
-                    raise AnalysisError(f"{source}: row {line} ({name}): containment loops through {up!r}")
+                    raise DataTableError(source, line, f"{name}: containment loops through {up!r}")
                 seen.add(up)
                 depth, up = depth + 1, parents[up]
             self._nodes[name] = PlaceNode(name, kind, parent or None, depth)
             for variant in [name, *variants]:
                 key = _key(variant)
                 if key and self._by_key.setdefault(key, name) != name:
-                    raise AnalysisError(f"{source}: row {line}: {variant!r} already names {self._by_key[key]!r}")
+                    raise DataTableError(source, line, f"{variant!r} already names {self._by_key[key]!r}")
 
     def node(self, name: str | None) -> PlaceNode | None:
         """The place a name (or variant, or name with a head noun) stands for; None if unknown."""
         if not name:
             return None
+        if name in self._seen:
+            return self._seen[name]
+        found = self._seen[name] = self._lookup(name)
+        return found
+
+    def _lookup(self, name: str) -> PlaceNode | None:
         key = _key(name)
         found = self._by_key.get(key)
         if found is None:
@@ -114,23 +126,10 @@ class PlaceHierarchy:
         return chain[-1] if chain else ""
 
 
-def _rows() -> list[tuple[str, str, str, list[str]]]:
-    text = resources.files("analysis").joinpath(f"data/{DATA_FILE}").read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    rows = []
-    for ln in lines[1:]:
-        cells = ln.split("\t")
-        if len(cells) != 4:
-            raise AnalysisError(f"{DATA_FILE}: {ln[:40]!r}: needs 4 tab-separated cells, not {len(cells)}")
-        name, kind, parent, variants = (c.strip() for c in cells)
-        rows.append((name, kind, parent, [v.strip() for v in variants.split(",") if v.strip()]))
-    return rows
-
-
 @lru_cache(maxsize=1)
 def hierarchy() -> PlaceHierarchy:
     """The shipped place tree (read once)."""
-    return PlaceHierarchy(_rows())
+    return PlaceHierarchy(table_rows(DATA_FILE), str(data_file(DATA_FILE)))
 
 
 def compatible(a: str | None, b: str | None) -> bool:
