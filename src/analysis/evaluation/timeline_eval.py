@@ -214,8 +214,8 @@ def shows_final(row: TimelineRow, m: Milestone) -> bool:
     """Is the row the milestone told to the end: its final status, and its final date to the month?"""
     if row.status != m.status:
         return False
-    if m.date is None:
-        return row.date is None
+    if m.date is None:  # no final date: the row gives none, or only a vague one (``FUTURE_REF``)
+        return row.date is None or row.date.endswith("_REF")
     if _bare(row.date) == _bare(m.date) and (row.date_mod or None) == (m.date_mod or None):
         return True
     final = _value_span(m.date, m.date_mod)
