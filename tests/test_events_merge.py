@@ -189,6 +189,19 @@ def test_undated_reports_join_the_nearest_event_and_placeless_ones_only_a_single
     assert (("attack", None) in by_key) and len(rows) == 5  # two attacks fit: the placeless report stays apart
 
 
+def test_an_undated_report_does_not_move_the_place_of_a_dated_event():
+    (row,) = entries_of(
+        report("mission_end", "العراق", "2025-09", "occurred", "2025-12-31", "a.txt"),
+        report("mission_end", "عين الأسد", None, "occurred", "2025-12-31", "a.txt", start=600),
+    )
+    assert (row["place"], row["date"], row["n_sources"]) == ("العراق", "2025-09", 1) and len(row["sources"]) == 2
+    (dated,) = entries_of(
+        report("mission_end", "العراق", "2025-09", "occurred", "2025-12-31", "a.txt"),
+        report("mission_end", "عين الأسد", "2025-09", "occurred", "2026-01-02", "b.txt"),
+    )
+    assert dated["place"] == "عين الأسد"  # a dated report at the base: the base beats its country
+
+
 # ---------------------------------------------------------------------------------------------
 # Columns and ids
 

@@ -64,8 +64,10 @@ class _Entry:
     type: str
     events: list[Event] = field(default_factory=list)
     groups: dict[tuple[str, str | None, str | None], _Group] = field(default_factory=dict)
-    place: str | None = None  # canonical name of the innermost place of its reports
+    place: str | None = None  # canonical name of the innermost place of its reports (what a report must fit)
     depth: int = -2
+    shown: str | None = None  # the same over its dated reports (an undated one joins by a guess: it does not move the place)
+    shown_depth: int = -2
 
 
 class _GroupIndex:
@@ -199,6 +201,8 @@ class _Merger:
         entry.events.append(event)
         if place is not None and depth > entry.depth:
             entry.place, entry.depth = place, depth
+        if place is not None and span is not None and depth > entry.shown_depth:
+            entry.shown, entry.shown_depth = place, depth
         gkey = (event.status, event.date, event.date_mod)
         group = entry.groups.get(gkey)
         if group is None:
@@ -318,11 +322,12 @@ def _representative(entry: _Entry) -> _Group:
 
 
 def _place(entry: _Entry, merger: _Merger) -> str | None:
-    """The innermost place as the reports write it (the most frequent spelling)."""
-    if entry.place is None:
+    """The innermost place of the dated reports (of all, when none is placed), as the reports spell it most."""
+    place = entry.shown or entry.place
+    if place is None:
         return None
-    names = Counter(e.place for e in entry.events if e.place and merger.place(e.place)[0] == entry.place)
-    return min(names, key=lambda p: (-names[p], p)) if names else entry.place
+    names = Counter(e.place for e in entry.events if e.place and merger.place(e.place)[0] == place)
+    return min(names, key=lambda p: (-names[p], p)) if names else place
 
 
 def _row(entry: _Entry, merger: _Merger) -> dict[str, Any]:
