@@ -333,8 +333,6 @@ def _place(entry: _Entry, merger: _Merger) -> str | None:
 def _row(entry: _Entry, merger: _Merger) -> dict[str, Any]:
     group = _representative(entry)
     best, span = group.event, group.span
-    if span is not None and group.key[0]:
-        span = None
     actors: list[str] = []
     for e in sorted(entry.events, key=lambda e: (e.dct, e.file)):
         actors += [a for a in e.actors if a not in actors]
@@ -346,8 +344,8 @@ def _row(entry: _Entry, merger: _Merger) -> dict[str, Any]:
             planned.append(text)
     first = min(entry.events, key=lambda e: (e.dct, _file_name(e.file), e.trigger_start, e.trigger_end))
     return {
-        "date": best.date if span is not None else None,
-        "date_mod": best.date_mod if span is not None else None,
+        "date": best.date,
+        "date_mod": best.date_mod,
         "start": span[0] if span else None,
         "end": span[1] if span else None,
         "type": entry.type,
