@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -11,8 +13,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.events import ENTRY_COLUMNS, Event, Mention, merge_events
-from analysis.events import lifecycle
+from analysis.cli import main
+from analysis.evaluation.timeline_eval import rows_from_entries, score
+from analysis.evaluation.timeline_gold import gold_reports, gold_reports_as_events, load_milestones
+from analysis.events import ENTRY_COLUMNS, Event, Mention, lifecycle, merge_events
 
 FIXTURES = Path(__file__).parent / "fixtures"
 WRITER_A = FIXTURES / "events_v2" / "writer_a"
@@ -247,18 +251,14 @@ def test_ids_are_stable_when_unrelated_articles_are_added():
 
 def test_ids_do_not_depend_on_the_folder_or_the_input_order():
     story = _story()
-    moved = [e.__class__(**{**e.__dict__, "file": e.file.replace("/corpus/", "/elsewhere/x/")}) for e in story]
+    moved = [dataclasses.replace(e, file=e.file.replace("/corpus/", "/elsewhere/x/")) for e in story]
     assert list(merge_events(story)["id"]) == list(merge_events(moved)["id"]) == list(merge_events(story[::-1])["id"])
 
 
 def test_events_csv_has_the_old_columns_and_the_new(tmp_path):
-    from analysis.cli import main
-
     text = (FIXTURES / "seed_000.txt").read_text(encoding="utf-8")
     (tmp_path / "seed.txt").write_text(text, encoding="utf-8")
     out = io.StringIO()
-    import contextlib
-
     with contextlib.redirect_stdout(out):
         assert main(["events", str(tmp_path), "--csv", "--no-ner"]) == 0
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
@@ -271,9 +271,6 @@ def test_events_csv_has_the_old_columns_and_the_new(tmp_path):
 
 
 def test_merging_the_gold_reports_of_writer_a_meets_the_timeline_targets():
-    from analysis.evaluation.timeline_eval import rows_from_entries, score
-    from analysis.evaluation.timeline_gold import gold_reports, gold_reports_as_events, load_milestones
-
     entries = merge_events(gold_reports_as_events(WRITER_A))
     measures = score(rows_from_entries(entries), load_milestones(WRITER_A), gold_reports(WRITER_A)).measures()
     assert measures["precision"] >= 0.92 and measures["recall"] >= 0.95

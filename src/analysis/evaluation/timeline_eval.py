@@ -266,6 +266,7 @@ class ReportIndex:
 def score(rows: Sequence[TimelineRow], milestones: Sequence[Milestone], reports: Iterable[GoldReport] = ()) -> TimelineScore:
     """Match every row to the milestones it is true of, and each row to one milestone."""
     index = ReportIndex(reports)
+    by_id = {m.id: m for m in milestones}
     by_type: dict[str, list[Milestone]] = {}
     for m in milestones:
         by_type.setdefault(m.type, []).append(m)
@@ -284,17 +285,13 @@ def score(rows: Sequence[TimelineRow], milestones: Sequence[Milestone], reports:
         if result.true_of:
             result.milestone = min(
                 result.true_of,
-                key=lambda mid: (-linked[mid], not shows_final(row, _by_id(milestones, mid)), result.true_of.index(mid)),
+                key=lambda mid: (-linked[mid], not shows_final(row, by_id[mid]), result.true_of.index(mid)),
             )
         else:
             result.off_timeline = any(r.milestone is None and places_compatible(row.place, r.place) for r in links)
         scored.append(result)
     final = {m.id: any(r.milestone == m.id and shows_final(r.row, m) for r in scored) for m in milestones}
     return TimelineScore(scored, list(milestones), final)
-
-
-def _by_id(milestones: Sequence[Milestone], mid: str) -> Milestone:
-    return next(m for m in milestones if m.id == mid)
 
 
 # ---------------------------------------------------------------------------------------------
