@@ -10,7 +10,7 @@ import pytest
 from analysis.errors import AnalysisError
 from analysis.events import lexicon
 from analysis.events.places import PlaceHierarchy, compatible, hierarchy
-from analysis.events.tables import Row
+from analysis.resources import NumberedRow as Row
 
 WRITER_A = Path(__file__).parent / "fixtures" / "events_v2" / "writer_a"
 

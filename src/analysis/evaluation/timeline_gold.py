@@ -152,7 +152,7 @@ def gold_reports_as_events(folder: str | Path, corpus: str | Path | None = None)
     """
     from analysis.corpus import load_article
     from analysis.events import Event, Mention
-    from analysis.evaluation.gold import article_paths_by_name
+    from analysis.gold import article_paths_by_name
     from analysis.text import sentences
 
     articles = article_paths_by_name([corpus or folder])

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.events.tables import DataTableError, Row, data_file, table_rows
+from analysis.errors import DataTableError
+from analysis.resources import NumberedRow, data_path, numbered_rows
 from analysis.text import normalize
 
 DATA_FILE = "place_hierarchy.tsv"
@@ -39,7 +40,7 @@ def _key(name: str) -> str:
 class PlaceHierarchy:
     """Lookup of place names (by any variant) and containment between them."""
 
-    def __init__(self, rows: list[Row], source: str = DATA_FILE) -> None:
+    def __init__(self, rows: list[NumberedRow], source: str = DATA_FILE) -> None:
         cells = []
         for row in rows:
             if len(row.fields) != 4:
@@ -129,7 +130,7 @@ class PlaceHierarchy:
 @lru_cache(maxsize=1)
 def hierarchy() -> PlaceHierarchy:
     """The shipped place tree (read once)."""
-    return PlaceHierarchy(table_rows(DATA_FILE), str(data_file(DATA_FILE)))
+    return PlaceHierarchy(numbered_rows(DATA_FILE), str(data_path(DATA_FILE)))
 
 
 def compatible(a: str | None, b: str | None) -> bool:
