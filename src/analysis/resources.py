@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from analysis.errors import AnalysisError
+from analysis.errors import DataTableError
 
 #: The package data folder (shipped inside the package next to this module).
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -48,17 +48,6 @@ def read_rows(name: str | Path, header: bool = False, folder: Path | None = None
     """The records of the data file ``name`` (under ``folder``, default ``DATA_DIR``), read once."""
     path = (Path(folder) if folder is not None else DATA_DIR) / name
     return parse_rows(path.read_text(encoding="utf-8"), header=header)
-
-
-class DataTableError(AnalysisError, ValueError):
-    """A data table row that cannot be used; the message names the file and the line."""
-
-    def __init__(self, path: str | Path, line: int | None, problem: str):
-        self.path = str(path)
-        self.line = line
-        self.problem = problem
-        where = f"{self.path}:{line}" if line else self.path
-        super().__init__(f"{where}: {problem}")
 
 
 @dataclass(frozen=True)
