@@ -14,8 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import numpy as np
-
 from analysis.timex import lexicon as lx
 from analysis.timex.anchors import anchor_days, resolve_day_refs, resolve_mirrors
 from analysis.timex.engine import Candidate, Context, scan
@@ -39,12 +37,12 @@ _QUOTE_NAME_HEADS = frozenset(norm(w) for w in lx.QUOTED_NAME_HEADS)
 def select(cands: list[Candidate], size: int) -> list[Candidate]:
     """Longest first (ties: the rule's priority, lower wins), dropping any candidate overlapping one
     already kept."""
-    taken = np.zeros(size + 1, dtype=bool)
+    taken = bytearray(size + 1)  # 1 where a kept candidate lies (bytearray.find is C-speed)
     kept = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), RULES[c.rule].priority, c.start)):
-        if c.end <= c.start or taken[c.start : c.end].any():
+        if c.end <= c.start or taken.find(1, c.start, c.end) >= 0:
             continue
-        taken[c.start : c.end] = True
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         kept.append(c)
     kept.sort(key=lambda c: c.start)
     return kept

@@ -23,7 +23,10 @@ def g(m: re.Match, name: str) -> str | None:
         value = m.group(name)
     except IndexError:
         return None
-    return squash(value) if value else None
+    if not value:
+        return None
+    # the matching copy has only plain spaces: a value needs squashing only for runs or edges
+    return squash(value) if "  " in value or value[0] == " " or value[-1] == " " else value
 
 
 def number_value(text: str) -> int | None:
