@@ -13,8 +13,6 @@ from analysis.timex.patterns import END, PRE, S, S0, norm
 from analysis.timex.rules.common import WEEKDAY_ADJ, WEEKDAY_WORDS, g, weekday_direction
 
 _NOT_TODAY = P.alt(lx.NOT_TODAY_AFTER)
-#: A relational adjective after اليوم makes it a named day (اليوم العالمي, اليوم الدراسي).
-_NAMED_DAY = re.compile(rf"^{S}ال\w+(?:ي|يه)(?!\w)")
 _WEEKDAY_NAME_HEADS = frozenset(norm(w) for w in lx.WEEKDAY_NAME_HEADS)
 _PAIR_ADJ = {"الماضيين": "last", "المنصرمين": "last", "الفائتين": "last", "المقبلين": "next", "القادمين": "next"}
 _QUOTED_NAME = re.compile(rf"[(«]{S0}\w+{S}$")
@@ -36,10 +34,6 @@ def _relative_day(m: re.Match, ctx: Context) -> Candidate | None:
         return None  # في ذلك اليوم: that day
     if g(m, "rd") == "اليوم" and not g(m, "wd") and _is_outlet(m, ctx):
         return None  # روسيا اليوم, (بغداد اليوم): a news outlet
-    if g(m, "rd") == "اليوم" and not g(m, "wd") and (adj := _NAMED_DAY.match(ctx.after(m.end("t"), 20))):
-        end = m.end("t") + adj.end()
-        if not ctx.surface(end - 1, end).endswith("ى"):  # الذكرى (alef maksura) is a noun, not an adjective
-            return None  # اليوم العالمي للمرأة, اليوم الوطني: a named day, not the article's
     offset = P.RELDAY_OF[g(m, "rd")] if g(m, "rd") else P.RELDAY_BOUND_OF[g(m, "rdb")]  # type: ignore[index]
     return Candidate(0, 0, "DATE", R.shift_days(ctx.dct, offset), kind="weekday")
 
