@@ -39,6 +39,7 @@ _PREV_WORD = re.compile(r"(\w+)[^\S\n]*$")
 _NEXT_WORD = re.compile(r"[^\S\n]*(\w+)")
 _WORD = re.compile(r"\w+")
 _SENTENCE_SPLIT = re.compile(r"[.!?؟؛\n]")
+_CLAUSE_SPLIT = re.compile(r"[،,]")
 _ONE_WORD_CUES = [norm(w) for w in (*lx.FUTURE_MARKERS, *lx.SCHEDULE_VERBS) if " " not in w]
 _FUTURE_WORDS = frozenset(_ONE_WORD_CUES) | frozenset(c + w for w in _ONE_WORD_CUES for c in "وف")
 _FUTURE_PHRASE = re.compile(
@@ -91,19 +92,21 @@ class Context:
         if self.prev_word(pos) in _PAST_BEFORE:
             return "past"
         chunk = _SENTENCE_SPLIT.split(self.before(pos, 70))[-1]
-        clauses = re.split(r"[،,]", chunk)
-        chunk = clauses[-1]
-        if len(_WORD.findall(chunk)) < 2 and len(clauses) > 1:  # "سيزور الوزير، الخميس،": the verb is before the comma
-            chunk = clauses[-2] + chunk
+        clauses = _CLAUSE_SPLIT.split(chunk)
+        words = _WORD.findall(clauses[-1])
+        if len(words) < 2 and len(clauses) > 1:  # "سيزور الوزير، الخميس،": the verb is before the comma
+            chunk = clauses[-2] + clauses[-1]
+            words = _WORD.findall(chunk)
+        else:
+            chunk = clauses[-1]
         if _FUTURE_PHRASE.search(chunk):
             return "future"
-        words = _WORD.findall(chunk)
         for i, word in enumerate(words):
-            if word in _SCHEDULE_WORDS and i and words[i - 1] in _RELATIVE_PRONOUNS:
-                continue  # "القاعدة التي تستضيف قوات": a present verb that describes, not a schedule
             if word in _FUTURE_WORDS:
+                if i and word in _SCHEDULE_WORDS and words[i - 1] in _RELATIVE_PRONOUNS:
+                    continue  # "القاعدة التي تستضيف قوات": a present verb that describes, not a schedule
                 return "future"
-            if _FUTURE_VERB.match(word) and not word.lstrip("وف").startswith(_NOT_FUTURE):
+            if "س" in word[:2] and _FUTURE_VERB.match(word) and not word.lstrip("وف").startswith(_NOT_FUTURE):
                 return "future"
         return None
 
