@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from functools import lru_cache
 
-from analysis.entities.gazetteer import _data_lines
+from analysis.entities.gazetteer import data_rows
 from analysis.entities.normalize import core, norm
 
 #: The classes of names.tsv (see the file's header).
 CLASSES = ("CMP", "DIV", "KUN", "NSB", "FAM", "TTL", "VRB")
-#: Name parts that may start or end a name even when they are common words.
-_PARTS = ("CMP", "DIV", "KUN", "NSB", "FAM")
+#: Name parts that may start or end a name even when they are titles or common words.
+_PARTS = ("CMP", "KUN", "NSB", "FAM")
 
 
 @dataclass(frozen=True)
@@ -35,7 +34,7 @@ class NameWords:
     def load(cls, nationalities: Collection[str] = (), triggers: dict[str, str] | None = None) -> "NameWords":
         """Read names.tsv; trigger words of class TTL (triggers.tsv) count as titles too."""
         sets: dict[str, set[str]] = {c: set() for c in CLASSES}
-        for row in _data_lines("names.tsv"):
+        for row in data_rows("names.tsv"):
             if len(row) >= 2 and row[1] in sets:
                 sets[row[1]].add(core(norm(row[0])))
         for word, klass in (triggers or {}).items():
@@ -44,13 +43,10 @@ class NameWords:
         return cls({k: frozenset(v) for k, v in sets.items()}, frozenset(nationalities))
 
 
-@lru_cache(maxsize=1)
-def default_name_words() -> NameWords:
-    """names.tsv with the shipped gazetteer's nationalities and the trigger titles (loaded once)."""
-    from analysis.entities.features import load_triggers
-    from analysis.entities.gazetteer import default_gazetteer
-
-    return NameWords.load(default_gazetteer().nationalities, load_triggers())
+def _definite(n: str) -> bool:
+    """The normalised word carries the article (after و/ف, ب/ك, or as لل)."""
+    k = 1 if n[:1] in ("و", "ف") else 0
+    return n.startswith("ال", k) or n.startswith("ال", k + 1) and n[k] in "بك" or n.startswith("لل", k)
 
 
 def _verb_shaped(c: str) -> bool:
@@ -114,13 +110,15 @@ class NameRules:
         self.w = words
         self.common = common
 
-    def _bad_edge(self, c: str, lead: bool) -> bool:
+    def _bad_edge(self, c: str, n: str, lead: bool) -> bool:
+        """A word that cannot start (``lead``) or end a name: a verb, a title (start), or a common
+        word shaped like a verb, or (at the start) a common word with the article (رئيس أركان الجيش)."""
         w = self.w
         if any(w.has(c, k) for k in _PARTS):
             return False
         if w.has(c, "VRB") or (c in self.common and _verb_shaped(c)):
             return True
-        return lead and w.has(c, "TTL")
+        return lead and (w.has(c, "TTL") or (c in self.common and _definite(n)))
 
     def _name_like(self, c: str, n: str) -> bool:
         """An untagged word that can be part of a name: a word, not common, no title or verb."""
@@ -144,7 +142,7 @@ class NameRules:
         if "PERS" not in "".join(tags) and not any(c in self.w.classes["CMP"] for c in cores):
             return list(tags)
         s = _Sentence(tags)
-        self._trim(s, cores)
+        self._trim(s, cores, norms)
         for _ in range(3):
             changed = self._compound(s, cores, norms)
             changed |= self._kunya_nasab(s, cores, norms)
@@ -154,7 +152,7 @@ class NameRules:
                 break
         return s.tags()
 
-    def _trim(self, s: _Sentence, cores: list[str]) -> None:
+    def _trim(self, s: _Sentence, cores: list[str], norms: list[str]) -> None:
         i = 0
         while i < s.n:
             if s.lab[i] != "PERS" or not s.beg[i] and i > 0 and s.lab[i - 1] == "PERS":
@@ -162,9 +160,9 @@ class NameRules:
                 continue
             a, b = s.span(i)
             x, y = a, b
-            while x < y and self._bad_edge(cores[x], True):
+            while x < y and self._bad_edge(cores[x], norms[x], True):
                 x += 1
-            while y > x and self._bad_edge(cores[y - 1], False):
+            while y > x and self._bad_edge(cores[y - 1], norms[y - 1], False):
                 y -= 1
             for k in list(range(a, x)) + list(range(y, b)):
                 s.lab[k], s.beg[k] = "", False

@@ -1,0 +1,57 @@
+"""The rules after the tagger, for one document: whole names, sites, consistency, aliases.
+
+Order: person names are mended per sentence (``names``), sites get their head noun (``sites``,
+articles only: ANERcorp marks the city in ``مطار دمشق``), a name tagged once is tagged at its
+other mentions (``consistency``), names are mended again, then aliases are tagged and linked to
+their long forms (``aliases``). The result keeps, for every linked span, its canonical long form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from analysis.entities.aliases import AliasLinker, AliasTable, Document, default_alias_table
+from analysis.entities.consistency import propagate
+from analysis.entities.features import load_triggers
+from analysis.entities.gazetteer import default_gazetteer
+from analysis.entities.names import NameRules, NameWords
+from analysis.entities.normalize import norm
+from analysis.entities.sites import SiteHeads, SiteRules, default_site_heads
+
+
+@dataclass
+class TaggedDocument:
+    """Tags per sentence, canonical long forms of linked spans, and site heads with proclitics."""
+
+    tags: list[list[str]]
+    links: dict[tuple[int, int, int], str] = field(default_factory=dict)
+    site_heads: set[tuple[int, int]] = field(default_factory=set)
+
+
+class EntityRules:
+    """Everything applied to a document's tags after the CRF (see module doc)."""
+
+    def __init__(self, common: Collection[str], table: AliasTable | None = None, heads: SiteHeads | None = None):
+        gaz = default_gazetteer()
+        self.common = frozenset(common)
+        self.names = NameRules(NameWords.load(gaz.nationalities, load_triggers()), self.common)
+        self.sites = SiteRules(heads or default_site_heads(), self.common, gaz.nationalities)
+        self.aliases = AliasLinker(table or default_alias_table(), self.common, gaz.nationalities)
+
+    def apply(self, words: list[list[str]], cores: list[list[str]], tags: list[list[str]], sites: bool = True,
+              consistency: bool = True) -> TaggedDocument:
+        """Mended tags and links for the sentences of one document (``cores``: the words' core forms)."""
+        norms = [[norm(w) for w in ws] for ws in words]
+        tags = [self.names.apply(c, n, t) for c, n, t in zip(cores, norms, tags)]
+        heads: set[tuple[int, int]] = set()
+        if sites:
+            for si, (ws, cs) in enumerate(zip(words, cores)):
+                tags[si], at = self.sites.apply(ws, cs, tags[si])
+                heads.update((si, i) for i in at)
+        if consistency:
+            tags = propagate(cores, tags, self.common)
+            tags = [self.names.apply(c, n, t) for c, n, t in zip(cores, norms, tags)]
+        doc = Document(words, [[c.lower() for c in cs] for cs in cores], tags)
+        self.aliases.link(doc)
+        return TaggedDocument(doc.tags, doc.links, heads)
