@@ -20,25 +20,35 @@ from functools import lru_cache
 from analysis.entities.gazetteer import TYPES, data_rows
 from analysis.entities.normalize import core, norm
 from analysis.entities.spans import bio_spans, longest_matches
-from analysis.text import tokens
+from analysis.text import split_clitics, tokens
 
 ALIAS_FILE = "aliases.tsv"
-#: Phrases that introduce a short form: ``… المعروفة باسم X`` (core forms, matched token by token).
-INTRODUCERS: tuple[tuple[str, ...], ...] = tuple(
-    tuple(core(norm(w)) for w in phrase.split())
-    for phrase in ("المعروفة باسم", "المعروف باسم", "المعروفة بإسم", "المعروف بإسم", "المعروفة اختصارا باسم",
-                   "المعروفة اختصارا ب", "المعروف اختصارا ب", "المعروفة ب", "المعروف ب", "أو ما يعرف باسم",
-                   "أو ما يعرف ب", "أو ما تعرف ب", "وتعرف باسم", "ويعرف باسم")
-)  # fmt: skip
 _OPEN, _CLOSE = "(", ")"
 _QUOTES = frozenset('"«»“”\'')
 MAX_SHORT = 4  # tokens in a short form
 LINK_TYPES = ("ORG", "MISC", "LOC", "PERS")
 
 
+#: A key keeps the article: ``الدولة الإسلامية`` is a name, ``دولة إسلامية`` is not.
+KEY_CLITICS: dict[str, object] = {"prepositions": "بك", "bare_prepositions": False, "min_bare_stem": 3,
+                                  "exceptions": False}  # fmt: skip
+
+
+@lru_cache(maxsize=100_000)
 def word_key(word: str) -> str:
-    """Matching key of one word: core form (Arabic), lower case (Latin)."""
-    return core(norm(word)).lower()
+    """Matching key of one word: normalised, without و/ف and ب/ك/ل before the article, the article
+    kept (Arabic); lower case (Latin)."""
+    split = split_clitics(norm(word), **KEY_CLITICS)
+    return ("ال" + split.stem if split.definite else split.stem).lower()
+
+
+#: Phrases that introduce a short form: ``… المعروفة باسم X`` (keys, matched token by token).
+INTRODUCERS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(word_key(w) for w in phrase.split())
+    for phrase in ("المعروفة باسم", "المعروف باسم", "المعروفة بإسم", "المعروف بإسم", "المعروفة اختصارا باسم",
+                   "المعروفة اختصارا ب", "المعروف اختصارا ب", "المعروفة ب", "المعروف ب", "أو ما يعرف باسم",
+                   "أو ما يعرف ب", "أو ما تعرف ب", "وتعرف باسم", "ويعرف باسم")
+)  # fmt: skip
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
@@ -111,9 +121,7 @@ def _span_at(tags: list[str], a: int, b: int) -> str | None:
 
 
 def _free(tags: list[str], a: int, b: int) -> bool:
-    """No token of [a, b) belongs to a span that reaches outside [a, b)."""
-    if any(t == "O" for t in tags[a:b]) and any(t != "O" for t in tags[a:b]):
-        return False
+    """No token of [a, b) belongs to a span that reaches outside [a, b) (spans inside may be replaced)."""
     inside = [(s, e) for s, e, _ in bio_spans(tags) if s < b and a < e]
     return all(a <= s and e <= b for s, e in inside)
 
@@ -127,7 +135,8 @@ class AliasLinker:
         self.nationalities = nationalities
 
     def _short_ok(self, words: list[str], keys: list[str]) -> bool:
-        """A plausible short form: words (no numbers), not a common word or nationality alone."""
+        """A plausible short form: words (no numbers, no single letters), none of them a common word,
+        not a nationality alone."""
         if not keys or len(keys) > MAX_SHORT:
             return False
         letters = sum(len(k) for k in keys)
@@ -135,9 +144,10 @@ class AliasLinker:
             return False
         if any(len(k) < 2 and w.isascii() is False for w, k in zip(words, keys)):
             return False
-        if len(keys) == 1 and (keys[0] in self.common or keys[0] in self.nationalities):
+        cores = [core(norm(w)) for w in words]
+        if len(cores) == 1 and cores[0] in self.nationalities:
             return False
-        return not all(k in self.common for k in keys)
+        return not any(c in self.common for c in cores)
 
     def link(self, doc: Document) -> Document:
         """Apply the table, then the in-article introductions and their later mentions (in place)."""

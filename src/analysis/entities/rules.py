@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from analysis.entities.aliases import AliasLinker, AliasTable, Document, default_alias_table
+from analysis.entities.aliases import AliasLinker, AliasTable, Document, default_alias_table, word_key
 from analysis.entities.consistency import propagate
 from analysis.entities.features import load_triggers
 from analysis.entities.gazetteer import default_gazetteer
@@ -52,6 +52,6 @@ class EntityRules:
         if consistency:
             tags = propagate(cores, tags, self.common)
             tags = [self.names.apply(c, n, t) for c, n, t in zip(cores, norms, tags)]
-        doc = Document(words, [[c.lower() for c in cs] for cs in cores], tags)
+        doc = Document(words, [[word_key(w) for w in ws] for ws in words], tags)
         self.aliases.link(doc)
         return TaggedDocument(doc.tags, doc.links, heads)
