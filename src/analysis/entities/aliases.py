@@ -49,6 +49,7 @@ INTRODUCERS: tuple[tuple[str, ...], ...] = tuple(
                    "المعروفة اختصارا ب", "المعروف اختصارا ب", "المعروفة ب", "المعروف ب", "أو ما يعرف باسم",
                    "أو ما يعرف ب", "أو ما تعرف ب", "وتعرف باسم", "ويعرف باسم")
 )  # fmt: skip
+_INTRO_FIRSTS = frozenset(p[0] for p in INTRODUCERS)
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
@@ -177,6 +178,8 @@ class AliasLinker:
         """Short forms introduced in the document: key -> (long form, type)."""
         found: dict[tuple[str, ...], tuple[str, str]] = {}
         for si, (words, keys, tags) in enumerate(zip(doc.words, doc.keys, doc.tags)):
+            if _OPEN not in words and not any(k in _INTRO_FIRSTS for k in keys):
+                continue
             for s, e, typ in bio_spans(tags):
                 if typ not in LINK_TYPES:
                     continue

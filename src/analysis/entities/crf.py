@@ -78,18 +78,19 @@ class CRFModel:
             return []
         return self.tagger.tag(self.featurizer.sentence(words))
 
-    def analyse(self, sentences: list[list[str]], consistency: bool = True, sites: bool = True) -> TaggedDocument:
+    def analyse(self, sentences: list[list[str]], consistency: bool = True, sites: bool = True,
+                mend: bool = True) -> TaggedDocument:
         """Tags for the sentences of one document after the rules (``analysis.entities.rules``)."""
         tags = [self.tag_words(words) for words in sentences]
         core_of = self.featurizer.core_of
         cores = [[core_of(w) for w in words] for words in sentences]
-        return self.rules.apply(sentences, cores, tags, sites=sites, consistency=consistency)
+        return self.rules.apply(sentences, cores, tags, sites=sites, consistency=consistency, mend=mend)
 
     def tag_document(self, sentences: list[list[str]], consistency: bool = True) -> list[list[str]]:
         """IOB tags for the sentences of one document (ANERcorp conventions: no site heads)."""
         return self.analyse(sentences, consistency, sites=False).tags
 
-    def entities(self, text: str, consistency: bool = True) -> list[tuple[int, int, str, str | None]]:
+    def entities(self, text: str, consistency: bool = True, mend: bool = True) -> list[tuple[int, int, str, str | None]]:
         """(start, end, TYPE, long form or None) character spans in ``text``, proclitics left outside.
 
         The long form is set for a mention linked to it by an alias (``analysis.entities.aliases``).
@@ -100,7 +101,7 @@ class CRFModel:
         for i, j in sentence_ranges(toks, text):
             for a in range(i, j, MAX_SENTENCE_TOKENS):
                 sents.append(toks[a : min(j, a + MAX_SENTENCE_TOKENS)])
-        doc = self.analyse([[t.text for t in sent] for sent in sents], consistency)
+        doc = self.analyse([[t.text for t in sent] for sent in sents], consistency, mend=mend)
         heads = default_site_heads()
         alias_words = self.rules.aliases.table.first_words | {norm(sents[si][s].text) for si, s, _ in doc.links}
         for si, (sent, tags) in enumerate(zip(sents, doc.tags)):

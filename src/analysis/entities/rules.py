@@ -38,20 +38,39 @@ class EntityRules:
         self.names = NameRules(NameWords.load(gaz.nationalities, load_triggers()), self.common)
         self.sites = SiteRules(heads or default_site_heads(), self.common, gaz.nationalities)
         self.aliases = AliasLinker(table or default_alias_table(), self.common, gaz.nationalities)
+        self._words: dict[str, tuple[str, str, tuple[int, str, bool] | None]] = {}
+
+    def _info(self, word: str) -> tuple[str, str, tuple[int, str, bool] | None]:
+        """(normalised form, alias key, site head) of a word, cached."""
+        hit = self._words.get(word)
+        if hit is None:
+            hit = (norm(word), word_key(word), self.sites.heads.head(word))
+            if len(self._words) < 200_000:
+                self._words[word] = hit
+        return hit
 
     def apply(self, words: list[list[str]], cores: list[list[str]], tags: list[list[str]], sites: bool = True,
-              consistency: bool = True) -> TaggedDocument:
-        """Mended tags and links for the sentences of one document (``cores``: the words' core forms)."""
-        norms = [[norm(w) for w in ws] for ws in words]
+              consistency: bool = True, mend: bool = True) -> TaggedDocument:
+        """Mended tags and links for the sentences of one document (``cores``: the words' core forms).
+
+        ``mend=False`` applies the consistency pass only (the tagger as it was before these rules;
+        ``benchmarks/ner.py`` measures the rules' cost against it).
+        """
+        if not mend:
+            return TaggedDocument(propagate(cores, tags, self.common) if consistency else tags)
+        info = self._info
+        infos = [[info(w) for w in ws] for ws in words]
+        norms = [[x[0] for x in xs] for xs in infos]
         tags = [self.names.apply(c, n, t) for c, n, t in zip(cores, norms, tags)]
         heads: set[tuple[int, int]] = set()
         if sites:
-            for si, (ws, cs) in enumerate(zip(words, cores)):
-                tags[si], at = self.sites.apply(ws, cs, tags[si])
+            for si, (ws, cs, xs) in enumerate(zip(words, cores, infos)):
+                tags[si], at = self.sites.apply(ws, cs, tags[si], [x[2] for x in xs])
                 heads.update((si, i) for i in at)
         if consistency:
+            before = tags
             tags = propagate(cores, tags, self.common)
-            tags = [self.names.apply(c, n, t) for c, n, t in zip(cores, norms, tags)]
-        doc = Document(words, [[word_key(w) for w in ws] for ws in words], tags)
+            tags = [t if t == b else self.names.apply(c, n, t) for c, n, t, b in zip(cores, norms, tags, before)]
+        doc = Document(words, [[x[1] for x in xs] for xs in infos], tags)
         self.aliases.link(doc)
         return TaggedDocument(doc.tags, doc.links, heads)

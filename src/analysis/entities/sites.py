@@ -67,19 +67,26 @@ class SiteRules:
         self.heads = heads
         self.common = common
         self.nationalities = nationalities
-
     def _name_like(self, c: str) -> bool:
         return len(c) >= 2 and c.isalpha() and c not in self.common and c not in self.nationalities and c not in self.heads.descriptors
 
-    def apply(self, words: list[str], cores: list[str], tags: list[str]) -> tuple[list[str], list[int]]:
-        """New tags, and the token indexes of heads whose proclitics must be stripped (``بحقل``)."""
-        tags = list(tags)
+    def apply(self, words: list[str], cores: list[str], tags: list[str],
+              hits: list[tuple[int, str, bool] | None] | None = None) -> tuple[list[str], list[int]]:
+        """New tags, and the token indexes of kept heads (their proclitics stay outside: ``بحقل``).
+
+        ``hits``: ``SiteHeads.head`` of each word when the caller has them (cached per word).
+        """
         heads_at: list[int] = []
         n = len(words)
+        if hits is None:
+            hits = [self.heads.head(w) for w in words]
+        if not any(hits[:-1]):
+            return list(tags), heads_at
+        tags = list(tags)
         starts = {s: (e, typ) for s, e, typ in bio_spans(tags)}
         i = 0
         while i < n - 1:
-            hit = self.heads.head(words[i])
+            hit = hits[i]
             if hit is None or (tags[i] != "O" and not tags[i].startswith("B-")):
                 i += 1
                 continue
