@@ -69,3 +69,9 @@ BARE_CLITICS: dict[str, object] = {"article": False, "min_bare_stem": 3}
 def bare_proclitic_length(word: str) -> int:
     """Leading characters of ``word`` that are a conjunction and/or a bare preposition (no article)."""
     return len(split_clitics(word, **BARE_CLITICS).prefix)
+
+
+def has_article(n: str) -> bool:
+    """The normalised word carries the article, possibly after و/ف and ب/ك, or as لل."""
+    k = 1 if n[:1] in ("و", "ف") else 0
+    return n.startswith("ال", k) or (n[k : k + 1] in ("ب", "ك") and n.startswith("ال", k + 1)) or n.startswith("لل", k)

@@ -78,17 +78,18 @@ class CRFModel:
             return []
         return self.tagger.tag(self.featurizer.sentence(words))
 
-    def analyse(self, sentences: list[list[str]], consistency: bool = True, sites: bool = True,
+    def analyse(self, sentences: list[list[str]], consistency: bool = True, articles: bool = True,
                 mend: bool = True) -> TaggedDocument:
-        """Tags for the sentences of one document after the rules (``analysis.entities.rules``)."""
+        """Tags for the sentences of one document after the rules (``analysis.entities.rules``);
+        ``articles=False`` leaves out the rules that follow ANNOTATION.md where ANERcorp differs."""
         tags = [self.tag_words(words) for words in sentences]
         core_of = self.featurizer.core_of
         cores = [[core_of(w) for w in words] for words in sentences]
-        return self.rules.apply(sentences, cores, tags, sites=sites, consistency=consistency, mend=mend)
+        return self.rules.apply(sentences, cores, tags, articles=articles, consistency=consistency, mend=mend)
 
     def tag_document(self, sentences: list[list[str]], consistency: bool = True) -> list[list[str]]:
-        """IOB tags for the sentences of one document (ANERcorp conventions: no site heads)."""
-        return self.analyse(sentences, consistency, sites=False).tags
+        """IOB tags for the sentences of one document, ANERcorp's conventions (CoNLL evaluation)."""
+        return self.analyse(sentences, consistency, articles=False).tags
 
     def entities(self, text: str, consistency: bool = True, mend: bool = True) -> list[tuple[int, int, str, str | None]]:
         """(start, end, TYPE, long form or None) character spans in ``text``, proclitics left outside.

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from analysis.entities.clitics import has_article
 from analysis.entities.gazetteer import data_rows
 from analysis.entities.normalize import core, norm
 
@@ -41,12 +42,6 @@ class NameWords:
             if klass == "TTL":
                 sets["TTL"].add(word)
         return cls({k: frozenset(v) for k, v in sets.items()}, frozenset(nationalities))
-
-
-def _definite(n: str) -> bool:
-    """The normalised word carries the article (after و/ف, ب/ك, or as لل)."""
-    k = 1 if n[:1] in ("و", "ف") else 0
-    return n.startswith("ال", k) or n.startswith("ال", k + 1) and n[k] in "بك" or n.startswith("لل", k)
 
 
 def _verb_shaped(c: str) -> bool:
@@ -118,7 +113,7 @@ class NameRules:
             return False
         if w.has(c, "VRB") or (c in self.common and _verb_shaped(c)):
             return True
-        return lead and (w.has(c, "TTL") or (c in self.common and _definite(n)))
+        return lead and (w.has(c, "TTL") or (c in self.common and has_article(n)))
 
     def _name_like(self, c: str, n: str) -> bool:
         """An untagged word that can be part of a name: a word, not common, no title or verb."""
