@@ -1,5 +1,6 @@
-"""Sites with their head noun, and aliases linked to their long forms: within an article, through
-the curated table, and across a corpus (sentences written for the test)."""
+"""Sites with their head noun, organisations named by a head and a nationality, and aliases linked
+to their long forms: within an article, through the curated table, and across a corpus (sentences
+written for the test)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from analysis.entities.aliases import AliasLinker, AliasTable, Document, default
 from analysis.entities.canonical import corpus_aliases, entity_column
 from analysis.entities.crf import load_model
 from analysis.entities.frame import cooccurrences
+from analysis.entities.gazetteer import default_gazetteer
 from analysis.entities.normalize import core, norm
+from analysis.entities.orgs import OrgRules
 from analysis.entities.sites import SiteRules, default_site_heads
 from analysis.entities.spans import bio_spans
 
@@ -194,3 +197,36 @@ def test_corpus_aliases_learned_in_one_article_apply_in_another():
     }  # the third mention is in another article, where the tagger did not see the introduction
     assert corpus_aliases(mentions["type"], mentions["text"], mentions["canonical"])[2] == "جبهة الإنقاذ الوطنية"
     assert entity_column(mentions) == ["جبهة الإنقاذ الوطنية"] * 3 + ["الجيش"]
+
+
+# --- organisations named by a head and a nationality (articles) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, tags, expected",
+    [
+        ("انسحب الجيش العراقي من المدينة", "O O O O O", [("الجيش العراقي", "ORG")]),
+        ("قالت الحكومة السورية إن", "O O L O", [("الحكومة السورية", "ORG")]),
+        ("وصلت القوات الأمريكية والبريطانية", "O O O O", [("القوات الأمريكية والبريطانية", "ORG")]),
+        ("أكد الجيش العربي السوري ذلك", "O G H O O", [("الجيش العربي السوري", "ORG")]),
+        ("أعلنت وزارة الدفاع الأمريكية أن", "O O G H O", [("وزارة الدفاع الأمريكية", "ORG")]),
+        ("بحث الوفد مع بعثة التحالف الدولي", "O O O O G H", [("التحالف الدولي", "ORG")]),
+        ("ذكرت وسائل الإعلام السورية أن", "O O O L O", []),  # an adjective alone is no place
+        ("وصل الوفد إلى سورية أمس", "O O O L O", [("سورية", "LOC")]),  # the country stays
+    ],
+)
+def test_head_and_nationality_organisations(sentence, tags, expected):
+    words = sentence.split()
+    rules = OrgRules(default_gazetteer().nationalities)
+    new = rules.apply([core(norm(w)) for w in words], [norm(w) for w in words], _tags(tags))
+    assert _spans(words, new) == expected
+
+
+def test_anercorp_evaluation_keeps_anercorp_conventions():
+    """CoNLL evaluation (tag_document) leaves out the article conventions: ANERcorp does not tag them."""
+    model = load_model()
+    words = "وصلت الطائرة إلى مطار دمشق الدولي وقال الجيش العراقي إن".split()
+    conll = model.tag_document([words])[0]
+    article = model.analyse([words]).tags[0]
+    assert _spans(words, article)[:2] == [("مطار دمشق الدولي", "LOC"), ("الجيش العراقي", "ORG")]
+    assert ("مطار دمشق الدولي", "LOC") not in _spans(words, conll)
