@@ -134,7 +134,7 @@ class NameRules:
 
     def apply(self, cores: list[str], norms: list[str], tags: list[str]) -> list[str]:
         """New tags for one sentence (``cores``/``norms``: the words' core and normalised forms)."""
-        if "PERS" not in "".join(tags) and not any(c in self.w.classes["CMP"] for c in cores):
+        if "B-PERS" not in tags and "I-PERS" not in tags and self.w.classes["CMP"].isdisjoint(cores):
             return list(tags)
         s = _Sentence(tags)
         self._trim(s, cores, norms)

@@ -41,7 +41,8 @@ class OrgRules:
     def apply(self, cores: list[str], norms: list[str], tags: list[str]) -> list[str]:
         """New tags for one sentence."""
         n = len(tags)
-        if not any(c in self.nationalities for c in cores):
+        nat = self.nationalities
+        if nat.isdisjoint(cores):
             return self._construct(cores, norms, list(tags))
         tags = list(tags)
         spans = bio_spans(tags)
@@ -49,7 +50,6 @@ class OrgRules:
         for k, (s, e, _) in enumerate(spans):
             for i in range(s, e):
                 owner[i] = k
-        nat = self.nationalities
         for a, b, _ in longest_matches(cores, self.heads, self.max_len, self.firsts):
             end = b
             while end < n and cores[end] in nat:
@@ -82,6 +82,8 @@ class OrgRules:
         return tags
 
     def _construct(self, cores: list[str], norms: list[str], tags: list[str]) -> list[str]:
+        if self.org_heads.isdisjoint(cores):
+            return tags
         for i in range(len(tags) - 1):
             if (tags[i] == "O" and tags[i + 1] == "B-ORG" and cores[i] in self.org_heads
                     and not has_article(norms[i])):
