@@ -17,7 +17,7 @@ import pandas as pd
 from analysis.study import Study
 
 REPORT_COLUMNS = ["outlet", "date", "status", "file", "sentence_start", "sentence_end", "sentence", "url"]
-HISTORY_COLUMNS = ["id", "date", "type", "place", "status", "history", "n_sources"]
+HISTORY_COLUMNS = ["id", "date", "type", "place", "status", "history", "planned_dates", "status_counts", "n_sources"]
 
 
 def _articles(study: Study) -> dict[str, Mapping[str, Any]]:
@@ -62,7 +62,9 @@ def entry_reports(study: Study, entry: Mapping[str, Any]) -> pd.DataFrame:
 def status_history(study: Study) -> pd.DataFrame:
     """One row per entry: its statuses as the reports came out, e.g. ``planned (2024-10-01) → occurred (2026-01-20)``.
 
-    Consecutive reports with the same status are shown once (with the first date it was reported).
+    Consecutive reports with the same status are shown once (with the first date it was reported);
+    ``planned_dates`` (the dates the plans gave, oldest plan first) and ``status_counts`` (reports per
+    status) are the merge's (``analysis.events.merge_events``).
     """
     articles, statuses = _articles(study), _report_statuses(study)
     rows = []
@@ -79,6 +81,7 @@ def status_history(study: Study) -> pd.DataFrame:
         rows.append({
             "id": entry.get("id"), "date": entry.get("date"), "type": entry.get("type"), "place": entry.get("place"),
             "status": entry.get("status"), "history": " → ".join(f"{s} ({d})" for d, s in steps),
-            "n_sources": entry.get("n_sources"),
+            "planned_dates": " → ".join(map(str, entry.get("planned_dates") or [])),
+            "status_counts": entry.get("status_counts"), "n_sources": entry.get("n_sources"),
         })  # fmt: skip
     return pd.DataFrame(rows, columns=HISTORY_COLUMNS)

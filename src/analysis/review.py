@@ -30,7 +30,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.errors import AnalysisError, FileLineError
-from analysis.events import dating
+from analysis.events.lifecycle import report_span
 from analysis.io import atomic_write
 
 #: The columns the researcher edits.
@@ -38,7 +38,7 @@ EDITABLE = ("keep", "date", "date_mod", "status", "place", "label", "note")
 #: Read-only columns that say what a row is (refreshed on every update).
 CONTEXT = (
     "type", "extracted_date", "extracted_date_mod", "extracted_status", "extracted_place", "n_sources",
-    "summary", "sources", "in_corpus",
+    "status_counts", "planned_dates", "summary", "sources", "in_corpus",
 )  # fmt: skip
 COLUMNS = ("id", *EDITABLE, *CONTEXT)
 #: Written in ``date_mod`` or ``place``: no value (rather than "keep the extracted one").
@@ -207,9 +207,9 @@ def parse_decision(row: Mapping[str, str], line: int, path: str | Path = "review
         raise ReviewError(path, line, f"keep must be yes, no or empty, not {value['keep']!r}")
     keep = None if not keep_text else keep_text in YES
     date = value["date"] or None
-    if date is not None and dating.interval(date, None, None) is None:
+    if date is not None and report_span(date, None, None) is None:
         raise ReviewError(path, line, f"date {date!r} is not a date the timeline can place "
-                                      "(YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn or FIRST/LAST)")  # fmt: skip
+                                      "(YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-SU or FIRST/LAST)")  # fmt: skip
     date_mod = value["date_mod"].upper() or None
     if date_mod is not None and date_mod != CLEAR and date_mod not in DATE_MODS:
         raise ReviewError(path, line, f"date_mod must be one of {', '.join(DATE_MODS)}, - or empty, not {value['date_mod']!r}")
@@ -264,7 +264,7 @@ def reviewed_record(record: Mapping[str, Any], decision: Decision | None) -> dic
             changed.append(column)
         out[column] = value
     if decision.date is not None or decision.date_mod is not None:
-        span = dating.interval(_text(out.get("date")), _text(out.get("date_mod")), _as_day(out.get("dct_max")))
+        span = report_span(_text(out.get("date")), _text(out.get("date_mod")), _as_day(out.get("dct_max")))
         out["start"], out["end"] = span if span is not None else (None, None)
     out["corrected"] = ",".join(changed)
     return out
@@ -319,8 +319,7 @@ class UpdateSummary:
 
 def context_row(entry: Mapping[str, Any]) -> dict[str, str]:
     """The read-only columns of one entry's row: what it is, as extracted, and where it comes from."""
-    sources = entry.get("sources")
-    sources = sources if isinstance(sources, Iterable) and not isinstance(sources, str) else []
+    sources = _items(entry.get("sources"))
     return {
         "type": _cell(entry.get("type")),
         "extracted_date": _cell(entry.get("date")),
@@ -328,10 +327,17 @@ def context_row(entry: Mapping[str, Any]) -> dict[str, str]:
         "extracted_status": _cell(entry.get("status")),
         "extracted_place": _cell(entry.get("place")),
         "n_sources": _cell(entry.get("n_sources")),
+        "status_counts": _cell(entry.get("status_counts")),
+        "planned_dates": "; ".join(map(str, _items(entry.get("planned_dates")))),
         "summary": _cell(entry.get("summary")),
         "sources": "; ".join(f"{s['file']}:{s['sentence_start']}-{s['sentence_end']}" for s in sources),
         "in_corpus": "yes",
     }
+
+
+def _items(value: Any) -> list[Any]:
+    """A list column's value as a list (None, NaN or a string: no items)."""
+    return list(value) if isinstance(value, Iterable) and not isinstance(value, (str, dict)) else []
 
 
 def _cell(value: Any) -> str:
