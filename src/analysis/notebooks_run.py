@@ -101,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         check_corpus(params, project)
         stage = Stage.create(project)
         staged_notebooks = stage.folder("notebooks", project / "notebooks")
-        staged_figures = stage.folder("figures", study_paths().figures)
+        staged_figures = stage.folder("figures", study_paths(project=project).figures)
         for path in notebooks:
             print(f"executing {path.relative_to(project)}", flush=True)
             execute(path, staged_notebooks / path.name, params, staged_figures, args.timeout)
@@ -145,7 +145,7 @@ def check_parameters(args: argparse.Namespace, project: Path) -> Parameters:
     if not min_sources.isdigit() or int(min_sources) < 1:
         raise AnalysisError(f"MIN_SOURCES={args.min_sources}: not a whole number of at least 1")
     corpus = args.corpus.strip()
-    paths = [Path(corpus)] if corpus else list(study_paths().corpus)
+    paths = [Path(corpus)] if corpus else list(study_paths(project=project).corpus)
     for path in paths:
         if not path.exists():
             raise AnalysisError(f"CORPUS={path}: no such file or folder")

@@ -74,9 +74,13 @@ def study_paths(
     figures: PathLike | None = None,
     cache: PathLike | None = None,
     review: PathLike | None = None,
+    project: PathLike | None = None,
 ) -> StudyPaths:
-    """Resolve the four locations: the argument, else the environment variable, else the project's."""
-    base = project_root()
+    """Resolve the four locations: the argument, else the environment variable, else the project's.
+
+    ``project``: the project folder (default: ``project_root()``, found from the current directory).
+    """
+    base = Path(project) if project is not None else project_root()
     if corpus is not None:
         corpus_paths = (Path(corpus),) if isinstance(corpus, (str, Path)) else tuple(Path(p) for p in corpus)
     else:
