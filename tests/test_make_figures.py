@@ -268,3 +268,27 @@ def test_the_runner_leaves_the_signal_handlers_as_it_found_them(project: Path) -
     before = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)
     main(["--project", str(project), "--labels", "fr"])
     assert (signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)) == before
+
+
+def test_ctrl_c_during_the_moves_waits_for_them(tmp_path: Path, monkeypatch) -> None:
+    """A signal that arrives while the commit moves files is held until every move is done."""
+    (tmp_path / "figures").mkdir()
+    stage = Stage.create(tmp_path)
+    staged = stage.folder("figures", tmp_path / "figures")
+    for k in range(3):
+        (staged / f"{k}.txt").write_text("new", encoding="utf-8")
+    real_replace = os.replace
+    calls = []
+
+    def replace_and_interrupt(src, dst):
+        calls.append(dst)
+        if len(calls) == 1:
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C between the first and the second rename
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace_and_interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        stage.commit()
+    monkeypatch.undo()
+    assert stage.committed and sorted(p.name for p in (tmp_path / "figures").iterdir()) == ["0.txt", "1.txt", "2.txt"]
+    assert not (tmp_path / STAGING_DIR).exists()

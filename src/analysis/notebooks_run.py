@@ -111,7 +111,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"notebooks/ and figures/ updated together: {len(notebooks)} notebooks, {n_figures} figure files")
         return 0
     except (KeyboardInterrupt, Interrupted):
-        print(f"{PROG}: interrupted; the previous notebooks and figures are unchanged", file=sys.stderr)
+        done = stage is not None and stage.committed  # Ctrl-C held off during the moves arrives after them
+        state = "the new notebooks and figures are in place" if done else "the previous notebooks and figures are unchanged"
+        print(f"{PROG}: interrupted; {state}", file=sys.stderr)
         return 130
     except AnalysisError as err:
         print(f"{PROG}: error: {err}", file=sys.stderr)

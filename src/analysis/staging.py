@@ -34,6 +34,7 @@ class Stage:
     root: Path
     targets: dict[Path, Path] = field(default_factory=dict)
     roots: set[Path] = field(default_factory=set)  # every run folder made (one per file system)
+    committed: bool = False  # every move done (a signal held off during the moves arrives after this)
 
     @classmethod
     def create(cls, project: Path) -> Stage:
@@ -72,6 +73,7 @@ class Stage:
             with atomic_write(self.root / MANIFEST, "w", encoding="utf-8") as handle:
                 json.dump(record, handle, ensure_ascii=False, indent=1)
             replay(self.root / MANIFEST)
+            self.committed = True
         return [d for _, d in moves]
 
     def discard(self) -> None:
@@ -129,10 +131,17 @@ def _remove_if_empty(folder: Path) -> None:
 
 @contextlib.contextmanager
 def held_signals() -> Iterator[None]:
-    """Hold off SIGINT and SIGTERM (delivered after the block) while a commit moves its files."""
-    signals = {signal.SIGINT, signal.SIGTERM}
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, signals)
+    """Hold off SIGINT and SIGTERM while a commit moves its files: they are raised again after the block.
+
+    The Python handlers are swapped for a recorder (a signal mask would not do: the signal may be
+    delivered to another thread, and Python runs its handler in the main thread anyway).
+    """
+    received: list[int] = []
+    previous = {s: signal.signal(s, lambda signum, frame: received.append(signum)) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        for signum in received:
+            signal.raise_signal(signum)
