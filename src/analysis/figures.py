@@ -52,12 +52,15 @@ def save(
     name: str,
     data: pd.DataFrame | None = None,
     directory: str | Path | None = None,
+    tight: bool = True,
 ) -> dict[str, Path]:
     """Write ``NAME.png`` and ``NAME.svg`` (and ``NAME.csv`` from ``data``) atomically.
 
     Returns the written paths by format. ``data`` is the table the figure was drawn from,
     saved beside it so every figure can be checked and redrawn. ``directory`` defaults to
     ``analysis.paths.figures_dir()`` ($ANALYSIS_FIGURES_DIR, else ``figures/`` at the repo root).
+    ``tight=False`` keeps the figure's own size (a figure laid out for a print width, like the
+    timeline); by default the margins are cropped to what is drawn.
     """
     out_dir = figures_dir(directory)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -66,7 +69,7 @@ def save(
         path = out_dir / f"{name}.{fmt}"
         metadata = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
         with atomic_write(path, "wb") as handle:
-            fig.savefig(handle, format=fmt, dpi=DPI, metadata=metadata, bbox_inches="tight")
+            fig.savefig(handle, format=fmt, dpi=DPI, metadata=metadata, bbox_inches="tight" if tight else None)
         written[fmt] = path
     if data is not None:
         path = out_dir / f"{name}.csv"

@@ -10,13 +10,22 @@ from matplotlib.figure import Figure
 
 from analysis.entities.frame import top_entities
 from analysis.figures import apply_style
+from analysis.wording import check_language, english_place, word
 
 TYPE_COLORS = {"ORG": "#4C72B0", "LOC": "#55A868", "PERS": "#C44E52", "MISC": "#8172B2"}
-TYPE_TITLES = {"ORG": "منظمات", "LOC": "أماكن", "PERS": "أشخاص", "MISC": "أخرى"}
 
 
-def top_entities_figure(mentions: pd.DataFrame, n: int = 8) -> tuple[Figure, pd.DataFrame]:
-    """One horizontal bar panel per entity type: the ``n`` most mentioned entities (Arabic labels)."""
+def entity_label(name: str, etype: str, labels: str) -> str:
+    """An entity as a figure in ``labels`` prints it: places get their English name when one is known
+    (``places_en.tsv``); other names stay as written (there is no offline source for them)."""
+    if labels == "en" and etype == "LOC":
+        return english_place(name) or name
+    return name
+
+
+def top_entities_figure(mentions: pd.DataFrame, n: int = 8, labels: str = "ar") -> tuple[Figure, pd.DataFrame]:
+    """One horizontal bar panel per entity type: the ``n`` most mentioned entities; titles and axes in ``labels``."""
+    check_language(labels)
     apply_style()
     data = top_entities(mentions, n=n)
     types = [t for t in ("ORG", "LOC", "PERS", "MISC") if (data["type"] == t).any()] or ["ORG"]
@@ -26,10 +35,10 @@ def top_entities_figure(mentions: pd.DataFrame, n: int = 8) -> tuple[Figure, pd.
         part = data[data["type"] == etype]
         ys = [rows - 1 - k for k in range(len(part))]  # same bar height in every panel
         ax.barh(ys, list(part["mentions"]), color=TYPE_COLORS[etype], height=0.7)
-        ax.set_yticks(ys, list(part["entity"]))
+        ax.set_yticks(ys, [entity_label(e, etype, labels) for e in part["entity"]])
         ax.set_ylim(-0.6, rows - 0.4)
-        ax.set_title(f"{TYPE_TITLES[etype]} ({etype})")
-        ax.set_xlabel("mentions")
+        ax.set_title(word(f"entity_{etype}", labels))
+        ax.set_xlabel(word("mentions", labels))
         ax.xaxis.get_major_locator().set_params(integer=True)
         if part.empty:
             ax.text(0.5, 0.5, "—", ha="center", va="center", transform=ax.transAxes)
