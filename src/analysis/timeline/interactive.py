@@ -27,7 +27,7 @@ from analysis.timeline.filters import EntryFilter
 from analysis.timeline.layout import ROW_IN, lay_out
 from analysis.timeline.table import date_text, numbered_entries
 from analysis.timex.values import as_date
-from analysis.wording import check_language, join_list, place_name, status_word, word
+from analysis.wording import check_language, join_list, ltr, place_name, status_word, word
 
 DIV_ID = "withdrawal-timeline"
 #: How many sources a hover lists (the CSV has them all), and the sentence width in characters.
@@ -43,12 +43,17 @@ DAY_MS = 86_400_000
 PACK_WIDTH_IN = 14.0
 
 
+def _esc(text: str) -> str:
+    """``&``, ``<`` and ``>`` escaped: Plotly's hover labels read a little HTML and show other entities as written."""
+    return html.escape(text, quote=False)
+
+
 def _wrap(text: str) -> str:
     """A sentence cut to ``SENTENCE_CHARS``, escaped, broken into ``<br>``-separated lines."""
     text = " ".join(text.split())
     if len(text) > SENTENCE_CHARS:
         text = text[: SENTENCE_CHARS - 1].rstrip() + "…"
-    return "<br>".join(html.escape(line) for line in textwrap.wrap(text, WRAP_CHARS))
+    return "<br>".join(_esc(line) for line in textwrap.wrap(text, WRAP_CHARS))
 
 
 def _articles(corpus: pd.DataFrame | None) -> dict[str, Mapping[str, Any]]:
@@ -72,7 +77,7 @@ def _history(sources: list[dict[str, Any]], statuses: Mapping[tuple[str, int], s
         status = statuses.get((src["article_id"], int(src["trigger_start"])))
         if status and (not steps or steps[-1][0] != status):
             steps.append((status, src["dct"]))
-    return " → ".join(f"{status_word(st, labels)} ({day})" for st, day in steps)
+    return " → ".join(f"{status_word(st, labels)} ({ltr(day, labels)})" for st, day in steps)
 
 
 def _hover(row: Mapping[str, Any], entry: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]],
@@ -82,14 +87,14 @@ def _hover(row: Mapping[str, Any], entry: Mapping[str, Any], articles: Mapping[s
     assert start is not None and end is not None
     sources = list(entry.get("sources") or [])
     lines = [
-        f"<b>{row['n']}. {html.escape(str(row['what']))}</b>",
-        f"{word('col_date', labels)}: {html.escape(date_text(row['date'], row['date_mod'], start, end, labels))}",
-        f"{word('col_status', labels)}: {html.escape(status_word(row['status'], labels))}",
+        f"<b>{row['n']}. {_esc(str(row['what']))}</b>",
+        f"{word('col_date', labels)}: {ltr(_esc(date_text(row['date'], row['date_mod'], start, end, labels)), labels)}",
+        f"{word('col_status', labels)}: {_esc(status_word(row['status'], labels))}",
     ]
     history = _history(sources, statuses, labels)
     if history:
-        lines.append(f"{word('html_history', labels)}: {html.escape(history)}")
-    lines.append(f"{word('col_place', labels)}: {html.escape(place_name(row['place'] if isinstance(row['place'], str) else None, labels))}")
+        lines.append(f"{word('html_history', labels)}: {_esc(history)}")
+    lines.append(f"{word('col_place', labels)}: {_esc(place_name(row['place'] if isinstance(row['place'], str) else None, labels))}")
     lines.append(f"<b>{word('html_sources', labels)} ({len(sources)})</b>")
     for src in sorted(sources, key=lambda s: (s["dct"], s["file"]))[:HOVER_SOURCES]:
         article = articles.get(src["article_id"], {})
@@ -97,12 +102,12 @@ def _hover(row: Mapping[str, Any], entry: Mapping[str, Any], articles: Mapping[s
         sentence = content[src["sentence_start"]:src["sentence_end"]] if isinstance(content, str) else ""
         outlet = article.get("source") or src["file"]
         url = article.get("url") or ""
-        lines.append(f"• {html.escape(str(outlet))}, {src['dct']}, {html.escape(str(url))}")
-        lines.append(f"  <i>{src['file']}:{src['sentence_start']}-{src['sentence_end']}</i>")
+        lines.append(ltr(f"• {_esc(str(outlet))}, {src['dct']}, {_esc(str(url))}", labels))
+        lines.append(ltr(f"<i>{_esc(src['file'])}:{src['sentence_start']}-{src['sentence_end']}</i>", labels))
         if sentence:
             lines.append(_wrap(sentence))
     if len(sources) > HOVER_SOURCES:
-        lines.append(html.escape(word("html_more", labels, n=len(sources) - HOVER_SOURCES)))
+        lines.append(_esc(word("html_more", labels, n=len(sources) - HOVER_SOURCES)))
     return "<br>".join(lines)
 
 
@@ -141,17 +146,19 @@ def timeline_figure(
     _add_legend(fig, labels)
     fig.add_vline(x=today.isoformat(), line_dash="dot", line_color=GREY, line_width=1)
     fig.add_annotation(x=today.isoformat(), y=1.0, yref="paper", yanchor="bottom", showarrow=False,
-                       text=word("as_of", labels, date=today.isoformat()), font={"size": 11, "color": GREY})
+                       text=word("as_of", labels, date=ltr(today.isoformat(), labels)), font={"size": 11, "color": GREY})
     for k, (b, t) in enumerate(bands):
         if k % 2 == 0:
             fig.add_hrect(y0=b, y1=t, fillcolor="#f2f2f2", line_width=0, layer="below")
     notes = _notes(table, labels)
-    height = 160 + 26 * max(1.0, sum(t - b for b, t in bands))
+    bottom = 110  # pixels under the plot: ticks, range slider, legend
+    height = 240 + 18 * len(notes) + 26 * max(1.0, sum(t - b for b, t in bands))
     fig.update_layout(
-        title={"text": word("html_title", labels), "x": 0.5},
-        template="plotly_white", height=int(height), margin={"l": 140, "r": 40, "t": 80, "b": 80 + 16 * len(notes)},
+        title={"text": word("html_title", labels), "x": 0.5,
+               "subtitle": {"text": "<br>".join(_esc(n) for n in notes)}},
+        template="plotly_white", height=int(height), margin={"l": 140, "r": 40, "t": 90 + 18 * len(notes), "b": bottom},
         hovermode="closest", hoverlabel={"align": "right" if labels == "ar" else "left", "font": {"size": 12}},
-        legend={"orientation": "h", "y": -0.25, "x": 0.5, "xanchor": "center"},
+        legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": 0.0, "yanchor": "bottom", "yref": "container"},
         xaxis={"type": "date", "rangeslider": {"visible": True}, "rangeselector": {"buttons": [
             {"count": 1, "label": word("html_year", labels), "step": "year", "stepmode": "backward"},
             {"count": 2, "label": word("html_two_years", labels), "step": "year", "stepmode": "backward"},
@@ -161,21 +168,19 @@ def timeline_figure(
                "fixedrange": True, "showgrid": False, "zeroline": False},
         font={"family": "DejaVu Sans, Arial, sans-serif"},
     )  # fmt: skip
-    for k, note in enumerate(notes):
-        fig.add_annotation(text=html.escape(note), xref="paper", yref="paper", x=1.0 if labels == "ar" else 0.0,
-                           xanchor="right" if labels == "ar" else "left", y=0, yshift=-110 - 16 * k,
-                           showarrow=False, font={"size": 11})  # fmt: skip
     return fig
 
 
 def _add_mark(fig: go.Figure, row: Mapping[str, Any], y: float, hover: str) -> None:
     colour = COLOURS.get(row["type"], GREY)
     status = str(row["status"])
-    common = {"y": [y], "hovertext": [hover], "hoverinfo": "text", "showlegend": False, "name": str(row["n"])}
+    common = {"y": [y], "hovertext": [hover], "hoverinfo": "text", "showlegend": False, "name": str(row["n"]),
+              "hoverlabel": {"bgcolor": "white", "bordercolor": colour, "font": {"color": "#222222"}}}
     if row["kind"] == "point":
         middle = dt.datetime.combine(as_date(row["start"]), dt.time(12)).isoformat()  # type: ignore[arg-type]
         fig.add_trace(go.Scatter(
             x=[middle], mode="markers+text", text=[str(row["n"])], textposition="middle right",
+            textfont={"size": 12},
             marker={"symbol": SYMBOLS.get(status, "circle"), "size": 11, "color": colour,
                     "line": {"color": colour, "width": 2}},
             **common))  # fmt: skip
@@ -185,7 +190,7 @@ def _add_mark(fig: go.Figure, row: Mapping[str, Any], y: float, hover: str) -> N
     days = (end - start).days + 1
     fig.add_trace(go.Bar(
         x=[days * DAY_MS], base=[start.isoformat()], orientation="h", width=0.5, text=[str(row["n"])],
-        textposition="outside", cliponaxis=False,
+        textposition="outside", cliponaxis=False, textfont={"size": 12}, constraintext="none",
         marker={"color": colour if status == "occurred" else "white", "line": {"color": colour, "width": 2},
                 "pattern": {"shape": PATTERNS.get(status, ""), "fgcolor": colour}},
         **common))  # fmt: skip
@@ -204,7 +209,7 @@ def _add_legend(fig: go.Figure, labels: str) -> None:
 
 
 def _notes(table: pd.DataFrame, labels: str) -> list[str]:
-    vague = [str(int(n)) for n, k in zip(table["n"], table["kind"]) if k == "vague"] if len(table) else []
+    vague = [ltr(str(int(n)), labels) for n, k in zip(table["n"], table["kind"]) if k == "vague"] if len(table) else []
     return [word("vague_note", labels, list=join_list(vague, labels))] if vague else []
 
 
