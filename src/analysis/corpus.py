@@ -30,6 +30,8 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from analysis.errors import CorpusError
+from analysis.paths import default_corpus
+from analysis.text import normalize
 
 #: Files larger than this are refused: a news article is a few kB, 10 MB is a mistake.
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
@@ -37,9 +39,9 @@ MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 MAX_WORD_CHARS = 10_000
 ARTICLE_SUFFIX = ".txt"
 #: Where the CLI looks for articles when given none: $ANALYSIS_CORPUS, else ``seeds/`` at the repo root.
-CORPUS_ENV = "ANALYSIS_CORPUS"
 
-_HEADER = re.compile(r"^\s*date\s+(?P<date>\S+)(?:\s+(?P<url>\S+))?\s*(?P<rest>.*)$")
+#: The header line's shape (`` date YYYY-MM-DD URL``), before the date and URL are checked.
+HEADER_RE = re.compile(r"^\s*date\s+(?P<date>\S+)(?:\s+(?P<url>\S+))?\s*(?P<rest>.*)$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _HTML_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _HTML_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?|!--.*?--)>", re.S)
@@ -133,7 +135,7 @@ def read_text(path: str | Path) -> str:
     try:
         info = path.stat()
     except OSError as err:
-        raise CorpusError(path, None, _os_problem(err)) from None
+        raise CorpusError(path, None, os_problem(err)) from None
     if stat.S_ISDIR(info.st_mode):
         raise CorpusError(path, None, "is a directory, not an article file")
     if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
@@ -146,13 +148,24 @@ def read_text(path: str | Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise CorpusError(path, None, _os_problem(err)) from None
+        raise CorpusError(path, None, os_problem(err)) from None
     text = _check_bytes(path, data)
     # As open(path, encoding="utf-8").read() reads it: newline translation included.
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-def _os_problem(err: OSError) -> str:
+def is_header_line(line: str) -> bool:
+    """Does ``line`` (a file's first line, without a BOM) have the header's shape (``date ...``)?"""
+    return HEADER_RE.match(line) is not None
+
+
+def format_header(date: str, url: str) -> str:
+    """The header line `` date YYYY-MM-DD URL`` (no newline) for a checked date and URL."""
+    return f" date {date} {url}"
+
+
+def os_problem(err: OSError) -> str:
+    """What an ``OSError`` on an input file means, in words (permission, link loop, missing...)."""
     if isinstance(err, PermissionError):
         return "cannot read the file: permission denied"
     if getattr(err, "errno", None) == 40:  # ELOOP
@@ -204,7 +217,7 @@ def parse_article(path: str | Path, content: str, today: dt.date | None = None) 
         raise CorpusError(path, None, "empty file" if not content else "file holds only white space")
     lines = content.split("\n")
     header = lines[0].lstrip("\ufeff")
-    match = _HEADER.match(header)
+    match = HEADER_RE.match(header)
     if match is None:
         raise CorpusError(path, 1, f"no header: line 1 must be ' date YYYY-MM-DD URL', found {_preview(header)}")
     raw_date, url = match.group("date"), match.group("url")
@@ -336,7 +349,7 @@ def _walk(top: Path, problems: list[Problem] | None) -> list[Path]:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as err:
             if problems is not None:
-                problems.append(Problem(str(folder), None, _os_problem(err), "warning"))
+                problems.append(Problem(str(folder), None, os_problem(err), "warning"))
             continue
         for entry in entries:
             if entry.name.startswith("."):
@@ -354,8 +367,6 @@ def _walk(top: Path, problems: list[Problem] | None) -> list[Path]:
 
 def body_fingerprint(body: str) -> str:
     """Hash of the body after normalization: the same story re-saved or re-spaced hashes the same."""
-    from analysis.text import normalize  # late import: text pulls in camel_tools
-
     text = unicodedata.normalize("NFC", blank_markup(body))
     text = re.sub(r"\s+", " ", normalize(text)).strip()
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
@@ -425,6 +436,11 @@ def load_corpus(
     articles = list(iter_articles(paths, errors=errors, problems=problems, today=today))
     if not articles:
         raise CorpusError(", ".join(map(str, _as_list(paths))), None, "no article could be loaded")
+    return corpus_frame(articles, problems)
+
+
+def corpus_frame(articles: Iterable[Article], problems: Iterable[Problem] = ()) -> pd.DataFrame:
+    """The corpus DataFrame (one row per article, sorted by date) from articles already loaded."""
     frame = pd.DataFrame([a.to_record() for a in articles], columns=CORPUS_COLUMNS)
     frame["date"] = pd.to_datetime(frame["date"])
     frame = frame.sort_values(["date", "id"], kind="stable").reset_index(drop=True)
@@ -451,11 +467,5 @@ def _as_list(paths: str | Path | Iterable[str | Path]) -> list[str | Path]:
 
 
 def default_corpus_paths() -> list[Path]:
-    """The corpus the CLI uses when given none: $ANALYSIS_CORPUS, else ``seeds/`` at the repo root."""
-    if os.environ.get(CORPUS_ENV):
-        return [Path(os.environ[CORPUS_ENV])]
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        if (parent / "pyproject.toml").exists() and (parent / "seeds").is_dir():
-            return [parent / "seeds"]
-    return [Path.cwd() / "seeds"]
+    """The corpus the CLI uses when given none (``analysis.paths.default_corpus``)."""
+    return default_corpus()

@@ -1,7 +1,8 @@
 """Reading gold annotation folders (``NNN.json``) and finding the articles they describe.
 
 Shared by the timex/event and entity evaluations and by NER training, so that every one of
-them reports an unreadable or missing gold file the same way: one line, no traceback.
+them reports an unreadable or missing gold file the same way: one line, no traceback. The
+annotation conventions are in docs/ANNOTATION.md.
 """
 
 from __future__ import annotations
