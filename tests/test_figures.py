@@ -16,8 +16,8 @@ from matplotlib.text import Text
 
 from analysis import figures
 from analysis.cli import main
-from analysis.events.tables import table_rows
 from analysis.report import FIGURES, make_all_figures
+from analysis.resources import numbered_rows
 from analysis.study import Study
 from analysis.wording import english_place, place_name, word, words
 
@@ -131,7 +131,7 @@ def test_no_text_under_7_points(seed_study, name):
 def test_figure_words_and_place_names_are_complete():
     table = words()
     assert set(table["ar"]) == set(table["en"])
-    event_places = [row.fields[0] for row in table_rows("event_places.tsv")]
+    event_places = [row.fields[0] for row in numbered_rows("event_places.tsv")]
     missing = [p for p in event_places if english_place(p) is None]
     assert not missing, f"places of event_places.tsv without an English name in places_en.tsv: {missing}"
     assert english_place("العراق") == "Iraq" and english_place("عين الاسد") == "Ain al-Asad"

@@ -24,7 +24,7 @@ from matplotlib.figure import Figure
 
 from analysis import figures
 from analysis.entities.plots import top_entities_figure
-from analysis.io import write_text_atomic
+from analysis.io import atomic_write
 from analysis.overview import corpus_overview_figure
 from analysis.paths import figures_dir
 from analysis.study import Study
@@ -90,7 +90,10 @@ def withdrawal_timeline_interactive(
 
 def save_timeline_html(view: TimelineView, directory: str | Path | None = None) -> Path:
     """Write ``withdrawal_timeline.html`` (self-contained, byte-stable) atomically; returns its path."""
-    return write_text_atomic(figures_dir(directory) / f"{HTML_NAME}.html", timeline_html(view.figure))
+    path = figures_dir(directory) / f"{HTML_NAME}.html"
+    with atomic_write(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write(timeline_html(view.figure))
+    return path
 
 
 FigureFunction = Callable[..., tuple[Figure, pd.DataFrame]]

@@ -13,8 +13,9 @@ import warnings
 from functools import lru_cache
 from typing import Literal
 
-from analysis.events.tables import DataTableError, data_file, read_table
+from analysis.errors import DataTableError
 from analysis.events.types import LABELS
+from analysis.resources import data_path, read_numbered
 from analysis.text import normalize
 
 Language = Literal["ar", "en"]
@@ -33,8 +34,8 @@ def check_language(language: str) -> Language:
 @lru_cache(maxsize=1)
 def words() -> dict[str, dict[str, str]]:
     """language → key → text, from ``figure_words.tsv`` (a key twice or a missing text names the line)."""
-    source = data_file(WORDS_TABLE)
-    header, rows = read_table(source)
+    source = data_path(WORDS_TABLE)
+    header, rows = read_numbered(source)
     if header != ["key", *LANGUAGES]:
         raise DataTableError(source, None, f"the header must be key, {', '.join(LANGUAGES)} (tab-separated)")
     out: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
@@ -73,8 +74,8 @@ def join_list(items: list[str], language: str) -> str:
 @lru_cache(maxsize=1)
 def english_places() -> dict[str, str]:
     """Normalized Arabic place name → English name, from ``places_en.tsv``."""
-    source = data_file(PLACES_TABLE)
-    header, rows = read_table(source)
+    source = data_path(PLACES_TABLE)
+    header, rows = read_numbered(source)
     if header != ["name_ar", "name_en", "kind", "source"]:
         raise DataTableError(source, None, "the header must be name_ar, name_en, kind, source (tab-separated)")
     out: dict[str, str] = {}
