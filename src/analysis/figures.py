@@ -10,6 +10,7 @@ it and lays it out right to left itself.
 from __future__ import annotations
 
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 import matplotlib
@@ -19,7 +20,9 @@ if "ipykernel" not in sys.modules:  # in Jupyter keep the inline backend, so fig
 
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
+from matplotlib.backends.backend_agg import RendererAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.font_manager import FontProperties  # noqa: E402
 
 from analysis.io import atomic_write  # noqa: E402
 from analysis.paths import figures_dir  # noqa: E402
@@ -40,6 +43,23 @@ STYLE = {
     "svg.fonttype": "path",
     "path.simplify": True,
 }
+
+
+@lru_cache(maxsize=1)
+def _measurer() -> RendererAgg:
+    return RendererAgg(10, 10, 720)
+
+
+@lru_cache(maxsize=8192)
+def text_width(text: str, size: float) -> float:
+    """Printed width in inches of ``text`` (its widest line) in the figures' font at ``size`` points.
+
+    Measured by the renderer that draws the figures (Arabic shaped), so a layout can be planned in
+    inches before anything is drawn.
+    """
+    prop = FontProperties(family=STYLE["font.family"], size=size)
+    lines = text.split("\n")
+    return max(_measurer().get_text_width_height_descent(line, prop, ismath=False)[0] for line in lines) / 720
 
 
 def apply_style() -> None:

@@ -3,7 +3,8 @@
 ``word(key, language)`` reads ``data/figure_words.tsv`` (titles, axis words, legend, notes, month
 names); ``place_name(name, language)`` gives a place's English name from ``data/places_en.tsv``
 (CLDR countries and cities plus this story's bases and sites; see tools/make_places_en.py);
-``type_label`` the event type's label from ``data/event_types.tsv``. A figure passes its one
+``type_label`` the event type's label from ``data/event_types.tsv``; ``entity_name`` a named entity
+(``data/names_en.tsv`` for this story's organizations and people). A figure passes its one
 ``language`` to all three, so no figure mixes Arabic and English words.
 """
 
@@ -22,6 +23,7 @@ Language = Literal["ar", "en"]
 LANGUAGES: tuple[str, ...] = ("ar", "en")
 WORDS_TABLE = "figure_words.tsv"
 PLACES_TABLE = "places_en.tsv"
+NAMES_TABLE = "names_en.tsv"
 
 
 def check_language(language: str) -> Language:
@@ -89,6 +91,31 @@ def english_places() -> dict[str, str]:
 def english_place(name: str) -> str | None:
     """The English name of an Arabic place name, or None when ``places_en.tsv`` does not have it."""
     return english_places().get(normalize(name))
+
+
+@lru_cache(maxsize=1)
+def english_names() -> dict[tuple[str, str], str]:
+    """(entity type, normalized Arabic name) → English name, from ``names_en.tsv``."""
+    source = data_path(NAMES_TABLE)
+    header, rows = read_numbered(source)
+    if header != ["type", "name_ar", "name_en"]:
+        raise DataTableError(source, None, "the header must be type, name_ar, name_en (tab-separated)")
+    out: dict[tuple[str, str], str] = {}
+    for row in rows:
+        if len(row.fields) != 3 or not all(f.strip() for f in row.fields):
+            raise DataTableError(source, row.line, "expected type, name_ar, name_en (none empty)")
+        out.setdefault((row.fields[0], normalize(row.fields[1])), row.fields[2])
+    return out
+
+
+def entity_name(name: str, entity_type: str, language: str) -> str:
+    """An entity as a figure in ``language`` prints it: in English, a place's name from ``places_en.tsv``
+    and other names from ``names_en.tsv``; a name neither table has stays as written."""
+    if check_language(language) == "ar":
+        return name
+    if entity_type == "LOC":
+        return english_place(name) or name
+    return english_names().get((entity_type, normalize(name))) or name
 
 
 @lru_cache(maxsize=None)

@@ -20,10 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import matplotlib.dates as mdates
-from matplotlib.backends.backend_agg import RendererAgg
-from matplotlib.font_manager import FontProperties
 
-from analysis.figures import STYLE
+from analysis.figures import text_width as figure_text_width
 from analysis.wording import month_name
 
 #: The smallest text in a figure (points): numbers, ticks, legend, notes. Nothing is smaller.
@@ -96,17 +94,9 @@ class Ticks:
     minor: tuple[float, ...]
 
 
-@lru_cache(maxsize=1)
-def _renderer() -> RendererAgg:
-    return RendererAgg(10, 10, 720)
-
-
-@lru_cache(maxsize=4096)
 def text_width(text: str, size: float = TEXT_PT) -> float:
-    """Printed width in inches of ``text`` (its widest line) in the figures' font at ``size`` points."""
-    prop = FontProperties(family=STYLE["font.family"], size=size)
-    widths = [_renderer().get_text_width_height_descent(line, prop, ismath=False)[0] for line in text.split("\n")]
-    return max(widths, default=0.0) / 720
+    """Printed width in inches of ``text`` at ``size`` points (``TEXT_PT`` by default)."""
+    return figure_text_width(text, size)
 
 
 def num(day: dt.date) -> float:
