@@ -44,6 +44,8 @@ LEGEND_SEP_IN = 0.03
 #: Lane names go inside the lanes (left end of the top row) when, beside them, they would take more
 #: than this share of the figure's width.
 HEADER_SHARE = 0.22
+#: Left margin with the lane names inside the lanes: half a year label, so a tick at the left edge keeps its label.
+HALF_LABEL_IN = 0.13
 
 
 def figure_width(width: float | str) -> float:
@@ -159,7 +161,8 @@ def _legend_rows(fig: Figure, groups: list[list[tuple[object, str]]], labels: st
     return rows
 
 
-def _draw_mark(ax, mark: Mark, panel: Panel) -> None:
+def _draw_mark(ax, mark: Mark, panel: Panel, background: str) -> None:
+    """The mark, and its number on a patch of the lane's ``background`` (a line behind it is cut, not crossed)."""
     colour = COLOURS.get(mark.type, GREY)
     to_day = (panel.hi - panel.lo) / panel.width
     d0, d1 = panel.lo + (mark.x0 - panel.x0) * to_day, panel.lo + (mark.x1 - panel.x0) * to_day
@@ -181,7 +184,7 @@ def _draw_mark(ax, mark: Mark, panel: Panel) -> None:
     text = ax.annotate(
         str(mark.n), (edge, mark.y), xytext=(sign * LABEL_GAP_IN * 72, 0), textcoords="offset points",
         ha="left" if sign > 0 else "right", va="center", fontsize=TEXT_PT, color=INK, zorder=4,
-        annotation_clip=False,
+        annotation_clip=False, bbox={"boxstyle": "square,pad=0.08", "facecolor": background, "edgecolor": "none"},
     )  # fmt: skip
     text.set_gid(f"n-{mark.n}")
 
@@ -212,11 +215,11 @@ def plot_timeline(
     key = KEY_IN if lanes == "type" else 0.0
     beside = max([text_width(n, LANE_PT) for n in lane_names] or [0.3]) + 0.08 + key
     headers = beside > HEADER_SHARE * width_in  # narrow figure: each lane's name on a row of its own
-    left = EDGE_IN + (0.02 if headers else beside)
+    left = EDGE_IN + (HALF_LABEL_IN if headers else beside)  # room for the first tick's label
     plot_w = width_in - left - EDGE_IN
     items = [Item(num(s), num(e) + 1) for s, e in zip(drawn["start"], drawn["end"])] if len(drawn) else []
     panels = plan_panels([*items, Item(num(today), num(today) + 1, 0.5)], plot_w, labels)
-    header = {n: key + 0.04 + text_width(n, LANE_PT) + 0.04 for n in lane_names} if headers else None
+    header = {n: key + 0.05 + text_width(n, LANE_PT) + 0.04 for n in lane_names} if headers else None
     layout = lay_out(drawn, panels, lane_names, header) if len(drawn) else Layout([], [], 0.6)
     ticks = [choose_ticks(p, labels, GAP_IN / 2 if k else left - EDGE_IN, GAP_IN / 2 if k < len(panels) - 1 else EDGE_IN)
              for k, p in enumerate(panels)]  # fmt: skip
@@ -243,8 +246,8 @@ def plot_timeline(
         y -= h + LEGEND_SEP_IN
     for k, line in enumerate(note_lines):
         y = EDGE_IN + notes_h - 0.06 - (k + 0.5) * LINE_IN + 0.03
-        x, ha = (width_in - EDGE_IN, "right") if labels == "ar" else (EDGE_IN, "left")
-        fig.text(x, y, line, ha=ha, va="center", fontsize=TEXT_PT, color=INK, transform=fig.dpi_scale_trans)
+        fig.text(width_in / 2, y, line, ha="center", va="center", fontsize=TEXT_PT, color=INK,
+                 transform=fig.dpi_scale_trans)  # fmt: skip
     if title:
         fig.text(width_in / 2, height_in - EDGE_IN, title, ha="center", va="top", fontsize=TITLE_PT,
                  transform=fig.dpi_scale_trans)  # fmt: skip
@@ -273,8 +276,9 @@ def plot_timeline(
         if panel.lo <= num(today) <= panel.hi:
             ax.axvline(num(today), color=GREY, linestyle=":", linewidth=1.0, zorder=2, gid="as-of")
             _as_of_label(fig, left + panel.x(num(today)), bottom + layout.height, today, labels, width_in)
+    shade_of = {lane.name: SHADE if i % 2 == 0 else "white" for i, lane in enumerate(layout.lanes)}
     for mark in layout.marks:
-        _draw_mark(axes[mark.panel], mark, panels[mark.panel])
+        _draw_mark(axes[mark.panel], mark, panels[mark.panel], shade_of[mark.lane])
     for lane in layout.lanes:
         _lane_name(fig, lane, key, left, bottom, headers)
     for panel in panels[:-1]:  # the break marks: // on the bottom line between two panels
@@ -289,7 +293,7 @@ def _lane_name(fig: Figure, lane: Lane, key: float, left: float, bottom: float, 
     """The colour square of a type lane (its key), and the lane's name when it goes on the lane's top row."""
     if headers:  # at the left end of the lane's top row (where the quiet early years usually are)
         y = bottom + lane.first_row
-        x_key, x_text = left + 0.02 + key / 2, left + 0.04 + key
+        x_key, x_text = left + 0.03 + key / 2, left + 0.05 + key
         fig.text(x_text, y, lane.name, ha="left", va="center", fontsize=LANE_PT, color=INK,
                  transform=fig.dpi_scale_trans)  # fmt: skip
     else:
