@@ -11,7 +11,6 @@ Every panel has labelled ticks, so a break has dates on both sides. Widths are i
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import itertools
 import math
@@ -340,8 +339,3 @@ def _minor(panel: Panel, unit: str, step: int, major: list[dt.date]) -> list[dt.
         candidates = []
     taken = set(major)
     return [d for d in candidates if d not in taken]
-
-
-def month_span_days(day: dt.date) -> int:
-    """Days in ``day``'s month."""
-    return calendar.monthrange(day.year, day.month)[1]

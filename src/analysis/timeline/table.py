@@ -51,6 +51,13 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
+def _id(value: object) -> str:
+    """The entry's stable id as text; empty when the entries have none (never invented)."""
+    if value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
 def _cell(value: object) -> object:
     """A pass-through value as the CSV can hold it: lists and dicts as sorted-key JSON."""
     if isinstance(value, (list, tuple, dict)):
@@ -100,7 +107,7 @@ def numbered_entries(
         n_sources = entry.get("n_sources")
         row = {
             "n": 0,
-            "id": _text(entry.get("id")) or "",
+            "id": _id(entry.get("id")),
             "lane": type_name if lanes == "type" else (place_label or word("unknown_place", labels)),
             "label": (place_label or "") if lanes == "type" else type_name,
             "type": entry["type"],
