@@ -59,7 +59,10 @@ def _id(value: object) -> str:
 
 
 def _cell(value: object) -> object:
-    """A pass-through value as the CSV can hold it: lists and dicts as sorted-key JSON."""
+    """A pass-through value as the CSV can hold it: a list of values (``planned_dates``) joined by ``; ``,
+    anything else that is a list or a dict (``status_counts``) as sorted-key JSON."""
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return "; ".join(value)
     if isinstance(value, (list, tuple, dict)):
         return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
     return value
