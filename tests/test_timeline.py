@@ -75,13 +75,15 @@ def test_csv_keeps_its_columns_and_adds_n_and_id(seed_entries):
     table = timeline_table(seed_entries)
     assert list(table.columns[:2]) == ["n", "id"]
     assert all(c in table.columns for c in old)
-    assert (table["id"] == "").all()  # merge_events gives no id yet: the column stays empty, never invented
-    with_ids = seed_entries.assign(id=[f"e{k:02d}" for k in range(len(seed_entries))],
-                                   status_counts=[{"planned": 1}] * len(seed_entries))  # fmt: skip
-    table = timeline_table(with_ids)
-    assert table["id"].str.match(r"^e\d\d$").all()
-    assert "status_counts" in table.columns  # other entry columns pass through
-    assert table["status_counts"].iloc[0] == '{"planned": 1}'  # JSON, keys sorted
+    assert table["id"].str.len().gt(0).all()  # the merge's stable ids
+    assert {"planned_dates", "status_counts"} <= set(table.columns)  # the merge's other columns pass through
+    no_ids = timeline_table(seed_entries.drop(columns=["id"]))
+    assert (no_ids["id"] == "").all()  # entries without ids: the column stays empty, never invented
+    counts = seed_entries.assign(status_counts=[{"planned": 1, "occurred": 2}] * len(seed_entries),
+                                 planned_dates=[["2025-12", "2026-01"]] * len(seed_entries))  # fmt: skip
+    table = timeline_table(counts)
+    assert table["status_counts"].iloc[0] == '{"occurred": 2, "planned": 1}'  # JSON, keys sorted
+    assert table["planned_dates"].iloc[0] == "2025-12; 2026-01"
 
 
 def test_table_filters_types_and_undated(seed_entries):

@@ -38,7 +38,7 @@ def test_hover_shows_the_sentence_offline(tmp_path: Path, seed_path: Path, label
     html = save_timeline_html(withdrawal_timeline_interactive(study, labels=labels), tmp_path / "figures")
     table = timeline_table(study.entries, labels=labels)
     first = table[table["n"] == 1].iloc[0]
-    start, end = map(int, first["sources"].split(":")[1].split("-"))
+    start, end = map(int, first["sources"].split("; ")[0].rpartition(":")[2].split("-"))  # its first source
     sentence = study.corpus["content"].iloc[0][start:end]
     shown = "point" if first["kind"] == "point" else "bar"
 

@@ -10,7 +10,7 @@ import pytest
 from analysis.report import make_all_figures, save_timeline_html, withdrawal_timeline_interactive
 from analysis.study import Study
 from analysis.timeline import timeline_table
-from analysis.timeline.interactive import DIV_ID, timeline_figure, timeline_html
+from analysis.timeline.interactive import DIV_ID, HOVER_SOURCES, timeline_figure, timeline_html
 
 
 @pytest.fixture(scope="module")
@@ -39,10 +39,12 @@ def test_hover_shows_date_status_place_and_each_sources_sentence(study):
         assert "date: " in hover and "status: " in hover and "status history: " in hover
         assert f"place: {row['label']}" in hover
         assert url in hover and outlet in hover and "2025-12-31" in hover
-        start, end = map(int, row["sources"].split(":")[1].split("-"))
-        sentence = " ".join(content[start:end].split())  # the sentence cut from the file by its offsets
         flat = re.sub(r"<br>", " ", hover)
-        assert " ".join(sentence[:60].split()) in flat
+        for cite in row["sources"].split("; ")[:HOVER_SOURCES]:
+            start, end = map(int, cite.rpartition(":")[2].split("-"))
+            sentence = " ".join(content[start:end].split())  # the sentence cut from the file by its offsets
+            assert f"{cite}</i>" in hover
+            assert " ".join(sentence[:60].split()) in flat
 
 
 def test_html_is_self_contained_and_byte_stable(study, tmp_path):

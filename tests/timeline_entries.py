@@ -39,9 +39,11 @@ def entry(date: str | None, type_: str, status: str = "occurred", place: str | N
 
 
 def frame(rows: list[dict]) -> pd.DataFrame:
-    """An entries frame with ``ENTRY_COLUMNS`` first and any extra columns after."""
+    """An entries frame with the ``ENTRY_COLUMNS`` it has first (no ``id`` unless a row gives one) and any
+    extra columns after."""
     data = pd.DataFrame(rows)
-    return data[[*ENTRY_COLUMNS, *[c for c in data.columns if c not in ENTRY_COLUMNS]]]
+    first = [c for c in ENTRY_COLUMNS if c in data.columns]
+    return data[[*first, *[c for c in data.columns if c not in first]]]
 
 
 def dense_entries() -> pd.DataFrame:
