@@ -5,7 +5,8 @@ A history of fifteen years with a crowded last year cannot share one linear axis
 into at most a few panels, each linear, and gives each panel a width by how crowded it is (log
 utility of the inches per month its marks get, weighted by their neighbours), so the busy
 stretch gets month ticks. ``choose_ticks`` labels each panel with the densest ticks whose labels
-fit: months (``Sep``/``9``, the year under the first tick and under each January) or years.
+fit: months (``Sep``/``9``, with a row of years under them: at each January, and at the first
+tick when it fits) or years.
 Every panel has labelled ticks, so a break has dates on both sides. Widths are in inches.
 """
 
@@ -86,11 +87,14 @@ class Panel:
 
 @dataclass(frozen=True)
 class Ticks:
-    """A panel's labelled (major) ticks with their labels, and its unlabelled (minor) ticks."""
+    """A panel's labelled (major) ticks with their labels, its unlabelled (minor) ticks, and, under month
+    ticks, a second row of year labels (at each January, and at the first tick when there is room)."""
 
     major: tuple[float, ...]
     labels: tuple[str, ...]
     minor: tuple[float, ...]
+    years: tuple[float, ...] = ()
+    year_labels: tuple[str, ...] = ()
 
 
 def text_width(text: str, size: float = TEXT_PT) -> float:
@@ -254,17 +258,25 @@ def _years(lo: dt.date, hi: dt.date, step: int) -> list[dt.date]:
     return [dt.date(y, 1, 1) for y in range(lo.year, hi.year + 1) if y % step == 0 and lo <= dt.date(y, 1, 1) <= hi]
 
 
-def _labels(days: list[dt.date], unit: str, language: str, first_year: bool = True) -> list[str]:
-    """Tick labels: years, or month names with the year under each January and (``first_year``, or when
-    there is no January) under the first tick."""
+def _labels(days: list[dt.date], unit: str, language: str) -> list[str]:
+    """Tick labels: the year, or the month's name (``Sep``; ``9`` in Arabic)."""
     if unit == "year":
         return [str(d.year) for d in days]
-    has_january = any(d.month == 1 for d in days)
-    out = []
-    for k, d in enumerate(days):
-        with_year = d.month == 1 or (k == 0 and (first_year or not has_january))
-        out.append(f"{month_name(d.month, language)}\n{d.year}" if with_year else month_name(d.month, language))
-    return out
+    return [month_name(d.month, language) for d in days]
+
+
+def _year_row(panel: Panel, days: list[dt.date], lo_x: float, hi_x: float) -> list[dt.date]:
+    """Month ticks that get the year under them: each January, and the first tick if its year label does
+    not touch the next one. Year labels that would reach past the panel's room are left out."""
+    chosen = [d for d in days if d.month == 1]
+    if days and days[0].month != 1:
+        chosen.insert(0, days[0])
+    spans = {d: _span(panel, d, str(d.year)) for d in chosen}
+    chosen = [d for d in chosen if spans[d][0] >= lo_x and spans[d][1] <= hi_x]
+    if len(chosen) >= 2 and chosen[0] == days[0] and chosen[0].month != 1:
+        if spans[chosen[1]][0] - spans[chosen[0]][1] < TICK_SEP_IN:
+            chosen = chosen[1:]
+    return chosen
 
 
 #: Tick steps tried, densest first: (unit, every how many months or years).
@@ -279,43 +291,39 @@ def choose_ticks(panel: Panel, language: str, room_left: float, room_right: floa
     """The densest ticks of ``panel`` whose labels fit without touching (at least two if possible).
 
     ``room_left``/``room_right`` are the inches a label may reach past the panel's edges; a tick at
-    either end whose label would reach further is dropped.
+    either end whose label would reach further is dropped. Month ticks need a year label under at
+    least one of them.
     """
     lo, hi = day_of(panel.lo), day_of(panel.hi)
     lo_x, hi_x = panel.x0 - room_left, panel.x0 + panel.width + room_right
     narrowest = text_width("1")
-    fitting: list[tuple[str, int, list[dt.date], list[str]]] = []
+    fitting: list[tuple[str, int, list[dt.date], list[str], list[dt.date]]] = []
     for unit, step in TICK_STEPS:
-        all_days = _months(lo, hi, step) if unit == "month" else _years(lo, hi, step)
-        if not all_days or (len(all_days) - 1) * (narrowest + TICK_SEP_IN) > hi_x - lo_x:
+        days = _months(lo, hi, step) if unit == "month" else _years(lo, hi, step)
+        if not days or (len(days) - 1) * (narrowest + TICK_SEP_IN) > hi_x - lo_x:
             continue  # cannot fit: skip before measuring every label
-        for first_year in (True, False) if unit == "month" else (True,):  # the first tick's year if it fits
-            days = _fit_ends(panel, all_days, unit, language, first_year, lo_x, hi_x)
-            labels = _labels(days, unit, language, first_year)
-            spans = [_span(panel, d, label) for d, label in zip(days, labels)]
-            if days and all(b[0] - a[1] >= TICK_SEP_IN for a, b in itertools.pairwise(spans)):
-                fitting.append((unit, step, days, labels))
-                break
-        if fitting and fitting[-1][:2] == (unit, step) and len(fitting[-1][2]) >= 2:
+        labels = _labels(days, unit, language)
+        keep = [k for k, (d, label) in enumerate(zip(days, labels)) if _inside(_span(panel, d, label), lo_x, hi_x)]
+        keep = list(range(keep[0], keep[-1] + 1)) if keep else []  # only the ends can poke out
+        days, labels = [days[k] for k in keep], [labels[k] for k in keep]
+        spans = [_span(panel, d, label) for d, label in zip(days, labels)]
+        if not days or not all(b[0] - a[1] >= TICK_SEP_IN for a, b in itertools.pairwise(spans)):
+            continue
+        years = _year_row(panel, days, lo_x, hi_x) if unit == "month" else []
+        if unit == "month" and not years:
+            continue
+        fitting.append((unit, step, days, labels, years))
+        if len(days) >= 2:
             break
     if not fitting:
         return Ticks((), (), ())
-    unit, step, days, labels = next((f for f in fitting if len(f[2]) >= 2), fitting[0])
-    return Ticks(tuple(num(d) for d in days), tuple(labels), tuple(num(d) for d in _minor(panel, unit, step, days)))
+    unit, step, days, labels, years = next((f for f in fitting if len(f[2]) >= 2), fitting[0])
+    return Ticks(tuple(num(d) for d in days), tuple(labels), tuple(num(d) for d in _minor(panel, unit, step, days)),
+                 tuple(num(d) for d in years), tuple(str(d.year) for d in years))
 
 
-def _fit_ends(panel: Panel, days: list[dt.date], unit: str, language: str, first_year: bool, lo_x: float,
-              hi_x: float) -> list[dt.date]:
-    """``days`` less the ticks at either end whose labels would reach past ``lo_x``/``hi_x`` (inches)."""
-    while days:
-        labels = _labels(days, unit, language, first_year)
-        if _span(panel, days[0], labels[0])[0] < lo_x:  # the labels change with the first tick: measure again
-            days = days[1:]
-        elif _span(panel, days[-1], labels[-1])[1] > hi_x:
-            days = days[:-1]
-        else:
-            break
-    return days
+def _inside(span: tuple[float, float], lo_x: float, hi_x: float) -> bool:
+    return span[0] >= lo_x and span[1] <= hi_x
 
 
 def _span(panel: Panel, day: dt.date, label: str) -> tuple[float, float]:

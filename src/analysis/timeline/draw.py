@@ -41,6 +41,9 @@ EDGE_IN = 0.06
 KEY_IN = 0.11
 LINE_IN = TEXT_PT * 1.25 / 72
 LEGEND_SEP_IN = 0.03
+#: Major tick length and the gap to its label (points); the year row starts under the month labels.
+TICK_LEN_PT, TICK_PAD_PT = 3.5, 2.0
+TICK_OFFSET_PT = TICK_LEN_PT + TICK_PAD_PT
 #: Lane names go inside the lanes (left end of the top row) when, beside them, they would take more
 #: than this share of the figure's width.
 HEADER_SHARE = 0.22
@@ -223,7 +226,7 @@ def plot_timeline(
     layout = lay_out(drawn, panels, lane_names, header) if len(drawn) else Layout([], [], 0.6)
     ticks = [choose_ticks(p, labels, GAP_IN / 2 if k else left - EDGE_IN, GAP_IN / 2 if k < len(panels) - 1 else EDGE_IN)
              for k, p in enumerate(panels)]  # fmt: skip
-    tick_lines = max([label.count("\n") + 1 for t in ticks for label in t.labels] or [1])
+    tick_lines = 2 if any(t.years for t in ticks) else 1  # month labels, and the year row under them
 
     fig = plt.figure(figsize=(width_in, 4.0))
     present_types = list(dict.fromkeys(drawn["type"])) if len(drawn) else []
@@ -263,10 +266,14 @@ def plot_timeline(
                 ax.axhspan(lane.bottom, lane.top, color=SHADE, zorder=0, linewidth=0)
         ax.set_xticks(tick.major, list(tick.labels), fontsize=TEXT_PT)
         ax.set_xticks(tick.minor, minor=True)
-        ax.tick_params(axis="x", which="major", length=3.5, pad=2, color=GREY)
+        ax.tick_params(axis="x", which="major", length=TICK_LEN_PT, pad=TICK_PAD_PT, color=GREY)
         ax.tick_params(axis="x", which="minor", length=2, color=GREY)
         for x in tick.major:
             ax.axvline(x, color="#dddddd", linewidth=0.6, zorder=1)
+        for x, year in zip(tick.years, tick.year_labels):  # the second row: the year under its first month
+            ax.annotate(year, (x, 0), xycoords=("data", "axes fraction"), xytext=(0, -(TICK_OFFSET_PT + LINE_IN * 72)),
+                        textcoords="offset points", ha="center", va="top", fontsize=TEXT_PT,
+                        annotation_clip=False).set_gid("year")  # fmt: skip
         ax.spines["left"].set_visible(k == 0)
         if k == 0 and not headers:
             ax.set_yticks([lane.centre for lane in layout.lanes], [lane.name for lane in layout.lanes], fontsize=LANE_PT)
