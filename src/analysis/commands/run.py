@@ -1,4 +1,4 @@
-"""``analysis run [--corpus PATH...] [--no-cache] [--quiet]``: the whole pipeline, then every figure.
+"""``analysis run [--corpus PATH...] [--no-cache] [--quiet] [--out DIR] [--labels ar|en] [filters]``: the pipeline, then every figure.
 
 One pass over the corpus: per-article results are cached (``.cache/analysis/`` or $ANALYSIS_CACHE_DIR),
 so a re-run after adding one article computes that article only (``--no-cache`` recomputes
@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import sys
 import warnings
+
+from analysis.commands.figure_options import add_figure_options, figure_options
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,8 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--stages", nargs="+", default=None, metavar="STAGE",
                         help="with --no-figures, the stages to run (default: every stage, which the figures "
                              "need; an unknown name lists them)")
-    parser.add_argument("--figures-dir", default=None,
-                        help="where figures go (default: $ANALYSIS_FIGURES_DIR, else figures/)")
+    add_figure_options(parser)
+    parser.add_argument("--figures-dir", dest="out", default=None, help=argparse.SUPPRESS)  # the old name of --out
     parser.add_argument("--no-figures", action="store_true", help="only fill the cache, write no figure")
     parser.set_defaults(func=run)
 
@@ -39,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
     from analysis.report import make_all_figures
     from analysis.study import Study
 
+    options = figure_options(args)  # a bad filter stops here, before any work
     paths = study_paths(corpus=args.corpus).corpus
     problems: list[Problem] = []
     stats = RunStats()
@@ -76,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
             return 0
         # Only the files that loaded: the bad ones were reported above.
         study = Study.from_run(articles, frames, problems, stages=stats.stages)
-        written = make_all_figures(study, directory=args.figures_dir, quiet=args.quiet)
+        written = make_all_figures(study, directory=args.out, quiet=args.quiet, **options)
         if not args.quiet:
             print(f"{len(written)} figure files written")
     return 0
