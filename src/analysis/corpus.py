@@ -22,7 +22,7 @@ import re
 import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -30,6 +30,8 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from analysis.errors import CorpusError
+from analysis.ingest.archive import is_archive, iter_rows
+from analysis.ingest.detect import html_page_line
 
 #: Files larger than this are refused: a news article is a few kB, 10 MB is a mistake.
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
@@ -202,6 +204,10 @@ def parse_article(path: str | Path, content: str, today: dt.date | None = None) 
     path = Path(path)
     if not content.strip():
         raise CorpusError(path, None, "empty file" if not content else "file holds only white space")
+    page_line = html_page_line(content)
+    if page_line is not None:
+        raise CorpusError(path, page_line, "an HTML page, not an article file: add it with `analysis add FILE`, "
+                          "which extracts the article's text, headline, date and URL")
     lines = content.split("\n")
     header = lines[0].lstrip("\ufeff")
     match = _HEADER.match(header)
@@ -303,6 +309,9 @@ def iter_article_paths(
 ) -> Iterator[Path]:
     """Expand files and folders into article files (``*.txt``, sorted; hidden files skipped).
 
+    An archive (``.jsonl``, ``.csv``, ``.parquet``; see ``analysis.ingest.archive``) given by name
+    is yielded as it is: ``iter_articles`` reads its rows.
+
     Folders are walked recursively, following symbolic links to folders, but each real folder
     once: a link back to a folder already walked (a loop) is not followed and is reported as
     a warning in ``problems``. Non-``.txt`` files are ignored.
@@ -381,28 +390,64 @@ def iter_articles(
     n_files = 0
     for path in iter_article_paths(paths, problems):
         n_files += 1
-        try:
-            article = load_article(path, today=today)
-        except CorpusError as err:
-            if errors == "raise":
-                raise
-            problems.append(Problem(err.path, err.line, err.problem))
-            continue
-        for warning in article.warnings:
-            problems.append(Problem(article.path, None, warning, "warning"))
-        key = article.url.rstrip("/")
-        fingerprint = body_fingerprint(article.body)
-        first = seen_urls.get(key) or seen_bodies.get(fingerprint)
-        if first is not None:
-            why = "same URL" if key in seen_urls else "same text"
-            problems.append(Problem(article.path, 1, f"duplicate of {first} ({why}); loaded once", "warning"))
-            continue
-        seen_urls[key] = article.path
-        seen_bodies[fingerprint] = article.path
-        yield article
+        loaded = archive_articles(path, today=today) if is_archive(path) else [_load_or_error(path, today)]
+        for article in loaded:
+            if isinstance(article, CorpusError):
+                if errors == "raise":
+                    raise article
+                problems.append(Problem(article.path, article.line, article.problem))
+                continue
+            for warning in article.warnings:
+                problems.append(Problem(article.path, None, warning, "warning"))
+            key = article.url.rstrip("/")
+            fingerprint = body_fingerprint(article.body)
+            first = seen_urls.get(key) or seen_bodies.get(fingerprint)
+            if first is not None:
+                why = "same URL" if key in seen_urls else "same text"
+                problems.append(Problem(article.path, 1, f"duplicate of {first} ({why}); loaded once", "warning"))
+                continue
+            seen_urls[key] = article.path
+            seen_bodies[fingerprint] = article.path
+            yield article
     if n_files == 0:
         where = ", ".join(str(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths))
         raise CorpusError(where, None, "no articles found (no *.txt files)")
+
+
+def _load_or_error(path: Path, today: dt.date | None) -> Article | CorpusError:
+    try:
+        return load_article(path, today=today)
+    except CorpusError as err:
+        return err
+
+
+def archive_articles(
+    archive: str | Path, today: dt.date | None = None, wanted_id: str | None = None
+) -> Iterator[Article | CorpusError]:
+    """Each row of an archive as an ``Article`` (``path`` is ``ARCHIVE#ID``), or a ``CorpusError`` for a bad row.
+
+    The rendered row goes through the loader's checks (``parse_article``); offsets are into its text.
+    ``wanted_id`` yields only the row with that id (and the bad rows met before it).
+    A problem with the whole archive (unreadable, a mapped column missing) is yielded as the last item.
+    """
+    rows = iter_rows(archive, wanted_id=wanted_id)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except CorpusError as err:  # the whole archive: reported once, like one bad file
+            yield err
+            return
+        if isinstance(row, CorpusError):
+            yield row
+            continue
+        try:
+            article = parse_article(row.source, row.text, today=today)
+        except CorpusError as err:
+            yield CorpusError(archive, None, f"row {row.number} (id {row.id}): {err.problem}")
+            continue
+        yield replace(article, id=row.id, path=row.source)
 
 
 CORPUS_COLUMNS = [
