@@ -33,6 +33,8 @@ from analysis.timex import find_timexes
 
 #: Less main text than this (in letters) is not an article: a home page, a list of links, a login page.
 MIN_ARTICLE_LETTERS = 120
+#: An article has at least one paragraph of prose this long (in words); a list of headlines has none.
+MIN_PARAGRAPH_WORDS = 12
 #: A dateline opens the first paragraph: a date starting further in is an event's date.
 DATELINE_CHARS = 40
 #: How much of the page's text is searched for a date in the text.
@@ -105,7 +107,7 @@ def extract_page(html: str, source: str | Path, url: str | None = None, today: d
             tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
             favor_precision=precision, date_extraction_params={"extensive_search": False, "original_date": True},
         )
-        if doc is not None and _letters(doc.text or "") >= MIN_ARTICLE_LETTERS:
+        if doc is not None and is_article_text(doc.text or ""):
             break
     title = one_line((doc.title if doc is not None else None) or "")
     lines = [one_line(line) for line in ((doc.text if doc is not None else None) or "").split("\n")]
@@ -113,7 +115,7 @@ def extract_page(html: str, source: str | Path, url: str | None = None, today: d
     if lines and title and lines[0] == title:
         lines = lines[1:]
     text = "\n\n".join(lines)
-    if _letters(text) < MIN_ARTICLE_LETTERS:
+    if not is_article_text(text):
         raise CorpusError(source, None, "not an article: no main text found on the page "
                           "(a home page, a list of links or a login page?)")
     if not title:
@@ -141,8 +143,11 @@ def page_article(page: Page, source: str | Path, date: str | dt.date | None = No
     return render_article(day, link, page.title, page.text)
 
 
-def _letters(text: str) -> int:
-    return len(_LETTER.findall(text))
+def is_article_text(text: str) -> bool:
+    """Enough letters, and at least one paragraph of prose (not only headlines or menu items)."""
+    if len(_LETTER.findall(text)) < MIN_ARTICLE_LETTERS:
+        return False
+    return any(len(line.split()) >= MIN_PARAGRAPH_WORDS for line in text.split("\n"))
 
 
 def _metadata_date(tree: etree._Element, url: str | None, today: dt.date) -> dt.date | None:
