@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from analysis.corpus import load_article
-from analysis.events import extract_events, merge_events
+import analysis.entities as entities
+from analysis.cli import main
+from analysis.corpus import load_article, load_corpus
+from analysis.events import events_frame, extract_events, merge_events
 from analysis.events import dating
-from analysis.events.lexicon import EVENT_TYPES, find_triggers, trigger_rules
-from analysis.evaluation.events_eval import dates_match, event_recall, load_gold_events
+from analysis.events.lexicon import find_triggers, trigger_rules
+from analysis.events.types import EVENT_TYPES
+from analysis.evaluation.events_eval import dates_match, event_recall, gold_places, load_gold_events
 from analysis.text import tokens
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -123,8 +127,6 @@ def test_status_from_date_against_dct():
 
 
 def test_entities_failure_falls_back_to_gazetteer(monkeypatch):
-    import analysis.entities as entities
-
     def broken(*args, **kwargs):
         raise RuntimeError("no model")
 
@@ -229,11 +231,6 @@ def test_merge_keeps_different_types_and_dates_apart():
 
 
 def test_merge_accepts_events_frame():
-    import pandas as pd
-
-    from analysis.corpus import load_corpus
-    from analysis.events import events_frame
-
     frame = events_frame(load_corpus(EVENTS), use_ner=False)
     assert isinstance(frame, pd.DataFrame) and len(frame)
     assert len(merge_events(frame)) == len(merge_events(_fixture_events()))
@@ -263,8 +260,6 @@ def test_event_recall_counts_missing_articles_as_missed():
 
 
 def test_cli_events_json(capsys):
-    from analysis.cli import main
-
     assert main(["events", str(EVENTS), "--json", "--no-ner"]) == 0
     entries = json.loads(capsys.readouterr().out)
     assert entries and all({"date", "date_mod", "type", "status", "place", "actors", "summary", "sources"} <= set(e) for e in entries)
@@ -273,8 +268,6 @@ def test_cli_events_json(capsys):
 
 
 def test_cli_events_csv(capsys):
-    from analysis.cli import main
-
     assert main(["events", str(SEED), "--csv", "--no-ner"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("date,date_mod,")
@@ -282,8 +275,6 @@ def test_cli_events_csv(capsys):
 
 
 def test_cli_events_bad_input(tmp_path, capsys):
-    from analysis.cli import main
-
     assert main(["events", str(tmp_path / "missing.txt"), "--json"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "missing.txt" in err
@@ -294,8 +285,6 @@ def test_cli_events_bad_input(tmp_path, capsys):
 
 
 def test_event_precision_counts_direct_matches_restatements_and_false_alarms():
-    from dataclasses import replace
-
     gold = load_gold_events(EVENTS / "gold")
     article = load_article(EVENTS / "101_ainasad_handover_a.txt")
     real = extract_events(article, use_ner=False)
@@ -313,8 +302,6 @@ def test_event_precision_counts_direct_matches_restatements_and_false_alarms():
 
 
 def test_place_accuracy_accepts_one_of_several_gold_places():
-    from analysis.evaluation.events_eval import gold_places
-
     assert gold_places("عين الأسد، فكتوريا") == ["عين الأسد", "فيكتوريا"]
     assert gold_places("العراق وسوريا") == ["العراق", "سوريا"]
     assert gold_places(None) == [None]

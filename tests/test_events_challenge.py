@@ -1,7 +1,7 @@
 """Events on a challenge set written independently of the extraction rules.
 
 ``tests/fixtures/events_challenge/`` holds 15 short Arabic news articles (seed format, various
-outlets) about the coalition's presence in Iraq and Syria, with gold events per GUIDE.md §2 in
+outlets) about the coalition's presence in Iraq and Syria, with gold events per docs/ANNOTATION.md ("Events") in
 ``NNN.json``. They were written before the rules were studied: votes, drone attacks on bases,
 handovers, redeployments, statements fixing dates, denials, negations, future plans, reported
 speech and recalled past events. The floors below are the measured values; cases that still fail

@@ -23,10 +23,11 @@ import pytest
 
 from analysis.corpus import load_article, load_corpus
 from analysis.events import dating, events_frame, extract_events, merge_events
-from analysis.events.extract import Event, _same_place
+from analysis.events.attributes import same_place
+from analysis.events.records import Event, Mention
 
 FIXTURES = Path(__file__).parent / "fixtures"
-FIXTURE_DIRS = sorted(p for p in FIXTURES.glob("events*") if p.is_dir())
+FIXTURE_DIRS = [FIXTURES / name for name in ("events", "events_challenge", "events_holdout")]
 
 # ---------------------------------------------------------------------------------------------
 # Reference: the quadratic merge, verbatim (only renamed)
@@ -67,7 +68,7 @@ class _Entry:
             return best.date is None and event.date is None and best.place is not None and best.place == event.place
         if not dating.overlaps(best.interval, event.interval):
             return False
-        return _same_place(best.place, event.place)
+        return same_place(best.place, event.place)
 
 
 def _explicit_span(event: Event) -> bool:
@@ -153,8 +154,6 @@ def reference_merge_events(events: Iterable[Event] | pd.DataFrame) -> pd.DataFra
 
 def _event_from_row(row: dict[str, Any]) -> Event:
     """Rebuild an ``Event`` from an ``events_frame`` row."""
-    from analysis.events.extract import Mention
-
     row = dict(row)
     dct = row["dct"]
     if not isinstance(dct, dt.date) or isinstance(dct, dt.datetime):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import analysis.entities as entities
 from analysis.corpus import load_article
 from analysis.events import extract_events
 
@@ -85,8 +86,6 @@ def test_gazetteer_fills_what_the_tagger_missed(tmp_path):
 
 
 def test_events_survive_a_failing_tagger(monkeypatch):
-    import analysis.entities as entities
-
     def broken(*args, **kwargs):
         raise OSError("model folder missing")
 

@@ -15,6 +15,7 @@ import pytest  # noqa: E402
 
 from analysis.corpus import load_article  # noqa: E402
 from analysis.events import extract_events, merge_events  # noqa: E402
+from analysis.events.types import TYPES  # noqa: E402
 from analysis.timeline import plot_timeline, timeline_figure, timeline_table  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -56,6 +57,20 @@ def test_lanes_and_labels(seed_entries):
     assert "عين الأسد" in set(by_place["lane"])
     with pytest.raises(ValueError):
         timeline_table(seed_entries, labels="fr")
+
+
+def test_lanes_labels_and_colours_come_from_the_type_table(seed_entries):
+    table = timeline_table(seed_entries, types=None, labels="en")
+    assert list(table["lane"]) == [TYPES[t].label_en for t in table["type"]]
+    orders = [TYPES[t].order for t in table["type"]]
+    assert orders == sorted(orders)  # lanes top to bottom in the table's order
+    fig = plot_timeline(seed_entries, types=None)
+    try:
+        drawn = {a.get_edgecolor()[:3] for ax in fig.axes for a in ax.patches if a.get_gid()}
+        expected = {matplotlib.colors.to_rgb(TYPES[t].colour) for t, k in zip(table["type"], table["kind"]) if k != "point"}
+        assert drawn and drawn <= expected
+    finally:
+        plt.close(fig)
 
 
 def test_figure_styles_planned_and_occurred_differently(seed_entries):

@@ -1,7 +1,7 @@
 """Challenge set: hand-annotated Arabic news sentences written independently of the grammar.
 
 ``tests/fixtures/timex_challenge.jsonl`` holds one sentence per line (``id``, ``category``, ``dct``,
-``text``, gold ``timexes`` per GUIDE §1; negatives have none; ``batch`` 2, 3 and 4 are held-out
+``text``, gold ``timexes`` per docs/ANNOTATION.md, "Temporal expressions"; negatives have none; ``batch`` 2, 3 and 4 are held-out
 batches, each written after the previous round of fixes and scored before any change). The whole set is scored like the dev
 gold (relaxed span F1, value accuracy) against floors set at the measured level, and every case is
 also checked on its own: each gold timex found (overlapping span, one-to-one) with the same type,

@@ -1,4 +1,4 @@
-"""One test per rule family of the timex grammar: span, type, value and mod (GUIDE.md §1)."""
+"""One test per rule family of the timex grammar: span, type, value and mod (docs/ANNOTATION.md, "Temporal expressions")."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 from analysis.timex import Timex, find_timexes
+from analysis.timex.engine import Context, scan
 from analysis.timex.normalize import NormText
-from analysis.timex.rules import RULES, Context, scan
+from analysis.timex.rules import RULES
 
 DCT = dt.date(2025, 12, 31)  # a Wednesday
 

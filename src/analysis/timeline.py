@@ -15,55 +15,24 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, Rectangle
 
-TYPE_LABELS = {
-    "ar": {
-        "agreement": "اتفاق",
-        "announcement": "إعلان",
-        "vote": "تصويت",
-        "mission_end": "انتهاء المهمة",
-        "withdrawal": "انسحاب",
-        "handover": "تسليم قاعدة",
-        "redeployment": "إعادة انتشار",
-        "attack": "هجوم",
-        "war": "حرب",
-        "deployment": "نشر قوات",
-        "other": "أخرى",
-    },
-    "en": {
-        "agreement": "agreement",
-        "announcement": "announcement",
-        "vote": "vote",
-        "mission_end": "mission end",
-        "withdrawal": "withdrawal",
-        "handover": "base handover",
-        "redeployment": "redeployment",
-        "attack": "attack",
-        "war": "war",
-        "deployment": "deployment",
-        "other": "other",
-    },
-}
+from analysis.corpus import iter_articles
+from analysis.events import extract_events, merge_events
+from analysis.events.types import COLOURS, DEFAULT_TYPES, LABELS, LANE_ORDER
+from analysis.figures import apply_style, save
+from analysis.timex.values import as_date
+
 TEXT = {
     "ar": {"today": "اليوم", "occurred": "وقع", "planned": "مخطط", "ongoing": "جارٍ", "span": "شهر/فترة",
            "n": "×n عدد المصادر"},
     "en": {"today": "today", "occurred": "occurred", "planned": "planned", "ongoing": "ongoing", "span": "month/period",
            "n": "×n sources"},
 }
-#: Lane order (top to bottom) when lanes are event types: the path of the withdrawal.
-TYPE_ORDER = [
-    "war", "deployment", "attack", "vote", "agreement", "announcement", "mission_end",
-    "withdrawal", "redeployment", "handover", "other",
-]  # fmt: skip
-#: Types drawn by default: announcements and "other" rarely fix a date of the presence itself.
-DEFAULT_TYPES = tuple(t for t in TYPE_ORDER if t not in ("announcement", "other"))
-TYPE_COLORS = {
-    "war": "#7f3b08", "deployment": "#8c6d31", "attack": "#d62728", "vote": "#9467bd",
-    "agreement": "#1f77b4", "announcement": "#17becf", "mission_end": "#2ca02c",
-    "withdrawal": "#ff7f0e", "redeployment": "#bcbd22", "handover": "#e377c2", "other": "#7f7f7f",
-}  # fmt: skip
-
 #: Named figure widths in inches: a paper's single column and its full text width.
 WIDTHS = {"column": 3.5, "page": 7.0}
 
@@ -71,16 +40,6 @@ TABLE_COLUMNS = [
     "lane", "label", "type", "place", "date", "date_mod", "start", "end", "kind", "status",
     "n_sources", "summary", "sources",
 ]  # fmt: skip
-
-
-def _as_date(value: Any) -> dt.date | None:
-    if value is None or (not isinstance(value, dt.date) and pd.isna(value)):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return pd.Timestamp(value).date()
 
 
 def _kind(date: str | None, start: dt.date, end: dt.date) -> str:
@@ -101,18 +60,18 @@ def timeline_table(
     (a ``FUTURE_REF``/``PAST_REF`` span around the article date); ``sources`` cites each report
     as ``file:sentence_start-sentence_end``.
     """
-    if labels not in TYPE_LABELS:
+    if labels not in LABELS:
         raise ValueError(f"labels must be 'ar' or 'en', not {labels!r}")
     if lanes not in ("type", "place"):
         raise ValueError(f"lanes must be 'type' or 'place', not {lanes!r}")
     rows = []
     for entry in entries_df.to_dict("records"):
-        start, end = _as_date(entry.get("start")), _as_date(entry.get("end"))
+        start, end = as_date(entry.get("start")), as_date(entry.get("end"))
         if start is None or end is None:
             continue
         if types is not None and entry["type"] not in types:
             continue
-        type_label = TYPE_LABELS[labels].get(entry["type"], entry["type"])
+        type_label = LABELS[labels].get(entry["type"], entry["type"])
         place = entry.get("place") if isinstance(entry.get("place"), str) else None
         lane = type_label if lanes == "type" else (place or ("—" if labels == "ar" else "unknown place"))
         label = (place or "") if lanes == "type" else type_label
@@ -136,7 +95,7 @@ def timeline_table(
         )
     table = pd.DataFrame(rows, columns=TABLE_COLUMNS)
     if len(table):
-        order = {TYPE_LABELS[labels].get(t, t): i for i, t in enumerate(TYPE_ORDER)}
+        order = {LABELS[labels].get(t, t): i for i, t in enumerate(LANE_ORDER)}
         table["_lane"] = table["lane"].map(lambda lane: order.get(lane, len(order))) if lanes == "type" else 0
         table = table.sort_values(["_lane", "lane", "start", "end", "label"], kind="stable").drop(columns="_lane")
         table = table.reset_index(drop=True)
@@ -148,8 +107,6 @@ def timeline_table(
 
 
 def _num(day: dt.date) -> float:
-    import matplotlib.dates as mdates
-
     return float(mdates.date2num(day))
 
 
@@ -211,18 +168,11 @@ def plot_timeline(
     Long histories get a broken axis: the old years in a narrow left panel. ``width`` is in inches
     or ``"column"`` (3.5 in, one column of a paper) / ``"page"`` (7 in); the text keeps its size.
     """
-    import matplotlib.dates as mdates
-    import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch, Rectangle
-
-    from analysis.figures import apply_style
-
     apply_style()
     width = figure_width(width)
     table = timeline_table(entries_df, types=types, lanes=lanes, labels=labels)
     if today is None:
-        dcts = [_as_date(d) for d in entries_df.get("dct_max", pd.Series(dtype=object))]
+        dcts = [as_date(d) for d in entries_df.get("dct_max", pd.Series(dtype=object))]
         dcts = [d for d in dcts if d is not None]
         today = max(dcts) if dcts else dt.date.today()
     words = TEXT[labels]
@@ -241,7 +191,7 @@ def plot_timeline(
     y_of = {lane: n_lanes - 1 - i for i, lane in enumerate(lane_names)}
 
     def draw(ax, row, y) -> float:
-        color = TYPE_COLORS.get(row["type"], "#444444")
+        color = COLOURS.get(row["type"], "#444444")
         planned, ongoing = row["status"] == "planned", row["status"] == "ongoing"
         size = 4.0 + 1.8 * min(row["n_sources"], 5)
         s, e = _num(row["start"]), _num(row["end"] + dt.timedelta(days=1))
@@ -335,8 +285,6 @@ def _set_date_ticks(ax, fig) -> None:
     Tries months (every 1, 2, 3, 6) labelled ``YYYY-MM``, then years (every 1, 2, 3, 5, 10)
     labelled ``YYYY``, and keeps the densest that fits in the panel's width in inches.
     """
-    import matplotlib.dates as mdates
-
     lo, hi = (mdates.num2date(v).date() for v in ax.get_xlim())
     inches = ax.get_position().width * fig.get_figwidth()
     months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
@@ -419,8 +367,6 @@ def save_timeline(
 
     Returns ``(figure, table, written paths)``; the caller closes or shows the figure.
     """
-    from analysis.figures import save
-
     fig = plot_timeline(entries, today=today, labels=labels, lanes=lanes, width=width)
     table = timeline_table(entries, lanes=lanes, labels=labels)
     return fig, table, save(fig, name, data=table, directory=directory)
@@ -439,11 +385,6 @@ def timeline_figure(
 
     ``out`` is the output folder (default ``analysis.figures.figures_dir()``). Returns the paths.
     """
-    import matplotlib.pyplot as plt
-
-    from analysis.corpus import iter_articles
-    from analysis.events import extract_events, merge_events
-
     events = [e for a in iter_articles(corpus_paths) for e in extract_events(a, **extract_kwargs)]
     fig, _, written = save_timeline(merge_events(events), name=name, directory=out, labels=labels, lanes=lanes, width=width)
     plt.close(fig)

@@ -1,4 +1,4 @@
-"""Event recall and precision against gold events (GUIDE.md §2, key ``events`` of ``gold/timex/NNN.json``).
+"""Event recall and precision against gold events (docs/ANNOTATION.md, section "Events"; key ``events`` of ``gold/timex/NNN.json``).
 
 A gold event is *found* when an event extracted from the same article has the same type, an
 equal or overlapping date, and a report (``Event.mentions``) in the sentence that contains the
@@ -22,7 +22,11 @@ from typing import Any
 
 from analysis.evaluation.gold import read_gold_folder
 from analysis.events import dating
-from analysis.events.extract import Event, extract_events
+from analysis.events.attributes import same_place
+from analysis.events.extract import extract_events
+from analysis.events.lexicon import place_by_name
+from analysis.events.records import Event
+from analysis.text import normalize, sentences
 
 
 def dates_match(gold_value: str | None, gold_mod: str | None, value: str | None, mod: str | None, dct: Any) -> bool:
@@ -42,14 +46,14 @@ def load_gold_events(gold_dir: str | Path) -> list[dict[str, Any]]:
 
 
 def _expand(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """The gold events of one gold document (or the document itself when it is one event)."""
     if "events" not in doc:
         return [doc]
     return [dict(ev, file=doc["file"], dct=doc.get("dct")) for ev in doc["events"]]
 
 
 def _sentence_of(article: Any, offset: int) -> tuple[int, int]:
-    from analysis.text import sentences
-
+    """The (start, end) of the sentence of ``article`` that holds ``offset``."""
     for sent in sentences(article.analysis_text):
         if sent.start <= offset < sent.end:
             return sent.start, sent.end
@@ -76,18 +80,10 @@ def matching_event(gold: dict[str, Any], events: Sequence[Event], article: Any) 
     return min(hits, key=lambda e: (not any(m.trigger_start < end and start < m.trigger_end for m in e.mentions), e.trigger_start))
 
 
-def is_found(gold: dict[str, Any], events: Sequence[Event], article: Any) -> bool:
-    """Does one of ``events`` (of the gold event's article) match ``gold``?"""
-    return matching_event(gold, events, article) is not None
-
-
 def canonical_place(name: str | None) -> str | None:
     """A place name as the gazetteer spells it (``فكتوريا`` → ``فيكتوريا``), for comparisons."""
     if not name:
         return None
-    from analysis.events.lexicon import place_by_name
-    from analysis.text import normalize
-
     place = place_by_name().get(normalize(name))
     return place.canonical if place else normalize(name)
 
@@ -101,9 +97,8 @@ def gold_places(gold_place: str | None) -> list[str | None]:
 
 
 def _places_compatible(gold_place: str | None, place: str | None) -> bool:
-    from analysis.events.extract import _same_place
-
-    return any(_same_place(g, canonical_place(place)) for g in gold_places(gold_place))
+    """Is ``place`` compatible (``same_place``) with one of the places ``gold_place`` names?"""
+    return any(same_place(g, canonical_place(place)) for g in gold_places(gold_place))
 
 
 def is_restatement(event: Event, golds: Sequence[dict[str, Any]], article: Any) -> bool:
@@ -118,6 +113,7 @@ def is_restatement(event: Event, golds: Sequence[dict[str, Any]], article: Any) 
 
 
 def _describe(event: Event) -> dict[str, Any]:
+    """The fields of an extracted event a report prints."""
     return {
         "file": Path(event.file).name, "type": event.type, "trigger": event.trigger, "trigger_start": event.trigger_start,
         "date": event.date, "date_mod": event.date_mod, "status": event.status, "place": event.place,

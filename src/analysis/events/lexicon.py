@@ -11,14 +11,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
 
+from analysis.events.tables import DataTableError, data_file, data_text, read_table, table_rows
+from analysis.events.types import check_type
 from analysis.text import Token, normalize
-
-EVENT_TYPES = (
-    "agreement", "announcement", "vote", "mission_end", "withdrawal", "handover",
-    "redeployment", "attack", "war", "deployment", "other",
-)  # fmt: skip
 
 _CONJ = ("", "و", "ف")
 _PREP = ("", "ب", "ل", "ك", "س")
@@ -49,27 +47,22 @@ class TriggerMatch:
         return self.rule.type
 
 
-def _data(name: str) -> str:
-    return resources.files("analysis").joinpath(f"data/{name}").read_text(encoding="utf-8")
-
-
-def _rows(name: str) -> list[list[str]]:
-    """Rows of a TSV data file, skipping comments and the header line."""
-    lines = [ln for ln in _data(name).splitlines() if ln.strip() and not ln.startswith("#")]
-    return [ln.split("\t") for ln in lines[1:]]
-
-
 def _strip_article(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) >= 5 else word
 
 
-@lru_cache(maxsize=1)
-def trigger_rules() -> dict[str, list[TriggerRule]]:
-    """First word of each form → the rules starting with it (file order: the first passing rule wins)."""
+def load_trigger_rules(path: str | Path | Traversable | None = None) -> dict[str, list[TriggerRule]]:
+    """First word of each form → the rules starting with it, from a trigger table (default: the packaged one).
+
+    Every row's type must be in ``event_types.tsv``; an unknown one raises ``DataTableError`` (file:line).
+    """
+    source = data_file("event_triggers.tsv") if path is None else path
     table: dict[str, list[TriggerRule]] = {}
-    for type_, rule, forms in _rows("event_triggers.tsv"):
-        if type_ not in EVENT_TYPES:
-            raise ValueError(f"event_triggers.tsv: unknown event type {type_!r}")
+    for row in read_table(source)[1]:
+        if len(row.fields) != 3:
+            raise DataTableError(source, row.line, f"{len(row.fields)} fields, expected 3 (type, rule, forms)")
+        type_, rule, forms = row.fields
+        check_type(type_, source, row.line)
         for form in forms.split(","):
             words = tuple(_strip_article(normalize(w)) for w in form.split())
             if words:
@@ -80,9 +73,15 @@ def trigger_rules() -> dict[str, list[TriggerRule]]:
 
 
 @lru_cache(maxsize=1)
+def trigger_rules() -> dict[str, list[TriggerRule]]:
+    """First word of each form → the rules starting with it (file order: the first passing rule wins)."""
+    return load_trigger_rules()
+
+
+@lru_cache(maxsize=1)
 def cues() -> dict[str, frozenset[str]]:
     """The cue word lists of ``event_cues.json``, normalized."""
-    raw = json.loads(_data("event_cues.json"))
+    raw = json.loads(data_text("event_cues.json"))
     return {k: frozenset(normalize(w) for w in v) for k, v in raw.items() if not k.startswith("_")}
 
 
@@ -123,10 +122,37 @@ def bare(norm: str) -> set[str]:
     return {stem for _, stem in stems(norm)} | {norm}
 
 
+# ---------------------------------------------------------------------------------------------
+# Cue words around a token range (the lists of ``cues()``)
+
+
+def window(toks: list[Token], lo: int, hi: int) -> set[str]:
+    """Bare forms of tokens ``lo..hi`` (inclusive, clipped)."""
+    out: set[str] = set()
+    for t in toks[max(lo, 0) : min(hi, len(toks) - 1) + 1]:
+        out |= bare(t.norm)
+    return out
+
+
+def has_cue(toks: list[Token], lo: int, hi: int, cue: str) -> bool:
+    """Is a word of the cue list ``cue`` among tokens ``lo..hi`` (inclusive, clipped)?"""
+    return bool(window(toks, lo, hi) & cues()[cue])
+
+
+def is_cue(tok: Token, cue: str) -> bool:
+    """Is ``tok`` (clitics stripped) a word of the cue list ``cue``?"""
+    return bool(bare(tok.norm) & cues()[cue])
+
+
+def has_complementizer(toks: list[Token], lo: int, hi: int) -> bool:
+    """Is أن/إن (``complementizers``) among tokens ``lo`` up to, not including, ``hi``?"""
+    return any(bare(t.norm) & cues()["complementizers"] for t in toks[max(lo, 0) : max(hi, 0)])
+
+
 def find_triggers(toks: list[Token]) -> list[TriggerMatch]:
     """Every lexicon form in ``toks`` (longest match first; a token belongs to one trigger).
 
-    Rules (``mission``, ``troops``…) are not checked here: see ``analysis.events.extract``.
+    Rules (``mission``, ``troops``…) are not checked here: see ``analysis.events.triggers``.
     """
     table = trigger_rules()
     found: list[TriggerMatch] = []
@@ -161,6 +187,8 @@ def alternatives(match: TriggerMatch) -> list[TriggerRule]:
 
 @dataclass(frozen=True)
 class Place:
+    """A gazetteer place: its canonical name, level (3 base, 2 city/region, 1 country) and country."""
+
     canonical: str
     level: int
     country: str
@@ -170,7 +198,7 @@ class Place:
 def places() -> dict[tuple[str, ...], Place]:
     """Normalized variant words → place (with its level: 3 base, 2 city/region, 1 country)."""
     table: dict[tuple[str, ...], Place] = {}
-    for canonical, level, country, variants in _rows("event_places.tsv"):
+    for canonical, level, country, variants in (row.fields for row in table_rows("event_places.tsv")):
         place = Place(canonical, int(level), country)
         for v in variants.split(","):
             table[tuple(normalize(w) for w in v.split())] = place
@@ -187,7 +215,7 @@ def place_by_name() -> dict[str, Place]:
 def actors() -> dict[tuple[str, ...], str]:
     """Normalized variant words → canonical actor name."""
     table: dict[tuple[str, ...], str] = {}
-    for canonical, variants in _rows("event_actors.tsv"):
+    for canonical, variants in (row.fields for row in table_rows("event_actors.tsv")):
         for v in variants.split(","):
             table[tuple(normalize(w) for w in v.split())] = canonical
     return table

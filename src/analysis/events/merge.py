@@ -20,7 +20,8 @@ from typing import Any
 import pandas as pd
 
 from analysis.events import dating
-from analysis.events.extract import Event, _same_place
+from analysis.events.attributes import same_place
+from analysis.events.records import Event, Mention
 
 ENTRY_COLUMNS = [
     "date", "date_mod", "start", "end", "type", "status", "place", "actors", "summary",
@@ -114,7 +115,7 @@ class _Merger:
     """Assigns each report, in merge order, to the first entry that accepts it (or a new one).
 
     An entry accepts a report of its type when their dates overlap (the entry's by its ``best``)
-    and the places are compatible (``_same_place``); undated reports join the first undated entry
+    and the places are compatible (``attributes.same_place``); undated reports join the first undated entry
     of the same type and known place. "First" is creation order, as in a scan of the entry list.
     """
 
@@ -129,7 +130,7 @@ class _Merger:
             return True
         known = self._places.get((a, b))
         if known is None:
-            known = self._places[(a, b)] = _same_place(a, b)
+            known = self._places[(a, b)] = same_place(a, b)
         return known
 
     def _target(self, event: Event, span: dating.Interval | None) -> _Entry | None:
@@ -287,8 +288,6 @@ def merge_events(events: Iterable[Event] | pd.DataFrame) -> pd.DataFrame:
 
 def _event_from_row(row: dict[str, Any]) -> Event:
     """Rebuild an ``Event`` from an ``events_frame`` row."""
-    from analysis.events.extract import Mention
-
     row = dict(row)
     dct = row["dct"]
     if not isinstance(dct, dt.date) or isinstance(dct, dt.datetime):

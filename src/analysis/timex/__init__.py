@@ -1,10 +1,12 @@
 """Arabic temporal expressions (TIMEX3 style): ``find_timexes(text, dct)`` → ``list[Timex]``.
 
-The grammar follows the project's annotation guide (gold/GUIDE.md §1): spans exclude a free
-preposition and an attached ب/ل/و, include modifiers (مطلع, نهاية ...); ranges are one ISO
-interval; relative expressions are resolved against the document creation time (dct).
-Matching runs on a normalized copy of the text, but offsets and surfaces always come from the
-original, so ``text[t.start:t.end] == t.text`` for every result.
+The grammar follows the project's annotation conventions (docs/ANNOTATION.md, "Temporal
+expressions"): spans exclude a free preposition and an attached ب/ل/و, include modifiers (مطلع,
+نهاية ...); ranges are one ISO interval; relative expressions are resolved against the document
+creation time (dct). Matching runs on a normalized copy of the text, but offsets and surfaces
+always come from the original, so ``text[t.start:t.end] == t.text`` for every result.
+``day_interval`` gives the days a value covers and ``as_date`` reads any date argument; layout
+and how to add a rule: docs/TIMEX.md.
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis.corpus import articles_from_frame
 from analysis.errors import AnalysisError
 from analysis.timex.grammar import run
 from analysis.timex.normalize import NormText
-from analysis.timex.resolve import as_date
+from analysis.timex.values import Interval, as_date, day_interval
 
-__all__ = ["Timex", "find_timexes", "timexes_frame", "TIMEX_COLUMNS"]
+__all__ = ["Timex", "find_timexes", "timexes_frame", "TIMEX_COLUMNS", "day_interval", "as_date", "Interval"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,29 @@ class Timex:
     mod: str | None = None
     calendar: str | None = None
 
+    @property
+    def interval(self) -> Interval | None:
+        """The days the value covers, narrowed or widened by ``mod`` (see ``day_interval``); None for
+        values that cannot be placed without the dct (vague references) or at all (durations, sets,
+        seasons, decades …).
+
+        A property, not a field: the record's fields (and so the pipeline's stored columns) stay
+        ``start … calendar``.
+        """
+        return day_interval(self.value, self.mod)
+
+    @property
+    def first_day(self) -> dt.date | None:
+        """The first day of ``interval`` (None when it has none)."""
+        span = self.interval
+        return span[0] if span else None
+
+    @property
+    def last_day(self) -> dt.date | None:
+        """The last day of ``interval`` (None when it has none)."""
+        span = self.interval
+        return span[1] if span else None
+
     def to_dict(self) -> dict:
         """The JSON shape of the gold files (``calendar`` only when set)."""
         out = {"start": self.start, "end": self.end, "text": self.text, "type": self.type, "value": self.value, "mod": self.mod}
@@ -46,7 +72,7 @@ class Timex:
 def find_timexes(text: str, dct: dt.date | str | None = None) -> list[Timex]:
     """Every temporal expression in ``text``, in order, resolved against ``dct``.
 
-    ``dct`` is a date or ``YYYY-MM-DD``; without it relative values keep ``X`` for the
+    ``dct`` is a date or ``YYYY-MM-DD``; without it (None) relative values keep ``X`` for the
     unknown parts (``XXXX-XX-XX``). Never raises on arbitrary text.
     """
     if not isinstance(text, str):
@@ -54,12 +80,19 @@ def find_timexes(text: str, dct: dt.date | str | None = None) -> list[Timex]:
     try:
         day = as_date(dct)
     except ValueError:
+        day = None
+    if day is None and dct is not None:  # not a date, or a missing value (NaN, NaT) passed as one
         raise AnalysisError(f"bad document date {dct!r}: expected YYYY-MM-DD") from None
     if not text:
         return []
     normed = NormText.of(text)
     out = []
-    surface = lambda s, e: text.__getitem__(slice(*normed.span(s, e)))  # noqa: E731
+
+    def surface(start: int, end: int) -> str:
+        """The original text of a span of the normalized copy."""
+        first, last = normed.span(start, end)
+        return text[first:last]
+
     for c in run(normed.norm, day, surface):
         start, end = normed.span(c.start, c.end)
         # never report leading/trailing white space (spans never cross a line break)
@@ -82,8 +115,6 @@ def timexes_frame(corpus: pd.DataFrame | Iterable) -> pd.DataFrame:
     Runs on ``article.analysis_text`` so offsets are into the file content and nothing is found
     on the header line; ``line`` is the 1-based line number of the timex in the file.
     """
-    from analysis.corpus import articles_from_frame
-
     articles = articles_from_frame(corpus) if isinstance(corpus, pd.DataFrame) else corpus
     rows = []
     for article in articles:

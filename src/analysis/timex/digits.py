@@ -10,8 +10,3 @@ ASCII = "0123456789"
 DIGIT_TABLE: dict[int, str] = {ord(c): ASCII[i] for i, c in enumerate(ARABIC_INDIC)} | {
     ord(c): ASCII[i] for i, c in enumerate(PERSIAN)
 }
-
-
-def to_ascii_digits(text: str) -> str:
-    """Replace Arabic-Indic and Persian digits by ASCII digits (same length)."""
-    return text.translate(DIGIT_TABLE)

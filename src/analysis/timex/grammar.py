@@ -15,40 +15,30 @@ import re
 
 import numpy as np
 
+from analysis.timex.engine import Candidate, Context, scan
 from analysis.timex.patterns import BCE, S, S0
-from analysis.timex.rules import RULES, Candidate, Context, scan
-
-#: Tie-break between candidates of equal length: lower wins.
-_PRIORITY = {name: i for i, name in enumerate(RULES)}
+from analysis.timex.rules import RULES
+from analysis.timex.values import CONCRETE_VALUE, DAY_VALUE, REFERENCE_VALUE
 
 _DATE_GAP = re.compile(rf"^{S0}[,،\-]?{S0}(?:الموافق{S0})?$")
 _POD_GAP = re.compile(rf"^{S}$")
 _RANGE_GAP = re.compile(rf"^(?:{S}(?P<w>الي|حتي|لغايه|ولغايه|وحتي|والي|و){S0}|{S0}-{S0})$")
 _RANGE_OPEN = re.compile(rf"(?<!\w)(?P<w>من|بين|منذ|[وف]من|[وف]بين|[وف]منذ){S}$")
-_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
-_CONCRETE = re.compile(r"^\d{4}(?:-(?:\d\d(?:-\d\d)?|Q\d|H\d|W\d\d))?$")
-_REFERENCE = {"Y": re.compile(r"^\d{4}(?:-|$)"), "M": re.compile(r"^\d{4}-\d\d(?:-|$)"), "D": re.compile(r"^\d{4}-\d\d-\d\d")}
-
-
-def candidates(ctx: Context) -> list[Candidate]:
-    """Every candidate of every rule (overlapping)."""
-    return scan(ctx)
+_BCE = re.compile(rf"{S0}{BCE}")
 
 
 def select(cands: list[Candidate], size: int) -> list[Candidate]:
-    """Longest first (ties: rule order), dropping any candidate overlapping one already kept."""
+    """Longest first (ties: the rule's priority, lower wins), dropping any candidate overlapping one
+    already kept."""
     taken = np.zeros(size + 1, dtype=bool)
     kept = []
-    for c in sorted(cands, key=lambda c: (-(c.end - c.start), _PRIORITY.get(c.rule, 99), c.start)):
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), RULES[c.rule].priority, c.start)):
         if c.end <= c.start or taken[c.start : c.end].any():
             continue
         taken[c.start : c.end] = True
         kept.append(c)
     kept.sort(key=lambda c: c.start)
     return kept
-
-
-_BCE = re.compile(rf"{S0}{BCE}")
 
 
 def drop_blocked(cands: list[Candidate], text: str) -> list[Candidate]:
@@ -62,7 +52,7 @@ def join_dates(cands: list[Candidate], text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for c in cands:
         prev = out[-1] if out else None
-        if prev is not None and c.kind == "day" and _DAY_VALUE.match(c.value):
+        if prev is not None and c.kind == "day" and DAY_VALUE.match(c.value):
             gap = text[prev.end : c.start]
             if prev.kind == "weekday" and _DATE_GAP.match(gap):
                 out[-1] = Candidate(prev.start, c.end, "DATE", c.value, c.mod, c.calendar, "join_weekday_date", "day")
@@ -84,7 +74,7 @@ def join_ranges(cands: list[Candidate], text: str) -> list[Candidate]:
             gap = _RANGE_GAP.match(text[prev.end : c.start])
             opener = _RANGE_OPEN.search(text[max(0, prev.start - 8) : prev.start])
             first = _year_from(prev, c) if gap else prev.value
-            if gap and _CONCRETE.match(first) and _CONCRETE.match(c.value) and first < c.value:
+            if gap and CONCRETE_VALUE.match(first) and CONCRETE_VALUE.match(c.value) and first < c.value:
                 word = gap.group("w")
                 opened = opener.group("w").lstrip("وف") if opener else None
                 if (word == "و" and opened == "بين") or (word and word != "و" and opened in ("من", "منذ")) or (not word and opened != "بين"):
@@ -119,7 +109,7 @@ def anchor_clocks(cands: list[Candidate], text: str, dct: dt.date | None) -> Non
             if day is None:
                 day = dct.isoformat() if dct else "XXXX-XX-XX"
             c.value = f"{day}{c.extra['hhmm']}"
-        elif _DAY_VALUE.match(c.value[:10]) and c.type in ("DATE", "TIME") and len(c.value) >= 10:
+        elif DAY_VALUE.match(c.value[:10]) and c.type in ("DATE", "TIME") and len(c.value) >= 10:
             last_day = c
 
 
@@ -139,7 +129,7 @@ def resolve_anaphors(cands: list[Candidate], text: str) -> list[Candidate]:
             for ref in reversed(cands[:i]):
                 if "\n" in text[ref.end : c.start]:
                     break
-                if ref.type not in ("DATE", "TIME") or "/" in ref.value or not _REFERENCE[unit].match(ref.value):
+                if ref.type not in ("DATE", "TIME") or "/" in ref.value or not REFERENCE_VALUE[unit].match(ref.value):
                     continue
                 value = _shifted(ref.value, unit, shift, c.value)
                 break
@@ -178,7 +168,7 @@ def run(text: str, dct: dt.date | None, original=None) -> list[Candidate]:
     ``original(start, end)`` gives the original surface of a normalized span (optional).
     """
     ctx = Context(text, dct, original)
-    kept = drop_blocked(select(candidates(ctx), len(text)), text)
+    kept = drop_blocked(select(scan(ctx), len(text)), text)
     kept = join_dates(kept, text)
     kept = join_ranges(kept, text)
     anchor_clocks(kept, text, dct)

@@ -2,48 +2,66 @@
 
 Patterns are compiled from these tables after the same length-preserving normalization that is
 applied to the text (أ/إ/آ→ا, ى→ي, ة→ه, diacritics and tatweel ignored), so spelling variants
-that differ only by hamza or teh marbuta need not be listed twice.
+that differ only by hamza or teh marbuta need not be listed twice. The month names and the number
+words are data files (``analysis/data/timex_months.tsv``, ``timex_numbers.tsv``), read once at import.
 """
 
 from __future__ import annotations
 
-# --- Months ----------------------------------------------------------------------------------
+from importlib import resources
+
+
+def data_rows(name: str) -> list[dict[str, str]]:
+    """Rows of the TSV file ``analysis/data/<name>`` as dicts keyed by its header (``#`` lines are comments).
+
+    A row with the wrong number of fields is an error naming the file and line.
+    """
+    text = resources.files("analysis").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
+    header = lines[0][1].split("\t")
+    rows = []
+    for n, line in lines[1:]:
+        fields = line.split("\t")
+        if len(fields) != len(header):
+            raise ValueError(f"{name}, line {n}: expected {len(header)} tab-separated fields ({', '.join(header)}), got {len(fields)}")
+        rows.append(dict(zip(header, fields)))
+    return rows
+
+
+_MONTH_ROWS = data_rows("timex_months.tsv")
+_NUMBER_ROWS = data_rows("timex_numbers.tsv")
+
+
+def _months(system: str) -> dict[int, tuple[str, ...]]:
+    """Month number -> spellings of one calendar system, in file order."""
+    table: dict[int, list[str]] = {}
+    for row in _MONTH_ROWS:
+        if row["system"] == system:
+            table.setdefault(int(row["month"]), []).append(row["word"])
+    return {month: tuple(words) for month, words in table.items()}
+
+
+def _flagged(systems: tuple[str, ...], flag: str) -> frozenset[str]:
+    """Month names of ``systems`` whose ``flag`` column (``ambiguous``, ``strict``) says yes."""
+    return frozenset(row["word"] for row in _MONTH_ROWS if row["system"] in systems and row[flag] == "yes")
+
+
+def _numbers(table: str) -> dict[str, int]:
+    """Word -> value of one number table, in file order."""
+    return {row["word"]: int(row["value"]) for row in _NUMBER_ROWS if row["table"] == table}
+
+
+# --- Months (data/timex_months.tsv) ------------------------------------------------------------
 
 #: Gregorian month names used in Egypt / the Gulf / the Maghreb, by month number.
-GREGORIAN_MONTHS: dict[int, tuple[str, ...]] = {
-    1: ("يناير", "ينايير", "جانفي"),
-    2: ("فبراير", "فبرایر", "فيفري"),
-    3: ("مارس",),
-    4: ("أبريل", "ابريل", "إبريل", "أپريل", "أفريل", "ابرىل"),
-    5: ("مايو", "ماي", "مايس"),
-    6: ("يونيو", "يونيه", "يونيوز", "جوان"),
-    7: ("يوليو", "يوليه", "جويلية", "يوليوز"),
-    8: ("أغسطس", "اغسطس", "أغشت", "غشت", "أوت"),
-    9: ("سبتمبر", "سيبتمبر", "شتنبر"),
-    10: ("أكتوبر", "اكتوبر", "أوكتوبر"),
-    11: ("نوفمبر", "نونبر"),
-    12: ("ديسمبر", "دجنبر", "ديسيمبر"),
-}
+GREGORIAN_MONTHS: dict[int, tuple[str, ...]] = _months("gregorian")
 
 #: Levantine / Iraqi (Syriac) month names, by month number.
-LEVANTINE_MONTHS: dict[int, tuple[str, ...]] = {
-    1: ("كانون الثاني", "كانون ثاني", "كانون الثانى"),
-    2: ("شباط",),
-    3: ("آذار", "اذار"),
-    4: ("نيسان",),
-    5: ("أيار", "ايار"),
-    6: ("حزيران",),
-    7: ("تموز",),
-    8: ("آب", "اب"),
-    9: ("أيلول", "ايلول"),
-    10: ("تشرين الأول", "تشرين أول", "تشرين اول"),
-    11: ("تشرين الثاني", "تشرين ثاني", "تشرين الثانى"),
-    12: ("كانون الأول", "كانون أول", "كانون اول"),
-}
+LEVANTINE_MONTHS: dict[int, tuple[str, ...]] = _months("levantine")
 
 #: Month names that are also ordinary words (مارس "practised", آب "father", ماي, أوت...): they
 #: count as months only with a day, a year, a second month name (dual form) or the word شهر.
-AMBIGUOUS_MONTHS: frozenset[str] = frozenset({"مارس", "ماي", "مايس", "آب", "اب", "جوان", "أوت", "غشت", "تموز", "نيسان", "يوليو"})
+AMBIGUOUS_MONTHS: frozenset[str] = _flagged(("gregorian", "levantine"), "ambiguous")
 
 #: Words before an ambiguous month name alone that make it a month ("في نيسان", "منذ آب").
 MONTH_CONTEXT_BEFORE: tuple[str, ...] = (
@@ -52,26 +70,13 @@ MONTH_CONTEXT_BEFORE: tuple[str, ...] = (
 )  # fmt: skip
 
 #: Hijri month names, by month number.
-HIJRI_MONTHS: dict[int, tuple[str, ...]] = {
-    1: ("محرم", "المحرم"),
-    2: ("صفر",),
-    3: ("ربيع الأول", "ربيع أول"),
-    4: ("ربيع الآخر", "ربيع الثاني", "ربيع ثاني", "ربيع الاخر"),
-    5: ("جمادى الأولى", "جمادى الأول", "جمادى أولى"),
-    6: ("جمادى الآخرة", "جمادى الثانية", "جمادى الآخر", "جمادى الثاني"),
-    7: ("رجب",),
-    8: ("شعبان",),
-    9: ("رمضان",),
-    10: ("شوال",),
-    11: ("ذو القعدة", "ذي القعدة", "ذو القعده"),
-    12: ("ذو الحجة", "ذي الحجة"),
-}
+HIJRI_MONTHS: dict[int, tuple[str, ...]] = _months("hijri")
 
 #: Hijri months that are ordinary words too (صفر "zero", رجب a first name): need a day or a year.
-AMBIGUOUS_HIJRI: frozenset[str] = frozenset({"صفر", "رجب", "شعبان", "رمضان", "محرم", "المحرم", "شوال"})
+AMBIGUOUS_HIJRI: frozenset[str] = _flagged(("hijri",), "ambiguous")
 
 #: Hijri months that need a year or the word شهر even with a day ("1 صفر" is a football score).
-STRICT_HIJRI: frozenset[str] = frozenset({"صفر"})
+STRICT_HIJRI: frozenset[str] = _flagged(("hijri",), "strict")
 
 # --- Days --------------------------------------------------------------------------------------
 
@@ -88,19 +93,9 @@ WEEKDAYS: dict[int, tuple[str, ...]] = {
 
 #: Day references relative to the article date: word -> offset in days.
 RELATIVE_DAYS: dict[str, int] = {
-    "اليوم": 0,
-    "أمس": -1,
-    "الأمس": -1,
-    "البارحة": -1,
-    "أمس الأول": -2,
-    "أول أمس": -2,
-    "أول من أمس": -2,
-    "غدا": 1,
-    "غداً": 1,
-    "الغد": 1,
-    "بعد غد": 2,
-    "بعد الغد": 2,
-}
+    "اليوم": 0, "أمس": -1, "الأمس": -1, "البارحة": -1, "أمس الأول": -2, "أول أمس": -2,
+    "أول من أمس": -2, "غدا": 1, "غداً": 1, "الغد": 1, "بعد غد": 2, "بعد الغد": 2,
+}  # fmt: skip
 
 #: Day words that count only after a part of day or يوم ("مساء غد", "يوم غد"): "غد" alone is
 #: too often "the future" ("غد أفضل").
@@ -122,22 +117,10 @@ BCE_AFTER: tuple[str, ...] = ("ق.م", "ق. م", "ق م", "قبل الميلاد
 
 #: Part-of-day words -> TIMEX3 part-of-day code.
 PARTS_OF_DAY: dict[str, str] = {
-    "صباح": "MO",
-    "فجر": "MO",
-    "ضحى": "MO",
-    "ظهر": "AF",
-    "ظهيرة": "AF",
-    "عصر": "AF",
-    "مساء": "EV",
-    "ليلة": "NI",
-    "ليل": "NI",
-    "منتصف ليل": "NI",
-    "منتصف ليلة": "NI",
-    "قبل ظهر": "MO",
-    "قبيل ظهر": "MO",
-    "بعد ظهر": "AF",
-    "بعيد ظهر": "AF",
-}
+    "صباح": "MO", "فجر": "MO", "ضحى": "MO", "ظهر": "AF", "ظهيرة": "AF", "عصر": "AF",
+    "مساء": "EV", "ليلة": "NI", "ليل": "NI", "منتصف ليل": "NI", "منتصف ليلة": "NI", "قبل ظهر": "MO",
+    "قبيل ظهر": "MO", "بعد ظهر": "AF", "بعيد ظهر": "AF",
+}  # fmt: skip
 
 #: Parts of the day with the article, after ساعات ("ساعات الصباح الأولى" = early this morning).
 PARTS_OF_DAY_DEF: dict[str, str] = {
@@ -148,27 +131,15 @@ POD_HOURS_ADJ: tuple[str, ...] = ("الأولى", "الأخيرة", "الباك�
 
 #: Stand-alone part-of-day words meaning "this ...": word -> code (resolved on the dct).
 THIS_PART_OF_DAY: dict[str, str] = {
-    "الليلة": "NI",
-    "هذا الصباح": "MO",
-    "هذا المساء": "EV",
-    "هذه الليلة": "NI",
+    "الليلة": "NI", "هذا الصباح": "MO", "هذا المساء": "EV", "هذه الليلة": "NI",
     "الليلة الماضية": "NI",  # last night: the day before the dct
-}
+}  # fmt: skip
 
 #: Words after a clock time: am/pm marks and parts of day -> "am" / "pm" / "noon".
 CLOCK_MARKS: dict[str, str] = {
-    "ص": "am",
-    "صباحا": "am",
-    "صباح": "am",
-    "فجرا": "am",
-    "م": "pm",
-    "مساء": "pm",
-    "مساءا": "pm",
-    "ليلا": "night",
-    "عصرا": "pm",
-    "ظهرا": "noon",
-    "بعد الظهر": "pm",
-}
+    "ص": "am", "صباحا": "am", "صباح": "am", "فجرا": "am", "م": "pm", "مساء": "pm",
+    "مساءا": "pm", "ليلا": "night", "عصرا": "pm", "ظهرا": "noon", "بعد الظهر": "pm",
+}  # fmt: skip
 
 #: Clock hours written as words ("الساعة الثامنة").
 HOUR_WORDS: dict[str, int] = {
@@ -180,43 +151,24 @@ HOUR_WORDS: dict[str, int] = {
 #: Minutes added after an hour word: "والنصف" +30, "والربع" +15, "إلا ربعا" -15.
 HOUR_FRACTIONS: dict[str, int] = {"والنصف": 30, "و النصف": 30, "والربع": 15, "إلا ربعا": -15, "إلا الربع": -15, "إلا ربع": -15}
 
-# --- Numbers -----------------------------------------------------------------------------------
+# --- Numbers (data/timex_numbers.tsv) ------------------------------------------------------------
 
 #: Cardinal number words 1-10 (both genders, both cases).
-UNIT_NUMBERS: dict[str, int] = {
-    "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتين": 2, "اثنتان": 2,
-    "ثلاث": 3, "ثلاثة": 3, "أربع": 4, "أربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6,
-    "سبع": 7, "سبعة": 7, "ثمان": 8, "ثماني": 8, "ثمانية": 8, "تسع": 9, "تسعة": 9,
-    "عشر": 10, "عشرة": 10,
-}  # fmt: skip
+UNIT_NUMBERS: dict[str, int] = _numbers("cardinal")
 
 #: Tens (nominative and oblique) and hundreds.
-TENS_NUMBERS: dict[str, int] = {
-    "عشرين": 20, "عشرون": 20, "ثلاثين": 30, "ثلاثون": 30, "أربعين": 40, "أربعون": 40,
-    "خمسين": 50, "خمسون": 50, "ستين": 60, "ستون": 60, "سبعين": 70, "سبعون": 70,
-    "ثمانين": 80, "ثمانون": 80, "تسعين": 90, "تسعون": 90, "مئة": 100, "مائة": 100,
-}  # fmt: skip
+TENS_NUMBERS: dict[str, int] = _numbers("tens")
 
 #: First words of the teens 11-19 (followed by عشر/عشرة).
-TEEN_HEADS: dict[str, int] = {
-    "أحد": 1, "إحدى": 1, "اثنا": 2, "اثني": 2, "اثنتا": 2, "اثنتي": 2,
-    "ثلاثة": 3, "ثلاث": 3, "أربعة": 4, "أربع": 4, "خمسة": 5, "خمس": 5, "ستة": 6, "ست": 6,
-    "سبعة": 7, "سبع": 7, "ثمانية": 8, "ثماني": 8, "ثمان": 8, "تسعة": 9, "تسع": 9,
-}  # fmt: skip
+TEEN_HEADS: dict[str, int] = _numbers("teen_head")
 
 #: Vague quantity words before a plural unit ("بضعة أيام", "عدة أشهر") -> value X.
 VAGUE_QUANTIFIERS: tuple[str, ...] = ("بضع", "بضعة", "عدة", "عدد من", "بعض")
 
 #: Ordinal day numbers (masculine): "الحادي والثلاثين من كانون الأول" = the 31st.
-ORDINAL_UNITS: dict[str, int] = {
-    "الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6,
-    "السابع": 7, "الثامن": 8, "التاسع": 9, "العاشر": 10,
-}  # fmt: skip
-ORDINAL_TEN_HEADS: dict[str, int] = {
-    "الحادي": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6,
-    "السابع": 7, "الثامن": 8, "التاسع": 9,
-}  # fmt: skip
-ORDINAL_TENS: dict[str, int] = {"العشرين": 20, "الثلاثين": 30}
+ORDINAL_UNITS: dict[str, int] = _numbers("ordinal")
+ORDINAL_TEN_HEADS: dict[str, int] = _numbers("ordinal_ten_head")
+ORDINAL_TENS: dict[str, int] = _numbers("ordinal_tens")
 
 #: Quarter ordinals ("الربع الأول") -> quarter number.
 QUARTER_ORDINALS: dict[str, int] = {"الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الأخير": 4}
@@ -376,9 +328,6 @@ NOT_VAGUE_AFTER: tuple[str, ...] = ("أخبار", "اخبار")
 
 #: Vague references that count only after "في" (في الماضي, في المستقبل).
 VAGUE_AFTER_FI: dict[str, str] = {"الماضي": "PAST_REF", "المستقبل": "FUTURE_REF"}
-
-#: Words that cancel a vague reference when they follow it ("قريبا من" = near to, "وقت سابق من اليوم").
-VAGUE_BLOCKERS: tuple[str, ...] = ("من", "عن", "على")
 
 #: Plural periods + adjective -> vague reference ("الأيام المقبلة", "الأشهر الأخيرة").
 VAGUE_PERIOD_PLURALS: tuple[str, ...] = (

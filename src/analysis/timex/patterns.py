@@ -7,7 +7,8 @@ Each block is a function of a group-name prefix so a rule can use the same block
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal
 
 from analysis.timex import lexicon as lx
 from analysis.timex.normalize import normalize_word
@@ -25,6 +26,7 @@ ART = r"(?:ال|(?<=ل)ل)"
 
 
 def norm(word: str) -> str:
+    """A lexicon word in the normalized spelling the patterns match (see ``normalize.normalize_word``)."""
     return normalize_word(word)
 
 
@@ -34,15 +36,23 @@ def alt(words: Iterable[str]) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", S).replace(" ", S) for w in forms) + ")"
 
 
-def lookup(table: dict[int, tuple[str, ...]] | dict[str, object]) -> dict[str, object]:
-    """Normalized word -> value (for ``{value: (words...)}`` or ``{word: value}`` tables)."""
-    out: dict[str, object] = {}
-    for key, value in table.items():
-        if isinstance(value, tuple):
-            for word in value:
-                out[squash(norm(word))] = key
-        else:
-            out[squash(norm(str(key)))] = value
+def lookup(table: Mapping[Any, Any], *, words: Literal["keys", "values"]) -> dict[str, Any]:
+    """Normalized word -> value of a lexicon table; ``words`` says which side holds the words.
+
+    ``words="keys"``: a ``{word: value}`` table, whatever the values are (tuples too, e.g.
+    ``UNIT_FRACTIONS``); ``words="values"``: a ``{value: (word, ...)}`` table (``GREGORIAN_MONTHS``:
+    month number -> spellings). A later word overrides an earlier one with the same normalized form.
+    """
+    out: dict[str, Any] = {}
+    if words == "keys":
+        for word, value in table.items():
+            out[squash(norm(str(word)))] = value
+    elif words == "values":
+        for value, forms in table.items():
+            for word in (forms,) if isinstance(forms, str) else forms:
+                out[squash(norm(word))] = value
+    else:
+        raise ValueError(f"lookup: words must be 'keys' or 'values', not {words!r}")
     return out
 
 
@@ -53,45 +63,45 @@ def squash(text: str) -> str:
 
 # --- Lookup tables (normalized word -> value) ---------------------------------------------------
 
-MONTH_OF: dict[str, int] = {**lookup(lx.GREGORIAN_MONTHS), **lookup(lx.LEVANTINE_MONTHS)}  # type: ignore[dict-item]
+MONTH_OF: dict[str, int] = {**lookup(lx.GREGORIAN_MONTHS, words="values"), **lookup(lx.LEVANTINE_MONTHS, words="values")}
 AMBIGUOUS_MONTHS = {squash(norm(w)) for w in lx.AMBIGUOUS_MONTHS}
-HIJRI_MONTH_OF: dict[str, int] = lookup(lx.HIJRI_MONTHS)  # type: ignore[assignment]
+HIJRI_MONTH_OF: dict[str, int] = lookup(lx.HIJRI_MONTHS, words="values")
 AMBIGUOUS_HIJRI = {squash(norm(w)) for w in lx.AMBIGUOUS_HIJRI}
 STRICT_HIJRI = {squash(norm(w)) for w in lx.STRICT_HIJRI}
-WEEKDAY_OF: dict[str, int] = lookup(lx.WEEKDAYS)  # type: ignore[assignment]
-RELDAY_OF: dict[str, int] = lookup(lx.RELATIVE_DAYS)  # type: ignore[assignment]
-POD_OF: dict[str, str] = lookup(lx.PARTS_OF_DAY)  # type: ignore[assignment]
-THIS_POD_OF: dict[str, str] = lookup(lx.THIS_PART_OF_DAY)  # type: ignore[assignment]
-CLOCK_MARK_OF: dict[str, str] = lookup(lx.CLOCK_MARKS)  # type: ignore[assignment]
-HOUR_OF: dict[str, int] = lookup(lx.HOUR_WORDS)  # type: ignore[assignment]
-FRACTION_OF: dict[str, int] = lookup(lx.HOUR_FRACTIONS)  # type: ignore[assignment]
-UNIT_NUMBER_OF: dict[str, int] = lookup(lx.UNIT_NUMBERS)  # type: ignore[assignment]
-TENS_OF: dict[str, int] = lookup(lx.TENS_NUMBERS)  # type: ignore[assignment]
-TEEN_HEAD_OF: dict[str, int] = lookup(lx.TEEN_HEADS)  # type: ignore[assignment]
-ORD_UNIT_OF: dict[str, int] = lookup(lx.ORDINAL_UNITS)  # type: ignore[assignment]
-ORD_TEN_HEAD_OF: dict[str, int] = lookup(lx.ORDINAL_TEN_HEADS)  # type: ignore[assignment]
-ORD_TENS_OF: dict[str, int] = lookup(lx.ORDINAL_TENS)  # type: ignore[assignment]
-QUARTER_OF: dict[str, int] = lookup(lx.QUARTER_ORDINALS)  # type: ignore[assignment]
-HALF_OF: dict[str, int] = lookup(lx.HALF_ORDINALS)  # type: ignore[assignment]
-MOD_OF: dict[str, str] = lookup(lx.MODIFIERS)  # type: ignore[assignment]
-PERIOD_OF: dict[str, str] = lookup(lx.PERIOD_NOUNS)  # type: ignore[assignment]
-SHIFT_OF: dict[str, int] = lookup(lx.PERIOD_SHIFTS)  # type: ignore[assignment]
-VAGUE_OF: dict[str, str] = lookup(lx.VAGUE_REFS)  # type: ignore[assignment]
-VAGUE_FI_OF: dict[str, str] = lookup(lx.VAGUE_AFTER_FI)  # type: ignore[assignment]
-VAGUE_ADJ_OF: dict[str, str] = lookup(lx.VAGUE_PERIOD_ADJ)  # type: ignore[assignment]
-SET_OF: dict[str, str] = lookup(lx.SETS)  # type: ignore[assignment]
-ANAPHOR_OF: dict[str, int] = lookup(lx.ANAPHORIC_SHIFTS)  # type: ignore[assignment]
-WEEKDAY_ADJ_OF: dict[str, str] = lookup(lx.WEEKDAY_ADJ)  # type: ignore[assignment]
-RELDAY_BOUND_OF: dict[str, int] = lookup(lx.RELATIVE_DAYS_BOUND)  # type: ignore[assignment]
-FRACTION_UNIT_OF: dict[str, tuple[int, int]] = {squash(norm(k)): v for k, v in lx.UNIT_FRACTIONS.items()}
-DECADE_OF: dict[str, int] = lookup(lx.DECADE_ROOTS)  # type: ignore[assignment]
-CENTURY_OF: dict[str, int] = lookup(lx.CENTURY_ORDINALS)  # type: ignore[assignment]
-MILLENNIUM_OF: dict[str, int] = lookup(lx.MILLENNIUM_ORDINALS)  # type: ignore[assignment]
-WEEK_OF_MONTH_OF: dict[str, int] = lookup(lx.WEEK_OF_MONTH)  # type: ignore[assignment]
-ADVERBIAL_OF: dict[str, str] = lookup(lx.ADVERBIAL_PLURALS)  # type: ignore[assignment]
-SEASON_OF: dict[str, str] = lookup(lx.SEASONS)  # type: ignore[assignment]
-SEASON_DEF_OF: dict[str, str] = lookup(lx.SEASONS_DEF)  # type: ignore[assignment]
-POD_DEF_OF: dict[str, str] = lookup(lx.PARTS_OF_DAY_DEF)  # type: ignore[assignment]
+WEEKDAY_OF: dict[str, int] = lookup(lx.WEEKDAYS, words="values")
+RELDAY_OF: dict[str, int] = lookup(lx.RELATIVE_DAYS, words="keys")
+POD_OF: dict[str, str] = lookup(lx.PARTS_OF_DAY, words="keys")
+THIS_POD_OF: dict[str, str] = lookup(lx.THIS_PART_OF_DAY, words="keys")
+CLOCK_MARK_OF: dict[str, str] = lookup(lx.CLOCK_MARKS, words="keys")
+HOUR_OF: dict[str, int] = lookup(lx.HOUR_WORDS, words="keys")
+FRACTION_OF: dict[str, int] = lookup(lx.HOUR_FRACTIONS, words="keys")
+UNIT_NUMBER_OF: dict[str, int] = lookup(lx.UNIT_NUMBERS, words="keys")
+TENS_OF: dict[str, int] = lookup(lx.TENS_NUMBERS, words="keys")
+TEEN_HEAD_OF: dict[str, int] = lookup(lx.TEEN_HEADS, words="keys")
+ORD_UNIT_OF: dict[str, int] = lookup(lx.ORDINAL_UNITS, words="keys")
+ORD_TEN_HEAD_OF: dict[str, int] = lookup(lx.ORDINAL_TEN_HEADS, words="keys")
+ORD_TENS_OF: dict[str, int] = lookup(lx.ORDINAL_TENS, words="keys")
+QUARTER_OF: dict[str, int] = lookup(lx.QUARTER_ORDINALS, words="keys")
+HALF_OF: dict[str, int] = lookup(lx.HALF_ORDINALS, words="keys")
+MOD_OF: dict[str, str] = lookup(lx.MODIFIERS, words="keys")
+PERIOD_OF: dict[str, str] = lookup(lx.PERIOD_NOUNS, words="keys")
+SHIFT_OF: dict[str, int] = lookup(lx.PERIOD_SHIFTS, words="keys")
+VAGUE_OF: dict[str, str] = lookup(lx.VAGUE_REFS, words="keys")
+VAGUE_FI_OF: dict[str, str] = lookup(lx.VAGUE_AFTER_FI, words="keys")
+VAGUE_ADJ_OF: dict[str, str] = lookup(lx.VAGUE_PERIOD_ADJ, words="keys")
+SET_OF: dict[str, str] = lookup(lx.SETS, words="keys")
+ANAPHOR_OF: dict[str, int] = lookup(lx.ANAPHORIC_SHIFTS, words="keys")
+WEEKDAY_ADJ_OF: dict[str, str] = lookup(lx.WEEKDAY_ADJ, words="keys")
+RELDAY_BOUND_OF: dict[str, int] = lookup(lx.RELATIVE_DAYS_BOUND, words="keys")
+FRACTION_UNIT_OF: dict[str, tuple[int, int]] = lookup(lx.UNIT_FRACTIONS, words="keys")
+DECADE_OF: dict[str, int] = lookup(lx.DECADE_ROOTS, words="keys")
+CENTURY_OF: dict[str, int] = lookup(lx.CENTURY_ORDINALS, words="keys")
+MILLENNIUM_OF: dict[str, int] = lookup(lx.MILLENNIUM_ORDINALS, words="keys")
+WEEK_OF_MONTH_OF: dict[str, int] = lookup(lx.WEEK_OF_MONTH, words="keys")
+ADVERBIAL_OF: dict[str, str] = lookup(lx.ADVERBIAL_PLURALS, words="keys")
+SEASON_OF: dict[str, str] = lookup(lx.SEASONS, words="keys")
+SEASON_DEF_OF: dict[str, str] = lookup(lx.SEASONS_DEF, words="keys")
+POD_DEF_OF: dict[str, str] = lookup(lx.PARTS_OF_DAY_DEF, words="keys")
 
 UNIT_OF: dict[str, tuple[str, str]] = {}
 for _code, _forms in lx.UNIT_FORMS.items():
@@ -169,7 +179,6 @@ SEASONS_DEF = alt(lx.SEASONS_DEF)
 POD_DEF = alt(lx.PARTS_OF_DAY_DEF)
 POD_HOURS_ADJ = alt(lx.POD_HOURS_ADJ)
 QUARTER_ORD = alt(lx.QUARTER_ORDINALS)
-HALF_ORD = alt(lx.HALF_ORDINALS)
 
 UNIT_ANY_INDEF = alt(unit_words("one", "two", "plural", definite=False))
 UNIT_ONE_INDEF = alt(unit_words("one", definite=False))
@@ -235,6 +244,3 @@ def MONTH_REL(p: str) -> str:
     """Adjective after a month without year: الجاري, المقبل, الماضي ..."""
     return rf"(?P<{p}mrel>{SHIFT}){END}"
 
-
-def compile_rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)

@@ -9,49 +9,48 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from hijridate import Gregorian, Hijri
+
 UNKNOWN_DAY = "XXXX-XX-XX"
 UNKNOWN_MONTH = "XXXX-XX"
 UNKNOWN_YEAR = "XXXX"
 UNKNOWN_WEEK = "XXXX-WXX"
 
 
-def as_date(value: dt.date | str | None) -> dt.date | None:
-    """Accept a date, an ISO ``YYYY-MM-DD`` string (or a datetime/Timestamp) or None."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if hasattr(value, "date") and callable(value.date):  # pandas Timestamp
-        return value.date()
-    return dt.date.fromisoformat(str(value).strip()[:10])
-
-
 def day_value(day: dt.date) -> str:
+    """``YYYY-MM-DD``."""
     return day.isoformat()
 
 
 def month_value(year: int, month: int) -> str:
+    """``YYYY-MM``."""
     return f"{year:04d}-{month:02d}"
 
 
 def week_value(day: dt.date) -> str:
+    """The ISO week of ``day`` as ``YYYY-Www``."""
     iso = day.isocalendar()
     return f"{iso[0]:04d}-W{iso[1]:02d}"
 
 
+def _moved(dct: dt.date | None, **delta: int) -> dt.date | None:
+    """dct moved by ``timedelta(**delta)``; None without a dct or outside the calendar."""
+    if dct is None:
+        return None
+    try:
+        return dct + dt.timedelta(**delta)
+    except OverflowError:
+        return None
+
+
 def shift_days(dct: dt.date | None, days: int) -> str:
     """dct ± days as ``YYYY-MM-DD``."""
-    if dct is None:
-        return UNKNOWN_DAY
-    try:
-        return day_value(dct + dt.timedelta(days=days))
-    except OverflowError:
-        return UNKNOWN_DAY
+    day = _moved(dct, days=days)
+    return UNKNOWN_DAY if day is None else day_value(day)
 
 
 def add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    """(year, month) ``months`` after (before, when negative) the given month."""
     index = year * 12 + (month - 1) + months
     return index // 12, index % 12 + 1
 
@@ -66,12 +65,8 @@ def shift_months(dct: dt.date | None, months: int) -> str:
 
 def shift_weeks(dct: dt.date | None, weeks: int) -> str:
     """The ISO week of dct ± weeks as ``YYYY-Www``."""
-    if dct is None:
-        return UNKNOWN_WEEK
-    try:
-        return week_value(dct + dt.timedelta(weeks=weeks))
-    except OverflowError:
-        return UNKNOWN_WEEK
+    day = _moved(dct, weeks=weeks)
+    return UNKNOWN_WEEK if day is None else week_value(day)
 
 
 def shift_years(dct: dt.date | None, years: int) -> str:
@@ -142,6 +137,7 @@ def month_year(dct: dt.date | None, month: int, tense: str | None = None, shift_
 
 
 def valid_day(year: int, month: int, day: int) -> bool:
+    """Whether ``day`` exists in that month (an out-of-range year is checked as 2000, a leap year)."""
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year if 1 <= year <= 9999 else 2000, month)[1]
 
 
@@ -169,15 +165,13 @@ def hijri_to_gregorian(year: int, month: int, day: int | None) -> str | None:
     the Gregorian year holding its middle (1 Rajab).
     """
     try:
-        from hijridate import Hijri
-
         if day is not None:
             return Hijri(year, month, day).to_gregorian().isoformat()
         if month:
             g = Hijri(year, month, 15).to_gregorian()
             return month_value(g.year, g.month)
         return f"{Hijri(year, 7, 1).to_gregorian().year:04d}"
-    except (ValueError, OverflowError, ImportError):
+    except (ValueError, OverflowError):
         return None
 
 
@@ -186,10 +180,8 @@ def hijri_year_of(dct: dt.date | None, month: int) -> int | None:
     if dct is None:
         return None
     try:
-        from hijridate import Gregorian
-
         h = Gregorian(dct.year, dct.month, dct.day).to_hijri()
-    except (ValueError, OverflowError, ImportError):
+    except (ValueError, OverflowError):
         return None
     candidates = (h.year - 1, h.year, h.year + 1)
     return min(candidates, key=lambda y: (abs((y * 12 + month) - (h.year * 12 + h.month)), abs(y - h.year)))

@@ -1,0 +1,196 @@
+"""An event's attributes besides its date: status, place, actors and summary.
+
+``event_status`` reads occurred / ongoing / planned off the date against the article date and the
+verb's cues; places and actors come from ``analysis.entities`` with the gazetteers filling in
+(``sentence_places_actors``), and the nearest, most precise one is picked for each trigger.
+Conventions: docs/ANNOTATION.md, section "Events".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from analysis.events import dating, lexicon
+from analysis.events.triggers import Trigger, past_verb
+from analysis.events.types import TYPES
+from analysis.text import Token, normalize
+
+
+def event_status(value: str | None, mod: str | None, dct: dt.date, future: bool, ongoing: bool, since: bool = False) -> str:
+    """occurred / ongoing / planned from the date against the dct and the verb's cues (``منذ`` → ongoing)."""
+    if since and not future:
+        return "ongoing"
+    if value == "FUTURE_REF":
+        return "planned"
+    if value == "PAST_REF":
+        return "occurred"
+    if value == "PRESENT_REF":
+        return "ongoing"
+    rel = dating.relation(dating.interval(value, mod, dct), dct)
+    if rel == "after":
+        return "ongoing" if ongoing and not future else "planned"
+    if rel == "before":
+        return "occurred"
+    if rel == "around":
+        if future:
+            return "planned"
+        if ongoing or dating.granularity(value) not in ("day",):
+            return "ongoing"
+        return "occurred"
+    return "planned" if future else "ongoing" if ongoing else "occurred"
+
+
+def dated_since(toks: list[Token], trig: Trigger) -> bool:
+    """``منذ 17 تشرين الأول``: an event dated by a منذ-date is still going on (unless a past verb says it ended)."""
+    tx = trig.timex
+    return tx is not None and tx.first > 0 and lexicon.is_cue(toks[tx.first - 1], "since_words") and not past_verb(trig.match)
+
+
+def states_purpose(trig: Trigger) -> bool:
+    """``في طريقه لتسلم``, ``ستباشر إجراءات لإخراج``: a bare ل on a verbal noun states an aim, not a fact."""
+    return trig.match.prefix in ("ل", "ول", "فل") and TYPES[trig.type].purpose
+
+
+# ---------------------------------------------------------------------------------------------
+# Place and actors
+
+
+def place_level(name: str) -> int:
+    """A place's precision: 3 base/site, 2 city/region (also any unknown place), 1 country."""
+    place = lexicon.place_by_name().get(normalize(name))
+    return place.level if place else 2
+
+
+def _canonical_place(name: str) -> str:
+    """A place as the gazetteer names it, else as written."""
+    place = lexicon.place_by_name().get(normalize(name))
+    return place.canonical if place else name
+
+
+def _in_parentheses(text: str, s_start: int, offset: int) -> bool:
+    """Is ``offset`` inside ``( … )`` of its sentence (``(الإرهابي المحظور في روسيا)``, ``(واع)``)?"""
+    before = text[s_start:offset]
+    return before.count("(") > before.count(")")
+
+
+def _is_outlet(toks: list[Token], idx: int, surface: str) -> bool:
+    """A news outlet cited as the source (``بحسب الأناضول``, ``قال لرووداو``, ``الوكيل الإخباري``), not an actor."""
+    if normalize(surface).endswith(("الاخباري", "الاخبارية")):
+        return True
+    if idx > 0 and lexicon.is_cue(toks[idx - 1], "source_markers"):
+        return True
+    word = normalize(surface)
+    cliticised = word.startswith("ل") and not word.startswith(("ال", "لل"))
+    return cliticised and any(lexicon.is_cue(toks[j], "speech_verbs") for j in range(max(idx - 3, 0), idx))  # قال (النائب) لرووداو
+
+
+def _canonical_actor(name: str) -> str:
+    """An actor as the gazetteer names it (``البنتاغون`` → ``وزارة الدفاع الأمريكية``), else as written."""
+    key = tuple(normalize(w) for w in name.split())
+    return lexicon.actors().get(key, name)
+
+
+def sentence_places_actors(
+    toks: list[Token], entities: Sequence[Any] | None, s_start: int, s_end: int, text: str = ""
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(token index, name) of places and actors in the sentence: ``analysis.entities`` first, the
+    gazetteers for what the tagger left out (or everything when there are no entities).
+
+    Entities inside parentheses are skipped: asides and acronyms, not the event's place or actors.
+    """
+    places: list[tuple[int, str]] = []
+    actors: list[tuple[int, str]] = []
+    covered: list[tuple[int, int]] = []
+    if entities is not None:
+        for ent in entities:
+            if not (s_start <= ent.start and ent.end <= s_end):
+                continue
+            if text and _in_parentheses(text, s_start, ent.start):
+                continue
+            idx = next((i for i, t in enumerate(toks) if t.end > ent.start), 0)
+            name = getattr(ent, "canonical", None) or ent.text
+            if _is_outlet(toks, idx, ent.text):
+                continue
+            if ent.type == "LOC" and normalize(name) in lexicon.cues()["generic_places"]:
+                continue  # البلاد, المنطقة: no place named
+            known = normalize(name) in lexicon.place_by_name()
+            acting = tuple(normalize(w) for w in name.split()) in lexicon.actors()
+            if ent.type == "LOC" and (known or not acting):
+                places.append((idx, _canonical_place(name)))
+                covered.append((ent.start, ent.end))
+            elif ent.type == "LOC":  # واشنطن, الولايات المتحدة: a government acting, not where it happens
+                actors.append((idx, _canonical_actor(name)))
+                covered.append((ent.start, ent.end))
+            elif ent.type in ("ORG", "PERS"):
+                actors.append((idx, _canonical_actor(name)))
+                covered.append((ent.start, ent.end))
+
+    def free(first: int, last: int) -> bool:
+        a, b = toks[first].start, toks[last].end
+        inside = bool(text) and _in_parentheses(text, s_start, a)
+        return not inside and not any(s < b and a < e for s, e in covered)
+
+    places += [(i, p.canonical) for i, j, p in lexicon.gazetteer_spans(toks, lexicon.places()) if free(i, j)]
+    actors += [(i, a) for i, j, a in lexicon.gazetteer_spans(toks, lexicon.actors()) if free(i, j)]
+    return places, actors
+
+
+def pick_place(places: list[tuple[int, str]], trig: Trigger) -> str | None:
+    """The most precise place near the trigger (a base over a city over a country)."""
+    best, best_score = None, None
+    for idx, name in places:
+        dist = abs(idx - trig.first)
+        score = place_level(name) - 0.05 * dist + (0.5 if idx > trig.last else 0)
+        if best_score is None or score > best_score:
+            best, best_score = name, score
+    return best
+
+
+def pick_actors(actors: list[tuple[int, str]], trig: Trigger, limit: int = 3) -> tuple[str, ...]:
+    """Up to ``limit`` actors nearest the trigger; a name inside a longer one (``التحالف``) is dropped."""
+    names = {name for _, name in actors}
+    out: list[str] = []
+    for _, name in sorted(actors, key=lambda a: (abs(a[0] - trig.first), a[0])):
+        longer = any(other != name and f" {name} " in f" {other} " for other in names)
+        if name not in out and not longer:
+            out.append(name)
+        if len(out) == limit:
+            break
+    return tuple(out)
+
+
+def main_country(names: Sequence[str]) -> str | None:
+    """The country most of the article's places lie in (ties: the first named); None if none is known."""
+    countries = [p.country for p in (lexicon.place_by_name().get(normalize(n)) for n in names) if p is not None]
+    if not countries:
+        return None
+    counts = Counter(countries)
+    return max(countries, key=lambda c: (counts[c], -countries.index(c)))
+
+
+def same_place(a: str | None, b: str | None) -> bool:
+    """Equal places, or one missing, or one the country of the other."""
+    if a is None or b is None or a == b:
+        return True
+    pa, pb = lexicon.place_by_name().get(normalize(a)), lexicon.place_by_name().get(normalize(b))
+    return bool(pa and pb and (pa.country == pb.canonical or pb.country == pa.canonical) and min(pa.level, pb.level) == 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# Summary
+
+
+def event_summary(text: str, toks: list[Token], trig: Trigger, max_chars: int = 110) -> str:
+    """The sentence clipped around the trigger (a few words before, up to its date after)."""
+    lo = toks[max(trig.first - 3, 0)].start
+    hi_tok = max(trig.last + 10, trig.timex.last if trig.timex is not None else 0)
+    hi = toks[min(hi_tok, len(toks) - 1)].end
+    piece = text[lo:hi]
+    if len(piece) > max_chars:
+        piece = piece[:max_chars].rsplit(" ", 1)[0]
+    prefix = "…" if lo > toks[0].start else ""
+    suffix = "…" if hi < toks[-1].end or len(text[lo:hi]) > max_chars else ""
+    return f"{prefix}{piece.strip()}{suffix}"
