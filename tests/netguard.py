@@ -57,7 +57,7 @@ class Guard:
             return connect_ex(sock, address)
 
         def guarded_getaddrinfo(host: object, *args: object, **kwargs: object) -> list:
-            if host is not None and not is_loopback(host):
+            if host not in (None, "", "0.0.0.0", "::") and not is_loopback(host):  # an empty host is for bind()
                 self.attempts.append(f"lookup {host!r}")
                 raise OutsideConnection(f"test guard: name lookup of {host!r} refused (loopback only)")
             return getaddrinfo(host, *args, **kwargs)

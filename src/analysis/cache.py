@@ -51,6 +51,10 @@ class StageCache:
             self._index = index
         return self._index
 
+    def refresh(self) -> None:
+        """Forget the index: segments written meanwhile by other processes (Dask workers) are found next time."""
+        self._index = None
+
     def __contains__(self, content_hash: str) -> bool:
         return content_hash in self.index() or content_hash in self._pending_hashes
 
@@ -81,8 +85,12 @@ class StageCache:
         if len(self._pending_hashes) >= self.flush_every:
             self.flush()
 
-    def flush(self) -> None:
-        """Write the queued articles as one segment (atomically)."""
+    def flush(self, segment: str | None = None) -> None:
+        """Write the queued articles as one segment (atomically), named ``segment`` if given.
+
+        A given name is for a writer that may write the same rows again (a retried Dask task):
+        the second write replaces the first, so no article is ever in two segments.
+        """
         if not self._pending_hashes:
             return
         table = concat(self._pending)
@@ -91,7 +99,7 @@ class StageCache:
         meta[HASHES_KEY] = json.dumps(sorted(set(self._pending_hashes))).encode()
         table = table.replace_schema_metadata(meta)
         self.dir.mkdir(parents=True, exist_ok=True)
-        path = self.dir / f"seg-{uuid.uuid4().hex}.parquet"
+        path = self.dir / (segment or f"seg-{uuid.uuid4().hex}.parquet")
         with atomic_write(path, "wb") as handle:
             pq.write_table(table, handle, compression="zstd")
         if self._index is not None:

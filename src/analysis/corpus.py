@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from analysis.errors import CorpusError
-from analysis.ingest.archive import is_archive, iter_rows
+from analysis.ingest.archive import count_rows, is_archive, iter_rows
 from analysis.ingest.detect import html_page_line
 
 #: Files larger than this are refused: a news article is a few kB, 10 MB is a mistake.
@@ -326,6 +326,21 @@ def iter_article_paths(
             yield path
         else:
             raise CorpusError(path, None, "no such file or folder")
+
+
+def count_articles(paths: str | Path | Iterable[str | Path]) -> int | None:
+    """How many articles ``paths`` hold, before reading them (for a progress bar); None when an
+    archive cannot tell cheaply (CSV)."""
+    total = 0
+    for path in iter_article_paths(paths):
+        if is_archive(path):
+            rows = count_rows(path)
+            if rows is None:
+                return None
+            total += rows
+        else:
+            total += 1
+    return total
 
 
 def _walk(top: Path, problems: list[Problem] | None) -> list[Path]:

@@ -1,13 +1,15 @@
-"""``analysis run [--corpus PATH...] [--no-cache] [--quiet]``: the whole pipeline, then every figure.
+"""``analysis run [--corpus PATH...] [--no-cache] [--quiet] [--scheduler ADDRESS]``: the pipeline, then every figure.
 
 One pass over the corpus: per-article results are cached (``.cache/analysis/`` or $ANALYSIS_CACHE_DIR),
 so a re-run after adding one article computes that article only (``--no-cache`` recomputes
-everything); the figures are drawn from the same pass (``analysis.study.Study``).
+everything); the figures are drawn from the same pass (``analysis.study.Study``). With
+``--scheduler`` the per-article stages run as Dask tasks (``analysis.pipeline.dask_runner``).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import warnings
 
@@ -27,6 +29,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--figures-dir", default=None,
                         help="where figures go (default: $ANALYSIS_FIGURES_DIR, else figures/)")
     parser.add_argument("--no-figures", action="store_true", help="only fill the cache, write no figure")
+    parser.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                        help="run the per-article stages on Dask: tcp://HOST:8786 (a running cluster; the cache "
+                             "folder must be on a file system every worker sees) or local:N (N local worker processes)")
+    parser.add_argument("--chunk", type=int, default=None, metavar="N",
+                        help="with --scheduler, articles per Dask task (default 128)")
     parser.set_defaults(func=run)
 
 
@@ -48,12 +55,19 @@ def run(args: argparse.Namespace) -> int:
         raise AnalysisError(f"--workers must be at least 1, not {workers}")
     # The figures need every stage; without them, the cache is filled and nothing is kept in memory.
     stages = list(STAGE_NAMES) if args.stages is None or not args.no_figures else args.stages
-    with quiet(args.quiet):
+    if args.chunk is not None and args.scheduler is None:
+        raise AnalysisError("--chunk goes with --scheduler")
+    with quiet(args.quiet), contextlib.ExitStack() as stack:
+        executor = None
+        if args.scheduler is not None:
+            from analysis.pipeline.dask_runner import CHUNK, DaskExecutor
+
+            executor = stack.enter_context(DaskExecutor(args.scheduler, chunk=args.chunk or CHUNK, quiet=args.quiet))
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             frames = process_corpus(paths, stages=stages, use_cache=not args.no_cache, collect=not args.no_figures,
                                     workers=workers, errors="skip", problems=problems, stats=stats,
-                                    articles=None if args.no_figures else articles)
+                                    articles=None if args.no_figures else articles, executor=executor)
         seen: dict[str, int] = {}
         for warning in caught:  # a stage may warn once per article: one line per distinct message
             seen[str(warning.message)] = seen.get(str(warning.message), 0) + 1
