@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import argparse
 
+from analysis.commands.columns import add_column_options, apply_column_options
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("figures", help="regenerate every figure (PNG, SVG and the CSV behind it)")
     parser.add_argument("--corpus", nargs="+", default=None, metavar="PATH",
-                        help="article files or folders (default: $ANALYSIS_CORPUS, else seeds/)")
+                        help="article files, folders or archives (.jsonl, .csv, .parquet) (default: $ANALYSIS_CORPUS, "
+                             "else seeds/)")
     parser.add_argument("--out", default=None, help="output folder (default: $ANALYSIS_FIGURES_DIR, else figures/)")
     parser.add_argument("--no-cache", action="store_true", help="recompute every article's results")
     parser.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    add_column_options(parser)
     parser.set_defaults(func=run)
 
 
@@ -19,6 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from analysis.report import make_all_figures
     from analysis.study import Study
 
+    apply_column_options(args, args.corpus)
     study = Study.load(args.corpus, use_cache=not args.no_cache, progress=False if args.quiet else None)
     written = make_all_figures(study, directory=args.out, quiet=args.quiet)
     if not args.quiet:

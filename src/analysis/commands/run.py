@@ -13,11 +13,14 @@ import contextlib
 import sys
 import warnings
 
+from analysis.commands.columns import add_column_options, apply_column_options
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("run", help="process the corpus (cached, incremental) and write every figure")
     parser.add_argument("--corpus", nargs="+", default=None, metavar="PATH",
-                        help="article files or folders (default: $ANALYSIS_CORPUS, else seeds/)")
+                        help="article files, folders or archives (.jsonl, .csv, .parquet) (default: $ANALYSIS_CORPUS, "
+                             "else seeds/)")
     parser.add_argument("--no-cache", action="store_true", help="recompute every stage for every article")
     parser.add_argument("--quiet", action="store_true", help="no progress bars, no per-figure lines")
     parser.add_argument("--skip-errors", action="store_true", help="process the good files, report the bad ones")
@@ -34,6 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                              "folder must be on a file system every worker sees) or local:N (N local worker processes)")
     parser.add_argument("--chunk", type=int, default=None, metavar="N",
                         help="with --scheduler, articles per Dask task (default 128)")
+    add_column_options(parser)
     parser.set_defaults(func=run)
 
 
@@ -47,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
     from analysis.study import Study
 
     paths = study_paths(corpus=args.corpus).corpus
+    apply_column_options(args, paths)
     problems: list[Problem] = []
     stats = RunStats()
     articles: list[Article] = []
