@@ -22,7 +22,7 @@ import re
 import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -30,8 +30,9 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from analysis.errors import CorpusError
-from analysis.ingest.archive import count_rows, is_archive, iter_rows
+from analysis.ingest.archive import archive_articles, is_archive
 from analysis.ingest.detect import html_page_line
+from analysis.text import normalize
 
 #: Files larger than this are refused: a news article is a few kB, 10 MB is a mistake.
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
@@ -41,7 +42,8 @@ ARTICLE_SUFFIX = ".txt"
 #: Where the CLI looks for articles when given none: $ANALYSIS_CORPUS, else ``seeds/`` at the repo root.
 CORPUS_ENV = "ANALYSIS_CORPUS"
 
-_HEADER = re.compile(r"^\s*date\s+(?P<date>\S+)(?:\s+(?P<url>\S+))?\s*(?P<rest>.*)$")
+#: The header line's shape (`` date YYYY-MM-DD URL``), before the date and URL are checked.
+HEADER_RE = re.compile(r"^\s*date\s+(?P<date>\S+)(?:\s+(?P<url>\S+))?\s*(?P<rest>.*)$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _HTML_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _HTML_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?|!--.*?--)>", re.S)
@@ -135,7 +137,7 @@ def read_text(path: str | Path) -> str:
     try:
         info = path.stat()
     except OSError as err:
-        raise CorpusError(path, None, _os_problem(err)) from None
+        raise CorpusError(path, None, os_problem(err)) from None
     if stat.S_ISDIR(info.st_mode):
         raise CorpusError(path, None, "is a directory, not an article file")
     if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
@@ -148,13 +150,24 @@ def read_text(path: str | Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise CorpusError(path, None, _os_problem(err)) from None
+        raise CorpusError(path, None, os_problem(err)) from None
     text = _check_bytes(path, data)
     # As open(path, encoding="utf-8").read() reads it: newline translation included.
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-def _os_problem(err: OSError) -> str:
+def is_header_line(line: str) -> bool:
+    """Does ``line`` (a file's first line, without a BOM) have the header's shape (``date ...``)?"""
+    return HEADER_RE.match(line) is not None
+
+
+def format_header(date: str, url: str) -> str:
+    """The header line `` date YYYY-MM-DD URL`` (no newline) for a checked date and URL."""
+    return f" date {date} {url}"
+
+
+def os_problem(err: OSError) -> str:
+    """What an ``OSError`` on an input file means, in words (permission, link loop, missing...)."""
     if isinstance(err, PermissionError):
         return "cannot read the file: permission denied"
     if getattr(err, "errno", None) == 40:  # ELOOP
@@ -210,7 +223,7 @@ def parse_article(path: str | Path, content: str, today: dt.date | None = None) 
                           "which extracts the article's text, headline, date and URL")
     lines = content.split("\n")
     header = lines[0].lstrip("\ufeff")
-    match = _HEADER.match(header)
+    match = HEADER_RE.match(header)
     if match is None:
         raise CorpusError(path, 1, f"no header: line 1 must be ' date YYYY-MM-DD URL', found {_preview(header)}")
     raw_date, url = match.group("date"), match.group("url")
@@ -328,21 +341,6 @@ def iter_article_paths(
             raise CorpusError(path, None, "no such file or folder")
 
 
-def count_articles(paths: str | Path | Iterable[str | Path]) -> int | None:
-    """How many articles ``paths`` hold, before reading them (for a progress bar); None when an
-    archive cannot tell cheaply (CSV)."""
-    total = 0
-    for path in iter_article_paths(paths):
-        if is_archive(path):
-            rows = count_rows(path)
-            if rows is None:
-                return None
-            total += rows
-        else:
-            total += 1
-    return total
-
-
 def _walk(top: Path, problems: list[Problem] | None) -> list[Path]:
     found: list[Path] = []
     seen: set[str] = set()
@@ -360,7 +358,7 @@ def _walk(top: Path, problems: list[Problem] | None) -> list[Path]:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as err:
             if problems is not None:
-                problems.append(Problem(str(folder), None, _os_problem(err), "warning"))
+                problems.append(Problem(str(folder), None, os_problem(err), "warning"))
             continue
         for entry in entries:
             if entry.name.startswith("."):
@@ -378,8 +376,6 @@ def _walk(top: Path, problems: list[Problem] | None) -> list[Path]:
 
 def body_fingerprint(body: str) -> str:
     """Hash of the body after normalization: the same story re-saved or re-spaced hashes the same."""
-    from analysis.text import normalize  # late import: text pulls in camel_tools
-
     text = unicodedata.normalize("NFC", blank_markup(body))
     text = re.sub(r"\s+", " ", normalize(text)).strip()
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
@@ -405,7 +401,7 @@ def iter_articles(
     n_files = 0
     for path in iter_article_paths(paths, problems):
         n_files += 1
-        loaded = archive_articles(path, today=today) if is_archive(path) else [_load_or_error(path, today)]
+        loaded = archive_articles(path, parse_article, today) if is_archive(path) else [_load_or_error(path, today)]
         for article in loaded:
             if isinstance(article, CorpusError):
                 if errors == "raise":
@@ -434,35 +430,6 @@ def _load_or_error(path: Path, today: dt.date | None) -> Article | CorpusError:
         return load_article(path, today=today)
     except CorpusError as err:
         return err
-
-
-def archive_articles(
-    archive: str | Path, today: dt.date | None = None, wanted_id: str | None = None
-) -> Iterator[Article | CorpusError]:
-    """Each row of an archive as an ``Article`` (``path`` is ``ARCHIVE#ID``), or a ``CorpusError`` for a bad row.
-
-    The rendered row goes through the loader's checks (``parse_article``); offsets are into its text.
-    ``wanted_id`` yields only the row with that id (and the bad rows met before it).
-    A problem with the whole archive (unreadable, a mapped column missing) is yielded as the last item.
-    """
-    rows = iter_rows(archive, wanted_id=wanted_id)
-    while True:
-        try:
-            row = next(rows)
-        except StopIteration:
-            return
-        except CorpusError as err:  # the whole archive: reported once, like one bad file
-            yield err
-            return
-        if isinstance(row, CorpusError):
-            yield row
-            continue
-        try:
-            article = parse_article(row.source, row.text, today=today)
-        except CorpusError as err:
-            yield CorpusError(archive, None, f"row {row.number} (id {row.id}): {err.problem}")
-            continue
-        yield replace(article, id=row.id, path=row.source)
 
 
 CORPUS_COLUMNS = [

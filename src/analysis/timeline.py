@@ -3,17 +3,15 @@
 ``timeline_table`` is the table behind the figure (one row per drawn entry); ``plot_timeline``
 draws it (a day as a point, a month as a month-long bar, ``2026`` + START as the first third of
 2026, an interval as its span; planned hollow and dashed, occurred filled and solid; marker size
-and a ×n note for the number of sources; a dashed "today" line at the newest article's date);
-``timeline_figure`` runs corpus → events → entries → figure and saves it through
-``analysis.figures.save``.
+and a ×n note for the number of sources; a dashed "today" line at the newest article's date).
+``analysis.report`` makes the figure from a ``Study``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from pathlib import Path
-from typing import Any, Literal
+from collections.abc import Sequence
+from typing import Literal
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
@@ -21,10 +19,8 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
-from analysis.corpus import iter_articles
-from analysis.events import extract_events, merge_events
 from analysis.events.types import COLOURS, DEFAULT_TYPES, LABELS, LANE_ORDER
-from analysis.figures import apply_style, save
+from analysis.figures import apply_style
 from analysis.timex.values import as_date
 
 TEXT = {
@@ -352,40 +348,3 @@ def _place_notes(fig, notes: list) -> None:
             best[1].remove()  # no clean spot: leave the mark unlabelled rather than print over another
             continue
         taken.append(best[2])
-
-
-def save_timeline(
-    entries: pd.DataFrame,
-    name: str = "withdrawal_timeline",
-    directory: str | Path | None = None,
-    labels: Literal["ar", "en"] = "ar",
-    lanes: Literal["type", "place"] = "type",
-    today: dt.date | None = None,
-    width: float | str = "column",
-):
-    """Draw the entries and save NAME.png/.svg with the table behind it (NAME.csv) via ``figures.save``.
-
-    Returns ``(figure, table, written paths)``; the caller closes or shows the figure.
-    """
-    fig = plot_timeline(entries, today=today, labels=labels, lanes=lanes, width=width)
-    table = timeline_table(entries, lanes=lanes, labels=labels)
-    return fig, table, save(fig, name, data=table, directory=directory)
-
-
-def timeline_figure(
-    corpus_paths: str | Path | Iterable[str | Path],
-    out: str | Path | None = None,
-    name: str = "withdrawal_timeline",
-    labels: Literal["ar", "en"] = "ar",
-    lanes: Literal["type", "place"] = "type",
-    width: float | str = "column",
-    **extract_kwargs: Any,
-) -> dict[str, Path]:
-    """Corpus files/folders → events → merged entries → the figure, saved as NAME.png/.svg/.csv.
-
-    ``out`` is the output folder (default ``analysis.figures.figures_dir()``). Returns the paths.
-    """
-    events = [e for a in iter_articles(corpus_paths) for e in extract_events(a, **extract_kwargs)]
-    fig, _, written = save_timeline(merge_events(events), name=name, directory=out, labels=labels, lanes=lanes, width=width)
-    plt.close(fig)
-    return written

@@ -24,10 +24,10 @@ import csv
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import pyarrow as pa
@@ -35,6 +35,9 @@ import pyarrow.parquet as pq
 
 from analysis.errors import CorpusError
 from analysis.ingest.layout import clean_body, one_line, render_article
+
+if TYPE_CHECKING:  # the loader imports this module: its records are only named here
+    from analysis.corpus import Article
 
 FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 COLUMNS_SUFFIX = ".columns.json"
@@ -182,6 +185,38 @@ def iter_rows(
             yield _row_error(path, number, line, row_id, str(err))
             continue
         yield Row(number, row_id, source_name(path, row_id), text)
+
+
+def archive_articles(
+    archive: str | Path,
+    parse: Callable[..., Article],
+    today: dt.date | None = None,
+    wanted_id: str | None = None,
+) -> Iterator[Article | CorpusError]:
+    """Each row as an ``Article`` (``path`` is ``ARCHIVE#ID``), or a ``CorpusError`` for a bad row.
+
+    ``parse`` is the loader's ``analysis.corpus.parse_article``: the rendered row passes the checks
+    a file does, and offsets are into its text. ``wanted_id`` yields only the row with that id.
+    A problem with the whole archive (unreadable, a mapped column missing) is the last item yielded.
+    """
+    rows = iter_rows(archive, wanted_id=wanted_id)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except CorpusError as err:  # the whole archive: reported once, like one bad file
+            yield err
+            return
+        if isinstance(row, CorpusError):
+            yield row
+            continue
+        try:
+            article = parse(row.source, row.text, today=today)
+        except CorpusError as err:
+            yield CorpusError(archive, None, f"row {row.number} (id {row.id}): {err.problem}")
+            continue
+        yield replace(article, id=row.id, path=row.source)
 
 
 def render_row(record: dict[str, Any], columns: Columns) -> str:

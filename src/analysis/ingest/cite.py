@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from analysis.corpus import Article, archive_articles, load_article
+from analysis.corpus import Article, load_article, parse_article
 from analysis.errors import AnalysisError, CorpusError
-from analysis.ingest.archive import FORMATS
+from analysis.ingest.archive import FORMATS, archive_articles
 
 _CITATION = re.compile(r"^(?P<source>.+):(?P<start>\d+)-(?P<end>\d+)$")
 _ARCHIVE_SOURCE = re.compile(r"^(?P<archive>.+?(?:%s))#(?P<id>.+)$" % "|".join(re.escape(s) for s in FORMATS), re.I)
@@ -51,7 +51,7 @@ def cited_article(source: str | Path, base: str | Path | None = None) -> Article
     if match is None:
         return load_article(_under(source, base))
     archive, row_id = _under(match.group("archive"), base), unquote(match.group("id"))
-    for article in archive_articles(archive, wanted_id=row_id):
+    for article in archive_articles(archive, parse_article, wanted_id=row_id):
         if isinstance(article, CorpusError):
             raise article
         return article

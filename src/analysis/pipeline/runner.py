@@ -24,8 +24,9 @@ import pandas as pd
 import pyarrow as pa
 
 from analysis.cache import StageCache, concat
-from analysis.corpus import Article, Problem, count_articles, iter_articles
+from analysis.corpus import Article, Problem, iter_article_paths, iter_articles
 from analysis.errors import AnalysisError, CorpusError
+from analysis.ingest.archive import count_rows, is_archive
 from analysis.paths import study_paths
 from analysis.pipeline.records import KEY_COLUMNS, SCHEMAS, records_columns, records_table, to_frame
 from analysis.pipeline.stages import STAGE_NAMES, STAGES, available_stages, stage_version
@@ -271,6 +272,18 @@ def iter_processed(
     finally:
         for cache in caches.values():
             cache.flush()
+
+
+def count_articles(paths: str | Path | Iterable[str | Path]) -> int | None:
+    """How many articles ``paths`` hold, before reading them (for the progress bar); None when an
+    archive cannot tell cheaply (CSV)."""
+    total = 0
+    for path in iter_article_paths(paths):
+        rows = count_rows(path) if is_archive(path) else 1
+        if rows is None:
+            return None
+        total += rows
+    return total
 
 
 def default_workers() -> int:
