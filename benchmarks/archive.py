@@ -97,7 +97,6 @@ def main() -> int:
     sys.stdout.reconfigure(line_buffering=True)
     work = Path(tempfile.mkdtemp(prefix="arnews-archive-bench-"))
     try:
-        import pandas as pd
         import pyarrow.parquet as pq
 
         dev = syn.dev_articles(Path(args.dev))

@@ -11,10 +11,14 @@ of days (0 to 10 years back): its date (``dct``) and every TIMEX value at its ow
 its own file name and article id. The rows are written as cache segments (Parquet, 20,000 articles
 each), as ``analysis run`` leaves them.
 
-Each merge runs in its own interpreter with an address-space limit of ``--limit-gb`` (an
-allocation past it fails the run), and prints its peak memory (``ru_maxrss``) and its time:
-reading the segments, merging (``analysis.events.merge_events``: the in-memory merge the Study
-uses), and building the timeline table.
+Two merges of the same rows, each in its own interpreter with an address-space limit of
+``--limit-gb`` (an allocation past it fails the run), printing its peak memory (``ru_maxrss``) and
+its time (reading the segments, merging, building the timeline table):
+
+- ``objects``: the events frame as the Study reads it, merged by ``analysis.events.merge_events``
+  (one ``Event`` object per report) — run up to ``--objects-max`` articles;
+- ``columns``: only the columns the merge needs, merged by
+  ``analysis.events.merge_table.merge_event_table`` (same entries; ``tests/test_merge_table.py``).
 """
 
 from __future__ import annotations
@@ -117,23 +121,28 @@ def generate(templates: pa.Table, articles: int, out: Path, seed: int = 11) -> d
     return {"articles": articles, "events": n_events, "templates": len(groups), "template_events": len(rows)}
 
 
-def child_merge(segments: Path, articles: int) -> dict:
-    """Read the segments as the Study does (one events frame), merge, build the timeline table."""
+def child_merge(segments: Path, articles: int, engine: str) -> dict:
+    """Read the segments, merge them (``engine``: objects or columns), build the timeline table."""
     from analysis.events import merge_events
+    from analysis.events.merge_table import COLUMNS, STRING_COLUMNS, merge_event_table
     from analysis.pipeline.records import SCHEMAS, to_frame
     from analysis.timeline import timeline_table
 
     t0 = time.perf_counter()
-    table = pa.concat_tables([pq.read_table(s) for s in sorted(segments.glob("seg-*.parquet"))],
-                             promote_options="permissive")
-    order = {f"{i:064x}": (i, f"{i:07d}", f"synthetic/{i:07d}.txt") for i in range(articles)}
-    frame = to_frame(table, order, SCHEMAS["events"].fields)
-    del table, order
+    files = sorted(segments.glob("seg-*.parquet"))
+    if engine == "objects":  # as the Study reads the cache: every column, one frame, rows in corpus order
+        table = pa.concat_tables([pq.read_table(s) for s in files], promote_options="permissive")
+        order = {f"{i:064x}": (i, f"{i:07d}", f"synthetic/{i:07d}.txt") for i in range(articles)}
+        events = to_frame(table, order, SCHEMAS["events"].fields)
+        del table, order
+    else:
+        events = pa.concat_tables([pq.read_table(s, columns=list(COLUMNS), read_dictionary=list(STRING_COLUMNS))
+                                   for s in files], promote_options="permissive")
+    n_events = len(events)
     t1 = time.perf_counter()
-    entries = merge_events(frame)
+    entries = merge_events(events) if engine == "objects" else merge_event_table(events)
     t2 = time.perf_counter()
-    n_events = len(frame)
-    del frame
+    del events
     rows = timeline_table(entries)
     t3 = time.perf_counter()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
@@ -142,12 +151,12 @@ def child_merge(segments: Path, articles: int) -> dict:
             "max_sources": int(entries["n_sources"].max()) if len(entries) else 0}
 
 
-def run_child(segments: Path, articles: int, limit_gb: float) -> dict | str:
+def run_child(segments: Path, articles: int, limit_gb: float, engine: str) -> dict | str:
     def limit() -> None:
         cap = int(limit_gb * 2**30)
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
-    command = [sys.executable, __file__, "--child", str(segments), "--articles", str(articles)]
+    command = [sys.executable, __file__, "--child", str(segments), "--articles", str(articles), "--engine", engine]
     env = {**os.environ, "ANALYSIS_QUIET": "1", "PYTHONWARNINGS": "ignore", "OMP_NUM_THREADS": "1",
            "OPENBLAS_NUM_THREADS": "1", "ARROW_DEFAULT_MEMORY_POOL": "system"}
     done = subprocess.run(command, capture_output=True, text=True, env=env, preexec_fn=limit)
@@ -162,11 +171,14 @@ def main() -> int:
     parser.add_argument("--dev", default=str(DEFAULT_DEV), help="dev corpus folder (templates; optional)")
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000], help="articles per merge")
     parser.add_argument("--limit-gb", type=float, default=8.0, help="address-space limit of each merge")
+    parser.add_argument("--objects-max", type=int, default=100_000,
+                        help="largest size merged with merge_events too (it holds one object per report)")
+    parser.add_argument("--engine", default="columns", help=argparse.SUPPRESS)
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--articles", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child_merge(Path(args.child), args.articles)))
+        print(json.dumps(child_merge(Path(args.child), args.articles, args.engine)))
         return 0
     sys.stdout.reconfigure(line_buffering=True)
     work = Path(tempfile.mkdtemp(prefix="arnews-merge-bench-"))
@@ -176,19 +188,28 @@ def main() -> int:
         print(f"templates: {templates.num_rows} events from {len(set(templates['content_hash'].to_pylist()))} "
               f"articles run through the pipeline ({time.perf_counter() - t:.0f} s)")
         print(f"limit per merge: {args.limit_gb:g} GB of address space\n")
-        print(f"   {'articles':>9} {'events':>9} {'entries':>8} {'max srcs':>8} {'read s':>7} {'merge s':>8} "
-              f"{'timeline s':>10} {'total s':>8} {'peak GB':>8}")
+        print(f"   {'articles':>9} {'engine':>8} {'events':>9} {'entries':>8} {'max srcs':>8} {'read s':>7} "
+              f"{'merge s':>8} {'timeline s':>10} {'total s':>8} {'peak GB':>8}")
         for size in sorted(args.sizes):
             t = time.perf_counter()
             counts = generate(templates, size, work / f"events-{size}")
-            made = time.perf_counter() - t
-            r = run_child(work / f"events-{size}", size, args.limit_gb)
-            if isinstance(r, str):
-                print(f"   {size:>9,} {counts['events']:>9,}  {r}   (generated in {made:.0f} s)")
-            else:
-                print(f"   {size:>9,} {r['events']:>9,} {r['entries']:>8,} {r['max_sources']:>8,} {r['read_s']:>7.1f} "
-                      f"{r['merge_s']:>8.1f} {r['timeline_s']:>10.1f} {r['seconds']:>8.1f} {r['peak_gb']:>8.2f}"
-                      f"   (generated in {made:.0f} s)")
+            print(f"   {size:>9,} articles, {counts['events']:,} events generated in {time.perf_counter() - t:.0f} s")
+            results = {}
+            for engine in ("objects", "columns"):
+                if engine == "objects" and size > args.objects_max:
+                    continue
+                r = results[engine] = run_child(work / f"events-{size}", size, args.limit_gb, engine)
+                if isinstance(r, str):
+                    print(f"   {size:>9,} {engine:>8}  {r}")
+                    continue
+                print(f"   {size:>9,} {engine:>8} {r['events']:>9,} {r['entries']:>8,} {r['max_sources']:>8,} "
+                      f"{r['read_s']:>7.1f} {r['merge_s']:>8.1f} {r['timeline_s']:>10.1f} {r['seconds']:>8.1f} "
+                      f"{r['peak_gb']:>8.2f}")
+            if all(isinstance(results.get(e), dict) for e in ("objects", "columns")):
+                o, c = results["objects"], results["columns"]
+                assert (o["entries"], o["timeline_rows"]) == (c["entries"], c["timeline_rows"])
+                print(f"   {size:>9,} columns / objects: time {c['seconds'] / o['seconds']:.2f}x, "
+                      f"peak memory {c['peak_gb'] / o['peak_gb']:.2f}x (same entries)")
             shutil.rmtree(work / f"events-{size}", ignore_errors=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
