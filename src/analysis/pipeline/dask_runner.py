@@ -52,15 +52,18 @@ SCHEDULER_HELP = ("a Dask scheduler: tcp://HOST:8786 (a running cluster), or loc
                   "worker processes on this machine)")
 
 
-def connect(scheduler: str) -> tuple[Client, LocalCluster | None]:
-    """A client for ``tcp://HOST:PORT`` (an existing scheduler) or ``local:N`` (a new LocalCluster)."""
+def connect(scheduler: str, dashboard: bool = False) -> tuple[Client, LocalCluster | None]:
+    """A client for ``tcp://HOST:PORT`` (an existing scheduler) or ``local:N`` (a new LocalCluster).
+
+    A LocalCluster serves its dashboard (on 127.0.0.1) only with ``dashboard``: it costs CPU.
+    """
     match = _LOCAL.match(scheduler.strip())
     if match is not None:
         n = int(match.group(1) or os.cpu_count() or 1)
         if n < 1:
             raise AnalysisError(f"--scheduler {scheduler}: at least one worker")
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address="127.0.0.1:0",
+                               dashboard_address="127.0.0.1:0" if dashboard else None,
                                silence_logs=logging.ERROR)
         return Client(cluster), cluster
     if not re.match(r"^(tcp|tls|ucx|inproc)://\S+$", scheduler.strip()):
@@ -118,7 +121,7 @@ class DaskExecutor:
         if isinstance(scheduler, Client):
             self.client, self.cluster, self._own = scheduler, None, False
         else:
-            self.client, self.cluster = connect(scheduler)
+            self.client, self.cluster = connect(scheduler, dashboard=resolve(progress) and not quiet)
             self._own = True
         self._progress = progress
         self._bar: Any = None
