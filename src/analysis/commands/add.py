@@ -156,7 +156,10 @@ def add_file(
     else:
         path = Path(name)
         text = file_text(path, date, url, encoding)
-    article = parse_article(path, text)  # the loader's checks: header, date, URL, headline, body
+    try:
+        article = parse_article(path, text)  # the loader's checks: header, date, URL, headline, body
+    except CorpusError as err:  # named as the user gave it (a link is not a file path)
+        raise CorpusError(name, err.line, err.problem) from None
     why = known.duplicate_of(article)
     if why is not None:
         raise CorpusError(name, None, f"refused: duplicate of an article in the corpus ({why})")
@@ -220,7 +223,7 @@ def url_text(link: str, date: str | None, url: str | None, encoding: str | None,
     from analysis.ingest.html import decode_page, extract_page, page_article
 
     if date is not None:
-        header_line(Path(link), date, url or link)
+        header_line(link, date, url or link)
     fetched = fetch_page(link, timeout=timeout)
     html = decode_page(fetched.data, link, encoding, declared=fetched.charset)
     page = extract_page(html, link, url=fetched.final_url)
@@ -311,7 +314,7 @@ def _ask_convert(path: Path) -> bool:
         return False
 
 
-def header_line(path: Path, date: str, url: str) -> str:
+def header_line(path: str | Path, date: str, url: str) -> str:
     """`` date YYYY-MM-DD URL`` after checking both values (same rules as the loader)."""
     from analysis.corpus import format_header
     from analysis.errors import CorpusError
