@@ -1,4 +1,4 @@
-"""``analysis evaluate timex|ner GOLD PATH...``: score the pipeline against gold annotations."""
+"""``analysis evaluate timex|ner|timeline GOLD ...``: score the pipeline against gold annotations."""
 
 from __future__ import annotations
 
@@ -23,6 +23,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     ner.add_argument("--details", action="store_true", help="print every mismatch")
     ner.set_defaults(func=_run_ner)
 
+    timeline = kinds.add_parser("timeline", help="a timeline table vs a canonical list of real-world events")
+    timeline.add_argument("gold", help="canonical list (timeline.json, docs/TIMELINE_EVAL.md) or the folder holding it")
+    timeline.add_argument("csv", nargs="?", help="timeline table: withdrawal_timeline.csv or `analysis events --csv` output")
+    timeline.add_argument("--gold-events", metavar="DIR", help="gold event files linking reports to milestones (default: GOLD's folder)")
+    timeline.add_argument("--merge-gold", action="store_true", help="score the merge of the gold reports instead of a CSV")
+    timeline.add_argument("--corpus", metavar="DIR", help="articles of the gold reports, for --merge-gold (default: their folder)")
+    timeline.add_argument("--details", action="store_true", help="rows per milestone, false rows")
+    timeline.set_defaults(func=_run_timeline)
+
 
 def _run_timex(args: argparse.Namespace) -> int:
     from analysis.evaluation import timex_eval
@@ -34,3 +43,9 @@ def _run_ner(args: argparse.Namespace) -> int:
     from analysis.evaluation import ner_eval
 
     return ner_eval.run(args)
+
+
+def _run_timeline(args: argparse.Namespace) -> int:
+    from analysis.evaluation import timeline_eval
+
+    return timeline_eval.run(args)

@@ -24,7 +24,7 @@ from analysis.events.dating import anchor_forward, assign_dates, sentence_timexe
 from analysis.events.records import Event, Mention
 from analysis.events.triggers import Trigger, find_sentence_triggers
 from analysis.events.types import TYPES
-from analysis.text import Token, normalize, sentences, tokens
+from analysis.text import Token, normalize, sentences, split_clitics, tokens
 from analysis.timex import find_timexes
 
 
@@ -131,13 +131,7 @@ def _continues_report(toks: list[Token], trig: Trigger) -> bool:
 def _definite(trigger: str) -> bool:
     """A trigger noun with the article (``التسليم``, ``والانسحاب``, ``بالهجمات``, ``للاتفاق``)."""
     word = normalize(trigger.split()[0])
-    for conj in ("و", "ف", ""):
-        if not word.startswith(conj):
-            continue
-        rest = word[len(conj) :]
-        if rest.startswith("ال") or rest.startswith(("بال", "كال", "لل")):
-            return True
-    return False
+    return split_clitics(word, prepositions="بك", bare_prepositions=False, min_stem=0, exceptions=False).definite
 
 
 def _more_precise(a: Event, b: Event) -> bool:

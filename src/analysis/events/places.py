@@ -1,0 +1,138 @@
+"""Place containment for the timeline merge: a base lies in its province, which lies in its country.
+
+The tree is data (``analysis/data/place_hierarchy.tsv``: name, kind, parent, variants). Two places
+are *compatible* when one is missing, they are the same place (any variant, normalized), or one
+contains the other; two different bases, or a base and another province, never are. Names the
+tree does not know are compatible only with themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.errors import DataTableError
+from analysis.resources import NumberedRow, data_path, numbered_rows
+from analysis.text import normalize
+
+DATA_FILE = "place_hierarchy.tsv"
+KINDS = ("country", "region", "province", "city", "base", "airport", "field", "site", "crossing")
+#: Generic head nouns a place name may carry (``قاعدة عين الأسد``, ``محافظة الأنبار``): tried without them.
+HEAD_NOUNS = ("قاعده", "معسكر", "محافظه", "مدينه", "ناحيه", "قضاء", "بلده")
+
+
+@dataclass(frozen=True)
+class PlaceNode:
+    """One place of the tree: ``depth`` 0 for a country, growing inwards."""
+
+    name: str
+    kind: str
+    parent: str | None
+    depth: int
+
+
+def _key(name: str) -> str:
+    """The lookup form of a name: normalized letters, single spaces, no quotes or brackets."""
+    cleaned = "".join(" " if ch in "()\"'«»" else ch for ch in name)
+    return " ".join(normalize(cleaned).split())
+
+
+class PlaceHierarchy:
+    """Lookup of place names (by any variant) and containment between them."""
+
+    def __init__(self, rows: list[NumberedRow], source: str = DATA_FILE) -> None:
+        cells = []
+        for row in rows:
+            if len(row.fields) != 4:
+                raise DataTableError(source, row.line, f"needs 4 tab-separated fields, not {len(row.fields)}")
+            name, kind, parent, variants = (f.strip() for f in row.fields)
+            cells.append((row.line, name, kind, parent, [v.strip() for v in variants.split(",") if v.strip()]))
+        parents = {name: parent or None for _, name, _, parent, _ in cells}
+        self._nodes: dict[str, PlaceNode] = {}
+        self._by_key: dict[str, str] = {}
+        self._seen: dict[str, PlaceNode | None] = {}
+        for line, name, kind, parent, variants in cells:
+            if kind not in KINDS:
+                raise DataTableError(source, line, f"{name}: unknown kind {kind!r}")
+            if parent and parent not in parents:
+                raise DataTableError(source, line, f"{name}: parent {parent!r} is not a place of the table")
+            depth, seen, up = 0, {name}, parents[name]
+            while up is not None:
+                if up in seen:
+                    raise DataTableError(source, line, f"{name}: containment loops through {up!r}")
+                seen.add(up)
+                depth, up = depth + 1, parents[up]
+            self._nodes[name] = PlaceNode(name, kind, parent or None, depth)
+            for variant in [name, *variants]:
+                key = _key(variant)
+                if key and self._by_key.setdefault(key, name) != name:
+                    raise DataTableError(source, line, f"{variant!r} already names {self._by_key[key]!r}")
+
+    def node(self, name: str | None) -> PlaceNode | None:
+        """The place a name (or variant, or name with a head noun) stands for; None if unknown."""
+        if not name:
+            return None
+        if name in self._seen:
+            return self._seen[name]
+        found = self._seen[name] = self._lookup(name)
+        return found
+
+    def _lookup(self, name: str) -> PlaceNode | None:
+        key = _key(name)
+        found = self._by_key.get(key)
+        if found is None:
+            first, _, rest = key.partition(" ")
+            if rest and first in HEAD_NOUNS:
+                found = self._by_key.get(rest)
+        return None if found is None else self._nodes[found]
+
+    def canonical(self, name: str | None) -> str | None:
+        """The tree's name for a place, or the name itself (normalized) when the tree does not know it."""
+        if not name:
+            return None
+        node = self.node(name)
+        return node.name if node else _key(name)
+
+    def chain(self, name: str | None) -> tuple[str, ...]:
+        """The place and everything that contains it, innermost first (``()`` when missing)."""
+        node = self.node(name)
+        if node is None:
+            return (_key(name),) if name else ()
+        out = [node.name]
+        while node.parent is not None:
+            node = self._nodes[node.parent]
+            out.append(node.name)
+        return tuple(out)
+
+    def contains(self, outer: str | None, inner: str | None) -> bool:
+        """Is ``inner`` the same place as ``outer`` or inside it?"""
+        if not outer or not inner:
+            return False
+        return self.canonical(outer) in self.chain(inner)
+
+    def compatible(self, a: str | None, b: str | None) -> bool:
+        """One missing, the same place, or one containing the other."""
+        if not a or not b:
+            return True
+        return self.contains(a, b) or self.contains(b, a)
+
+    def depth(self, name: str | None) -> int:
+        """How deep a place lies (0 a country); -1 when missing or unknown."""
+        node = self.node(name)
+        return node.depth if node else -1
+
+    def root(self, name: str | None) -> str:
+        """The outermost place containing ``name`` (its country), the name itself if unknown, ``""`` if none."""
+        chain = self.chain(name)
+        return chain[-1] if chain else ""
+
+
+@lru_cache(maxsize=1)
+def hierarchy() -> PlaceHierarchy:
+    """The shipped place tree (read once)."""
+    return PlaceHierarchy(numbered_rows(DATA_FILE), str(data_path(DATA_FILE)))
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    """``hierarchy().compatible``: the place test of the timeline merge."""
+    return hierarchy().compatible(a, b)
