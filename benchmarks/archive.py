@@ -12,7 +12,9 @@ memory (``ru_maxrss``) is its own. Printed:
 2. the cached pipeline from a cold cache (``--stages``, ``--workers`` processes, nothing kept in
    memory) on the folder and on the Parquet archive, and their ratio;
 3. the memory curve: peak memory of loading, and of the pipeline, for each ``--curve`` size of
-   Parquet archive (rows read 1,024 at a time), with the growth per 1,000 rows.
+   Parquet archive (rows read 1,024 at a time), and the memory still held after loading over the
+   baseline after imports (the peak of importing CAMeL Tools would hide a small growth), with the
+   growth per 1,000 rows. ``--curve-only`` runs part 3 alone.
 """
 
 from __future__ import annotations
@@ -42,7 +44,13 @@ def _synthetic():
 def _peak() -> dict[str, float]:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"rss_main_mb": round(own, 1), "rss_worker_mb": round(children, 1)}
+    return {"rss_main_mb": round(own, 1), "rss_worker_mb": round(children, 1), "rss_end_mb": round(_current(), 1)}
+
+
+def _current() -> float:
+    """Resident memory now (MB): what the process holds after the run, under the peak of its imports."""
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def child_load(corpus: Path) -> dict:
@@ -50,7 +58,7 @@ def child_load(corpus: Path) -> dict:
 
     import analysis.text  # noqa: F401 - imported before timing (duplicate detection normalizes bodies)
 
-    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    base = _current()
     t0 = time.perf_counter()
     n = sum(1 for _ in iter_articles(corpus))
     return {"n": n, "seconds": time.perf_counter() - t0, "rss_before_mb": round(base, 1), **_peak()}
@@ -74,6 +82,39 @@ def run_child(*argv: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def curve(args: argparse.Namespace, syn, dev: list, work: Path) -> int:  # noqa: ANN001
+    """Part 3: peak memory (and memory held at the end) against the size of a Parquet archive."""
+    print("\n3. Memory against archive size (Parquet; peak RSS of the reading process)")
+    print(f"   {'rows':>8} {'load s':>7} {'load MB':>8} {'held MB':>8}" + ("" if args.no_curve_pipeline else
+                                                        f" {'pipeline s':>10} {'pipeline MB':>11} {'worker MB':>9} {'end MB':>8}"))
+    curve = []
+    for size in sorted(args.curve):
+        path = work / f"a{size}.parquet"
+        if not path.exists():
+            syn.write_parquet(dev, size, path)
+        load = run_child("--child", "load", "--corpus", str(path))
+        line = (f"   {size:>8,} {load['seconds']:>7.1f} {load['rss_main_mb']:>8.0f} "
+                f"{load['rss_end_mb'] - load['rss_before_mb']:>8.1f}")
+        pipe = None
+        if not args.no_curve_pipeline:
+            pipe = run_child("--child", "pipeline", "--corpus", str(path), "--cache", str(work / "cache-curve"),
+                             "--workers", str(args.workers), "--stages", *args.stages)
+            shutil.rmtree(work / "cache-curve", ignore_errors=True)
+            line += f" {pipe['seconds']:>10.1f} {pipe['rss_main_mb']:>11.0f} {pipe['rss_worker_mb']:>9.0f} {pipe['rss_end_mb']:>8.0f}"
+        print(line)
+        curve.append((size, load, pipe))
+        path.unlink()
+    (lo, l0, p0), (hi, l1, p1) = curve[0], curve[-1]
+    per_k = lambda a, b: (b - a) / ((hi - lo) / 1000)  # noqa: E731 - MB per 1,000 rows
+    held0, held1 = l0["rss_end_mb"] - l0["rss_before_mb"], l1["rss_end_mb"] - l1["rss_before_mb"]
+    print(f"\n   from {lo:,} to {hi:,} rows: loading peak {l0['rss_main_mb']:.0f} -> {l1['rss_main_mb']:.0f} MB, "
+          f"held after loading {held0:.1f} -> {held1:.1f} MB ({per_k(held0, held1):+.2f} MB per 1,000 rows)" +
+          ("" if p0 is None else f"; pipeline {p0['rss_main_mb']:.0f} -> {p1['rss_main_mb']:.0f} MB "
+           f"({per_k(p0['rss_main_mb'], p1['rss_main_mb']):+.2f} MB per 1,000 rows), workers "
+           f"{p0['rss_worker_mb']:.0f} -> {p1['rss_worker_mb']:.0f} MB"))
+    return 0
+
+
 def main() -> int:
     syn = _synthetic()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -83,6 +124,7 @@ def main() -> int:
     parser.add_argument("--stages", nargs="+", default=["tokens"], help="pipeline stages to run (all: the four)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-curve-pipeline", action="store_true", help="the curve for loading only")
+    parser.add_argument("--curve-only", action="store_true", help="only part 3, the memory curve")
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--corpus", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--cache", default=None, help=argparse.SUPPRESS)
@@ -101,6 +143,8 @@ def main() -> int:
 
         dev = syn.dev_articles(Path(args.dev))
         n = args.size
+        if args.curve_only:
+            return curve(args, syn, dev, work)
         corpora = {"folder": syn.write_folder(dev, n, work / "folder"),
                    "parquet": syn.write_parquet(dev, n, work / f"a{n}.parquet")}
         table = pq.read_table(corpora["parquet"]).to_pandas()
@@ -131,32 +175,7 @@ def main() -> int:
                   f"{r['seconds'] / runs['folder']['seconds']:>8.2f}x {r['rss_main_mb']:>8.0f} {r['rss_worker_mb']:>9.0f}")
         shutil.rmtree(work / "folder", ignore_errors=True)
 
-        print("\n3. Memory against archive size (Parquet; peak RSS of the reading process)")
-        print(f"   {'rows':>8} {'load s':>7} {'load MB':>8}" + ("" if args.no_curve_pipeline else
-                                                            f" {'pipeline s':>10} {'pipeline MB':>11} {'worker MB':>9}"))
-        curve = []
-        for size in sorted(args.curve):
-            path = work / f"a{size}.parquet"
-            if not path.exists():
-                syn.write_parquet(dev, size, path)
-            load = run_child("--child", "load", "--corpus", str(path))
-            line = f"   {size:>8,} {load['seconds']:>7.1f} {load['rss_main_mb']:>8.0f}"
-            pipe = None
-            if not args.no_curve_pipeline:
-                pipe = run_child("--child", "pipeline", "--corpus", str(path), "--cache", str(work / "cache-curve"),
-                                 "--workers", str(args.workers), "--stages", *args.stages)
-                shutil.rmtree(work / "cache-curve", ignore_errors=True)
-                line += f" {pipe['seconds']:>10.1f} {pipe['rss_main_mb']:>11.0f} {pipe['rss_worker_mb']:>9.0f}"
-            print(line)
-            curve.append((size, load, pipe))
-            path.unlink()
-        (lo, l0, p0), (hi, l1, p1) = curve[0], curve[-1]
-        per_k = lambda a, b: (b - a) / ((hi - lo) / 1000)  # noqa: E731 - MB per 1,000 rows
-        print(f"\n   from {lo:,} to {hi:,} rows: loading {l0['rss_main_mb']:.0f} -> {l1['rss_main_mb']:.0f} MB "
-              f"({per_k(l0['rss_main_mb'], l1['rss_main_mb']):+.2f} MB per 1,000 rows)" +
-              ("" if p0 is None else f"; pipeline {p0['rss_main_mb']:.0f} -> {p1['rss_main_mb']:.0f} MB "
-               f"({per_k(p0['rss_main_mb'], p1['rss_main_mb']):+.2f} MB per 1,000 rows), workers "
-               f"{p0['rss_worker_mb']:.0f} -> {p1['rss_worker_mb']:.0f} MB"))
+        curve(args, syn, dev, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
