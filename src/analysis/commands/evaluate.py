@@ -1,4 +1,4 @@
-"""``analysis evaluate timex|ner|timeline GOLD ...``: score the pipeline against gold annotations."""
+"""``analysis evaluate timex|timex-set|ner|timeline GOLD ...``: score the pipeline against gold annotations."""
 
 from __future__ import annotations
 
@@ -14,6 +14,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     timex.add_argument("corpus", nargs="+", help="article files or folders the gold files describe")
     timex.add_argument("--details", action="store_true", help="print every mismatch")
     timex.set_defaults(func=_run_timex)
+
+    tset = kinds.add_parser("timex-set", help="timexes vs a JSONL challenge set, overall and per class")
+    tset.add_argument("path", help="JSONL file: one row per line with id, dct, text, timexes, classes")
+    tset.add_argument("--details", action="store_true", help="list every error under each class of its row")
+    tset.add_argument("--class", dest="only", default=None, metavar="NAME", help="show only this class")
+    tset.add_argument("--json", action="store_true", help="print the scores and problems as JSON")
+    tset.set_defaults(func=_run_timex_set)
 
     ner = kinds.add_parser("ner", help="entities vs a CoNLL file or a folder of gold/ner/*.json")
     ner.add_argument("gold", help="CoNLL file (token TAG per line) or folder of span JSON files")
@@ -37,6 +44,12 @@ def _run_timex(args: argparse.Namespace) -> int:
     from analysis.evaluation import timex_eval
 
     return timex_eval.run(args)
+
+
+def _run_timex_set(args: argparse.Namespace) -> int:
+    from analysis.evaluation import timex_set
+
+    return timex_set.run(args)
 
 
 def _run_ner(args: argparse.Namespace) -> int:
