@@ -6,8 +6,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # `make figures` runs the notebooks (papermill) with these parameters, all optional; see README.md:
-#   CORPUS=path/to/articles  LABELS=ar|en  FROM=YYYY[-MM[-DD]]  TO=YYYY[-MM[-DD]]  TYPES=withdrawal,handover
-#   MIN_SOURCES=N  PLACE=name  SKIP_ERRORS=1 (go on without bad files; default: a bad file stops the run)
+#   CORPUS=path/to/articles (a folder, files, or an archive news.parquet/.jsonl/.csv: docs/INGEST.md)
+#   LABELS=ar|en  FROM=YYYY[-MM[-DD]]  TO=YYYY[-MM[-DD]]  TYPES=withdrawal,handover  MIN_SOURCES=N  PLACE=name
+#   SKIP_ERRORS=1 (go on without bad files; default: a bad file stops the run)
 CORPUS ?=
 LABELS ?=
 FROM ?=
