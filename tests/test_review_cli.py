@@ -75,6 +75,9 @@ def test_review_correct_redraw_add_articles_and_keep_the_decisions(setup, tmp_pa
     assert attack not in drawn.index
     assert drawn.loc[harir, "date"] == "2026-02" and drawn.loc[harir, "start"] == "2026-02-01"
     assert drawn.loc[asad, "status"] == "occurred"
+    # reviewed and unreviewed entries are told apart in the CSV
+    assert drawn.loc[harir, "reviewed"] == "True" and drawn.loc[asad, "reviewed"] == "True"
+    assert set(drawn["reviewed"].drop([harir, asad])) <= {"False"}
     study = Study.load(corpus, review=table)
     entries = study.entries.set_index("id")
     assert attack not in entries.index and entries.loc[asad, "label"] == "تسليم عين الأسد"
@@ -104,6 +107,10 @@ def test_review_correct_redraw_add_articles_and_keep_the_decisions(setup, tmp_pa
     assert {r["id"]: r["in_corpus"] for r in rows(table)}[harir] == "no"
     assert rows(table)[[r["id"] for r in rows(table)].index(harir)]["date"] == "2026-02"
     assert [d.id for d in Study.load(corpus, review=table).review.orphans] == [i for i in ids if i in gone]
+    # ... and so does every command that draws the figures
+    assert main(["figures", "--corpus", str(corpus), "--out", str(out), "--quiet"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == len(gone) and all(line.startswith(f"analysis figures: warning: {table}:") for line in err)
 
 
 def test_a_bad_review_table_is_one_line_for_every_command(setup, capsys) -> None:

@@ -40,6 +40,7 @@ from analysis.corpus import Problem, iter_articles
 from analysis.errors import AnalysisError
 from analysis.paths import project_root, study_paths
 from analysis.staging import Stage, recover
+from analysis.timeline import EntryFilter
 
 PROG = "make figures"
 #: The papermill parameters of the notebooks (a notebook receives those its parameters cell declares).
@@ -146,6 +147,9 @@ def check_parameters(args: argparse.Namespace, project: Path) -> Parameters:
     min_sources = args.min_sources.strip() or "1"
     if not min_sources.isdigit() or int(min_sources) < 1:
         raise AnalysisError(f"MIN_SOURCES={args.min_sources}: not a whole number of at least 1")
+    # the timeline's own check (unknown event types, FROM after TO), before any notebook runs
+    EntryFilter.parse(args.date_from.strip() or None, args.date_to.strip() or None, args.types.strip() or None,
+                      min_sources, args.place.strip() or None)  # fmt: skip
     corpus = args.corpus.strip()
     paths = [Path(corpus)] if corpus else list(study_paths(project=project).corpus)
     for path in paths:
