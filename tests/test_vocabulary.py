@@ -107,5 +107,13 @@ def test_every_listed_name_has_several_words_and_matches_itself(name: str) -> No
 
 def test_the_variant_table_is_read_as_stems() -> None:
     variants = spelling_variants()
-    assert variants[bare_stem("الأميركية")] == bare_stem("الأمريكية") == word_stem("الأميركية")
-    assert all(" " not in k and k != v for k, v in variants.items())
+    assert variants[(True, bare_stem("الأميركية"))] == bare_stem("الأمريكية") == word_stem("الأميركية")
+    assert all(" " not in k and k != v for (_, k), v in variants.items())
+
+
+def test_a_variant_listed_without_the_article_does_not_match_with_it() -> None:
+    """سورية is a spelling of the country سوريا; السورية is the adjective "Syrian" and stays itself."""
+    found = counts({"a": "زار الوفد سورية ثم سوريا، والتقى القوات السورية."})
+    assert found["سوريا"] == 2 and found["السورية"] == 1
+    # a variant listed with the article matches without it too: the same adjective, indefinite
+    assert word_stem("أميركية") == word_stem("أمريكية") == word_stem("الأمريكية")

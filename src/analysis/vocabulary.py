@@ -43,13 +43,31 @@ def stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def spelling_variants() -> dict[str, str]:
-    """Stem of a variant spelling → stem of the preferred one, from ``data/ner/variants.tsv`` (one table for both uses)."""
-    out = {}
+def spelling_variants() -> dict[tuple[bool, str], str]:
+    """(has the article, stem) of a variant spelling → stem of the preferred one, from ``data/ner/variants.tsv``.
+
+    One table serves the entity names and the counts. A variant listed with the article
+    (``الأميركية``) also matches without it (``أميركية``: the same adjective, indefinite); one listed
+    without it (``سورية``, the country) does not match with it: ``السورية`` is the adjective "Syrian",
+    not a spelling of سوريا.
+    """
+    out: dict[tuple[bool, str], str] = {}
     for row in read_rows("ner/variants.tsv"):
-        if len(row) >= 2 and (a := bare_stem(row[0].strip())) != (b := bare_stem(row[1].strip())):
-            out[a] = b
+        if len(row) < 2:
+            continue
+        definite, variant = article_and_stem(row[0].strip())
+        preferred = article_and_stem(row[1].strip())[1]
+        if variant != preferred:
+            out[(definite, variant)] = preferred
+            if definite:
+                out.setdefault((False, variant), preferred)
     return out
+
+
+@lru_cache(maxsize=200_000)
+def article_and_stem(word: str) -> tuple[bool, str]:
+    """Whether the word carries the article, and its normalized stem (``bare_stem``)."""
+    return ARTICLE in split_clitics(word).proclitics, bare_stem(word)
 
 
 @lru_cache(maxsize=200_000)
@@ -65,8 +83,8 @@ def bare_stem(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def word_stem(word: str) -> str:
     """The counting key of one word: its normalized stem, a variant spelling mapped to the preferred one."""
-    stem = bare_stem(word)
-    return spelling_variants().get(stem, stem)
+    key = article_and_stem(word)
+    return spelling_variants().get(key, key[1])
 
 
 @lru_cache(maxsize=200_000)
