@@ -92,8 +92,13 @@ def gold_places(gold_place: str | None) -> list[str | None]:
     """The places a gold ``place`` names: ``عين الأسد، فكتوريا`` and ``العراق وسوريا`` name two each."""
     if not gold_place:
         return [None]
-    parts = [p for p in re.split(r"\s*[،,]\s*|\s+و(?=\S)", gold_place) if p.strip()]
-    return [canonical_place(p) for p in parts] or [None]
+    names: list[str] = []
+    for part in (p.strip() for p in re.split(r"\s*[،,]\s*", gold_place)):
+        pieces = [q for q in re.split(r"\s+و(?=\S)", part) if q.strip()]
+        # ``العراق وسوريا`` names two places; ``كي وان`` is one name whose second word starts with و
+        whole = normalize(part) in place_by_name() or any(len(q.strip()) < 3 for q in pieces)
+        names += [part] if whole else pieces
+    return [canonical_place(p) for p in names if p] or [None]
 
 
 def _places_compatible(gold_place: str | None, place: str | None) -> bool:

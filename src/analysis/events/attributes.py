@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from analysis.events import dating, lexicon
+from analysis.events.places import PlaceMention, excluded_country, governed_place, sentence_places
+from analysis.events.places import place_level, same_place  # noqa: F401  (public here for older callers)
 from analysis.events.triggers import Trigger, past_verb
 from analysis.events.types import TYPES
 from analysis.text import Token, normalize
@@ -58,18 +60,6 @@ def states_purpose(trig: Trigger) -> bool:
 # Place and actors
 
 
-def place_level(name: str) -> int:
-    """A place's precision: 3 base/site, 2 city/region (also any unknown place), 1 country."""
-    place = lexicon.place_by_name().get(normalize(name))
-    return place.level if place else 2
-
-
-def _canonical_place(name: str) -> str:
-    """A place as the gazetteer names it, else as written."""
-    place = lexicon.place_by_name().get(normalize(name))
-    return place.canonical if place else name
-
-
 def _in_parentheses(text: str, s_start: int, offset: int) -> bool:
     """Is ``offset`` inside ``( … )`` of its sentence (``(الإرهابي المحظور في روسيا)``, ``(واع)``)?"""
     before = text[s_start:offset]
@@ -93,15 +83,29 @@ def _canonical_actor(name: str) -> str:
     return lexicon.actors().get(key, name)
 
 
+def _token_range(toks: list[Token], start: int, end: int) -> tuple[int, int]:
+    """The indexes of the first and last tokens overlapping ``start..end``."""
+    idx = [i for i, t in enumerate(toks) if t.start < end and start < t.end] or [0]
+    return idx[0], idx[-1]
+
+
 def sentence_places_actors(
-    toks: list[Token], entities: Sequence[Any] | None, s_start: int, s_end: int, text: str = ""
-) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """(token index, name) of places and actors in the sentence: ``analysis.entities`` first, the
-    gazetteers for what the tagger left out (or everything when there are no entities).
+    toks: list[Token],
+    entities: Sequence[Any] | None,
+    s_start: int,
+    s_end: int,
+    text: str = "",
+    blocked: set[int] = frozenset(),
+    last_base: str | None = None,
+) -> tuple[list[PlaceMention], list[tuple[int, str]]]:
+    """The places (``places.PlaceMention``) and actors (token index, name) of a sentence:
+    ``analysis.entities`` first, the gazetteers for what the tagger left out (or everything when
+    there are no entities), and sites named with their head noun (``places.sentence_places``; tokens
+    in ``blocked`` name no site, ``القاعدة`` stands for ``last_base``).
 
     Entities inside parentheses are skipped: asides and acronyms, not the event's place or actors.
     """
-    places: list[tuple[int, str]] = []
+    located: list[tuple[int, int, str]] = []
     actors: list[tuple[int, str]] = []
     covered: list[tuple[int, int]] = []
     if entities is not None:
@@ -110,22 +114,22 @@ def sentence_places_actors(
                 continue
             if text and _in_parentheses(text, s_start, ent.start):
                 continue
-            idx = next((i for i, t in enumerate(toks) if t.end > ent.start), 0)
+            first, last = _token_range(toks, ent.start, ent.end)
             name = getattr(ent, "canonical", None) or ent.text
-            if _is_outlet(toks, idx, ent.text):
+            if _is_outlet(toks, first, ent.text):
                 continue
             if ent.type == "LOC" and normalize(name) in lexicon.cues()["generic_places"]:
                 continue  # البلاد, المنطقة: no place named
             known = normalize(name) in lexicon.place_by_name()
             acting = tuple(normalize(w) for w in name.split()) in lexicon.actors()
             if ent.type == "LOC" and (known or not acting):
-                places.append((idx, _canonical_place(name)))
+                located.append((first, last, name))
                 covered.append((ent.start, ent.end))
             elif ent.type == "LOC":  # واشنطن, الولايات المتحدة: a government acting, not where it happens
-                actors.append((idx, _canonical_actor(name)))
+                actors.append((first, _canonical_actor(name)))
                 covered.append((ent.start, ent.end))
             elif ent.type in ("ORG", "PERS"):
-                actors.append((idx, _canonical_actor(name)))
+                actors.append((first, _canonical_actor(name)))
                 covered.append((ent.start, ent.end))
 
     def free(first: int, last: int) -> bool:
@@ -133,24 +137,24 @@ def sentence_places_actors(
         inside = bool(text) and _in_parentheses(text, s_start, a)
         return not inside and not any(s < b and a < e for s, e in covered)
 
-    places += [(i, p.canonical) for i, j, p in lexicon.gazetteer_spans(toks, lexicon.places()) if free(i, j)]
+    located += [(i, j, p.canonical) for i, j, p in lexicon.gazetteer_spans(toks, lexicon.places()) if free(i, j)]
     actors += [(i, a) for i, j, a in lexicon.gazetteer_spans(toks, lexicon.actors()) if free(i, j)]
-    return places, actors
+    return sentence_places(toks, located, blocked, last_base), actors
 
 
-def pick_place(places: list[tuple[int, str]], trig: Trigger) -> str | None:
-    """The most precise place near the trigger (a base over a city over a country)."""
-    best, best_score = None, None
-    for idx, name in places:
-        dist = abs(idx - trig.first)
-        score = place_level(name) - 0.05 * dist + (0.5 if idx > trig.last else 0)
-        if best_score is None or score > best_score:
-            best, best_score = name, score
-    return best
+def pick_place(mentions: Sequence[PlaceMention], trig: Trigger, clause: tuple[int, int]) -> str | None:
+    """The place ``trig`` governs in its clause, by its type's ``place_roles`` (``places.governed_place``);
+    for a type that is placed, the rest of a country named by an exclusion (``خارج إقليم كردستان``)."""
+    place = governed_place(mentions, trig.first, trig.last, clause, TYPES[trig.type].place_roles)
+    if place is None and not TYPES[trig.type].unplaced:
+        place = excluded_country(mentions, clause)
+    return place
 
 
-def pick_actors(actors: list[tuple[int, str]], trig: Trigger, limit: int = 3) -> tuple[str, ...]:
-    """Up to ``limit`` actors nearest the trigger; a name inside a longer one (``التحالف``) is dropped."""
+def pick_actors(actors: list[tuple[int, str]], trig: Trigger, clause: tuple[int, int] | None = None, limit: int = 3) -> tuple[str, ...]:
+    """Up to ``limit`` actors of the trigger's clause, nearest first; a name inside a longer one (``التحالف``) is dropped."""
+    if clause is not None:
+        actors = [a for a in actors if clause[0] <= a[0] <= clause[1]]
     names = {name for _, name in actors}
     out: list[str] = []
     for _, name in sorted(actors, key=lambda a: (abs(a[0] - trig.first), a[0])):
@@ -169,14 +173,6 @@ def main_country(names: Sequence[str]) -> str | None:
         return None
     counts = Counter(countries)
     return max(countries, key=lambda c: (counts[c], -countries.index(c)))
-
-
-def same_place(a: str | None, b: str | None) -> bool:
-    """Equal places, or one missing, or one the country of the other."""
-    if a is None or b is None or a == b:
-        return True
-    pa, pb = lexicon.place_by_name().get(normalize(a)), lexicon.place_by_name().get(normalize(b))
-    return bool(pa and pb and (pa.country == pb.canonical or pb.country == pa.canonical) and min(pa.level, pb.level) == 1)
 
 
 # ---------------------------------------------------------------------------------------------

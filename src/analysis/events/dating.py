@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from analysis.events import lexicon
-from analysis.events.triggers import UNTIL_MAX_TOKENS, ZONE_MAX_TOKENS, Trigger
+from analysis.events.rules import UNTIL_MAX_TOKENS, ZONE_MAX_TOKENS
+from analysis.events.triggers import Trigger
 from analysis.text import Token
 
 Interval = tuple[dt.date, dt.date]

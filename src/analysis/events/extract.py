@@ -17,11 +17,14 @@ from typing import Any
 from analysis import entities as ner
 from analysis.events import dating
 from analysis.events.attributes import (
-    dated_since, event_status, event_summary, main_country, pick_actors, pick_place, place_level, same_place,
-    sentence_places_actors, states_purpose,
+    dated_since, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
+    states_purpose,
 )  # fmt: skip
+from analysis.events.clauses import Span, clause_span, starts
+from analysis.events.places import PlaceMention, compatible, place_level
 from analysis.events.dating import anchor_forward, assign_dates, sentence_timexes
 from analysis.events.records import Event, Mention
+from analysis.events.rules import DATED_RULES
 from analysis.events.triggers import Trigger, find_sentence_triggers
 from analysis.events.types import TYPES
 from analysis.text import Token, normalize, sentences, tokens
@@ -59,26 +62,35 @@ def extract_events(
     title_end = getattr(article, "title_end", -1)
     raw: list[tuple[Event, bool]] = []
     seen_places: list[str] = []
+    last_base: str | None = None  # the base named last: what ``القاعدة`` points back to
     for sent in sentences(text):
         toks = [replace(t, start=t.start + sent.start, end=t.end + sent.start) for t in tokens(sent.text)]
         if not toks:
             continue
         in_sent = [t for t in timexes if sent.start <= t.start and t.end <= sent.end]
         trigs = find_sentence_triggers(toks, [(t.start, t.end) for t in in_sent])
+        blocked = {i for i, t in enumerate(toks) if any(x.start < t.end and t.start < x.end for x in in_sent)}
         if not trigs:
+            last_base = _last_base(sentence_places_actors(toks, None, sent.start, sent.end, text, blocked)[0], last_base)
             continue
         txs = sentence_timexes(in_sent, toks, dct)
         assign_dates(trigs, txs, toks)
-        places, actors = sentence_places_actors(toks, entities, sent.start, sent.end, text)
-        seen_places += [name for _, name in sorted(places)]
-        for trig in trigs:
+        places, actors = sentence_places_actors(toks, entities, sent.start, sent.end, text, blocked, last_base)
+        seen_places += [p.name for p in places if not p.excluded]
+        last_base = _last_base(places, last_base)
+        spans = [Span(t.first, t.last, t.type) for t in trigs]
+        opened = starts(toks, spans)
+        for trig, span in zip(trigs, spans):
+            clause = clause_span(toks, span, spans, opened)
             value, mod = trig.value, trig.mod
             anchored = trig.anchored_duration
             if anchored:
                 forward = anchor_forward(toks, trig, trig.timex)
                 value = dating.anchored_value(anchored, dct, forward)
-            if trig.rule == "dated" and (value is None or trig.match.prefix.endswith("ل")):
-                continue  # weak triggers (دحر, هزيمة) count only when dated, never as a purpose (لهزيمة داعش)
+            if trig.rule in DATED_RULES and (value is None or trig.match.prefix.endswith("ل")):
+                continue  # weak triggers (دحر, جولة, تأسس) count only when dated, never as a purpose (لهزيمة داعش)
+            if trig.postponed and value is None:
+                continue  # ``تأجيل التصويت``: postponed with no new date, nothing on the timeline
             if trig.type == "announcement" and value is None and _continues_report(toks, trig):
                 continue  # وأكد المسؤول ... / كما أكد: the report goes on, no new statement
             tx = trig.timex.timex if trig.timex is not None else None
@@ -107,8 +119,8 @@ def extract_events(
                     value, mod, dct, trig.future or (value is None and states_purpose(trig)), trig.ongoing,
                     since=trig.ongoing_since or dated_since(toks, trig),
                 ),
-                place=pick_place(places, trig),
-                actors=pick_actors(actors, trig),
+                place=pick_place(places, trig, clause),
+                actors=pick_actors(actors, trig, clause),
                 summary=event_summary(text, toks, trig),
                 mentions=(mention,),
             )
@@ -117,6 +129,11 @@ def extract_events(
     if country:  # an event whose sentence names no place happens in the country the article is about
         raw = [(replace(e, place=country) if e.place is None and not TYPES[e.type].unplaced else e, t) for e, t in raw]
     return dedupe_events(raw)
+
+
+def _last_base(places: Sequence[PlaceMention], before: str | None) -> str | None:
+    """The base a sentence names last (what a later ``القاعدة`` points back to), else the one before."""
+    return next((p.name for p in reversed(places) if p.level == 3 and not p.excluded and p.role != "near"), before)
 
 
 def _continues_report(toks: list[Token], trig: Trigger) -> bool:
@@ -168,7 +185,7 @@ def _mergeable(a: Event, b: Event, same_sentence: bool) -> bool:
         return same_sentence or same_base or (_definite(undated.trigger) and undated.trigger_start > dated.trigger_start)
     ia, ib = a.interval, b.interval
     same_date = a.date == b.date and a.date_mod == b.date_mod
-    return (same_date or dating.overlaps(ia, ib)) and same_place(a.place, b.place)
+    return (same_date or dating.overlaps(ia, ib)) and compatible(a.place, b.place)
 
 
 def dedupe_events(raw: list[tuple[Event, bool]]) -> list[Event]:
@@ -183,7 +200,7 @@ def dedupe_events(raw: list[tuple[Event, bool]]) -> list[Event]:
         for k, kept in enumerate(merged):
             same_sentence = kept.sentence_start == event.sentence_start
             if _mergeable(kept, event, same_sentence) or (
-                in_title and event.date is None and kept.type == event.type and same_place(kept.place, event.place)
+                in_title and event.date is None and kept.type == event.type and compatible(kept.place, event.place)
             ):
                 target = k
                 break

@@ -187,19 +187,24 @@ def alternatives(match: TriggerMatch) -> list[TriggerRule]:
 
 @dataclass(frozen=True)
 class Place:
-    """A gazetteer place: its canonical name, level (3 base, 2 city/region, 1 country) and country."""
+    """A gazetteer place: canonical name, level (3 base/site, 2 city/province/region, 1 country), the
+    place that directly contains it (``within``, None for a country) and its country."""
 
     canonical: str
     level: int
+    within: str | None
     country: str
 
 
 @lru_cache(maxsize=1)
 def places() -> dict[tuple[str, ...], Place]:
-    """Normalized variant words → place (with its level: 3 base, 2 city/region, 1 country)."""
+    """Normalized variant words → place (see ``Place``); a bad row raises ``DataTableError`` (file:line)."""
     table: dict[tuple[str, ...], Place] = {}
-    for canonical, level, country, variants in (row.fields for row in table_rows("event_places.tsv")):
-        place = Place(canonical, int(level), country)
+    for row in table_rows("event_places.tsv"):
+        if len(row.fields) != 5 or row.fields[1] not in ("1", "2", "3"):
+            raise DataTableError(data_file("event_places.tsv"), row.line, "expected canonical, level 1-3, within, country, variants")
+        canonical, level, within, country, variants = row.fields
+        place = Place(canonical, int(level), None if within == "-" else within, country)
         for v in variants.split(","):
             table[tuple(normalize(w) for w in v.split())] = place
     return table

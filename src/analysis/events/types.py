@@ -20,7 +20,10 @@ from analysis.events.tables import DataTableError, Row, data_file, data_text, re
 
 COLUMNS = (
     "order", "type", "label_ar", "label_en", "colour", "reported", "unplaced", "purpose", "content_head", "shown",
+    "place_roles",
 )  # fmt: skip
+#: The roles ``place_roles`` may list (see ``analysis.events.places``).
+PLACE_ROLES = ("obj", "من", "إلى", "في", "على", "ب", "before")
 #: Languages of the labels (``label_ar``, ``label_en``).
 LANGUAGES = ("ar", "en")
 TABLE = "event_types.tsv"
@@ -45,6 +48,7 @@ class EventType:
     purpose: bool  # a bare ل on the trigger states an aim (planned when undated)
     content_head: bool  # what follows its trigger is its content (اتفاق ... على إنهاء), not an event
     shown: bool  # drawn in the timeline figure by default
+    place_roles: tuple[str, ...] = ()  # where its place is, in order of preference (``analysis.events.places``)
 
     def label(self, language: str) -> str:
         """The label in ``language`` (``ar`` or ``en``)."""
@@ -71,6 +75,10 @@ def _event_type(source: str | Path | Traversable, row: Row, cue_lists: frozenset
         ),
         *((cell[c] not in _FLAGS, f"{c} {cell[c]!r} is neither 'yes' nor 'no'") for c in _FLAG_COLUMNS),
         *((not cell[f"label_{lang}"].strip(), f"label_{lang} is empty") for lang in LANGUAGES),
+        (
+            not set(cell["place_roles"].split()) <= set(PLACE_ROLES),
+            f"place_roles {cell['place_roles']!r} may only list {' '.join(PLACE_ROLES)}",
+        ),
     ]
     problem = next((message for bad, message in checks if bad), None)
     if problem:
@@ -83,6 +91,7 @@ def _event_type(source: str | Path | Traversable, row: Row, cue_lists: frozenset
         colour=cell["colour"],
         reported=None if cell["reported"] == "no" else cell["reported"],
         **{c: _FLAGS[cell[c]] for c in _FLAG_COLUMNS},
+        place_roles=tuple(cell["place_roles"].split()),
     )
 
 
