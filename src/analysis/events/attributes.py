@@ -21,10 +21,15 @@ from analysis.events.types import TYPES
 from analysis.text import Token, normalize
 
 
-def event_status(value: str | None, mod: str | None, dct: dt.date, future: bool, ongoing: bool, since: bool = False) -> str:
-    """occurred / ongoing / planned from the date against the dct and the verb's cues (``منذ`` → ongoing)."""
+def event_status(
+    value: str | None, mod: str | None, dct: dt.date, future: bool, ongoing: bool, since: bool = False, ended: bool = False
+) -> str:
+    """occurred / ongoing / planned from the date against the dct and the verb's cues (``منذ`` → ongoing;
+    ``ended``: a period that ends at the article date, ``أخلت القاعدة خلال الأسبوعين الماضيين``)."""
     if since and not future:
         return "ongoing"
+    if ended:
+        return "ongoing" if ongoing else "occurred"
     if value == "FUTURE_REF":
         return "planned"
     if value == "PAST_REF":

@@ -21,16 +21,19 @@ from typing import Any
 
 from analysis.events import lexicon
 from analysis.events.rules import UNTIL_MAX_TOKENS, ZONE_MAX_TOKENS
-from analysis.events.triggers import Trigger
+from analysis.events.triggers import Trigger, past_verb
+from analysis.events.types import TYPES
 from analysis.text import Token
+from analysis.timex.values import day_interval
 
 Interval = tuple[dt.date, dt.date]
 
-#: How far vague references reach from the article date (days): "in the coming days", "recently".
-VAGUE_REF_DAYS = 30
 #: Timex types that can date an event; DURATIONs only when anchored (``خلال شهر``).
 DATING_TYPES = ("DATE", "TIME")
 INHERIT_WINDOW = 25  # how far after a dated announcement the announced event may be
+REPORT_REACH = 6  # ``…، اليوم السبت، إنها أطلقت``: from the report's date to the act it reports
+SPEAKER_REACH = 10  # ``قالت «المقاومة الإسلامية في العراق»، اليوم السبت``: from the speech verb to its date
+RELATIVE_REACH = 5  # ``قصف مطار أربيل الدولي الذي وقع الإثنين الماضي``
 COORD_WINDOW = 16  # ``سحب جنودها من ...، ونقل قسم منهم``: how far a coordinated trigger shares the date
 
 _YEAR = re.compile(r"^(\d{4})$")
@@ -41,82 +44,24 @@ _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 
 
-def _point_interval(value: str) -> Interval | None:
-    """The days covered by one TIMEX point value (no interval, no mod); None if unknown."""
-    try:
-        if m := _YEAR.match(value):
-            y = int(m[1])
-            return dt.date(y, 1, 1), dt.date(y, 12, 31)
-        if m := _MONTH.match(value):
-            y, mo = int(m[1]), int(m[2])
-            return dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1])
-        if m := _DAY.match(value):
-            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
-            return d, d
-        if m := _WEEK.match(value):
-            first = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return first, first + dt.timedelta(days=6)
-        if m := _QUARTER.match(value):
-            y, q = int(m[1]), int(m[2])
-            end_month = 3 * q
-            return dt.date(y, end_month - 2, 1), dt.date(y, end_month, calendar.monthrange(y, end_month)[1])
-    except ValueError:
-        return None
-    return None
-
-
-def _apply_mod(span: Interval, mod: str | None) -> Interval:
-    """Narrow a span for START/MID/END (first/middle/last third); widen APPROX by a tenth each side."""
-    first, last = span
-    days = (last - first).days + 1
-    if days <= 1 or not mod:
-        return span
-    if mod in ("START", "MID", "END") and first.year == last.year and (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
-        # a year or years: January-April, May-August, September-December of the year(s)
-        months = {"START": (1, 4), "MID": (5, 8), "END": (9, 12)}[mod]
-        return dt.date(first.year, months[0], 1), dt.date(last.year, months[1], calendar.monthrange(last.year, months[1])[1])
-    if mod in ("START", "MID", "END") and first.day == 1 and first.year == last.year and first.month == last.month:
-        # a month: days 1-10, 11-20, 21-end
-        bounds = {"START": (1, 10), "MID": (11, 20), "END": (21, last.day)}[mod]
-        return first.replace(day=bounds[0]), first.replace(day=bounds[1])
-    third = max(1, days // 3)
-    if mod == "START":
-        return first, first + dt.timedelta(days=third - 1)
-    if mod == "MID":
-        return first + dt.timedelta(days=third), last - dt.timedelta(days=third)
-    if mod == "END":
-        return last - dt.timedelta(days=third - 1), last
-    if mod == "APPROX":
-        pad = dt.timedelta(days=max(1, days // 10))
-        return first - pad, last + pad
-    return span
+#: Northern seasons as month ranges (``2014-SU`` → June-August 2014; winter runs into the next year).
+SEASONS = {"SP": ("03", "05"), "SU": ("06", "08"), "FA": ("09", "11"), "WI": ("12", "02")}
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 
 
 def interval(value: str | None, mod: str | None = None, dct: dt.date | None = None) -> Interval | None:
     """Days covered by a TIMEX ``value`` with ``mod``; vague refs need ``dct``. None if not placeable.
 
-    ``2026`` + START → 2026-01-01..2026-04-30 (first third), ``2024-09`` → the month,
-    ``2014/2017`` → 2014-01-01..2017-12-31, ``2025-12-31TEV`` → that day, ``FUTURE_REF`` →
-    the 30 days after ``dct``.
+    The TIMEX day interval of ``analysis.timex`` (``day_interval``: ``2026`` + START →
+    2026-01-01..2026-04-30, ``2024-09`` → the month, ``2014/2017``, ``FUTURE_REF`` → the 30 days
+    after ``dct``), and seasons as their months (``2014-SU`` → 2014-06-01..2014-08-31), which an
+    event may be dated by (``عادت القوات صيف 2014``).
     """
-    if not value:
-        return None
-    if value in ("PAST_REF", "FUTURE_REF", "PRESENT_REF"):
-        if dct is None:
-            return None
-        if value == "PRESENT_REF":
-            return dct, dct
-        span = dt.timedelta(days=VAGUE_REF_DAYS)
-        one = dt.timedelta(days=1)
-        return (dct - span, dct - one) if value == "PAST_REF" else (dct + one, dct + span)
-    if "/" in value:
-        left, right = value.split("/", 1)
-        a, b = _point_interval(left), _point_interval(right)
-        if a is None or b is None or b[1] < a[0]:
-            return None
-        return _apply_mod((a[0], b[1]), mod)
-    span = _point_interval(value)
-    return None if span is None else _apply_mod(span, mod)
+    if value and (m := _SEASON.match(value)):
+        first, last = SEASONS[m[2]]
+        year = int(m[1])
+        return day_interval(f"{year}-{first}/{year + (last < first)}-{last}", mod, dct)
+    return day_interval(value, mod, dct)
 
 
 def overlaps(a: Interval | None, b: Interval | None) -> bool:
@@ -138,12 +83,26 @@ def duration_days(value: str) -> int | None:
     return y * 365 + mo * 30 + w * 7 + d
 
 
-def anchored_value(duration: str, dct: dt.date, forward: bool) -> str | None:
-    """``خلال شهر`` from the article date: ``dct/dct+P`` (forward) or ``dct-P/dct`` as an ISO interval."""
-    days = duration_days(duration)
-    if days is None:
+def shift(day: dt.date, duration: str, sign: int) -> dt.date | None:
+    """``day`` moved by a DURATION (calendar years and months, then weeks and days); None if vague."""
+    m = _DURATION.match(duration or "")
+    if not m or not any(m.groups()):
         return None
-    other = dct + dt.timedelta(days=days) if forward else dct - dt.timedelta(days=days)
+    y, mo, w, d = (int(g) if g else 0 for g in m.groups())
+    months = day.year * 12 + day.month - 1 + sign * (12 * y + mo)
+    year, month = divmod(months, 12)
+    moved = dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+    return moved + dt.timedelta(days=sign * (7 * w + d))
+
+
+def anchored_value(duration: str, dct: dt.date, forward: bool) -> str | None:
+    """``خلال شهر`` from the article date: ``dct/dct+P`` (forward) or ``dct-P/dct`` as an ISO interval.
+
+    Months and years are calendar ones (2025-12-31 + P1M → 2026-01-31), as docs/ANNOTATION.md has it.
+    """
+    other = shift(dct, duration, 1 if forward else -1)
+    if other is None:
+        return None
     a, b = (dct, other) if forward else (other, dct)
     return f"{a.isoformat()}/{b.isoformat()}"
 
@@ -169,7 +128,7 @@ def granularity(value: str | None) -> str:
         return "interval"
     if _DAY.match(value):
         return "day"
-    if _MONTH.match(value) or _WEEK.match(value):
+    if _MONTH.match(value) or _WEEK.match(value) or _SEASON.match(value):
         return "month"
     if _YEAR.match(value) or _QUARTER.match(value):
         return "year"
@@ -190,6 +149,20 @@ class TimexSlot:
     value: str | None
     mod: str | None
     anchored: bool = False  # a DURATION made into an interval by خلال
+    deadline: bool = False  # ``بحلول نهاية العام``, ``حتى آذار``, ``في موعد أقصاه``: a target date
+    past: bool = False  # wholly before the article date
+
+
+def _deadline(toks: list[Token], first: int, last: int) -> bool:
+    """Is the timex at ``first..last`` a deadline (``بحلول``, ``حتى``, ``قبل نهاية``, ``في موعد أقصاه``, ``… موعدا أقصى``)?"""
+    before = [j for j in range(first - 1, max(first - 4, -1), -1)]
+    for j in before:
+        if lexicon.is_cue(toks[j], "deadline_words"):
+            return True
+        if not lexicon.is_cue(toks[j], "deadline_fillers"):
+            break
+    after = lexicon.window(toks, last + 1, last + 2)
+    return bool(after & lexicon.cues()["deadline_after"])
 
 
 def sentence_timexes(timexes: Sequence[Any], toks: list[Token], dct: dt.date) -> list[TimexSlot]:
@@ -203,12 +176,22 @@ def sentence_timexes(timexes: Sequence[Any], toks: list[Token], dct: dt.date) ->
         first, last = idx[0], idx[-1]
         if tx.value == "PRESENT_REF" and first > 0 and lexicon.bare(toks[first - 1].norm) & c["until_words"]:
             continue  # ``حتى الآن`` (so far) scopes a statement, it does not date an event
-        if tx.type in DATING_TYPES and tx.value and (interval(tx.value, tx.mod, dct) or tx.value.endswith("_REF")):
-            out.append(TimexSlot(tx, first, last, tx.value, tx.mod))
+        span = interval(tx.value, tx.mod, dct) if tx.type in DATING_TYPES else None
+        if tx.type in DATING_TYPES and tx.value and (span or tx.value.endswith("_REF")):
+            past = tx.value == "PAST_REF" or span is not None and span[1] < dct
+            out.append(TimexSlot(tx, first, last, tx.value, tx.mod, deadline=_deadline(toks, first, last), past=past))
         elif tx.type == "DURATION" and first > 0 and lexicon.bare(toks[first - 1].norm) & c["anchor_preps"]:
             if duration_days(tx.value) is not None:
                 out.append(TimexSlot(tx, first, last, tx.value, tx.mod, anchored=True))
     return out
+
+
+def _may_date(trig: Trigger, x: TimexSlot) -> bool:
+    """Date roles: a deadline dates the planned event it is the deadline of, never an agreement; the
+    thing agreed (``اتفقا على إنهاء المهمة``) is dated by its deadline or a future date, never by a past one."""
+    if x.deadline and trig.type == "agreement":
+        return False
+    return not (trig.content and x.past and not x.deadline)
 
 
 def _inside_background(toks: list[Token], trig: Trigger, x: TimexSlot, trigs: list[Trigger]) -> bool:
@@ -231,9 +214,12 @@ def assign_dates(trigs: list[Trigger], txs: list[TimexSlot], toks: list[Token]) 
 
     # 1. the trigger's own zone: timexes after it, before the next trigger
     for i, trig in enumerate(trigs):
-        end = trigs[i + 1].first if i + 1 < len(trigs) else len(toks)
+        # the zone ends at the next trigger; an agreement's zone runs on over the thing agreed (``اتفاق على إنهاء
+        # المهام في أيلول 2024``: a past date there is the agreement's)
+        nxt = [t.first for t in trigs[i + 1 :] if not (TYPES[trig.type].content == "planned" and t.content)]
+        end = nxt[0] if nxt else len(toks)
         limit = trig.last + (UNTIL_MAX_TOKENS if trig.rule == "until" else ZONE_MAX_TOKENS)
-        zone = [k for k, x in enumerate(txs) if trig.last < x.first < end and x.first <= limit]
+        zone = [k for k, x in enumerate(txs) if trig.last < x.first < end and x.first <= limit and _may_date(trig, x)]
         points = [k for k in zone if not txs[k].anchored]
         points = [k for k in points if not _inside_background(toks, trig, txs[k], trigs)]
         zone = [k for k in zone if k in points or txs[k].anchored]
@@ -249,16 +235,25 @@ def assign_dates(trigs: list[Trigger], txs: list[TimexSlot], toks: list[Token]) 
         before = [t for t in trigs if t.last < x.first]
         nxt = after[0] if after else None
         in_relative = lexicon.has_cue(toks, x.first - 4, x.first - 1, "relatives")  # "التي كانت تستخدم سابقاً"
-        if nxt is not None and nxt.timex is None and not nxt.background and (
+        if nxt is not None and nxt.timex is None and not nxt.background and _may_date(nxt, x) and (
             nxt.first - x.last <= 2 or (not before and not in_relative and nxt.first - x.last <= 10)
         ) and not lexicon.has_complementizer(toks, x.last + 1, nxt.first):
             give(nxt, k)
             continue
         for trig in reversed(before):
+            if not _may_date(trig, x):
+                continue
             if trig.timex is None and not trig.background and x.first - trig.last <= 25:
                 if not lexicon.has_complementizer(toks, trig.last + 1, x.first) and not _inside_background(toks, trig, x, trigs):
                     give(trig, k)
                 break
+    # 2b. ``قالت الجماعة، اليوم السبت، إنها أطلقت صواريخ``: the report's own day dates a past act it reports
+    for k, x in enumerate(txs):
+        if k in claimed or x.anchored or not _report_date(toks, x):
+            continue
+        nxt = next((t for t in trigs if t.first > x.last), None)
+        if nxt is not None and nxt.timex is None and past_verb(nxt.match) and nxt.first - x.last <= REPORT_REACH:
+            give(nxt, k)
     # 3. a dated announcement dates what it announces when no أن intervenes (أعلنت، اليوم، إكمال انسحاب)
     for trig in trigs:
         if trig.type != "announcement" or trig.timex is None:
@@ -283,11 +278,38 @@ def assign_dates(trigs: list[Trigger], txs: list[TimexSlot], toks: list[Token]) 
         src = trigs[i - 1]
         if src.timex is not None and not src.background and trig.first - src.last <= COORD_WINDOW and not lexicon.has_complementizer(toks, src.last + 1, trig.first):
             trig.timex, trig.value, trig.mod = src.timex, src.value, src.mod
+    # 6. ``ستبقى القوات في الإقليم حتى أيلول 2026، موعد انسحابها``: staying until a date is the deadline of
+    #    the withdrawal the sentence names; the stay is no event of its own then
+    for stay in trigs:
+        if stay.rule not in ("stay_until", "until") or stay.timex is None:
+            continue
+        leaving = [t for t in trigs if t.type == "withdrawal" and t.timex is None and abs(t.first - stay.first) <= UNTIL_MAX_TOKENS]
+        if leaving:
+            leaving[0].timex, leaving[0].value, leaving[0].mod = stay.timex, stay.value, stay.mod
+            leaving[0].future = leaving[0].future or not stay.timex.past
+            stay.absorbed = True
+    # 1b. ``قصف مطار أربيل الذي وقع الإثنين الماضي``: the date of a relative clause on the trigger dates it
+    for trig in trigs:
+        if trig.timex is not None:
+            continue
+        rel = next((j for j in range(trig.last + 1, min(trig.last + RELATIVE_REACH, len(toks))) if lexicon.is_cue(toks[j], "relatives")), None)
+        if rel is None or any(trig.last < t.first <= rel for t in trigs):
+            continue
+        k = next((k for k, x in enumerate(txs) if k not in claimed and rel < x.first <= rel + RELATIVE_REACH and not x.anchored), None)
+        if k is not None and lexicon.has_cue(toks, rel + 1, txs[k].first - 1, "happened_verbs"):
+            give(trig, k)
     # anchored durations become intervals from the article date, forward for planned events
     for trig in trigs:
         if trig.timex is not None and trig.timex.anchored:
             trig.value, trig.mod = None, None
             trig.anchored_duration = trig.timex.value
+
+
+def _report_date(toks: list[Token], x: TimexSlot) -> bool:
+    """Is ``x`` the date of a speech verb just before it (``قالت الجماعة، اليوم السبت،``), today or yesterday?"""
+    if x.value is None or x.value.endswith("_REF") or granularity(x.value) != "day":
+        return False
+    return any(lexicon.is_cue(t, "speech_verbs") for t in toks[max(x.first - SPEAKER_REACH, 0) : x.first])
 
 
 def anchor_forward(toks: list[Token], trig: Trigger, tx: TimexSlot) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from analysis import entities as ner
-from analysis.events import dating
+from analysis.events import dating, lexicon
 from analysis.events.attributes import (
     dated_since, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
     states_purpose,
@@ -84,11 +84,16 @@ def extract_events(
             clause = clause_span(toks, span, spans, opened)
             value, mod = trig.value, trig.mod
             anchored = trig.anchored_duration
+            forward = None
             if anchored:
                 forward = anchor_forward(toks, trig, trig.timex)
                 value = dating.anchored_value(anchored, dct, forward)
-            if trig.rule in DATED_RULES and (value is None or trig.match.prefix.endswith("ل")):
+            if trig.rule in DATED_RULES and (value is None or lexicon.lam_prefix(trig.match.prefix)):
                 continue  # weak triggers (دحر, جولة, تأسس) count only when dated, never as a purpose (لهزيمة داعش)
+            if trig.content and value is None:
+                continue  # ``اتفقا على إنهاء المهمة``: the thing agreed is an event of its own when its deadline is given
+            if trig.absorbed:
+                continue  # its date went to the withdrawal it is the deadline of
             if trig.postponed and value is None:
                 continue  # ``تأجيل التصويت``: postponed with no new date, nothing on the timeline
             if trig.type == "announcement" and value is None and _continues_report(toks, trig):
@@ -116,8 +121,8 @@ def extract_events(
                 timex_start=mention.timex_start,
                 timex_end=mention.timex_end,
                 status=event_status(
-                    value, mod, dct, trig.future or (value is None and states_purpose(trig)), trig.ongoing,
-                    since=trig.ongoing_since or dated_since(toks, trig),
+                    value, mod, dct, trig.future or forward is True or (value is None and states_purpose(trig)),
+                    trig.ongoing, since=trig.ongoing_since or dated_since(toks, trig), ended=forward is False,
                 ),
                 place=pick_place(places, trig, clause),
                 actors=pick_actors(actors, trig, clause),
@@ -174,6 +179,8 @@ def _mergeable(a: Event, b: Event, same_sentence: bool) -> bool:
         return False
     if a.type == "announcement" and a.date != b.date:
         return False  # statements on different dates are different statements
+    if same_sentence and not compatible(a.place, b.place):
+        return False  # ``يسلم التحالف قاعدة القيارة ...، فيما سيجري تسليم قاعدة كي وان``: two bases, two events
     if a.date is None and b.date is None:
         later = a if a.trigger_start > b.trigger_start else b
         return same_sentence or a.place == b.place or (_definite(later.trigger) and a.status == b.status)

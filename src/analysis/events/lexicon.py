@@ -149,6 +149,11 @@ def has_complementizer(toks: list[Token], lo: int, hi: int) -> bool:
     return any(bare(t.norm) & cues()["complementizers"] for t in toks[max(lo, 0) : max(hi, 0)])
 
 
+def lam_prefix(prefix: str) -> bool:
+    """Does a proclitic string carry the preposition ل (``ل``, ``ول``, ``لل``), not just the article ``ال``?"""
+    return prefix.endswith("لل") or prefix.endswith("ل") and not prefix.endswith("ال")
+
+
 def find_triggers(toks: list[Token]) -> list[TriggerMatch]:
     """Every lexicon form in ``toks`` (longest match first; a token belongs to one trigger).
 

@@ -102,7 +102,7 @@ def deliberated(toks: list[Token], first: int) -> bool:
 def possible(toks: list[Token], first: int, prefix: str, word: str) -> bool:
     """Only possible: ``قد`` before an imperfect verb (``قد تسحب``), ``ربما``, ``من المحتمل``, ``احتمال``."""
     before = words_before(toks, first, 4)
-    if before and toks[before[0]].norm == "قد" and _imperfect(prefix, word):
+    if before and "قد" in lexicon.bare(toks[before[0]].norm) and _imperfect(prefix, word):
         return True
     return any(lexicon.is_cue(toks[j], "possibility") for j in before)
 

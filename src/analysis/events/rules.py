@@ -19,6 +19,8 @@ from analysis.text import Token
 ZONE_MAX_TOKENS = 15  # a timex (or حتى) further than this after its trigger does not belong to it
 UNTIL_MAX_TOKENS = 25  # "تستمر المهمة ... حتى أيلول 2026" may put its date further away
 SITE_MAX_TOKENS = 12
+PROJECTILE_REACH = 7  # ``سقطت أمس السبت أكثر من 30 صاروخا``
+EQUIPMENT_REACH = 8  # ``نصبت القوات الأمريكية مطلع الشهر الجاري منظومة``
 DESTINATION_REACH = 10  # ``انتقلوا من قاعدتي فكتوريا وعين الأسد إلى قاعدة حرير``
 MISSION_REACH_BEFORE = 7  # ``المهمة القتالية للقوات الأمريكية في العراق ستنتهي``: subject before the verb
 
@@ -98,7 +100,7 @@ def _against(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 def _projectile(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``أطلقت صواريخ على القاعدة``, ``سقطت قذائف``, ``صواريخ سقطت``: something fired or falling."""
-    return lexicon.has_cue(toks, m.last + 1, m.last + 4, "projectiles") or lexicon.has_cue(toks, m.first - 2, m.first - 1, "projectiles")
+    return lexicon.has_cue(toks, m.last + 1, m.last + PROJECTILE_REACH, "projectiles") or lexicon.has_cue(toks, m.first - 2, m.first - 1, "projectiles")
 
 
 def _return_to(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
@@ -128,6 +130,22 @@ def _to_authority(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
         if lexicon.bare(toks[j].norm) & c["destination_preps"]:
             return lexicon.has_cue(toks, j + 1, j + 2, "receivers")
     return False
+
+
+def _abroad(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``نقل المعدات من قاعدة عين الأسد إلى خارج العراق``: moved out of the country is a withdrawal."""
+    c = lexicon.cues()
+    for j in range(m.last + 1, min(m.last + DESTINATION_REACH, len(toks) - 1)):
+        if lexicon.bare(toks[j].norm) & c["destination_preps"]:
+            return lexicon.is_cue(toks[j + 1], "exclusions") or lexicon.is_cue(toks[j + 1], "home_words")
+    return False
+
+
+def _signed(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``وقع البلدان اتفاقية``, not ``القصف الذي وقع الإثنين`` (``وقع``: it happened)."""
+    if m.first > 0 and lexicon.is_cue(toks[m.first - 1], "relatives"):
+        return False
+    return lexicon.has_cue(toks, m.last + 1, m.last + 5, "signed_objects")
 
 
 def _troops_or_mission(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
@@ -166,7 +184,7 @@ RULES: dict[str, Rule] = {
     "authority": _after("authority_words", 4),
     "bilateral": _after("bilateral_words", 6),
     "site": _after("site_words", SITE_MAX_TOKENS),
-    "equipment": _after("equipment_words", 4),
+    "equipment": _after("equipment_words", EQUIPMENT_REACH),
     "until": _until,
     "topic": _topic,
     "destination": _destination,
@@ -177,6 +195,8 @@ RULES: dict[str, Rule] = {
     "return_home": _return_home,
     "to_authority": _to_authority,
     "troops_or_mission": _troops_or_mission,
+    "abroad": _abroad,
+    "signed": _signed,
     "eventive": _eventive,
     "talks": _talks,
     "founded": _founded,

@@ -21,6 +21,7 @@ from analysis.events.types import TYPES
 from analysis.text import Token
 
 CONTENT_WINDOW = 12  # ``اتفاق ... على إنهاء``: how far the content trigger may be from its head
+ONGOING_REACH = 12  # ``انسحاب ... لا يزال مستمرا``: how far after the trigger its ongoing word may come
 VICTORY_WAR_REACH = 8  # ``خاض التحالف حربا استمرت ثلاث سنوات انتهت بإعلان النصر``
 ANNOUNCED_WINDOW = 20  # how far after a speech verb the event it only reports may come (``reported`` types)
 
@@ -43,6 +44,8 @@ class Trigger:
     anchored_duration: str | None = None  # a DURATION value to turn into an interval from the dct
     ongoing_since: bool = False  # ``يتعرض التحالف منذ أشهر لهجمات``: a state that began and goes on
     postponed: bool = False  # ``تأجيل تسليم القاعدة إلى آذار``: planned (for the new date, if given)
+    absorbed: bool = False  # a stay until a date that is the deadline of a withdrawal in the sentence
+    content: bool = False  # the thing agreed (``اتفقا على إنهاء المهمة``): planned, dated by its deadline only
 
 
 def _is_break(tok: Token) -> bool:
@@ -68,7 +71,7 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
         trig = Trigger(m, _victory_type(toks, m, rule), rule.rule, m.first, m.last, postponed=verdict == modality.PLANNED)
         lo = m.first - 1
         while lo >= max(m.first - 3, 0) and not _is_break(toks[lo]):
-            if lexicon.bare(toks[lo].norm) & c["background_before"]:
+            if lexicon.bare(toks[lo].norm) & c["background_before"] and not _in_timex(toks[lo], blocked):
                 trig.background = True
                 break
             lo -= 1
@@ -78,11 +81,37 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
         trig.future = trig.postponed or m.prefix.endswith("س") or (verb[:1] == "س" and verb[1:2] in ("ي", "ت", "ن")) or lexicon.has_cue(toks, m.first - 4, m.first - 1, "future_words") or any(
             " ".join(t.norm for t in toks[i : i + 2]) in c["future_phrases"] for i in range(max(m.first - 5, 0), m.first)
         )
-        trig.ongoing = lexicon.has_cue(toks, m.first - 3, m.first - 1, "ongoing_words") or lexicon.has_cue(toks, m.last + 1, m.last + 2, "ongoing_words")
-        trig.ongoing_since = lexicon.has_cue(toks, m.first - 4, m.first - 1, "since_words") and not past_verb(m)
+        trig.ongoing = lexicon.has_cue(toks, m.first - 3, m.first - 1, "ongoing_words") or _ongoing_after(toks, m)
+        # ``يتعرض التحالف منذ أشهر لهجمات`` goes on; ``منذ القصف الذي`` names the start point, an event that is over
+        anchor = m.first > 0 and lexicon.is_cue(toks[m.first - 1], "since_words")
+        trig.ongoing_since = lexicon.has_cue(toks, m.first - 4, m.first - 1, "since_words") and not past_verb(m) and not anchor
         found.append(trig)
-    kept = [t for t in found if not _is_content(t, found, toks)]
+    kept = []
+    for trig in found:
+        content = _content_of(trig, found, toks)
+        if content == "drop":
+            continue
+        if content == "planned":
+            trig.content, trig.future = True, True
+        kept.append(trig)
     return [t for t in kept if not _reports_event(t, kept, toks)]
+
+
+def _ongoing_after(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``انسحاب القوات من قاعدة حرير، الذي بدأ مطلع الشهر، لا يزال مستمرا``: an ongoing word later in its clause."""
+    c = lexicon.cues()
+    for j in range(m.last + 1, min(m.last + 1 + ONGOING_REACH, len(toks))):
+        tok = toks[j]
+        if tok.text in modality.STRONG_BREAKS or lexicon.is_cue(tok, "clause_openers") or tok.norm in c["clause_starts"]:
+            return False
+        if lexicon.is_cue(tok, "ongoing_words") and (j - m.last <= 2 or not lexicon.is_cue(tok, "ongoing_verbs")):
+            return True
+    return False
+
+
+def _in_timex(tok: Token, blocked: list[tuple[int, int]]) -> bool:
+    """Is ``tok`` inside one of the ``blocked`` (timex) spans (``قبل`` of ``قبل ثمانية أيام``)?"""
+    return any(s < tok.end and tok.start < e for s, e in blocked)
 
 
 def _victory_type(toks: list[Token], m: lexicon.TriggerMatch, rule: lexicon.TriggerRule) -> str:
@@ -119,20 +148,17 @@ def past_verb(m: lexicon.TriggerMatch) -> bool:
     )
 
 
-def _is_content(trig: Trigger, found: list[Trigger], toks: list[Token]) -> bool:
-    """True for the agreed, voted or demanded thing, not an event of its own: ``اتفاق ... على إنهاء
-    مهام``, ``صادق ... على قرار لإنهاء``, ``اتفاق إنهاء مهمة``, ``تطالب بإنهاء وجود``."""
+def _content_of(trig: Trigger, found: list[Trigger], toks: list[Token]) -> str | None:
+    """What ``trig`` is when it is the agreed, voted or demanded thing rather than an event beside its
+    head: ``"drop"`` (the purpose of a resolution: ``قرار ... لإنهاء التواجد``; the thing voted or
+    demanded: ``صادق على قرار لإنهاء``, ``تطالب بإنهاء وجود``), ``"planned"`` (the thing agreed:
+    ``اتفاق ... على إنهاء مهام``, ``اتفاق إنهاء مهمة``, a planned event of its own) or None."""
     c = lexicon.cues()
     if TYPES[trig.type].content_head:
-        return False
+        return None
     prev = lexicon.bare(toks[trig.first - 1].norm) if trig.first > 0 else set()
-    linked = trig.match.prefix.endswith("ل") or bool(prev & c["content_links"]) or bool(prev & c["demands"])
-    if linked and any(
-        lexicon.is_cue(toks[j], "resolution_words") and not lexicon.has_complementizer(toks, j + 1, trig.first)
-        for j in range(max(trig.first - CONTENT_WINDOW, 0), trig.first)
-    ):
-        return True  # قرار ... تم إعداده من قبل الكتل ... لإنهاء التواجد: the purpose of a resolution
-    for head in found:
+    linked = lexicon.lam_prefix(trig.match.prefix) or bool(prev & c["content_links"]) or bool(prev & c["demands"])
+    for head in sorted(found, key=lambda h: -h.last):
         if head is trig or head.last >= trig.first:
             continue
         demand = head.match.rule.words[0] in c["demands"]
@@ -144,5 +170,11 @@ def _is_content(trig: Trigger, found: list[Trigger], toks: list[Token]) -> bool:
         if trig.first - head.last <= CONTENT_WINDOW and not lexicon.has_complementizer(toks, head.last + 1, trig.first):
             between = [t for t in found if head.last < t.first < trig.first]
             if not between:
-                return True
-    return False
+                return "drop" if demand else TYPES[head.type].content
+        break
+    if linked and any(
+        lexicon.is_cue(toks[j], "resolution_words") and not lexicon.has_complementizer(toks, j + 1, trig.first)
+        for j in range(max(trig.first - CONTENT_WINDOW, 0), trig.first)
+    ):
+        return "drop"  # قرار ... تم إعداده من قبل الكتل ... لإنهاء التواجد: the purpose of a resolution
+    return None

@@ -31,7 +31,10 @@ TABLE = "event_types.tsv"
 _NAME = re.compile(r"^[a-z][a-z_]*$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _FLAGS = {"yes": True, "no": False}
-_FLAG_COLUMNS = ("unplaced", "purpose", "content_head", "shown")
+_FLAG_COLUMNS = ("unplaced", "purpose", "shown")
+#: ``content_head``: no; yes (its content is no event: ``صوت على قرار بإخراج``); planned (its content is a
+#: planned event of its own, dated by its deadline: ``اتفقا على إنهاء المهمة بحلول نهاية العام``).
+_CONTENT = {"no": None, "yes": "drop", "planned": "planned"}
 
 
 @dataclass(frozen=True)
@@ -46,9 +49,14 @@ class EventType:
     reported: str | None  # the cue list that makes a speech verb before it a statement of its own; None: never
     unplaced: bool  # keeps no place when its sentence names none
     purpose: bool  # a bare ل on the trigger states an aim (planned when undated)
-    content_head: bool  # what follows its trigger is its content (اتفاق ... على إنهاء), not an event
+    content: str | None  # what its content is (``_CONTENT``): None (it has none), "drop" or "planned"
     shown: bool  # drawn in the timeline figure by default
     place_roles: tuple[str, ...] = ()  # where its place is, in order of preference (``analysis.events.places``)
+
+    @property
+    def content_head(self) -> bool:
+        """What follows its trigger is its content (``اتفاق ... على إنهاء``), not an event it stands beside."""
+        return self.content is not None
 
     def label(self, language: str) -> str:
         """The label in ``language`` (``ar`` or ``en``)."""
@@ -74,6 +82,7 @@ def _event_type(source: str | Path | Traversable, row: Row, cue_lists: frozenset
             f"reported {cell['reported']!r} is neither 'no' nor a cue list of event_cues.json",
         ),
         *((cell[c] not in _FLAGS, f"{c} {cell[c]!r} is neither 'yes' nor 'no'") for c in _FLAG_COLUMNS),
+        (cell["content_head"] not in _CONTENT, f"content_head {cell['content_head']!r} is not one of {' '.join(_CONTENT)}"),
         *((not cell[f"label_{lang}"].strip(), f"label_{lang} is empty") for lang in LANGUAGES),
         (
             not set(cell["place_roles"].split()) <= set(PLACE_ROLES),
@@ -91,6 +100,7 @@ def _event_type(source: str | Path | Traversable, row: Row, cue_lists: frozenset
         colour=cell["colour"],
         reported=None if cell["reported"] == "no" else cell["reported"],
         **{c: _FLAGS[cell[c]] for c in _FLAG_COLUMNS},
+        content=_CONTENT[cell["content_head"]],
         place_roles=tuple(cell["place_roles"].split()),
     )
 
