@@ -67,13 +67,13 @@ def working_stages(folder: Path) -> list[str]:
     """The stages that import and run on one article (a model being retrained is left out)."""
     from analysis.corpus import iter_articles
     from analysis.errors import AnalysisError
-    from analysis.pipeline import RUNNERS, available_stages
+    from analysis.pipeline import STAGES, available_stages
 
     article = next(iter(iter_articles(folder)))
     ok, earlier = [], {}
     for name in available_stages():
         try:
-            earlier[name] = RUNNERS[name](article, earlier)  # also loads models, outside any timing
+            earlier[name] = STAGES[name].run(article, earlier)  # also loads models, outside any timing
         except AnalysisError as err:
             print(f"stage {name} left out: {err}", file=sys.stderr)
             continue
@@ -84,7 +84,7 @@ def working_stages(folder: Path) -> list[str]:
 def child_stages(folder: Path) -> dict:
     """Seconds per stage over every article of ``folder``, one process, no cache."""
     from analysis.corpus import iter_articles
-    from analysis.pipeline import RUNNERS
+    from analysis.pipeline import STAGES
 
     stages = working_stages(folder)
     t = time.perf_counter()
@@ -96,7 +96,7 @@ def child_stages(folder: Path) -> dict:
         earlier: dict = {}
         for name in stages:
             t = time.perf_counter()
-            earlier[name] = RUNNERS[name](article, earlier)
+            earlier[name] = STAGES[name].run(article, earlier)
             seconds[name] += time.perf_counter() - t
     return {"n": len(articles), "seconds": seconds}
 

@@ -193,28 +193,64 @@ class _AsUser:
             os.setegid(0)
 
 
+# Dropping to 'nobody' must not depend on where the clone and the venv sit: a fresh clone made by
+# root in `mktemp -d` (mode 0700) is a folder 'nobody' cannot enter, and so may be the venv and the
+# Python installation. So the command first runs once as root on a folder of the good articles:
+# every module it imports and every data file it reads on the way is then loaded, and after the
+# drop it only opens the corpus files under test. ``argv`` ends with the corpus folder.
+
+
+def warm_up_folder() -> Path:
+    """A folder with the good articles only, for the run as root before the privileges are dropped."""
+    folder = Path(tempfile.mkdtemp(prefix="bad_input_warm_"))
+    for name, text in GOOD.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
 def run_inprocess(argv: list[str], capsys, as_nobody: bool = False) -> tuple[int, str, str]:
+    if as_nobody:
+        warm = warm_up_folder()
+        main([*argv[:-1], str(warm)])
+        capsys.readouterr()
+        shutil.rmtree(warm)
     with _AsUser(as_nobody):
         code = main(argv)
     out, err = capsys.readouterr()
     return code, out, err
 
 
+DROP_AND_RUN = """\
+import contextlib, io, json, os, sys
+import analysis.cli
+script, warm_argv, argv, uid = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3]), int(sys.argv[4])
+with open(script, encoding="utf-8") as handle:
+    code = compile(handle.read(), script, "exec")
+with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    analysis.cli.main(warm_argv)
+os.setegid(uid)
+os.seteuid(uid)
+sys.argv = [script, *argv]
+exec(code, {"__name__": "__main__", "__file__": script})
+"""
+
+
 def run_script(argv: list[str], as_nobody: bool = False, **env: str) -> subprocess.CompletedProcess:
     """Run the installed console script; ``as_nobody`` (root only) drops the effective uid first.
 
-    The venv's interpreter and standard library may live where 'nobody' cannot read (/root),
-    so the modules are imported first and privileges dropped just before the script runs.
+    As 'nobody', the script is read and the command run once on the good articles while still
+    root; then privileges are dropped and the script's code runs as ``__main__``.
     """
-    command = [str(ANALYSIS), *argv]
-    if as_nobody:
-        drop = ("import os, runpy, sys, pkgutil, json, encodings.idna; import analysis.cli, analysis.corpus, "
-                "analysis.text; analysis.cli.build_parser(); "
-                f"os.setegid({NOBODY}); os.seteuid({NOBODY}); "
-                f"sys.argv = {command!r}; runpy.run_path({str(ANALYSIS)!r}, run_name='__main__')")
-        command = [sys.executable, "-c", drop]
-    return subprocess.run(command, capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "ANALYSIS_QUIET": "1", **env}, cwd="/")
+    run_env = {**os.environ, "ANALYSIS_QUIET": "1", **env}
+    if not as_nobody:
+        return subprocess.run([str(ANALYSIS), *argv], capture_output=True, text=True, timeout=300, env=run_env, cwd="/")
+    warm = warm_up_folder()
+    try:
+        command = [sys.executable, "-c", DROP_AND_RUN, str(ANALYSIS), json.dumps([*argv[:-1], str(warm)]),
+                   json.dumps(argv), str(NOBODY)]
+        return subprocess.run(command, capture_output=True, text=True, timeout=300, env=run_env, cwd="/")
+    finally:
+        shutil.rmtree(warm)
 
 
 def check_outcome(case: Case, code: int, out: str, err: str, skip_errors: bool) -> None:

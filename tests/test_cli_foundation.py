@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from analysis.cli import main
+from analysis.cli import build_parser, command_modules, main
 from helpers import article_text, write_article
 
 
@@ -55,3 +55,12 @@ def test_tokens_offsets_into_file_content(seed_path, capsys):
     assert rows and all(content[r["start"]:r["end"]] == r["text"] for r in rows)
     assert rows[0]["start"] > content.index("\n")  # nothing from the header line
     assert rows[0]["text"] == "الجيش"
+
+
+def test_command_modules_are_found_once():
+    """Sub-commands are discovered and imported once per process (a later parse reads no folder)."""
+    modules = command_modules()
+    assert command_modules() is modules
+    names = {m.__name__.rsplit(".", 1)[1] for m in modules}
+    assert {"add", "corpus", "entities", "evaluate", "timex", "tokens", "train_ner"} <= names
+    assert build_parser().parse_args(["corpus", "x"]).command == "corpus"

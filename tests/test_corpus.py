@@ -7,7 +7,17 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from analysis.corpus import Article, iter_articles, load_article, load_corpus, source_domain
+from analysis.corpus import (
+    Article,
+    format_header,
+    is_header_line,
+    iter_articles,
+    load_article,
+    load_corpus,
+    os_problem,
+    parse_article,
+    source_domain,
+)
 from analysis.errors import CorpusError
 from helpers import article_text, write_article
 
@@ -164,3 +174,17 @@ def test_iter_articles_streams(tmp_path):
 ])
 def test_source_domain(url, domain):
     assert source_domain(url) == domain
+
+
+def test_header_api():
+    line = format_header("2025-12-31", "https://example.com/a")
+    assert line == " date 2025-12-31 https://example.com/a" and is_header_line(line)
+    assert not is_header_line("عنوان الخبر") and is_header_line("date 2025-13-45")  # the shape only
+    article = parse_article("x.txt", line + "\n\nعنوان\n\nنص.\n")
+    assert (article.date.isoformat(), article.url) == ("2025-12-31", "https://example.com/a")
+
+
+def test_os_problem_in_words():
+    assert os_problem(PermissionError(13, "denied")) == "cannot read the file: permission denied"
+    assert os_problem(FileNotFoundError(2, "missing")) == "no such file (or a broken symbolic link)"
+    assert os_problem(OSError(40, "loop")) == "symbolic link loop"

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from analysis.cli import main
-from analysis.entities import Entity, canonical_form, group_canonicals, tag_entities
+from analysis.entities import Entity, canonical_form, entity_column, group_canonicals, tag_entities
 from analysis.entities.clitics import proclitic_length
 from analysis.entities.crf import default_model_dir, load_model
+from analysis.entities.normalize import core, norm
+from analysis.entities.spans import longest_matches, mark_spans
 
 NER = Path(__file__).resolve().parent / "fixtures" / "ner"
 ARTICLE = NER / "articles" / "100_coalition_test.txt"
@@ -85,6 +87,32 @@ def test_grouping_merges_variants():
     assert g[("LOC", "عين الاسد")] == g[("LOC", "عين الأسد")]
     assert g[("PERS", "جونسون")] == "باري جونسون"
     assert g[("ORG", "الجيش")] == "الجيش"  # two different armies: not merged
+
+
+def test_entity_column_groups_a_mention_table():
+    mentions = {"type": ["ORG", "ORG", "ORG", "LOC"], "canonical": ["التحالف", "التحالف الدولي", "التحالف الدولي", "عين الاسد"]}
+    assert entity_column(mentions) == ["التحالف الدولي", "التحالف الدولي", "التحالف الدولي", "عين الاسد"]
+    assert entity_column({"type": [], "canonical": []}) == []
+
+
+@pytest.mark.parametrize(("word", "normal", "core_"), [
+    ("وبالعراق", "وبالعراق", "عراق"), ("للقوات", "للقوات", "قوات"), ("الحكومةُ", "الحكومه", "حكومه"),
+    ("مسؤول", "مسوول", "مسوول"), ("٢٠٢٤", "2024", "2024"), ("ولد", "ولد", "ولد"), ("والد", "والد", "الد"),
+    ("ببغداد", "ببغداد", "ببغداد"), ("\u200fبغداد", "بغداد", "بغداد"),
+])
+def test_entity_word_forms(word, normal, core_):
+    assert norm(word) == normal
+    assert core(norm(word)) == core_
+
+
+def test_longest_matches_and_bio_marks():
+    table = {("عين", "الاسد"): "LOC", ("عين",): "MISC", ("التحالف", "الدولي"): "ORG"}
+    keys = ["في", "عين", "الاسد", "و", "عين", "التحالف", "الدولي"]
+    spans = longest_matches(keys, table, 2, {"عين", "التحالف"})
+    assert spans == [(1, 3, "LOC"), (4, 5, "MISC"), (5, 7, "ORG")]
+    assert mark_spans([""] * 7, spans) == ["", "B-LOC", "I-LOC", "", "B-MISC", "B-ORG", "I-ORG"]
+    free = [True, True, False, True, True, True, True]  # a match may not cover a taken position
+    assert longest_matches(keys, table, 2, {"عين", "التحالف"}, free=free)[0] == (1, 2, "MISC")
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ import pandas as pd
 
 from analysis import figures
 from analysis.report import make_all_figures
+from analysis.study import Study
 
 
 def _digest(folder):
@@ -45,8 +46,8 @@ def test_png_and_svg_carry_no_date_or_version(tmp_path):
 
 def test_regenerating_in_separate_processes_is_byte_identical(tmp_path, seed_path):
     """Two fresh processes make every figure from the same corpus: same bytes."""
-    code = ("import sys; from analysis.report import make_all_figures; "
-            "make_all_figures([sys.argv[1]], directory=sys.argv[2], quiet=True)")
+    code = ("import sys; from analysis.report import make_all_figures; from analysis.study import Study; "
+            "make_all_figures(Study.load([sys.argv[1]]), directory=sys.argv[2], quiet=True)")
     for run in ("a", "b"):
         subprocess.run([sys.executable, "-c", code, str(seed_path), str(tmp_path / run)], check=True)
     first, second = _digest(tmp_path / "a"), _digest(tmp_path / "b")
@@ -55,7 +56,7 @@ def test_regenerating_in_separate_processes_is_byte_identical(tmp_path, seed_pat
 
 
 def test_make_all_figures_in_process_twice(tmp_path, seed_path):
-    make_all_figures([seed_path], directory=tmp_path / "x", quiet=True)
+    make_all_figures(Study.load([seed_path]), directory=tmp_path / "x", quiet=True)
     first = _digest(tmp_path / "x")
-    make_all_figures([seed_path], directory=tmp_path / "x", quiet=True)
+    make_all_figures(Study.load([seed_path]), directory=tmp_path / "x", quiet=True)
     assert _digest(tmp_path / "x") == first

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
 from analysis.cli import main
-from analysis.entities.crf import MODEL_FILES, CRFModel
+from analysis.entities.crf import MODEL_FILES, CRFModel, default_model_dir
 from analysis.entities.conll import read_conll
+from analysis.entities.features import featurizer_hash
 from analysis.entities.spans import char_spans_to_tags
-from analysis.entities.tokenize import word_tokens
 from analysis.entities.train import gold_sentences
+from analysis.errors import AnalysisError
+from analysis.text import tokens
 
 NER = Path(__file__).resolve().parent / "fixtures" / "ner"
 
@@ -34,6 +37,32 @@ def test_train_tag_and_reproduce(tmp_path, capsys):
     assert tags == ["O", "B-PERS", "I-PERS", "O", "B-LOC", "O"]
     meta = json.loads((a / "meta.json").read_text(encoding="utf-8"))
     assert meta["train_files"] == ["tiny_train.txt"] and meta["config"]["seed"] == 13
+    assert meta["featurizer"] == featurizer_hash()
+
+
+def test_shipped_model_matches_the_featurizer():
+    meta = json.loads((default_model_dir() / "meta.json").read_text(encoding="utf-8"))
+    assert meta["featurizer"] == featurizer_hash()  # else: retrain with `analysis train-ner` (docs/NER.md)
+
+
+@pytest.mark.parametrize("recorded", ["0123456789abcdef", None])
+def test_model_with_other_featurizer_is_refused_in_one_line(tmp_path, capsys, recorded):
+    model = tmp_path / "m"
+    shutil.copytree(default_model_dir(), model)
+    meta = json.loads((model / "meta.json").read_text(encoding="utf-8"))
+    if recorded is None:
+        del meta["featurizer"]  # a model from before the featurizer hash
+    else:
+        meta["featurizer"] = recorded
+    (model / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(AnalysisError) as info:
+        CRFModel(model)
+    message = str(info.value)
+    assert "\n" not in message and str(model / "model.crfsuite") in message and "analysis train-ner" in message
+    article = NER / "articles" / "100_coalition_test.txt"
+    assert main(["entities", str(article), "--backend", "crf", "--model", str(model)]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "retrain it with `analysis train-ner`" in err
 
 
 def test_train_with_span_gold(tmp_path):
@@ -56,7 +85,7 @@ def test_gold_to_token_tags_keeps_proclitic_tokens():
 
 def test_char_spans_to_tags():
     text = "زار وزير الدفاع بغداد"
-    toks = word_tokens(text)
+    toks = tokens(text)
     assert char_spans_to_tags(toks, [(4, 15, "ORG"), (16, 21, "LOC")]) == ["O", "B-ORG", "I-ORG", "B-LOC"]
 
 

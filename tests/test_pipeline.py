@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import warnings
 from pathlib import Path
@@ -9,10 +10,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import pipeline
+import analysis.text
 from analysis.cache import StageCache
 from analysis.corpus import iter_articles
-from analysis.pipeline import RunStats, available_stages, files_digest, iter_processed, process_corpus, stage_version
+from analysis.pipeline import (
+    STAGES, RunStats, available_stages, files_digest, iter_processed, process_corpus, runner, stage_version,
+)
 from analysis.progress import is_quiet, progress, quiet, resolve
 
 from helpers import article_text, write_article
@@ -98,7 +101,7 @@ def test_one_new_article_computes_one(tmp_path: Path) -> None:
 def test_changed_version_invalidates(tmp_path: Path, monkeypatch) -> None:
     corpus, cache = make_corpus(tmp_path / "c"), tmp_path / "cache"
     run(corpus, cache)
-    monkeypatch.setattr(pipeline, "stage_version", lambda name: "0123456789abcdef")
+    monkeypatch.setattr(runner, "stage_version", lambda name: "0123456789abcdef")
     _, stats = run(corpus, cache)
     assert stats.computed == {"tokens": 5}
     assert (cache / "tokens" / "0123456789abcdef").is_dir()
@@ -135,7 +138,7 @@ def test_no_cache_leaves_the_cache_alone(tmp_path: Path) -> None:
 
 def test_workers_give_the_same_result(tmp_path: Path, monkeypatch) -> None:
     corpus, cache = make_corpus(tmp_path / "c", n=7), tmp_path / "cache"
-    monkeypatch.setattr(pipeline, "BATCH", 3)  # so a pool starts on this small corpus
+    monkeypatch.setattr(runner, "BATCH", 3)  # so a pool starts on this small corpus
     serial, _ = run(corpus, tmp_path / "serial", use_cache=False)
     parallel, stats = run(corpus, cache, workers=2)
     assert stats.computed == {"tokens": 8}
@@ -158,8 +161,8 @@ def test_segments_are_compacted(tmp_path: Path, monkeypatch) -> None:
 
 
 def test_missing_stage_is_skipped_with_a_warning(tmp_path: Path, monkeypatch) -> None:
-    fake = pipeline.Stage("timexes", "analysis.no_such_module", "find", ("analysis.text",), data=False)
-    monkeypatch.setitem(pipeline.STAGES, "timexes", fake)
+    fake = dataclasses.replace(STAGES["timexes"], module="analysis.no_such_module", function="find")
+    monkeypatch.setitem(STAGES, "timexes", fake)
     with pytest.warns(UserWarning, match="stage 'timexes' skipped"):
         frames, stats = run(make_corpus(tmp_path / "c"), tmp_path / "cache", stages=("tokens", "timexes"))
     assert set(frames) == {"tokens"} and stats.stages == ("tokens",)
@@ -213,14 +216,14 @@ def test_progress_is_quiet_under_pytest_and_when_asked(capsys) -> None:
 
 def test_a_stage_crashing_on_one_article_is_reported_not_fatal(tmp_path: Path, monkeypatch) -> None:
     corpus, cache = make_corpus(tmp_path / "c"), tmp_path / "cache"
-    real = pipeline.RUNNERS["tokens"]
+    real = analysis.text.tokens
 
-    def flaky(article, earlier):
-        if article.id == "a01":
+    def flaky(text):
+        if "خبر رقم 1" in text:  # the title of a01
             raise ValueError("boom on a01")
-        return real(article, earlier)
+        return real(text)
 
-    monkeypatch.setitem(pipeline.RUNNERS, "tokens", flaky)
+    monkeypatch.setattr(analysis.text, "tokens", flaky)  # what the registry's tokens stage calls
     with pytest.raises(ValueError, match="boom"):
         run(corpus, cache)  # errors="raise": a developer sees the real exception
     problems: list = []
@@ -228,7 +231,7 @@ def test_a_stage_crashing_on_one_article_is_reported_not_fatal(tmp_path: Path, m
     assert [(Path(p.path).name, p.severity) for p in problems] == [("a01.txt", "error")]
     assert "stage tokens failed: ValueError: boom on a01" in problems[0].problem
     assert "a01" not in set(frames["tokens"]["article_id"]) and stats.failed == {"tokens": 1}
-    monkeypatch.setitem(pipeline.RUNNERS, "tokens", real)
+    monkeypatch.setattr(analysis.text, "tokens", real)
     frames, stats = run(corpus, cache)  # the failure was not cached: computed now
     assert stats.computed == {"tokens": 1} and "a01" in set(frames["tokens"]["article_id"])
 
@@ -236,10 +239,10 @@ def test_a_stage_crashing_on_one_article_is_reported_not_fatal(tmp_path: Path, m
 def test_setup_errors_always_propagate(tmp_path: Path, monkeypatch) -> None:
     from analysis.errors import AnalysisError
 
-    def no_model(article, earlier):
+    def no_model(text):
         raise AnalysisError("model folder missing")
 
-    monkeypatch.setitem(pipeline.RUNNERS, "tokens", no_model)
+    monkeypatch.setattr(analysis.text, "tokens", no_model)
     with pytest.raises(AnalysisError, match="model folder missing"):
         run(make_corpus(tmp_path / "c"), tmp_path / "cache", errors="skip")
 

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import re
+
 from camel_tools.tokenizers.word import simple_word_tokenize
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import pytest
 
-from analysis.text import Clitics, normalize, sentences, split_clitics, stem, tokens
+from analysis.text import (
+    ARTICLE_PATTERN,
+    Clitics,
+    char_table,
+    normalization_groups,
+    normalize,
+    proclitic_pattern,
+    sentences,
+    split_clitics,
+    stem,
+    tokens,
+)
 
 ARABIC_ISH = st.text(
     alphabet=st.one_of(
@@ -114,3 +127,73 @@ def test_import_does_not_load_camel_data():
     code = "import sys, analysis.text, analysis.corpus; print('camel_tools.data' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# ---------------------------------------------------------------------------------------------
+# The one normalization table, its groups and switches
+
+
+def test_char_table_groups_and_switches():
+    assert normalize("ؤئ٣۴ک", hamza=True, digits=True, persian=True) == "وي34ك"
+    assert normalize("ؤئ٣") == "ؤئ٣"  # the extra groups are off by default
+    assert normalize("a\u200fb\u200cc", bidi_marks=True) == "ab\u200cc"
+    assert normalize("a\u200fb\u200cc", bidi_marks=True, invisible=True) == "abc"
+    assert normalize("a\u200fb", bidi_marks=" ") == "a b"  # a string maps the whole group to it
+    assert normalize("2014–2017 ٣٫٥", dashes=True, separators=True, digits=True) == "2014-2017 3.5"
+    with pytest.raises(ValueError, match="unknown normalization group"):
+        normalize("x", hamza_seats=True)
+
+
+def test_length_preserving_table_for_offset_safe_matching():
+    table = char_table(dropped="\x00", diacritics=True, tatweel=True, alef=True, spaces=True)
+    text = "الـعِراق\u00a0أمس"
+    matched = text.translate(table)
+    assert len(matched) == len(text)
+    assert matched.replace("\x00", "") == "العراق امس"
+    assert "\x00" not in "a\x00b".translate(table)  # a NUL in the input becomes a space: no false sentinel
+
+
+def test_every_group_of_the_table_is_known():
+    groups = normalization_groups()
+    assert {"alef", "alef_maksura", "teh_marbuta", "diacritics", "tatweel", "hamza", "persian", "digits",
+            "marks", "quranic_marks", "bidi_marks", "invisible", "invisible_more", "spaces", "dashes",
+            "separators"} == set(groups)
+    assert groups["digits"][ord("٩")] == "9" and groups["diacritics"][0x0651] is None
+
+
+# ---------------------------------------------------------------------------------------------
+# The one clitic splitter: the switches other stages use
+
+
+@pytest.mark.parametrize(("word", "switches", "proclitics", "stem_"), [
+    # entity core forms: ب/ك only before the article, لل, a conjunction alone only before 3 letters
+    ("وبالعراق", dict(prepositions="بك", bare_prepositions=False, min_bare_stem=3, exceptions=False),
+     ("و", "ب", "ال"), "عراق"),
+    ("للقوات", dict(prepositions="بك", bare_prepositions=False, min_bare_stem=3, exceptions=False),
+     ("ل", "ال"), "قوات"),
+    ("ولد", dict(prepositions="بك", bare_prepositions=False, min_bare_stem=3, exceptions=False), (), "ولد"),
+    ("ببغداد", dict(prepositions="بك", bare_prepositions=False, exceptions=False), (), "ببغداد"),
+    ("لالتزام", dict(prepositions="بك", bare_prepositions=False, exceptions=False), (), "لالتزام"),
+    # a conjunction alone
+    ("وقال", dict(prepositions="", article=False, min_bare_stem=3, exceptions=False), ("و",), "قال"),
+    ("والقوات", dict(prepositions="", article=False, min_bare_stem=3, exceptions=False), ("و",), "القوات"),
+    # any reading, however short its stem
+    ("وال", dict(min_stem=0, exceptions=False), ("و", "ال"), ""),
+])
+def test_split_clitics_switches(word, switches, proclitics, stem_):
+    c = split_clitics(word, **switches)
+    assert (c.proclitics, c.stem) == (proclitics, stem_)
+    assert c.prefix + c.stem == word
+    assert c.definite == (proclitics[-1:] == ("ال",))
+
+
+def test_exceptions_switch():
+    assert split_clitics("واشنطن").stem == "واشنطن"
+    assert split_clitics("واشنطن", exceptions=False).stem == "اشنطن"
+
+
+def test_proclitic_pattern_is_the_splitter_rule_as_a_regex():
+    assert proclitic_pattern() == "(?:[وف]?[بلك]|[وف])?"
+    rx = re.compile(proclitic_pattern() + "(?P<w>سبتمبر)")
+    assert [rx.fullmatch(w).group("w") for w in ("بسبتمبر", "وبسبتمبر", "فسبتمبر", "سبتمبر")] == ["سبتمبر"] * 4
+    assert re.fullmatch(proclitic_pattern() + ARTICLE_PATTERN + "عام", "للعام")

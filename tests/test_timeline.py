@@ -16,7 +16,7 @@ import pytest  # noqa: E402
 from analysis.corpus import load_article  # noqa: E402
 from analysis.events import extract_events, merge_events  # noqa: E402
 from analysis.events.types import TYPES  # noqa: E402
-from analysis.timeline import plot_timeline, timeline_figure, timeline_table  # noqa: E402
+from analysis.timeline import plot_timeline, timeline_table  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "seed_000.txt"
@@ -120,14 +120,3 @@ def test_empty_entries_still_draw():
     plt.close(fig)
 
 
-def test_timeline_figure_writes_png_svg_csv(tmp_path):
-    written = timeline_figure([EVENTS], out=tmp_path, use_ner=False)
-    for fmt in ("png", "svg", "csv"):
-        assert written[fmt].exists() and written[fmt].stat().st_size > 0
-    assert written["png"].name == "withdrawal_timeline.png"
-    table = pd.read_csv(written["csv"])
-    assert {"lane", "date", "status", "n_sources", "sources"} <= set(table.columns)
-    assert (table["n_sources"] == 2).any()
-    again = timeline_figure([EVENTS], out=tmp_path / "again", use_ner=False)
-    assert again["png"].read_bytes() == written["png"].read_bytes()
-    assert again["csv"].read_bytes() == written["csv"].read_bytes()

@@ -47,7 +47,7 @@ def test_timexes_frame(seed_path) -> None:
 
     frame = timexes_frame(load_corpus([seed_path]))
     assert len(frame) == 12
-    assert list(frame.columns[:4]) == ["id", "path", "dct", "start"]
+    assert list(frame.columns[:4]) == ["article_id", "path", "dct", "start"]
     assert (frame["dct"] == "2025-12-31").all()
     assert frame["line"].min() > 1  # nothing on the header line
     article = load_article(seed_path)

@@ -3,7 +3,7 @@
 Layout: ``<cache_dir>/<stage>/<version>/seg-*.parquet``. A *segment* holds the result rows of
 many articles (column ``content_hash`` + the stage's columns) and lists in its Parquet metadata
 every article hash it covers, so an article with no result rows (no entity found) is a hit too.
-A changed stage version is a new folder: old results are never read again (``prune`` removes them).
+A changed stage version is a new folder: old results are never read again.
 
 Segments are written with ``analysis.io.atomic_write`` (temp file + rename): a killed run leaves
 whole segments or nothing, never a truncated file. Memory stays bounded: a writer flushes a
@@ -13,8 +13,6 @@ segment every ``flush_every`` articles.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import uuid
 from collections.abc import Iterable
 from pathlib import Path
@@ -25,21 +23,9 @@ import pyarrow.parquet as pq
 
 from analysis.io import atomic_write
 
-CACHE_ENV = "ANALYSIS_CACHE_DIR"
 HASHES_KEY = b"analysis.content_hashes"
 #: Merge a version's segments into one when there are more than this many (many small re-runs).
 COMPACT_ABOVE = 64
-
-
-def default_cache_dir() -> Path:
-    """$ANALYSIS_CACHE_DIR, else ``.cache/analysis`` at the repository root (git-ignored), else cwd."""
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        if (parent / "pyproject.toml").exists() and (parent / "src" / "analysis").is_dir():
-            return parent / ".cache" / "analysis"
-    return Path.cwd() / ".cache" / "analysis"
 
 
 class StageCache:
@@ -131,16 +117,6 @@ class StageCache:
         for seg in segments:
             seg.unlink(missing_ok=True)
         self._index = None
-
-
-def prune(root: str | Path, stage: str, keep_version: str) -> None:
-    """Delete a stage's results for every version but ``keep_version``."""
-    stage_dir = Path(root) / stage
-    if not stage_dir.is_dir():
-        return
-    for child in stage_dir.iterdir():
-        if child.is_dir() and child.name != keep_version:
-            shutil.rmtree(child, ignore_errors=True)
 
 
 def concat(tables: list[pa.Table]) -> pa.Table | None:

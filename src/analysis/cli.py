@@ -10,9 +10,18 @@ import argparse
 import importlib
 import pkgutil
 import sys
+from functools import lru_cache
+from types import ModuleType
 
 from analysis import __version__, commands
 from analysis.errors import AnalysisError
+
+
+@lru_cache(maxsize=1)
+def command_modules() -> tuple[ModuleType, ...]:
+    """The modules of ``analysis.commands``, by name: found and imported once per process."""
+    names = sorted(info.name for info in pkgutil.iter_modules(commands.__path__))
+    return tuple(importlib.import_module(f"analysis.commands.{name}") for name in names)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,8 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="analysis", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"analysis.commands.{info.name}")
+    for module in command_modules():
         register = getattr(module, "register", None)
         if register is not None:
             register(sub)
@@ -29,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one sub-command; the exit status (2 for expected bad input, printed as one line)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from analysis.errors import CorpusError
+from analysis.text import normalize
 
 #: Files larger than this are refused: a news article is a few kB, 10 MB is a mistake.
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
@@ -39,7 +40,8 @@ ARTICLE_SUFFIX = ".txt"
 #: Where the CLI looks for articles when given none: $ANALYSIS_CORPUS, else ``seeds/`` at the repo root.
 CORPUS_ENV = "ANALYSIS_CORPUS"
 
-_HEADER = re.compile(r"^\s*date\s+(?P<date>\S+)(?:\s+(?P<url>\S+))?\s*(?P<rest>.*)$")
+#: The header line's shape (`` date YYYY-MM-DD URL``), before the date and URL are checked.
+HEADER_RE = re.compile(r"^\s*date\s+(?P<date>\S+)(?:\s+(?P<url>\S+))?\s*(?P<rest>.*)$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _HTML_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _HTML_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?|!--.*?--)>", re.S)
@@ -133,7 +135,7 @@ def read_text(path: str | Path) -> str:
     try:
         info = path.stat()
     except OSError as err:
-        raise CorpusError(path, None, _os_problem(err)) from None
+        raise CorpusError(path, None, os_problem(err)) from None
     if stat.S_ISDIR(info.st_mode):
         raise CorpusError(path, None, "is a directory, not an article file")
     if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
@@ -146,13 +148,24 @@ def read_text(path: str | Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise CorpusError(path, None, _os_problem(err)) from None
+        raise CorpusError(path, None, os_problem(err)) from None
     text = _check_bytes(path, data)
     # As open(path, encoding="utf-8").read() reads it: newline translation included.
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-def _os_problem(err: OSError) -> str:
+def is_header_line(line: str) -> bool:
+    """Does ``line`` (a file's first line, without a BOM) have the header's shape (``date ...``)?"""
+    return HEADER_RE.match(line) is not None
+
+
+def format_header(date: str, url: str) -> str:
+    """The header line `` date YYYY-MM-DD URL`` (no newline) for a checked date and URL."""
+    return f" date {date} {url}"
+
+
+def os_problem(err: OSError) -> str:
+    """What an ``OSError`` on an input file means, in words (permission, link loop, missing...)."""
     if isinstance(err, PermissionError):
         return "cannot read the file: permission denied"
     if getattr(err, "errno", None) == 40:  # ELOOP
@@ -204,7 +217,7 @@ def parse_article(path: str | Path, content: str, today: dt.date | None = None) 
         raise CorpusError(path, None, "empty file" if not content else "file holds only white space")
     lines = content.split("\n")
     header = lines[0].lstrip("\ufeff")
-    match = _HEADER.match(header)
+    match = HEADER_RE.match(header)
     if match is None:
         raise CorpusError(path, 1, f"no header: line 1 must be ' date YYYY-MM-DD URL', found {_preview(header)}")
     raw_date, url = match.group("date"), match.group("url")
@@ -336,7 +349,7 @@ def _walk(top: Path, problems: list[Problem] | None) -> list[Path]:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as err:
             if problems is not None:
-                problems.append(Problem(str(folder), None, _os_problem(err), "warning"))
+                problems.append(Problem(str(folder), None, os_problem(err), "warning"))
             continue
         for entry in entries:
             if entry.name.startswith("."):
@@ -354,8 +367,6 @@ def _walk(top: Path, problems: list[Problem] | None) -> list[Path]:
 
 def body_fingerprint(body: str) -> str:
     """Hash of the body after normalization: the same story re-saved or re-spaced hashes the same."""
-    from analysis.text import normalize  # late import: text pulls in camel_tools
-
     text = unicodedata.normalize("NFC", blank_markup(body))
     text = re.sub(r"\s+", " ", normalize(text)).strip()
     return hashlib.sha1(text.encode("utf-8")).hexdigest()

@@ -9,7 +9,6 @@ it and lays it out right to left itself.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -23,9 +22,8 @@ import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from analysis.io import atomic_write  # noqa: E402
+from analysis.paths import figures_dir  # noqa: E402
 
-#: Where figures go unless told otherwise: $ANALYSIS_FIGURES_DIR, else ``figures/`` at the repo root.
-FIGURES_ENV = "ANALYSIS_FIGURES_DIR"
 FORMATS = ("png", "svg")
 DPI = 200
 
@@ -49,19 +47,6 @@ def apply_style() -> None:
     plt.rcParams.update(STYLE)
 
 
-def figures_dir(directory: str | Path | None = None) -> Path:
-    """The output folder: ``directory``, else $ANALYSIS_FIGURES_DIR, else ``<repo>/figures``."""
-    if directory is not None:
-        return Path(directory)
-    if os.environ.get(FIGURES_ENV):
-        return Path(os.environ[FIGURES_ENV])
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        if (parent / "pyproject.toml").exists() and (parent / "notebooks").is_dir():
-            return parent / "figures"
-    return Path.cwd() / "figures"
-
-
 def save(
     fig: Figure,
     name: str,
@@ -71,7 +56,8 @@ def save(
     """Write ``NAME.png`` and ``NAME.svg`` (and ``NAME.csv`` from ``data``) atomically.
 
     Returns the written paths by format. ``data`` is the table the figure was drawn from,
-    saved beside it so every figure can be checked and redrawn.
+    saved beside it so every figure can be checked and redrawn. ``directory`` defaults to
+    ``analysis.paths.figures_dir()`` ($ANALYSIS_FIGURES_DIR, else ``figures/`` at the repo root).
     """
     out_dir = figures_dir(directory)
     out_dir.mkdir(parents=True, exist_ok=True)

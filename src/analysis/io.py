@@ -33,10 +33,3 @@ def atomic_write(path: str | Path, mode: str = "w", **open_kwargs: Any) -> Itera
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
         raise
-
-
-def write_text_atomic(path: str | Path, text: str) -> Path:
-    """Write ``text`` as UTF-8 to ``path`` atomically."""
-    with atomic_write(path, "w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
-    return Path(path)

@@ -14,8 +14,15 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import warnings
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
+
+from tqdm.std import TqdmWarning
+
+with warnings.catch_warnings():  # a Jupyter kernel without ipywidgets: tqdm.auto says so, then uses text bars
+    warnings.simplefilter("ignore", TqdmWarning)
+    from tqdm.auto import tqdm
 
 T = TypeVar("T")
 
@@ -81,7 +88,5 @@ def progress(
     ``disable=None`` applies the package's default (see the module docstring); the returned
     object is a real tqdm instance in every case, so ``.update()``/``.set_postfix()`` work.
     """
-    from tqdm.auto import tqdm
-
     show = resolve(None if disable is None else not disable)
     return tqdm(iterable, total=total, desc=desc, disable=not show, unit=unit, dynamic_ncols=True, **kwargs)

@@ -1,118 +1,106 @@
-"""Every figure of the study, made from a corpus without Jupyter (``analysis figures``/``analysis run``).
+"""Every figure of the study: one function per figure, drawn from a ``Study``, saved one way.
 
-Per-article results come from the cached pipeline (``analysis.pipeline.process_corpus``), so
-regenerating the figures after adding one article recomputes that article only. The notebooks
-draw the same figures with the same plotting functions; each figure is saved with the table
-behind it (``figures/NAME.csv``).
+``FIGURES`` lists the figures in notebook order: each draws from an ``analysis.study.Study`` and
+returns the figure and the table behind it. ``make_figure`` draws one and saves it (PNG, SVG and
+the table as CSV, through ``analysis.figures.save``); the notebooks call it for the figure they
+show, ``analysis figures`` and ``analysis run`` call ``make_all_figures``, so both write the same
+bytes. To add a figure: write its function here and add it to ``FIGURES``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Literal
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.figure import Figure
 
 from analysis import figures
-from analysis.corpus import load_corpus
+from analysis.entities.plots import top_entities_figure
+from analysis.overview import corpus_overview_figure
+from analysis.study import Study
+from analysis.timeline import plot_timeline, timeline_table
+from analysis.vocabulary import top_content_words, top_words_figure, with_word_columns
+
+#: Entities per type in ``entities_top``.
+TOP_ENTITIES = 8
+
+
+def corpus_overview(study: Study) -> tuple[Figure, pd.DataFrame]:
+    """Notebook 01: articles per year and per source."""
+    return corpus_overview_figure(study.corpus)
+
+
+def top_words(study: Study, top: int = 20) -> tuple[Figure, pd.DataFrame]:
+    """Notebook 02: the ``top`` most frequent content words."""
+    table = top_content_words(with_word_columns(study.tokens), top=top)
+    return top_words_figure(table), table
+
+
+def entities_top(study: Study, n: int = TOP_ENTITIES) -> tuple[Figure, pd.DataFrame]:
+    """Notebook 03: the ``n`` most mentioned (grouped) entities of each type."""
+    return top_entities_figure(study.entities, n=n)
+
+
+def withdrawal_timeline(
+    study: Study,
+    labels: Literal["ar", "en"] = "ar",
+    lanes: Literal["type", "place"] = "type",
+    width: float | str = "column",
+) -> tuple[Figure, pd.DataFrame]:
+    """Notebook 04: the dated entries (events merged across outlets) on one time axis."""
+    fig = plot_timeline(study.entries, labels=labels, lanes=lanes, width=width)
+    return fig, timeline_table(study.entries, lanes=lanes, labels=labels)
+
+
+FigureFunction = Callable[..., tuple[Figure, pd.DataFrame]]
+
+#: The study's figures in notebook order: file name → the function that draws it from a Study.
+FIGURES: dict[str, FigureFunction] = {
+    "corpus_overview": corpus_overview,
+    "top_words": top_words,
+    "entities_top": entities_top,
+    "withdrawal_timeline": withdrawal_timeline,
+}
 
 
 @dataclass
-class StudyData:
-    """What the figures are drawn from: the corpus and each stage's per-article results."""
+class MadeFigure:
+    """One figure drawn and saved: the open figure (the caller shows or closes it), its table, its files."""
 
-    corpus: pd.DataFrame
-    tokens: pd.DataFrame
-    entities: pd.DataFrame
-    events: pd.DataFrame
-
-
-def study_data(
-    paths: str | Path | Iterable[str | Path], use_cache: bool = True, quiet: bool = False
-) -> StudyData:
-    """Load the corpus and run (or read from the cache) tokens, entities, timexes and events."""
-    from analysis.pipeline import process_corpus
-
-    corpus = load_corpus(paths)
-    frames = process_corpus(
-        list(corpus["path"]), stages=("tokens", "entities", "timexes", "events"),
-        use_cache=use_cache, progress=False if quiet else None,
-    )
-    return StudyData(corpus, frames["tokens"], frames["entities"], frames["events"])
+    name: str
+    figure: Figure
+    table: pd.DataFrame
+    paths: dict[str, Path]
 
 
-def corpus_overview(data: StudyData, directory: str | Path | None = None) -> list[Path]:
-    """Notebook 01: articles per year and per source."""
-    from analysis.overview import corpus_overview_figure
+def make_figure(name: str, study: Study, directory: str | Path | None = None, **options: Any) -> MadeFigure:
+    """Draw figure ``name`` of ``FIGURES`` from ``study`` and save NAME.png/.svg/.csv in ``directory``.
 
-    fig, table = corpus_overview_figure(data.corpus)
-    return _save(fig, "corpus_overview", table, directory)
-
-
-def top_words(data: StudyData, directory: str | Path | None = None) -> list[Path]:
-    """Notebook 02: the top content words."""
-    from analysis.vocabulary import top_content_words, top_words_figure, with_word_columns
-
-    table = top_content_words(with_word_columns(data.tokens))
-    return _save(top_words_figure(table), "top_words", table, directory)
-
-
-def entities_top(data: StudyData, directory: str | Path | None = None) -> list[Path]:
-    """Notebook 03: the most mentioned canonical entities of each type."""
-    from analysis.entities.canonical import group_canonicals
-    from analysis.entities.plots import top_entities_figure
-
-    mentions = data.entities.copy()
-    if len(mentions):
-        groups = group_canonicals(list(zip(mentions["type"], mentions["canonical"])))
-        mentions["entity"] = [groups[(t, c)] for t, c in zip(mentions["type"], mentions["canonical"])]
-    else:
-        mentions["entity"] = pd.Series(dtype=object)
-    fig, table = top_entities_figure(mentions)
-    return _save(fig, "entities_top", table, directory)
-
-
-def withdrawal_timeline(data: StudyData, directory: str | Path | None = None) -> list[Path]:
-    """Notebook 04: dated events from every article, merged across outlets, on one time axis."""
-    from analysis.events import merge_events
-    from analysis.timeline import save_timeline
-
-    fig, _, written = save_timeline(merge_events(data.events), directory=directory)
-    plt.close(fig)
-    return list(written.values())
-
-
-def _save(fig, name: str, table: pd.DataFrame, directory: str | Path | None) -> list[Path]:
+    ``options`` go to the figure's function (e.g. ``labels="en"`` for the timeline); ``directory``
+    defaults to ``analysis.paths.figures_dir()``.
+    """
+    if name not in FIGURES:
+        raise KeyError(f"unknown figure {name!r}: choose from {', '.join(FIGURES)}")
+    fig, table = FIGURES[name](study, **options)
     try:
-        return list(figures.save(fig, name, data=table, directory=directory).values())
-    finally:
+        written = figures.save(fig, name, data=table, directory=directory)
+    except BaseException:
         plt.close(fig)
+        raise
+    return MadeFigure(name, fig, table, written)
 
 
-FigureMaker = Callable[[StudyData, "str | Path | None"], list[Path]]
-
-#: The study's figures in notebook order: (name, maker).
-FIGURE_MAKERS: list[tuple[str, FigureMaker]] = [
-    ("corpus_overview", corpus_overview),
-    ("top_words", top_words),
-    ("entities_top", entities_top),
-    ("withdrawal_timeline", withdrawal_timeline),
-]
-
-
-def make_all_figures(
-    paths: str | Path | Iterable[str | Path],
-    directory: str | Path | None = None,
-    quiet: bool = False,
-    use_cache: bool = True,
-) -> list[Path]:
-    """Write every figure (PNG, SVG, CSV) of the corpus at ``paths`` to ``directory``."""
-    data = study_data(paths, use_cache=use_cache, quiet=quiet)
+def make_all_figures(study: Study, directory: str | Path | None = None, quiet: bool = False) -> list[Path]:
+    """Write every figure of ``FIGURES`` (PNG, SVG, CSV) to ``directory``; returns the files written."""
     written: list[Path] = []
-    for name, maker in FIGURE_MAKERS:
+    for name in FIGURES:
         if not quiet:
             print(f"figure {name}")
-        written.extend(maker(data, directory))
+        made = make_figure(name, study, directory)
+        plt.close(made.figure)
+        written.extend(made.paths.values())
     return written

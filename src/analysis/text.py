@@ -1,28 +1,30 @@
-"""Tokens, sentences, normalization and light clitic splitting, on top of CAMeL Tools.
+"""Tokens, sentences, Arabic normalization and clitic splitting: the building blocks of every stage.
 
 Every ``Token`` and ``Sentence`` carries ``start``/``end`` offsets into the text it came from,
 with ``text[start:end] == surface``. Token boundaries are exactly those of CAMeL Tools'
-``simple_word_tokenize``. Only CAMeL's tokenizer and normalization utilities are imported:
-they never touch ``camel_tools.data`` or the network.
+``simple_word_tokenize`` (only CAMeL's tokenizer is imported: it never touches
+``camel_tools.data`` or the network).
+
+Normalization has one character table (``data/arabic_normalization.tsv``) in named groups;
+``normalize`` applies the default groups and ``char_table`` builds a ``str.translate`` table,
+also a length-preserving one for offset-safe matching. Clitic splitting has one splitter,
+``split_clitics``, whose switches give each caller its rule (``proclitic_pattern`` is the same
+rule as a regex).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from camel_tools.tokenizers.word import simple_word_tokenize
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-)
 
-TATWEEL = "\u0640"
+from analysis.resources import read_rows, read_words
+
+#: Data files (under ``src/analysis/data/``) read by this module.
+NORMALIZATION_TABLE = "arabic_normalization.tsv"
+CLITIC_EXCEPTIONS = "clitic_exceptions.txt"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +58,62 @@ class Clitics:
     prefix: str
     stem: str
 
+    @property
+    def definite(self) -> bool:
+        """Is the article (``ال``, or its short form in ``لل``) among the proclitics?"""
+        return self.proclitics[-1:] == (ARTICLE,)
+
 
 # ---------------------------------------------------------------------------------------------
-# Normalization
+# Normalization: one character table (data/arabic_normalization.tsv), switched on by group
+
+
+@lru_cache(maxsize=1)
+def normalization_groups() -> dict[str, dict[int, str | None]]:
+    """The normalization table by group: code point -> replacement (``None`` = removed)."""
+    groups: dict[str, dict[int, str | None]] = {}
+    for group, chars, replacement in read_rows(NORMALIZATION_TABLE):
+        sources = _code_points(chars)
+        if replacement == "drop":
+            targets: list[str | None] = [None] * len(sources)
+        else:
+            points = _code_points(replacement)
+            if len(points) not in (1, len(sources)):
+                raise ValueError(f"{NORMALIZATION_TABLE}: {chars} -> {replacement}: ranges of different lengths")
+            targets = [chr(p) for p in (points * len(sources) if len(points) == 1 else points)]
+        groups.setdefault(group, {}).update(zip(sources, targets))
+    return groups
+
+
+def _code_points(spec: str) -> list[int]:
+    """``U+0623`` -> [0x623]; ``U+0660..U+0669`` -> the ten code points of the range."""
+    first, _, last = spec.partition("..")
+    start = int(first.removeprefix("U+"), 16)
+    return list(range(start, int(last.removeprefix("U+"), 16) + 1)) if last else [start]
+
+
+@lru_cache(maxsize=64)
+def char_table(dropped: str | None = None, **groups: bool | str) -> dict[int, str | None]:
+    """A ``str.translate`` table made of the named groups of the normalization table.
+
+    A group switched ``True`` maps its characters as the table says; a string value maps each of
+    its characters to that string instead (``invisible=" "``); ``False`` leaves them alone.
+    ``dropped`` is what a removed character becomes: ``None`` removes it, one sentinel character
+    keeps the text's length (offset-safe matching: map a match back, then drop the sentinels).
+    The table is shared (cached): do not modify it.
+    """
+    known = normalization_groups()
+    unknown = sorted(set(groups) - set(known))
+    if unknown:
+        raise ValueError(f"unknown normalization group(s) {', '.join(unknown)} (known: {', '.join(known)})")
+    table: dict[int, str | None] = {}
+    for name, switch in groups.items():
+        if switch is False:
+            continue
+        for code, target in known[name].items():
+            target = switch if isinstance(switch, str) else target
+            table[code] = dropped if target is None else target
+    return table
 
 
 def normalize(
@@ -69,24 +124,20 @@ def normalize(
     teh_marbuta: bool = True,
     diacritics: bool = True,
     tatweel: bool = True,
+    **more: bool | str,
 ) -> str:
     """Orthographic normalization for counting and matching (each step switchable).
 
     alef: أ إ آ ٱ → ا; alef_maksura: ى → ي; teh_marbuta: ة → ه; diacritics: remove harakat;
-    tatweel: remove the ـ stretch. The result may be shorter than the input: never use its
-    offsets, use the token's.
+    tatweel: remove the ـ stretch. Further groups of ``data/arabic_normalization.tsv`` are off
+    unless switched on by name (``hamza``, ``persian``, ``digits``, ``marks``, ``quranic_marks``,
+    ``bidi_marks``, ``invisible``, ``invisible_more``, ``spaces``, ``dashes``, ``separators``; see
+    ``char_table``). The result may be shorter than the input: never use its offsets, use the
+    token's.
     """
-    if diacritics:
-        text = dediac_ar(text)
-    if tatweel:
-        text = text.replace(TATWEEL, "")
-    if alef:
-        text = normalize_alef_ar(text)
-    if alef_maksura:
-        text = normalize_alef_maksura_ar(text)
-    if teh_marbuta:
-        text = normalize_teh_marbuta_ar(text)
-    return text
+    switches = {"alef": alef, "alef_maksura": alef_maksura, "teh_marbuta": teh_marbuta,
+                "diacritics": diacritics, "tatweel": tatweel, **more}  # fmt: skip
+    return text.translate(char_table(**switches))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -158,48 +209,57 @@ def _add_sentence(text: str, start: int, end: int, out: list[Sentence]) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Clitics
+# Clitics: one splitter, with switches for the callers that need a different rule
 
 # Conjunctions, then prepositions, then the article: و/ف + ب/ل/ك + ال (each optional).
-_CONJ = ("و", "ف")
-_PREP = ("ب", "ل", "ك")
+CONJUNCTIONS = "وف"
+PREPOSITIONS = "بلك"
+ARTICLE = "ال"
+#: Regex for the article, also in its short form after the preposition ل (``للعام`` = ل + العام).
+ARTICLE_PATTERN = r"(?:ال|(?<=ل)ل)"
 _MIN_STEM = 2
 
 
 @lru_cache(maxsize=1)
 def clitic_exceptions() -> frozenset[str]:
     """Words whose first letters look like proclitics but belong to the word (وزارة, لبنان…)."""
-    data = resources.files("analysis").joinpath("data/clitic_exceptions.txt").read_text(encoding="utf-8")
-    return frozenset(normalize(w) for w in _word_lines(data))
+    return frozenset(normalize(w) for w in read_words(CLITIC_EXCEPTIONS))
 
 
-def _word_lines(data: str) -> Iterable[str]:
-    for line in data.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            yield line
+def proclitic_pattern(conjunctions: str = CONJUNCTIONS, prepositions: str = PREPOSITIONS) -> str:
+    """Regex for optional attached proclitics: a conjunction, a preposition, or both (no article)."""
+    return f"(?:[{conjunctions}]?[{prepositions}]|[{conjunctions}])?"
 
 
 @lru_cache(maxsize=200_000)
-def split_clitics(word: str) -> Clitics:
+def split_clitics(
+    word: str, *, conjunctions: str = CONJUNCTIONS, prepositions: str = PREPOSITIONS, article: bool = True,
+    elided_article: bool = True, bare_prepositions: bool = True, min_stem: int = _MIN_STEM,
+    min_bare_stem: int | None = None, exceptions: bool = True,
+) -> Clitics:
     """Strip the proclitics و ف ب ل ك ال (and their combinations) from an Arabic word.
 
-    No morphology database: a rule-based split for counting and matching. A stem keeps at
-    least two letters, and words listed in ``data/clitic_exceptions.txt`` (and their forms
+    No morphology database: a rule-based split for counting and matching. The longest reading
+    wins whose stem keeps at least ``min_stem`` letters (``min_bare_stem``, default the same, when
+    no article is split off), and words listed in ``data/clitic_exceptions.txt`` (and their forms
     with ``ال``) keep their first letters (``وزارة``, ``واشنطن``, ``بغداد``, ``لبنان``).
+
+    Switches: ``conjunctions`` and ``prepositions`` (the letters that may be split off),
+    ``article`` (split off ``ال``), ``elided_article`` (``لل`` = ل + ال with its alef dropped,
+    even when ل is not among ``prepositions``), ``bare_prepositions`` (a preposition without the
+    article after it), ``exceptions`` (protect the listed words).
     """
-    exceptions = clitic_exceptions()
-    norm = normalize(word)
-    best = Clitics((), "", word)
-    for proclitics, prefix_len in _candidate_splits(word):
+    min_bare = min_stem if min_bare_stem is None else min_bare_stem
+    norm = normalize(word) if exceptions else ""
+    for proclitics, prefix_len in _candidate_splits(word, conjunctions, prepositions, article, elided_article,
+                                                    bare_prepositions):
         stem = word[prefix_len:]
-        if len(stem) < _MIN_STEM:
+        if len(stem) < (min_stem if proclitics[-1:] == (ARTICLE,) else min_bare):
             continue
-        if _protected(norm, prefix_len, exceptions):
+        if exceptions and _protected(norm, prefix_len, clitic_exceptions()):
             continue
-        best = Clitics(proclitics, word[:prefix_len], stem)
-        break
-    return best
+        return Clitics(proclitics, word[:prefix_len], stem)
+    return Clitics((), "", word)
 
 
 def _protected(norm: str, prefix_len: int, exceptions: frozenset[str]) -> bool:
@@ -210,24 +270,28 @@ def _protected(norm: str, prefix_len: int, exceptions: frozenset[str]) -> bool:
     return any(norm[cut:] in exceptions for cut in range(prefix_len))
 
 
-def _candidate_splits(word: str) -> list[tuple[tuple[str, ...], int]]:
+def _candidate_splits(
+    word: str, conjunctions: str, prepositions: str, article: bool, elided: bool, bare: bool
+) -> list[tuple[tuple[str, ...], int]]:
     """All clitic prefixes of ``word``, longest first, as (proclitics, prefix length)."""
     candidates: list[tuple[tuple[str, ...], int]] = []
     w = normalize(word, diacritics=False, tatweel=False)
-    for conj in ("",) + _CONJ:
+    extra = ("ل",) if article and elided and "ل" not in prepositions else ()
+    for conj in ("",) + tuple(conjunctions):
         if conj and not w.startswith(conj):
             continue
         i = len(conj)
-        for prep in ("",) + _PREP:
+        for prep in ("",) + tuple(prepositions) + extra:
             if prep and not w.startswith(prep, i):
                 continue
             j = i + len(prep)
             parts = tuple(p for p in (conj, prep) if p)
-            if prep == "ل" and w.startswith("ل", j):  # لل = ل + ال (alef dropped)
-                candidates.append((parts + ("ال",), j + 1))
-            if w.startswith("ال", j):
-                candidates.append((parts + ("ال",), j + 2))
-            if parts:
+            listed = prep == "" or prep in prepositions
+            if article and elided and prep == "ل" and w.startswith("ل", j):  # لل = ل + ال (alef dropped)
+                candidates.append((parts + (ARTICLE,), j + 1))
+            if article and listed and w.startswith(ARTICLE, j):
+                candidates.append((parts + (ARTICLE,), j + 2))
+            if parts and listed and (bare or not prep):
                 candidates.append((parts, j))
     candidates.sort(key=lambda c: -c[1])
     return candidates

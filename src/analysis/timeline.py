@@ -3,17 +3,15 @@
 ``timeline_table`` is the table behind the figure (one row per drawn entry); ``plot_timeline``
 draws it (a day as a point, a month as a month-long bar, ``2026`` + START as the first third of
 2026, an interval as its span; planned hollow and dashed, occurred filled and solid; marker size
-and a ×n note for the number of sources; a dashed "today" line at the newest article's date);
-``timeline_figure`` runs corpus → events → entries → figure and saves it through
-``analysis.figures.save``.
+and a ×n note for the number of sources; a dashed "today" line at the newest article's date).
+``analysis.report`` makes the figure from a ``Study``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from pathlib import Path
-from typing import Any, Literal
+from collections.abc import Sequence
+from typing import Literal
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
@@ -21,10 +19,9 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
-from analysis.corpus import iter_articles
-from analysis.events import extract_events, merge_events
 from analysis.events.types import COLOURS, DEFAULT_TYPES, LABELS, LANE_ORDER
-from analysis.figures import apply_style, save
+from analysis.figures import apply_style
+from analysis.timex.values import as_date
 
 TEXT = {
     "ar": {"today": "اليوم", "occurred": "وقع", "planned": "مخطط", "ongoing": "جارٍ", "span": "شهر/فترة",
@@ -39,16 +36,6 @@ TABLE_COLUMNS = [
     "lane", "label", "type", "place", "date", "date_mod", "start", "end", "kind", "status",
     "n_sources", "summary", "sources",
 ]  # fmt: skip
-
-
-def _as_date(value: Any) -> dt.date | None:
-    if value is None or (not isinstance(value, dt.date) and pd.isna(value)):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return pd.Timestamp(value).date()
 
 
 def _kind(date: str | None, start: dt.date, end: dt.date) -> str:
@@ -75,7 +62,7 @@ def timeline_table(
         raise ValueError(f"lanes must be 'type' or 'place', not {lanes!r}")
     rows = []
     for entry in entries_df.to_dict("records"):
-        start, end = _as_date(entry.get("start")), _as_date(entry.get("end"))
+        start, end = as_date(entry.get("start")), as_date(entry.get("end"))
         if start is None or end is None:
             continue
         if types is not None and entry["type"] not in types:
@@ -181,7 +168,7 @@ def plot_timeline(
     width = figure_width(width)
     table = timeline_table(entries_df, types=types, lanes=lanes, labels=labels)
     if today is None:
-        dcts = [_as_date(d) for d in entries_df.get("dct_max", pd.Series(dtype=object))]
+        dcts = [as_date(d) for d in entries_df.get("dct_max", pd.Series(dtype=object))]
         dcts = [d for d in dcts if d is not None]
         today = max(dcts) if dcts else dt.date.today()
     words = TEXT[labels]
@@ -361,40 +348,3 @@ def _place_notes(fig, notes: list) -> None:
             best[1].remove()  # no clean spot: leave the mark unlabelled rather than print over another
             continue
         taken.append(best[2])
-
-
-def save_timeline(
-    entries: pd.DataFrame,
-    name: str = "withdrawal_timeline",
-    directory: str | Path | None = None,
-    labels: Literal["ar", "en"] = "ar",
-    lanes: Literal["type", "place"] = "type",
-    today: dt.date | None = None,
-    width: float | str = "column",
-):
-    """Draw the entries and save NAME.png/.svg with the table behind it (NAME.csv) via ``figures.save``.
-
-    Returns ``(figure, table, written paths)``; the caller closes or shows the figure.
-    """
-    fig = plot_timeline(entries, today=today, labels=labels, lanes=lanes, width=width)
-    table = timeline_table(entries, lanes=lanes, labels=labels)
-    return fig, table, save(fig, name, data=table, directory=directory)
-
-
-def timeline_figure(
-    corpus_paths: str | Path | Iterable[str | Path],
-    out: str | Path | None = None,
-    name: str = "withdrawal_timeline",
-    labels: Literal["ar", "en"] = "ar",
-    lanes: Literal["type", "place"] = "type",
-    width: float | str = "column",
-    **extract_kwargs: Any,
-) -> dict[str, Path]:
-    """Corpus files/folders → events → merged entries → the figure, saved as NAME.png/.svg/.csv.
-
-    ``out`` is the output folder (default ``analysis.figures.figures_dir()``). Returns the paths.
-    """
-    events = [e for a in iter_articles(corpus_paths) for e in extract_events(a, **extract_kwargs)]
-    fig, _, written = save_timeline(merge_events(events), name=name, directory=out, labels=labels, lanes=lanes, width=width)
-    plt.close(fig)
-    return written

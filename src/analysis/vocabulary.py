@@ -10,9 +10,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.corpus import articles_from_frame
 from analysis.figures import apply_style
-from analysis.text import normalize, split_clitics, tokens
+from analysis.text import normalize, split_clitics
 
 
 @lru_cache(maxsize=1)
@@ -28,17 +27,8 @@ def is_word(token: str) -> bool:
     return any(ch.isalpha() for ch in token)
 
 
-def corpus_tokens(corpus: pd.DataFrame) -> pd.DataFrame:
-    """Every token of every article (header excluded): article id, offsets, surface, norm, stem."""
-    rows = []
-    for article in articles_from_frame(corpus):
-        for tok in tokens(article.analysis_text):
-            rows.append((article.id, tok.start, tok.end, tok.text, tok.norm))
-    return with_word_columns(pd.DataFrame(rows, columns=["article_id", "start", "end", "text", "norm"]))
-
-
 def with_word_columns(toks: pd.DataFrame) -> pd.DataFrame:
-    """Add ``is_word`` and ``stem`` (clitics split, normalized) to a token table (``text`` column)."""
+    """Add ``is_word`` and ``stem`` (clitics split, normalized) to a token table (``Study.tokens``)."""
     toks = toks.copy()
     toks["is_word"] = toks["text"].map(is_word).astype(bool)
     toks["stem"] = toks["text"].map(lambda t: normalize(split_clitics(t).stem))

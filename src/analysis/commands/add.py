@@ -92,6 +92,7 @@ class CorpusIndex:
 
     @classmethod
     def of(cls, corpus: Path) -> CorpusIndex:
+        """The index of every loadable article under ``corpus`` (empty when there is none)."""
         from analysis.corpus import iter_articles
         from analysis.errors import CorpusError
 
@@ -103,6 +104,7 @@ class CorpusIndex:
         return index
 
     def note(self, article) -> None:  # noqa: ANN001 - an analysis.corpus.Article
+        """Remember ``article``'s URL and body (the first file to claim them wins)."""
         from analysis.corpus import body_fingerprint
 
         self.urls.setdefault(_url_key(article.url), article.path)
@@ -135,7 +137,7 @@ def add_file(
     dry_run: bool = False,
 ) -> Added:
     """Check one file and write it into ``corpus``; raises ``CorpusError`` saying why not."""
-    from analysis.corpus import _HEADER, parse_article
+    from analysis.corpus import is_header_line, parse_article
     from analysis.errors import CorpusError
 
     path = Path(name)
@@ -144,7 +146,7 @@ def add_file(
     if not text.strip():
         raise CorpusError(path, None, "empty file" if not text else "file holds only white space")
     first = text.split("\n", 1)[0]
-    has_header = _HEADER.match(first) is not None
+    has_header = is_header_line(first)
     if date is not None and url is not None:
         if has_header:
             raise CorpusError(path, 1, "already has a header line; leave out --date and --url")
@@ -217,7 +219,7 @@ def _looks_like_utf8(raw: bytes) -> bool:
 
 
 def _read_bytes(path: Path, limit: int) -> bytes:
-    from analysis.corpus import _os_problem
+    from analysis.corpus import os_problem
     from analysis.errors import CorpusError
 
     try:
@@ -228,7 +230,7 @@ def _read_bytes(path: Path, limit: int) -> bytes:
             raise CorpusError(path, None, f"file is {size / 2**20:.1f} MB, over the {limit // 2**20} MB limit")
         return path.read_bytes()
     except OSError as err:
-        raise CorpusError(path, None, _os_problem(err)) from None
+        raise CorpusError(path, None, os_problem(err)) from None
 
 
 def _ask_convert(path: Path) -> bool:
@@ -245,6 +247,7 @@ def _ask_convert(path: Path) -> bool:
 
 def header_line(path: Path, date: str, url: str) -> str:
     """`` date YYYY-MM-DD URL`` after checking both values (same rules as the loader)."""
+    from analysis.corpus import format_header
     from analysis.errors import CorpusError
 
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
@@ -255,7 +258,7 @@ def header_line(path: Path, date: str, url: str) -> str:
         raise CorpusError(path, None, f"--date {date}: no such day") from None
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*://\S+", url):
         raise CorpusError(path, None, f"--url {url!r}: expected an absolute URL without spaces")
-    return f" date {date} {url}"
+    return format_header(date, url)
 
 
 def canonical_name(date: dt.date, url: str) -> str:

@@ -10,7 +10,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     kinds = parser.add_subparsers(dest="kind", required=True, metavar="KIND")
 
     timex = kinds.add_parser("timex", help="timex spans, types, values and event recall vs gold/timex/*.json")
-    timex.add_argument("gold_dir", help="folder of gold timex JSON files (GUIDE.md §1-2)")
+    timex.add_argument("gold_dir", help="folder of gold timex JSON files (docs/ANNOTATION.md)")
     timex.add_argument("corpus", nargs="+", help="article files or folders the gold files describe")
     timex.add_argument("--details", action="store_true", help="print every mismatch")
     timex.set_defaults(func=_run_timex)

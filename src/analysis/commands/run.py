@@ -1,7 +1,8 @@
 """``analysis run [--corpus PATH...] [--no-cache] [--quiet]``: the whole pipeline, then every figure.
 
-Per-article results are cached (``.cache/analysis/`` or $ANALYSIS_CACHE_DIR), so a re-run after
-adding one article computes that article only; ``--no-cache`` recomputes everything.
+One pass over the corpus: per-article results are cached (``.cache/analysis/`` or $ANALYSIS_CACHE_DIR),
+so a re-run after adding one article computes that article only (``--no-cache`` recomputes
+everything); the figures are drawn from the same pass (``analysis.study.Study``).
 """
 
 from __future__ import annotations
@@ -9,8 +10,6 @@ from __future__ import annotations
 import argparse
 import sys
 import warnings
-
-STAGE_NAMES = ("tokens", "entities", "timexes", "events")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,8 +21,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--skip-errors", action="store_true", help="process the good files, report the bad ones")
     parser.add_argument("--workers", type=int, default=None,
                         help="processes for articles not in the cache (default: up to 4, one per core)")
-    parser.add_argument("--stages", nargs="+", default=list(STAGE_NAMES), choices=STAGE_NAMES, metavar="STAGE",
-                        help=f"stages to run (default: all of {', '.join(STAGE_NAMES)})")
+    parser.add_argument("--stages", nargs="+", default=None, metavar="STAGE",
+                        help="with --no-figures, the stages to run (default: every stage, which the figures "
+                             "need; an unknown name lists them)")
     parser.add_argument("--figures-dir", default=None,
                         help="where figures go (default: $ANALYSIS_FIGURES_DIR, else figures/)")
     parser.add_argument("--no-figures", action="store_true", help="only fill the cache, write no figure")
@@ -31,22 +31,29 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from analysis.corpus import Problem, default_corpus_paths
+    from analysis.corpus import Article, Problem
     from analysis.errors import AnalysisError
-    from analysis.pipeline import RunStats, default_workers, process_corpus
+    from analysis.paths import study_paths
+    from analysis.pipeline import STAGE_NAMES, RunStats, default_workers, process_corpus
     from analysis.progress import quiet
+    from analysis.report import make_all_figures
+    from analysis.study import Study
 
-    paths = args.corpus or default_corpus_paths()
+    paths = study_paths(corpus=args.corpus).corpus
     problems: list[Problem] = []
     stats = RunStats()
+    articles: list[Article] = []
     workers = args.workers if args.workers is not None else default_workers()
     if workers < 1:
         raise AnalysisError(f"--workers must be at least 1, not {workers}")
+    # The figures need every stage; without them, the cache is filled and nothing is kept in memory.
+    stages = list(STAGE_NAMES) if args.stages is None or not args.no_figures else args.stages
     with quiet(args.quiet):
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            process_corpus(paths, stages=args.stages, use_cache=not args.no_cache, collect=False,
-                           workers=workers, errors="skip", problems=problems, stats=stats)
+            frames = process_corpus(paths, stages=stages, use_cache=not args.no_cache, collect=not args.no_figures,
+                                    workers=workers, errors="skip", problems=problems, stats=stats,
+                                    articles=None if args.no_figures else articles)
         seen: dict[str, int] = {}
         for warning in caught:  # a stage may warn once per article: one line per distinct message
             seen[str(warning.message)] = seen.get(str(warning.message), 0) + 1
@@ -67,11 +74,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"{stats.articles} articles; computed: {computed} (the rest from the cache)")
         if args.no_figures:
             return 0
-        from analysis.report import make_all_figures
-
         # Only the files that loaded: the bad ones were reported above.
-        written = make_all_figures(stats.paths, directory=args.figures_dir, quiet=args.quiet,
-                                   use_cache=not args.no_cache)
+        study = Study.from_run(articles, frames, problems, stages=stats.stages)
+        written = make_all_figures(study, directory=args.figures_dir, quiet=args.quiet)
         if not args.quiet:
             print(f"{len(written)} figure files written")
     return 0

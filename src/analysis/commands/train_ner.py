@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--train", nargs="+", required=True, metavar="FILE",
                         help="CoNLL files (token TAG per line, IOB2), e.g. ANERCorp_CamelLab_train.txt")
     parser.add_argument("--out", required=True, help="model folder to write")
-    parser.add_argument("--gold", default=None, help="folder of span JSON gold (GUIDE.md §3) to add")
+    parser.add_argument("--gold", default=None, help="folder of span JSON gold (docs/ANNOTATION.md) to add")
     parser.add_argument("--corpus", nargs="*", default=[], help="article files/folders the gold describes")
     parser.add_argument("--exclude", nargs="*", default=None,
                         help="gold file stems held out from training (default: the documented held-out list)")

@@ -11,11 +11,13 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from analysis.camel_offline import user_data_dir
+from analysis.camel_offline import import_camel, user_data_dir
 from analysis.entities.clitics import proclitic_length
+from analysis.entities.crf import default_model_dir
 from analysis.entities.spans import bio_spans, sentence_ranges
-from analysis.entities.tokenize import word_tokens
 from analysis.errors import AnalysisError
+from analysis.resources import read_table
+from analysis.text import tokens
 
 
 def _catalogue_ner_path(folder: Path) -> Path | None:
@@ -45,8 +47,6 @@ class CamelNER:
     """Wraps ``NERecognizer``: words -> IOB tags, text -> character spans."""
 
     def __init__(self, model_path: Path):
-        from analysis.camel_offline import import_camel
-
         ner = import_camel("camel_tools.ner")
         try:  # no "Loading weights" progress bar in notebooks and logs
             from transformers.utils import logging as hf_logging
@@ -59,9 +59,6 @@ class CamelNER:
         except Exception as err:  # a broken or partial model folder
             raise AnalysisError(f"{model_path}: cannot load CAMeL NER model: {err}") from err
         self.model_path = model_path
-        from analysis.entities.crf import default_model_dir
-        from analysis.entities.lexicon import read_table
-
         known = default_model_dir() / "known.tsv"
         self.known = {k: int(v) for k, v in read_table(known).items()} if known.is_file() else {}
 
@@ -87,7 +84,7 @@ class CamelNER:
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, TYPE) character spans, proclitics outside."""
-        toks = word_tokens(text)
+        toks = tokens(text)
         ranges = sentence_ranges(toks, text)
         tagged = self.tag_sentences([[t.text for t in toks[i:j]] for i, j in ranges])
         out = []

@@ -3,31 +3,35 @@
 A mention's canonical form drops diacritics, restores the alef of ``لل`` (``لقوات`` → ``القوات``),
 unifies spellings listed in ``data/ner/variants.tsv`` and drops a generic head before a place name
 (``قاعدة عين الأسد`` → ``عين الأسد``). Matching keys ignore hamza/ta-marbuta spelling and the
-article. Grouping then merges a short name into its only longer extension (``التحالف`` →
-``التحالف الدولي``) and a lone surname into the only full name ending with it.
+article. Grouping (``entity_column`` for a table of mentions) then merges a short name into its
+only longer extension (``التحالف`` → ``التحالف الدولي``) and a lone surname into the only full
+name ending with it.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from analysis.entities.gazetteer import _data_lines
+from analysis.entities.gazetteer import data_rows
 from analysis.entities.normalize import core, norm
+from analysis.text import normalize
 
-_DIAC_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
+#: A display form keeps the letters as written: only marks, tatweel and bidi marks go.
+DISPLAY_GROUPS: dict[str, bool] = {"alef": False, "alef_maksura": False, "teh_marbuta": False, "marks": True,
+                                   "bidi_marks": True}  # fmt: skip
 _LOC_HEADS = ("قاعدة", "القاعدة", "معسكر")
 
 
 @lru_cache(maxsize=1)
 def _variants() -> dict[str, str]:
-    return {row[0]: row[1] for row in _data_lines("variants.tsv") if len(row) >= 2}
+    return {row[0]: row[1] for row in data_rows("variants.tsv") if len(row) >= 2}
 
 
 def canonical_form(text: str, etype: str, elided_alef: bool = False) -> str:
     """Display form of one mention (see module doc)."""
-    t = _DIAC_RE.sub("", text).replace("\u200f", "").replace("\u200e", "")
+    t = normalize(text, **DISPLAY_GROUPS)
     if elided_alef and t.startswith("ل"):
         t = "ا" + t
     words = t.split()
@@ -87,3 +91,14 @@ def group_canonicals(mentions: list[tuple[str, str]]) -> dict[tuple[str, str], s
         for form in forms:
             out[(etype, form)] = best
     return out
+
+
+def entity_column(mentions: Mapping[str, Sequence[str]]) -> list[str]:
+    """The grouped entity name of each mention, in row order (the ``entity`` column of a mention table).
+
+    ``mentions`` has ``type`` and ``canonical`` columns (a DataFrame, or a dict of lists); the
+    grouping is corpus-level: it depends on every mention given (``group_canonicals``).
+    """
+    pairs = list(zip(mentions["type"], mentions["canonical"]))
+    groups = group_canonicals(pairs)
+    return [groups[pair] for pair in pairs]

@@ -1,4 +1,4 @@
-"""Where an entity starts inside its first token: proclitics و ف ب ل ك stay outside (GUIDE §3).
+"""Where an entity starts inside its first token: proclitics و ف ب ل ك stay outside (docs/ANNOTATION.md, "Named entities").
 
 ``بالأنبار`` → ``الأنبار``, ``للقوات`` → ``لقوات`` (ل + ال with the alef elided), ``وواشنطن`` →
 ``واشنطن``. A bare letter is only stripped when the rest is a better-known name than the whole
@@ -10,6 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from analysis.entities.normalize import norm
+from analysis.text import split_clitics
+
+#: Proclitics before the article that stay outside an entity: و/ف, ب/ك before ال, ل in لل
+#: (a stem of at least 2 letters after the article). Bare letters are judged by ``known`` counts.
+ARTICLE_CLITICS: dict[str, object] = {"prepositions": "بك", "bare_prepositions": False, "exceptions": False}
 
 _DIAC = set("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640")
 
@@ -24,14 +29,8 @@ def _skip_letter(word: str, i: int) -> int:
 
 def _article_clitics(n: str) -> int:
     """Letters before the article in ``(و|ف)?(ب|ك)?ال+stem`` or ``(و|ف)?لل+stem`` (0 if none)."""
-    conj = 1 if n[:1] in ("و", "ف") else 0
-    rest = n[conj:]
-    for prep in ("ب", "ك", ""):
-        if rest.startswith(prep + "ال") and len(rest) - len(prep) - 2 >= 2:
-            return conj + len(prep)
-    if rest.startswith("لل") and len(rest) - 2 >= 2:
-        return conj + 1
-    return 0
+    split = split_clitics(n, **ARTICLE_CLITICS)
+    return len(split.proclitics) - 1 if split.definite else 0
 
 
 def proclitic_length(word: str, known: Mapping[str, int]) -> int:

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from analysis.errors import AnalysisError
+from analysis.text import char_table
 
 _TAG_FIX = {"I-PRG": "I-ORG", "B-MSIC": "B-MISC", "B-ERS": "B-PERS"}
 _LENIENT_RE = re.compile(r"^([BI])-+([A-Za-z]+)")
@@ -40,7 +41,7 @@ def read_conll(path: str | Path, lenient: bool = False) -> list[tuple[list[str],
     except (OSError, UnicodeDecodeError) as err:
         raise AnalysisError(f"{path}: cannot read CoNLL file: {err}") from err
     for lineno, line in enumerate(text.splitlines(), 1):
-        line = line.replace("\u200e", "").replace("\u200f", "").strip()
+        line = line.translate(char_table(bidi_marks=True)).strip()
         if not line:
             if words:
                 sents.append((words, tags))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from analysis.entities.spans import bio_spans
+from analysis.entities.spans import bio_spans, longest_matches, mark_spans
 
 MAX_KEY = 4
 
@@ -34,24 +34,7 @@ def propagate(cores: list[list[str]], tags: list[list[str]], common: frozenset[s
     if not keys:
         return [list(t) for t in tags]
     firsts = {k[0] for k in keys}
-    out = []
-    for cs, ts in zip(cores, tags):
-        ts = list(ts)
-        i, n = 0, len(cs)
-        while i < n:
-            if ts[i] != "O" or cs[i] not in firsts:
-                i += 1
-                continue
-            for length in range(min(MAX_KEY, n - i), 0, -1):
-                key = tuple(cs[i : i + length])
-                typ = keys.get(key)
-                if typ and all(t == "O" for t in ts[i : i + length]):
-                    ts[i] = "B-" + typ
-                    for j in range(i + 1, i + length):
-                        ts[j] = "I-" + typ
-                    i += length
-                    break
-            else:
-                i += 1
-        out.append(ts)
-    return out
+    return [
+        mark_spans(list(ts), longest_matches(cs, keys, MAX_KEY, firsts, free=[t == "O" for t in ts]))
+        for cs, ts in zip(cores, tags)
+    ]

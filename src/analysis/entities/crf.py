@@ -1,7 +1,9 @@
 """The offline backend: a CRF (python-crfsuite) trained on ANERcorp + the domain gold.
 
 A model is a folder: ``model.crfsuite`` (weights), ``lexicon.tsv`` (word -> dominant tag, from the
-training data), ``known.tsv`` (entity-initial word counts, for proclitic stripping), ``meta.json``.
+training data), ``known.tsv`` (entity-initial word counts, for proclitic stripping), ``meta.json``
+(training data and settings, and the ``featurizer`` hash: a model trained with other feature code
+or data is refused, see ``analysis.entities.features``).
 """
 
 from __future__ import annotations
@@ -14,12 +16,12 @@ import pycrfsuite
 
 from analysis.entities.clitics import proclitic_length
 from analysis.entities.consistency import propagate
-from analysis.entities.features import Featurizer
+from analysis.entities.features import Featurizer, featurizer_hash
 from analysis.entities.gazetteer import DATA_DIR, Gazetteer, default_gazetteer
-from analysis.entities.lexicon import read_table
 from analysis.entities.spans import bio_spans, sentence_ranges
-from analysis.entities.tokenize import word_tokens
 from analysis.errors import AnalysisError
+from analysis.resources import read_table
+from analysis.text import tokens
 
 MODEL_FILES = ("model.crfsuite", "lexicon.tsv", "known.tsv", "phrases.tsv", "common.tsv", "external.tsv", "meta.json")
 MAX_SENTENCE_TOKENS = 400  # longer runs (a 100k-character line) are tagged in windows
@@ -28,6 +30,16 @@ MAX_SENTENCE_TOKENS = 400  # longer runs (a 100k-character line) are tagged in w
 def default_model_dir() -> Path:
     """Folder of the model shipped inside the package."""
     return DATA_DIR / "crf"
+
+
+def check_featurizer(model_dir: Path, meta: dict) -> None:
+    """Refuse a model trained with other feature code or data than this package's (one line)."""
+    trained, current = meta.get("featurizer"), featurizer_hash()
+    if trained != current:
+        raise AnalysisError(
+            f"{model_dir / 'model.crfsuite'}: trained with other NER features (featurizer {trained or 'not recorded'}, "
+            f"this code {current}): retrain it with `analysis train-ner` (docs/NER.md)"
+        )
 
 
 class CRFModel:
@@ -40,6 +52,7 @@ class CRFModel:
             raise AnalysisError(f"{model_dir}: not a NER model folder (missing {', '.join(missing)})")
         self.model_dir = model_dir
         self.meta = json.loads((model_dir / "meta.json").read_text(encoding="utf-8"))
+        check_featurizer(model_dir, self.meta)
         self.tagger = pycrfsuite.Tagger()
         try:
             self.tagger.open(str(model_dir / "model.crfsuite"))
@@ -73,7 +86,7 @@ class CRFModel:
 
     def spans(self, text: str, consistency: bool = True) -> list[tuple[int, int, str]]:
         """(start, end, TYPE) character spans in ``text``, proclitics left outside."""
-        toks = word_tokens(text)
+        toks = tokens(text)
         out: list[tuple[int, int, str]] = []
         sents = []
         for i, j in sentence_ranges(toks, text):

@@ -1,14 +1,35 @@
-"""CRF features for one sentence of tokens.
+"""CRF features for one sentence of tokens: the one place where NER features are defined.
 
 Each distinct word's own features are computed once and cached (words repeat a lot); a token's
 feature list is its own features plus short, prefixed copies of its neighbours' (window ±2).
 Feature strings are kept short because the tagger's speed depends on them.
+
+A trained model is only valid for the features it was trained with: ``featurizer_hash()`` hashes
+the code and data files listed in ``FEATURIZER_FILES``; training records it in the model's
+``meta.json`` and loading refuses a model whose hash differs. To add a feature, change
+``Featurizer`` here (and list any new code or data file it reads in ``FEATURIZER_FILES``), then
+retrain with ``analysis train-ner`` (docs/NER.md).
 """
 
 from __future__ import annotations
 
-from analysis.entities.gazetteer import Gazetteer, _data_lines
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+from analysis.entities.gazetteer import DATA_FILES as GAZETTEER_DATA
+from analysis.entities.gazetteer import Gazetteer, data_rows
 from analysis.entities.normalize import core, norm, strip_conj
+from analysis.text import NORMALIZATION_TABLE
+
+#: Context trigger words, in ``data/ner/``.
+TRIGGERS_FILE = "triggers.tsv"
+#: Everything the features are computed from, relative to the ``analysis`` package folder.
+FEATURIZER_FILES: tuple[str, ...] = (
+    "entities/features.py", "entities/gazetteer.py", "entities/normalize.py", "text.py", "resources.py",
+    f"data/{NORMALIZATION_TABLE}", f"data/ner/{TRIGGERS_FILE}", *(f"data/ner/{name}" for name in GAZETTEER_DATA),
+)  # fmt: skip
+_PACKAGE = Path(__file__).resolve().parent.parent
 
 _PUNCT = set(".,،؛;:!?؟\"'«»()[]{}-–—/\\*…")
 
@@ -30,10 +51,19 @@ def _shape(w: str) -> str:
     return "X"
 
 
+@lru_cache(maxsize=1)
+def featurizer_hash() -> str:
+    """A short hash of ``FEATURIZER_FILES`` (names and contents, line ends ignored)."""
+    digest = hashlib.sha256()
+    for name in FEATURIZER_FILES:
+        digest.update(name.encode() + b"\0" + (_PACKAGE / name).read_bytes().replace(b"\r\n", b"\n") + b"\0")
+    return digest.hexdigest()[:16]
+
+
 def load_triggers() -> dict[str, str]:
     """Context trigger words (titles, organisation/place heads, speech verbs) by core form."""
     out: dict[str, str] = {}
-    for row in _data_lines("triggers.tsv"):
+    for row in data_rows(TRIGGERS_FILE):
         if len(row) >= 2:
             out.setdefault(core(norm(row[0])), row[1])
     return out

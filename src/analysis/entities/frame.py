@@ -8,7 +8,10 @@ from itertools import combinations
 
 import pandas as pd
 
-from analysis.entities.canonical import group_canonicals
+from analysis.corpus import articles_from_frame
+from analysis.entities.canonical import entity_column
+from analysis.entities.tagger import tag_entities
+from analysis.text import sentences
 
 MENTION_COLUMNS = [
     "article_id", "path", "date", "sentence", "start", "end", "text", "type", "canonical", "entity", "backend",
@@ -16,8 +19,6 @@ MENTION_COLUMNS = [
 
 
 def _sentence_starts(text: str) -> list[int]:
-    from analysis.text import sentences
-
     return [s.start for s in sentences(text)]
 
 
@@ -28,9 +29,6 @@ def entities_frame(corpus_df: pd.DataFrame, backend: str = "auto", model: str | 
     line yields nothing). ``sentence`` is the index of the sentence holding the mention
     (``analysis.text.sentences``); ``entity`` is the corpus-level grouped canonical form.
     """
-    from analysis.corpus import articles_from_frame
-    from analysis.entities import tag_entities
-
     rows = []
     for art in articles_from_frame(corpus_df):
         text = art.analysis_text
@@ -46,8 +44,7 @@ def entities_frame(corpus_df: pd.DataFrame, backend: str = "auto", model: str | 
             )  # fmt: skip
     df = pd.DataFrame(rows, columns=MENTION_COLUMNS)
     if len(df):
-        groups = group_canonicals(list(zip(df["type"], df["canonical"])))
-        df["entity"] = [groups[(t, c)] for t, c in zip(df["type"], df["canonical"])]
+        df["entity"] = entity_column(df)
         df["date"] = pd.to_datetime(df["date"])
     return df
 

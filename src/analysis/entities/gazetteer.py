@@ -10,25 +10,21 @@ from functools import lru_cache
 from pathlib import Path
 
 from analysis.entities.normalize import core, norm
+from analysis.entities.spans import longest_matches, mark_spans
+from analysis.resources import data_path, read_rows
 
 TYPES = ("PERS", "LOC", "ORG", "MISC")
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "ner"
+#: The entity data folder (``src/analysis/data/ner``).
+DATA_DIR = data_path("ner")
 #: Name lists, in priority order (an earlier file wins for a phrase listed twice).
 GAZETTEER_FILES = ("gazetteer.tsv", "places_cldr.tsv")
+#: Every data file the gazetteer reads (part of the NER featurizer hash).
+DATA_FILES = (*GAZETTEER_FILES, "nationalities.tsv", "patterns.tsv")
 
 
-def _data_lines(name: str, data_dir: Path | None = None) -> list[list[str]]:
-    """Non-comment, non-blank lines of a data file, split on tabs."""
-    if data_dir is not None:
-        text = (Path(data_dir) / name).read_text(encoding="utf-8")
-    else:
-        text = (DATA_DIR / name).read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            rows.append(line.split("\t"))
-    return rows
+def data_rows(name: str, data_dir: Path | None = None) -> tuple[tuple[str, ...], ...]:
+    """The records of an entity data file (``data/ner/NAME``, or under ``data_dir``), tab-split."""
+    return read_rows(name, folder=Path(data_dir) if data_dir is not None else DATA_DIR)
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
@@ -47,16 +43,17 @@ class Gazetteer:
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> "Gazetteer":
+        """Names, then head + nationality patterns, from the data files (``data/ner`` or ``data_dir``)."""
         entries: dict[tuple[str, ...], str] = {}
         for name in GAZETTEER_FILES:
-            for row in _data_lines(name, data_dir):
+            for row in data_rows(name, data_dir):
                 if len(row) >= 2 and row[1] in TYPES:
                     entries.setdefault(phrase_key(row[0]), row[1])
         nats = set()
-        for row in _data_lines("nationalities.tsv", data_dir):
+        for row in data_rows("nationalities.tsv", data_dir):
             masc = core(norm(row[0]))
             nats.update({masc, masc + "ه"})  # masculine and feminine (ة normalised to ه)
-        for row in _data_lines("patterns.tsv", data_dir):
+        for row in data_rows("patterns.tsv", data_dir):
             if len(row) >= 2 and row[1] in TYPES:
                 head = phrase_key(row[0])
                 for adj in nats:
@@ -65,24 +62,7 @@ class Gazetteer:
 
     def match(self, cores: list[str]) -> list[str]:
         """One label per token: ``B-TYPE``/``I-TYPE`` inside a longest match, else ``""``."""
-        out = [""] * len(cores)
-        i, n = 0, len(cores)
-        entries, firsts = self.entries, self._firsts
-        while i < n:
-            if cores[i] in firsts:
-                for length in range(min(self.max_len, n - i), 0, -1):
-                    typ = entries.get(tuple(cores[i : i + length]))
-                    if typ is not None:
-                        out[i] = "B-" + typ
-                        for j in range(i + 1, i + length):
-                            out[j] = "I-" + typ
-                        i += length
-                        break
-                else:
-                    i += 1
-            else:
-                i += 1
-        return out
+        return mark_spans([""] * len(cores), longest_matches(cores, self.entries, self.max_len, self._firsts))
 
 
 @lru_cache(maxsize=1)

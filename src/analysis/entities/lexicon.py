@@ -1,11 +1,14 @@
-"""Lexicons learned from the training data: word -> dominant entity tag, and entity-initial counts."""
+"""Lexicons learned from the training data: word -> dominant entity tag, entity-initial counts, phrases.
+
+A model folder stores them as ``key<TAB>value`` tables (``analysis.resources.write_table``).
+"""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from pathlib import Path
 
 from analysis.entities.normalize import core, norm
+from analysis.entities.spans import bio_spans
 
 
 def build_lexicon(sentences: list[tuple[list[str], list[str]]], min_count: int = 1) -> dict[str, str]:
@@ -42,23 +45,6 @@ def entity_initial_counts(sentences: list[tuple[list[str], list[str]]], extra: l
     return dict(known)
 
 
-def write_table(path: Path, table: dict[str, object]) -> None:
-    """Write ``key<TAB>value`` lines, sorted, so the file is byte-stable."""
-    lines = [f"{k}\t{v}\n" for k, v in sorted(table.items()) if k and "\t" not in k and "\n" not in k]
-    Path(path).write_text("".join(lines), encoding="utf-8")
-
-
-def read_table(path: Path) -> dict[str, str]:
-    """Read a ``key<TAB>value`` file."""
-    out: dict[str, str] = {}
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            k, _, v = line.rstrip("\n").partition("\t")
-            if k:
-                out[k] = v
-    return out
-
-
 def common_words(sentences: list[tuple[list[str], list[str]]], min_count: int = 3, max_entity: float = 0.1) -> set[str]:
     """Core forms seen at least ``min_count`` times and inside an entity less than ``max_entity`` of them."""
     total: Counter = Counter()
@@ -74,8 +60,6 @@ def common_words(sentences: list[tuple[list[str], list[str]]], min_count: int = 
 
 def build_phrases(sentences: list[tuple[list[str], list[str]]], max_len: int = 6) -> dict[tuple[str, ...], str]:
     """Entity phrases of the training data as core-form tuples -> majority type."""
-    from analysis.entities.spans import bio_spans
-
     votes: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     for words, tags in sentences:
         for s, e, typ in bio_spans(tags):

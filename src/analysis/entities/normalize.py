@@ -1,51 +1,51 @@
-"""Arabic normalisation and proclitic stripping used for NER features and canonical forms.
+"""The entity stage's word forms: ``analysis.text`` normalization and clitic splitting, entity switches.
 
-Kept local (and tiny) so feature extraction is fast and identical at training and tagging time.
+NER features, gazetteer keys, lexicons and canonical match keys all compare words in these
+forms, so they must not change between training and tagging (this file is part of the NER
+model's featurizer hash, see ``analysis.entities.features``).
 """
 
 from __future__ import annotations
 
-import re
+from functools import lru_cache
 
-_DIACRITICS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_TRANS = str.maketrans(
-    {
-        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
-        "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
-        "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4", "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
-        "\u200f": None, "\u200e": None, "\u200c": None, "\u200d": None, "\ufeff": None,
-    }
-)
+from analysis.text import char_table, split_clitics
+
+#: Normalization groups on top of ``normalize``'s defaults (``data/arabic_normalization.tsv``):
+#: ؤ/ئ → و/ي, ASCII digits, every Arabic mark, invisible format characters removed.
+NORM_GROUPS: dict[str, bool] = {"hamza": True, "digits": True, "marks": True, "quranic_marks": True,
+                                "bidi_marks": True, "invisible": True}
+#: A core form: و/ف off when 3 letters remain; ب/ك only before the article; لل; the article off
+#: when 2 letters remain. No exception list (the CRF learns the rest).
+CORE_CLITICS: dict[str, object] = {"prepositions": "بك", "bare_prepositions": False, "min_bare_stem": 3,
+                                   "exceptions": False}  # fmt: skip
+#: A conjunction alone, when 3 letters remain.
+CONJUNCTION_ONLY: dict[str, object] = {"prepositions": "", "article": False, "min_bare_stem": 3, "exceptions": False}
+
+
+@lru_cache(maxsize=1)
+def norm_table() -> dict[int, str | None]:
+    """The ``str.translate`` table of ``norm``: ``normalize``'s default groups plus ``NORM_GROUPS``."""
+    return char_table(alef=True, alef_maksura=True, teh_marbuta=True, diacritics=True, tatweel=True, **NORM_GROUPS)
 
 
 def norm(word: str) -> str:
-    """Orthographic normal form: no diacritics/tatweel, one alef, ى→ي, ة→ه, ASCII digits."""
-    return _DIACRITICS_RE.sub("", word).translate(_TRANS)
+    """Orthographic normal form: no diacritics/tatweel, one alef, ى→ي, ة→ه, ؤ→و, ئ→ي, ASCII digits.
+
+    The same as ``analysis.text.normalize(word, **NORM_GROUPS)``, with the table looked up once.
+    """
+    return word.translate(norm_table())
 
 
-def strip_conj(w: str) -> str:
-    """Drop a conjunction و/ف from a normalised word when enough of the word remains."""
-    if len(w) > 3 and w[0] in "وف":
-        return w[1:]
-    return w
+def strip_conj(word: str) -> str:
+    """A normalized word without a conjunction و/ف when enough of the word remains."""
+    return split_clitics(word, **CONJUNCTION_ONLY).stem
 
 
-def strip_prep(w: str) -> str:
-    """Drop a preposition ب/ل/ك before the article (بال, كال) or لل (ل + ال with alef elided)."""
-    if len(w) > 4 and w[0] in "بك" and w[1:3] == "ال":
-        return w[1:]
-    if len(w) > 3 and w.startswith("لل"):
-        return "ا" + w[1:]
-    return w
+@lru_cache(maxsize=200_000)
+def core(word: str) -> str:
+    """A normalized word without conjunction, preposition-before-article and article (for matching).
 
-
-def strip_article(w: str) -> str:
-    """Drop the definite article ال when a stem of at least 2 letters remains."""
-    if len(w) > 3 and w.startswith("ال"):
-        return w[2:]
-    return w
-
-
-def core(w: str) -> str:
-    """Normalised word without conjunction, preposition-before-article and article (for matching)."""
-    return strip_article(strip_prep(strip_conj(w)))
+    ``وبالعراق`` → ``عراق``, ``للقوات`` → ``قوات``; ``ولد`` and ``بغداد`` stay whole.
+    """
+    return split_clitics(word, **CORE_CLITICS).stem

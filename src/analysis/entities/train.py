@@ -16,12 +16,14 @@ import pycrfsuite
 
 from analysis.corpus import load_article
 from analysis.entities.conll import read_conll, read_conll_any
-from analysis.entities.features import Featurizer
-from analysis.entities.gazetteer import Gazetteer, _data_lines
-from analysis.entities.lexicon import build_lexicon, build_phrases, common_words, entity_initial_counts, write_table
+from analysis.entities.features import Featurizer, featurizer_hash
+from analysis.entities.gazetteer import Gazetteer, data_rows
+from analysis.entities.lexicon import build_lexicon, build_phrases, common_words, entity_initial_counts
 from analysis.entities.spans import char_spans_to_tags, sentence_ranges
-from analysis.entities.tokenize import word_tokens
 from analysis.errors import AnalysisError
+from analysis.gold import article_paths_by_name, read_gold_folder
+from analysis.resources import write_table
+from analysis.text import tokens
 
 Sentence = tuple[list[str], list[str]]
 
@@ -48,8 +50,6 @@ class TrainConfig:
 
 def gold_sentences(gold_dir: Path, corpus: list[Path], exclude: set[str] = frozenset()) -> list[tuple[str, list[Sentence]]]:
     """Domain gold converted to token tags: [(gold file stem, sentences)] sorted by stem."""
-    from analysis.evaluation.gold import article_paths_by_name, read_gold_folder
-
     index = article_paths_by_name(corpus)
     out = []
     for gpath, gold in read_gold_folder(gold_dir):
@@ -60,7 +60,7 @@ def gold_sentences(gold_dir: Path, corpus: list[Path], exclude: set[str] = froze
             raise AnalysisError(f"{gpath}: article {name} not found in {', '.join(map(str, corpus))}")
         text = load_article(index[name]).analysis_text
         spans = [(e["start"], e["end"], e["type"]) for e in gold["entities"]]
-        toks = word_tokens(text)
+        toks = tokens(text)
         tags = char_spans_to_tags(toks, spans)
         sents = [([t.text for t in toks[i:j]], tags[i:j]) for i, j in sentence_ranges(toks, text)]
         out.append((gpath.stem, sents))
@@ -68,7 +68,7 @@ def gold_sentences(gold_dir: Path, corpus: list[Path], exclude: set[str] = froze
 
 
 def _gazetteer_first_words() -> list[str]:
-    return [row[0].split()[0] for row in _data_lines("gazetteer.tsv") if row and row[0].split()]
+    return [row[0].split()[0] for row in data_rows("gazetteer.tsv") if row and row[0].split()]
 
 
 def train_model(
@@ -137,6 +137,7 @@ def train_model(
     write_table(out_dir / "external.tsv", external)
     meta = {
         "backend": "crf",
+        "featurizer": featurizer_hash(),
         "train_files": [Path(f).name for f in conll_files],
         "gold_articles": [stem for stem, _ in domain],
         "lexicon_files": [Path(f).name for f in cfg.lexicon_files],

@@ -1,7 +1,8 @@
 """``analysis evaluate ner GOLD PATH...``: entity-level scores against CoNLL or span-JSON gold.
 
 CoNLL gold: the words of each sentence are tagged by the chosen backend and scored with
-conlleval rules (seqeval, exact match per entity). Span JSON gold (GUIDE.md §3): each article is
+conlleval rules (seqeval, exact match per entity). Span JSON gold (docs/ANNOTATION.md, "Named
+entities"): each article is
 tagged with ``tag_entities`` and scored exact (same start, end, type) and relaxed (overlapping,
 same type, matched one-to-one). The last line printed is ``micro-F1 0.xxx`` (relaxed for spans).
 """
@@ -10,35 +11,20 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
+from analysis.corpus import load_article
+from analysis.entities.camel import load_camel
+from analysis.entities.conll import read_conll
+from analysis.entities.crf import load_model
 from analysis.entities.record import ENTITY_TYPES
 from analysis.entities.spans import bio_spans
+from analysis.entities.tagger import resolve_backend, tag_entities
 from analysis.errors import AnalysisError
+from analysis.evaluation.matching import PRF, match_overlaps
+from analysis.gold import article_paths_by_name, read_gold_folder
 
 Span = tuple[int, int, str]
-
-
-@dataclass
-class PRF:
-    """True positives, number predicted, number in gold -> precision, recall, F1."""
-
-    tp: int = 0
-    pred: int = 0
-    gold: int = 0
-
-    @property
-    def p(self) -> float:
-        return self.tp / self.pred if self.pred else 0.0
-
-    @property
-    def r(self) -> float:
-        return self.tp / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
 
 
 def _by_type(gold: list[Span], pred: list[Span], tp_types: Counter) -> dict[str, PRF]:
@@ -62,18 +48,11 @@ def score_exact(gold: list[Span], pred: list[Span]) -> dict[str, PRF]:
 
 def relaxed_matches(gold: list[Span], pred: list[Span]) -> list[tuple[int, int]]:
     """One-to-one pairs (gold index, pred index) that overlap and share a type, largest overlap first."""
-    cands = []
-    for gi, (gs, ge, gt) in enumerate(gold):
-        for pi, (ps, pe, pt) in enumerate(pred):
-            if gt == pt and ps < ge and gs < pe:
-                cands.append((-(min(ge, pe) - max(gs, ps)), gi, pi))
-    used_g, used_p, pairs = set(), set(), []
-    for _, gi, pi in sorted(cands):
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-            pairs.append((gi, pi))
-    return pairs
+
+    def same_type(i: int, j: int) -> bool:
+        return gold[i][2] == pred[j][2]
+
+    return match_overlaps([g[:2] for g in gold], [p[:2] for p in pred], compatible=same_type, ties="index")
 
 
 def score_relaxed(gold: list[Span], pred: list[Span]) -> dict[str, PRF]:
@@ -117,22 +96,14 @@ DOC_SENTENCES = 25
 
 def _tagger(backend: str, model: str | None):
     """A function (list of sentences) -> IOB tags for the chosen backend, and the backend's name."""
-    from analysis.entities import resolve_backend
-
     name = resolve_backend(backend)
     if name == "camel":
-        from analysis.entities.camel import load_camel
-
         return load_camel().tag_sentences, name
-    from analysis.entities.crf import load_model
-
     return load_model(model).tag_document, name
 
 
 def run_conll(path: Path, backend: str, model: str | None, details: bool = False) -> dict[str, PRF]:
     """Tag every sentence of a CoNLL file and score it (prints the table)."""
-    from analysis.entities.conll import read_conll
-
     sents = read_conll(path)
     tag, name = _tagger(backend, model)
     preds: list[list[str]] = []
@@ -149,10 +120,6 @@ def run_conll(path: Path, backend: str, model: str | None, details: bool = False
 
 def run_spans(gold_dir: Path, paths: list[str], backend: str, model: str | None, details: bool = False):
     """Score span-JSON gold against the articles; returns (exact, relaxed) tables (prints them)."""
-    from analysis.corpus import load_article
-    from analysis.entities import tag_entities
-    from analysis.evaluation.gold import article_paths_by_name, read_gold_folder
-
     index = article_paths_by_name(paths)
     exact: dict[str, PRF] = {}
     relaxed: dict[str, PRF] = {}

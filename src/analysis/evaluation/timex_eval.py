@@ -1,4 +1,4 @@
-"""Score ``find_timexes`` against gold timex files (GUIDE.md §1) and report event recall.
+"""Score ``find_timexes`` against gold timex files (docs/ANNOTATION.md, "Temporal expressions"), with events.
 
 Gold files (``NNN.json``: ``file``, ``dct``, ``timexes``, ``events``) are matched to articles by
 the basename in ``file``. Per file and overall:
@@ -21,8 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from analysis.corpus import load_article
 from analysis.errors import AnalysisError
-from analysis.evaluation.gold import article_paths_by_name, read_gold_folder
+from analysis.evaluation.events_eval import event_recall, event_report
+from analysis.evaluation.matching import match_overlaps, prf
+from analysis.gold import article_paths_by_name, read_gold_folder
+from analysis.timex import find_timexes
 
 
 @dataclass
@@ -41,20 +45,9 @@ class Counts:
     wrong: list[tuple[dict, dict]] = field(default_factory=list)  # matched, but type/value/mod differ
 
     def add(self, other: "Counts") -> None:
+        """Add ``other``'s counts to these (the lists of mismatches stay per file)."""
         for name in ("gold", "pred", "strict", "relaxed", "type_ok", "value_ok", "mod_ok"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-
-
-def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
-    """Precision, recall, F1 (0 when undefined)."""
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
-
-
-def _overlap(a: dict, b: dict) -> int:
-    return min(a["end"], b["end"]) - max(a["start"], b["start"])
 
 
 def match_strict(gold: Sequence[dict], pred: Sequence[dict]) -> list[tuple[int, int]]:
@@ -64,19 +57,8 @@ def match_strict(gold: Sequence[dict], pred: Sequence[dict]) -> list[tuple[int, 
 
 
 def match_relaxed(gold: Sequence[dict], pred: Sequence[dict]) -> list[tuple[int, int]]:
-    """One-to-one pairs of overlapping spans, the largest overlaps first (ties: earliest)."""
-    options = sorted(
-        ((-_overlap(g, p), g["start"], p["start"], i, j) for i, g in enumerate(gold) for j, p in enumerate(pred) if _overlap(g, p) > 0)
-    )
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs = []
-    for _, _, _, i, j in options:
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            pairs.append((i, j))
-    return sorted(pairs)
+    """One-to-one pairs of overlapping spans, the largest overlaps first (ties: earliest), sorted."""
+    return sorted(match_overlaps([(g["start"], g["end"]) for g in gold], [(p["start"], p["end"]) for p in pred]))
 
 
 def score(gold: Sequence[dict], pred: Sequence[dict]) -> Counts:
@@ -134,8 +116,6 @@ def load_gold(gold_dir: str | Path) -> list[dict[str, Any]]:
 
 def load_articles(paths: Iterable[str | Path]) -> dict[str, Any]:
     """Article records by file basename (every ``*.txt`` under the given files/folders)."""
-    from analysis.corpus import load_article
-
     return {name: load_article(path) for name, path in article_paths_by_name(paths).items()}
 
 
@@ -146,8 +126,6 @@ def _fmt(t: dict) -> str:
 
 def evaluate(docs: Sequence[dict], articles: dict[str, Any]) -> tuple[Counts, list[tuple[str, Counts]], list[str]]:
     """Run ``find_timexes`` on each gold document's article; (total, per-file counts, missing files)."""
-    from analysis.timex import find_timexes
-
     total = Counts()
     per_file = []
     missing = []
@@ -193,8 +171,6 @@ def report(total: Counts, per_file: list[tuple[str, Counts]], missing: list[str]
     if events is None:
         lines.append("event recall: n/a (analysis.events not available)")
     else:
-        from analysis.evaluation.events_eval import event_report  # recall, precision, attribute accuracy
-
         lines += event_report(events, details)
     lines.append(f"value-F1 {s['value_f1']:.3f}")
     return lines
@@ -207,8 +183,6 @@ def run(args: argparse.Namespace) -> int:
     total, per_file, missing = evaluate(docs, articles)
     if not per_file:
         raise AnalysisError(f"none of the {len(docs)} gold files matches an article under {', '.join(map(str, args.corpus))}")
-    from analysis.evaluation.events_eval import event_recall
-
     matched = [d for d in docs if Path(d["file"]).name in articles]
     events = event_recall(matched, [articles[Path(d["file"]).name] for d in matched])
     for line in report(total, per_file, missing, bool(getattr(args, "details", False)), events):

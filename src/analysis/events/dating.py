@@ -24,9 +24,16 @@ from analysis.events.rules import UNTIL_MAX_TOKENS, ZONE_MAX_TOKENS
 from analysis.events.triggers import Trigger, past_verb
 from analysis.events.types import TYPES
 from analysis.text import Token
-from analysis.timex.values import day_interval
-
-Interval = tuple[dt.date, dt.date]
+from analysis.timex.values import (
+    DAY_TIME_VALUE,
+    DURATION_VALUE,
+    MONTH_VALUE,
+    QUARTER_VALUE,
+    WEEK_VALUE,
+    YEAR_VALUE,
+    Interval,
+    day_interval,
+)
 
 #: Timex types that can date an event; DURATIONs only when anchored (``خلال شهر``).
 DATING_TYPES = ("DATE", "TIME")
@@ -35,14 +42,6 @@ REPORT_REACH = 6  # ``…، اليوم السبت، إنها أطلقت``: from 
 SPEAKER_REACH = 10  # ``قالت «المقاومة الإسلامية في العراق»، اليوم السبت``: from the speech verb to its date
 RELATIVE_REACH = 5  # ``قصف مطار أربيل الدولي الذي وقع الإثنين الماضي``
 COORD_WINDOW = 16  # ``سحب جنودها من ...، ونقل قسم منهم``: how far a coordinated trigger shares the date
-
-_YEAR = re.compile(r"^(\d{4})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
-
 
 #: Northern seasons as month ranges (``2014-SU`` → June-August 2014; winter runs into the next year).
 SEASONS = {"SP": ("03", "05"), "SU": ("06", "08"), "FA": ("09", "11"), "WI": ("12", "02")}
@@ -76,7 +75,7 @@ def width(span: Interval | None) -> int:
 
 def duration_days(value: str) -> int | None:
     """Approximate length in days of a DURATION value (``P1M`` → 30, ``P2W`` → 14); None if vague."""
-    m = _DURATION.match(value or "")
+    m = DURATION_VALUE.match(value or "")
     if not m or not any(m.groups()):
         return None
     y, mo, w, d = (int(g) if g else 0 for g in m.groups())
@@ -85,7 +84,7 @@ def duration_days(value: str) -> int | None:
 
 def shift(day: dt.date, duration: str, sign: int) -> dt.date | None:
     """``day`` moved by a DURATION (calendar years and months, then weeks and days); None if vague."""
-    m = _DURATION.match(duration or "")
+    m = DURATION_VALUE.match(duration or "")
     if not m or not any(m.groups()):
         return None
     y, mo, w, d = (int(g) if g else 0 for g in m.groups())
@@ -126,11 +125,11 @@ def granularity(value: str | None) -> str:
         return "vague"
     if "/" in value:
         return "interval"
-    if _DAY.match(value):
+    if DAY_TIME_VALUE.match(value):
         return "day"
-    if _MONTH.match(value) or _WEEK.match(value) or _SEASON.match(value):
+    if MONTH_VALUE.match(value) or WEEK_VALUE.match(value) or _SEASON.match(value):
         return "month"
-    if _YEAR.match(value) or _QUARTER.match(value):
+    if YEAR_VALUE.match(value) or QUARTER_VALUE.match(value):
         return "year"
     return "none"
 

@@ -8,12 +8,9 @@ import pandas as pd
 
 from analysis.corpus import articles_from_frame
 from analysis.events.extract import extract_events
-from analysis.events.records import Event
+from analysis.pipeline.records import stage_frame
 
 
-def events_frame(corpus_df: Any, **kwargs: Any) -> Any:
+def events_frame(corpus_df: Any, **kwargs: Any) -> pd.DataFrame:
     """A DataFrame of the events of every article in a corpus DataFrame (``load_corpus``)."""
-    rows = [e.to_record() for a in articles_from_frame(corpus_df) for e in extract_events(a, **kwargs)]
-    columns = list(Event.__dataclass_fields__)
-    frame = pd.DataFrame(rows, columns=columns)
-    return frame
+    return stage_frame("events", ((a, extract_events(a, **kwargs)) for a in articles_from_frame(corpus_df)))

@@ -19,6 +19,7 @@ import pandas as pd
 
 from analysis.corpus import articles_from_frame
 from analysis.errors import AnalysisError
+from analysis.pipeline.records import SCHEMAS, stage_frame
 from analysis.timex.grammar import run
 from analysis.timex.normalize import NormText
 from analysis.timex.values import Interval, as_date, day_interval
@@ -106,22 +107,16 @@ def find_timexes(text: str, dct: dt.date | str | None = None) -> list[Timex]:
     return out
 
 
-TIMEX_COLUMNS = ["id", "path", "dct", "start", "end", "text", "type", "value", "mod", "calendar", "line"]
+#: The columns of a timex frame: the pipeline's one schema for the timexes stage.
+TIMEX_COLUMNS = list(SCHEMAS["timexes"].columns)
 
 
 def timexes_frame(corpus: pd.DataFrame | Iterable) -> pd.DataFrame:
     """One row per timex of every article of a corpus (DataFrame from ``load_corpus`` or Articles).
 
     Runs on ``article.analysis_text`` so offsets are into the file content and nothing is found
-    on the header line; ``line`` is the 1-based line number of the timex in the file.
+    on the header line; the columns are the cached pipeline's (``line`` is the 1-based line of the
+    timex in the file), so this frame equals the one ``analysis.study.Study`` reads from the cache.
     """
     articles = articles_from_frame(corpus) if isinstance(corpus, pd.DataFrame) else corpus
-    rows = []
-    for article in articles:
-        for t in find_timexes(article.analysis_text, article.date):
-            row = {"id": article.id, "path": article.path, "dct": article.date.isoformat()}
-            row.update(t.to_dict())
-            row["calendar"] = t.calendar
-            row["line"] = article.content.count("\n", 0, t.start) + 1
-            rows.append(row)
-    return pd.DataFrame(rows, columns=TIMEX_COLUMNS)
+    return stage_frame("timexes", ((a, find_timexes(a.analysis_text, a.date)) for a in articles))
