@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from analysis.events import dating, lexicon
-from analysis.events.places import PlaceMention, excluded_country, governed_place, sentence_places
+from analysis.events.places import QUOTES, PlaceMention, excluded_country, governed_place, sentence_places
 from analysis.events.places import place_level, same_place  # noqa: F401  (public here for older callers)
 from analysis.events.triggers import Trigger, past_verb
 from analysis.events.types import TYPES
@@ -75,7 +75,10 @@ def _is_outlet(toks: list[Token], idx: int, surface: str) -> bool:
     """A news outlet cited as the source (``بحسب الأناضول``, ``قال لرووداو``, ``الوكيل الإخباري``), not an actor."""
     if normalize(surface).endswith(("الاخباري", "الاخبارية")):
         return True
-    if idx > 0 and lexicon.is_cue(toks[idx - 1], "source_markers"):
+    j = idx - 1
+    while j >= 0 and toks[j].text in QUOTES:
+        j -= 1  # ``لـ«الشرق الأوسط»``: the quotes of a name
+    if j >= 0 and (lexicon.is_cue(toks[j], "source_markers") or j < idx - 1 and toks[j].norm.rstrip("ـ") == "ل"):
         return True
     word = normalize(surface)
     cliticised = word.startswith("ل") and not word.startswith(("ال", "لل"))

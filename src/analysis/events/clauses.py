@@ -72,7 +72,7 @@ def clause_span(toks: list[Token], trig: Span, triggers: Sequence[Span], opened:
             hi = i - 1
             break
     for other in triggers:
-        if other is trig or other.type == trig.type and _same_report(toks, trig, other):
+        if other == trig or other.type == trig.type and _same_report(toks, trig, other):
             continue
         if trig.last < other.first <= hi:
             hi = other.first - 1

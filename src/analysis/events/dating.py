@@ -19,11 +19,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from analysis.events import lexicon
+from analysis.events import lexicon, modality
 from analysis.events.rules import UNTIL_MAX_TOKENS, ZONE_MAX_TOKENS
 from analysis.events.triggers import Trigger, past_verb
 from analysis.events.types import TYPES
-from analysis.text import Token
+from analysis.text import Token, tokens
 from analysis.timex.values import (
     DAY_TIME_VALUE,
     DURATION_VALUE,
@@ -152,6 +152,20 @@ class TimexSlot:
     past: bool = False  # wholly before the article date
 
 
+def _counted_since(toks: list[Token], first: int) -> bool:
+    """``هجوم هو الثاني من نوعه منذ أيلول``: a count since a date, which dates nothing."""
+    return first > 0 and lexicon.is_cue(toks[first - 1], "since_words") and lexicon.has_cue(toks, first - 4, first - 2, "count_phrases")
+
+
+def _superseded(toks: list[Token], first: int) -> bool:
+    """``الذي كان مقررا في أيلول``, ``بدلا من أيلول``: the date a plan had before it changed, which dates nothing now."""
+    before = modality.words_before(toks, first, 4, commas=False)
+    if any(lexicon.is_cue(toks[j], "superseded") for j in before):
+        return True
+    scheduled = [j for j in before if lexicon.is_cue(toks[j], "scheduled_words")]
+    return bool(scheduled) and any(lexicon.bare(toks[j].norm) & {"كان", "كانت"} for j in range(max(scheduled[0] - 3, 0), scheduled[0]))
+
+
 def _deadline(toks: list[Token], first: int, last: int) -> bool:
     """Is the timex at ``first..last`` a deadline (``بحلول``, ``حتى``, ``قبل نهاية``, ``في موعد أقصاه``, ``… موعدا أقصى``)?"""
     before = [j for j in range(first - 1, max(first - 4, -1), -1)]
@@ -175,6 +189,8 @@ def sentence_timexes(timexes: Sequence[Any], toks: list[Token], dct: dt.date) ->
         first, last = idx[0], idx[-1]
         if tx.value == "PRESENT_REF" and first > 0 and lexicon.bare(toks[first - 1].norm) & c["until_words"]:
             continue  # ``حتى الآن`` (so far) scopes a statement, it does not date an event
+        if _counted_since(toks, first) or _superseded(toks, first):
+            continue
         span = interval(tx.value, tx.mod, dct) if tx.type in DATING_TYPES else None
         if tx.type in DATING_TYPES and tx.value and (span or tx.value.endswith("_REF")):
             past = tx.value == "PAST_REF" or span is not None and span[1] < dct
@@ -222,6 +238,8 @@ def assign_dates(trigs: list[Trigger], txs: list[TimexSlot], toks: list[Token]) 
         points = [k for k in zone if not txs[k].anchored]
         points = [k for k in points if not _inside_background(toks, trig, txs[k], trigs)]
         zone = [k for k in zone if k in points or txs[k].anchored]
+        if trig.postponed:  # ``تأجيل الانسحاب ... إلى نهاية العام``: the new date
+            points = sorted(points, key=lambda k: not (txs[k].deadline or lexicon.has_cue(toks, txs[k].first - 1, txs[k].first - 1, "destination_preps")))
         latest = [k for k in points if lexicon.has_cue(toks, trig.last + 1, txs[k].first - 1, "latest_words")]
         pick = (latest or points or zone or [None])[0]  # ``هجمات ... خلال السنوات الماضية، كان آخرها في 2 شباط``
         if pick is not None:
@@ -260,7 +278,7 @@ def assign_dates(trigs: list[Trigger], txs: list[TimexSlot], toks: list[Token]) 
         if set(trig.match.rule.words) & lexicon.cues()["denials"]:
             continue  # "نفت ... تمديد موعد انسحاب": what is denied did not happen that day
         for other in trigs:
-            if other.first <= trig.timex.last or other.timex is not None or other.background or other.future:
+            if other.first <= trig.timex.last or other.timex is not None or other.background or other.future or other.reference:
                 continue
             if other.first - trig.timex.last <= INHERIT_WINDOW and not lexicon.has_complementizer(toks, trig.last + 1, other.first):
                 other.timex, other.value, other.mod = trig.timex, trig.value, trig.mod
@@ -309,6 +327,36 @@ def _report_date(toks: list[Token], x: TimexSlot) -> bool:
     if x.value is None or x.value.endswith("_REF") or granularity(x.value) != "day":
         return False
     return any(lexicon.is_cue(t, "speech_verbs") for t in toks[max(x.first - SPEAKER_REACH, 0) : x.first])
+
+
+def happened(toks: list[Token], trig: Trigger) -> bool:
+    """Does the text say the trigger's event has happened: a perfect verb (``انسحبت``), ``منذ`` before a
+    noun (``منذ القصف``), or a relative clause with a perfect verb (``القصف الذي طالها``)?"""
+    if past_verb(trig.match) or trig.first > 0 and toks[trig.first - 1].norm == "منذ":
+        return True
+    for j in range(trig.last + 1, min(trig.last + RELATIVE_REACH, len(toks) - 1)):
+        if lexicon.is_cue(toks[j], "relatives"):
+            return lexicon.is_cue(toks[j + 1], "happened_verbs")
+    return False
+
+
+def never_future_if_past(value: str | None, mod: str | None, dct: dt.date, slot: TimexSlot | None, past: bool) -> str | None:
+    """A future date never dates an event the text says has happened: a date given without its year
+    (``العشرين من كانون الثاني``) is the last such day before the article; any other is dropped."""
+    if not past or value is None or slot is None or slot.anchored or relation(interval(value, mod, dct), dct) != "after":
+        return value
+    text = slot.timex.text
+    if any(ch.isdigit() for ch in text) and re.search(r"\d{4}", text) or lexicon.has_cue(
+        [t for t in _words(text)], 0, 20, "future_words"
+    ):
+        return None
+    moved = re.sub(r"^(\d{4})", lambda m: str(int(m[1]) - 1), value)
+    return moved if relation(interval(moved, mod, dct), dct) == "before" else None
+
+
+def _words(text: str) -> list[Token]:
+    """The tokens of a short text (a timex's surface)."""
+    return list(tokens(text))
 
 
 def anchor_forward(toks: list[Token], trig: Trigger, tx: TimexSlot) -> bool:

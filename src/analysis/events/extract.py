@@ -22,9 +22,9 @@ from analysis.events.attributes import (
 )  # fmt: skip
 from analysis.events.clauses import Span, clause_span, starts
 from analysis.events.places import PlaceMention, compatible, place_level
-from analysis.events.dating import anchor_forward, assign_dates, sentence_timexes
+from analysis.events.dating import anchor_forward, assign_dates, happened, sentence_timexes
 from analysis.events.records import Event, Mention
-from analysis.events.rules import DATED_RULES
+from analysis.events.screen import definite, on_timeline
 from analysis.events.triggers import Trigger, find_sentence_triggers
 from analysis.events.types import TYPES
 from analysis.text import Token, normalize, sentences, tokens
@@ -78,9 +78,10 @@ def extract_events(
         places, actors = sentence_places_actors(toks, entities, sent.start, sent.end, text, blocked, last_base)
         seen_places += [p.name for p in places if not p.excluded]
         last_base = _last_base(places, last_base)
-        spans = [Span(t.first, t.last, t.type) for t in trigs]
+        spans = [Span(t.first, t.last, t.type) for t in trigs if not t.reporter]
         opened = starts(toks, spans)
-        for trig, span in zip(trigs, spans):
+        for trig in trigs:
+            span = Span(trig.first, trig.last, trig.type)
             clause = clause_span(toks, span, spans, opened)
             value, mod = trig.value, trig.mod
             anchored = trig.anchored_duration
@@ -88,16 +89,10 @@ def extract_events(
             if anchored:
                 forward = anchor_forward(toks, trig, trig.timex)
                 value = dating.anchored_value(anchored, dct, forward)
-            if trig.rule in DATED_RULES and (value is None or lexicon.lam_prefix(trig.match.prefix)):
-                continue  # weak triggers (دحر, جولة, تأسس) count only when dated, never as a purpose (لهزيمة داعش)
-            if trig.content and value is None:
-                continue  # ``اتفقا على إنهاء المهمة``: the thing agreed is an event of its own when its deadline is given
-            if trig.absorbed:
-                continue  # its date went to the withdrawal it is the deadline of
-            if trig.postponed and value is None:
-                continue  # ``تأجيل التصويت``: postponed with no new date, nothing on the timeline
-            if trig.type == "announcement" and value is None and _continues_report(toks, trig):
-                continue  # وأكد المسؤول ... / كما أكد: the report goes on, no new statement
+            surface = article.content[toks[trig.first].start : toks[trig.last].end]
+            if not on_timeline(trig, value, toks, surface):
+                continue
+            value = dating.never_future_if_past(value, mod, dct, trig.timex, happened(toks, trig))
             tx = trig.timex.timex if trig.timex is not None else None
             t_start, t_end = toks[trig.first].start, toks[trig.last].end
             mention = Mention(
@@ -141,25 +136,8 @@ def _last_base(places: Sequence[PlaceMention], before: str | None) -> str | None
     return next((p.name for p in reversed(places) if p.level == 3 and not p.excluded and p.role != "near"), before)
 
 
-def _continues_report(toks: list[Token], trig: Trigger) -> bool:
-    """A speech verb joined by و/ف or after كما: it carries on the same report."""
-    return trig.match.prefix.startswith(("و", "ف")) or (trig.first > 0 and toks[trig.first - 1].norm == "كما")
-
-
 # ---------------------------------------------------------------------------------------------
 # In-article dedup
-
-
-def _definite(trigger: str) -> bool:
-    """A trigger noun with the article (``التسليم``, ``والانسحاب``, ``بالهجمات``, ``للاتفاق``)."""
-    word = normalize(trigger.split()[0])
-    for conj in ("و", "ف", ""):
-        if not word.startswith(conj):
-            continue
-        rest = word[len(conj) :]
-        if rest.startswith("ال") or rest.startswith(("بال", "كال", "لل")):
-            return True
-    return False
 
 
 def _more_precise(a: Event, b: Event) -> bool:
@@ -183,13 +161,13 @@ def _mergeable(a: Event, b: Event, same_sentence: bool) -> bool:
         return False  # ``يسلم التحالف قاعدة القيارة ...، فيما سيجري تسليم قاعدة كي وان``: two bases, two events
     if a.date is None and b.date is None:
         later = a if a.trigger_start > b.trigger_start else b
-        return same_sentence or a.place == b.place or (_definite(later.trigger) and a.status == b.status)
+        return same_sentence or a.place == b.place or (definite(later.trigger) and a.status == b.status)
     if a.date is None or b.date is None:
         undated = a if a.date is None else b
         # ``عملية التسليم جرت وفق الجدول``: an undated definite noun points back to the event already reported
         dated = b if undated is a else a
         same_base = a.place is not None and a.place == b.place and place_level(a.place) >= 3 and a.status == b.status
-        return same_sentence or same_base or (_definite(undated.trigger) and undated.trigger_start > dated.trigger_start)
+        return same_sentence or same_base or (definite(undated.trigger) and undated.trigger_start > dated.trigger_start)
     ia, ib = a.interval, b.interval
     same_date = a.date == b.date and a.date_mod == b.date_mod
     return (same_date or dating.overlaps(ia, ib)) and compatible(a.place, b.place)

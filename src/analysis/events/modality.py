@@ -26,7 +26,8 @@ DENIAL_REACH = 14  # ``نفى المتحدث ... أن يكون الاتفاق ي
 DEMAND_REACH = 9  # ``طالبت كتائب حزب الله في بيان القوات الأمريكية بمغادرة``: the demanded content
 DELIBERATION_REACH = 6  # ``مسودة قيد النقاش إخلاء``, ``لوضع جدول زمني لإنهاء``
 POSTPONE_REACH = 4  # ``تأجيل مراسم تسليم``
-RUMOUR_REACH = 6  # ``ما تداولته وسائل إعلام عن انسحاب``
+RUMOUR_REACH = 6
+PLAN_REACH = 3  # ``ضمن خطة التحالف لتقليص``  # ``ما تداولته وسائل إعلام عن انسحاب``
 
 DROP = "drop"
 PLANNED = "planned"
@@ -102,15 +103,31 @@ def deliberated(toks: list[Token], first: int) -> bool:
 def possible(toks: list[Token], first: int, prefix: str, word: str) -> bool:
     """Only possible: ``قد`` before an imperfect verb (``قد تسحب``), ``ربما``, ``من المحتمل``, ``احتمال``."""
     before = words_before(toks, first, 4)
-    if before and "قد" in lexicon.bare(toks[before[0]].norm) and _imperfect(prefix, word):
+    if before and "قد" in lexicon.bare(toks[before[0]].norm) and imperfect(prefix, word):
         return True
     return any(lexicon.is_cue(toks[j], "possibility") for j in before)
 
 
-def _imperfect(prefix: str, word: str) -> bool:
-    """An imperfect verb form (``تسحب``, ``ينسحب``): a present or future, not a past."""
-    perfect = word.endswith("وا") or word.endswith("ت") and not word.endswith("ات")  # نشرت, انسحبوا
-    return not prefix.endswith("س") and word[:1] in ("ي", "ت", "ن") and len(word) >= 3 and not perfect
+def imperfect(prefix: str, word: str, strict: bool = False) -> bool:
+    """An imperfect verb form (``تسحب``, ``ينسحب``): a present or future, not a past.
+
+    ``strict``: four-letter forms in ت (``تأسس``, ``تشكل``, ``تسلم``) may be perfects of تفعّل and do not count.
+    """
+    if prefix.endswith("س") or len(word) < 3:
+        return False
+    if word[:1] == "ي":  # يصوت, ينسحب: a perfect never starts with ي
+        return True
+    perfect = word.endswith("وا") or word.endswith("ت") and not word.endswith("ات")  # نشرت, تسلمت
+    return word[:1] in ("ت", "ن") and not perfect and not (strict and len(word) <= 4)
+
+
+def planned_in_a_plan(toks: list[Token], first: int, prefix: str) -> bool:
+    """The aim of a plan or timetable (``خطة إعادة التموضع``, ``خطة التحالف لتقليص``, ``جدول زمني لانسحاب``),
+    unless the plan is the thing agreed (``اتفقا على جدول زمني لانسحاب``: a planned event of its own)."""
+    j = next((j for j in words_before(toks, first, PLAN_REACH) if lexicon.is_cue(toks[j], "plan_names")), None)
+    if j is None or not (j == first - 1 or lexicon.lam_prefix(prefix)):
+        return False
+    return not any(lexicon.is_cue(toks[k], "agreed_words") for k in words_before(toks, j + 1, 6))
 
 
 def rumoured(toks: list[Token], first: int) -> bool:
@@ -150,6 +167,10 @@ def judge(toks: list[Token], m: lexicon.TriggerMatch, words: tuple[str, ...], ty
             return DROP
     if first > 0 and lexicon.is_cue(toks[first - 1], "plan_heads") and "ال" in m.prefix:
         return DROP  # خطة الانسحاب, موعد الانسحاب: the name of a plan or a deadline, not the event
+    if planned_in_a_plan(toks, first, m.prefix):
+        return DROP  # خطة إعادة التموضع, ضمن خطة التحالف لتقليص مواقعه: what a plan is for
+    if first > 0 and lexicon.is_cue(toks[first - 1], "relatives") and imperfect(m.prefix, words[0], strict=True):
+        return DROP  # القواعد التي يخليها التحالف: a description or a habit, not an event
     if type_ == "withdrawal" and any(lexicon.is_cue(t, "political_subjects") for t in toks[m.last + 1 : m.last + 3]):
         return DROP  # انسحاب كتلة نيابية من الجلسة: a walk-out, not troops
     if postponed(toks, first):

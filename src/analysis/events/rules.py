@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from analysis.events import lexicon
+from analysis.events.modality import imperfect
 from analysis.text import Token
 
 ZONE_MAX_TOKENS = 15  # a timex (or حتى) further than this after its trigger does not belong to it
@@ -77,6 +78,11 @@ def _destination(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
         if lexicon.bare(toks[j].norm) & c["destination_preps"]:
             return _known_place_at(toks, j + 1)
     return False
+
+
+def _troops_destination(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``سيتجه القسم الأكبر من القوات إلى مواقع التحالف``: a destination and troops (not ``يتجه الاهتمام إلى``)."""
+    return _destination(toks, m) and lexicon.has_cue(toks, m.first - 5, m.last + 5, "troop_words")
 
 
 def _stay_until(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
@@ -154,11 +160,11 @@ def _troops_or_mission(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 
 def _eventive(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
-    """A change, not a state: ``ستنتشر``, ``انتشرت`` but not ``لا تزال تنتشر`` (a present imperfect)."""
-    word = m.rule.words[0]
-    present = word[:1] in ("ي", "ت", "ن") and not (word.endswith("وا") or word.endswith("ت") and not word.endswith("ات"))
+    """A change, not a state: ``ستنتشر``, ``انتشرت`` but not ``لا تزال تنتشر`` (a present imperfect),
+    unless the state is dated from its start (``يتمركز الجنود في سوريا منذ عام 2015``: ongoing since then)."""
     future = m.prefix.endswith("س") or lexicon.has_cue(toks, m.first - 4, m.first - 1, "future_words")
-    return not present or future
+    since = lexicon.has_cue(toks, m.last + 1, m.last + 6, "since_words")  # ``يتمركز الجنود في سوريا منذ 2015``
+    return future or since or not imperfect(m.prefix, m.rule.words[0])
 
 
 def _talks(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
@@ -188,6 +194,7 @@ RULES: dict[str, Rule] = {
     "until": _until,
     "topic": _topic,
     "destination": _destination,
+    "troops_destination": _troops_destination,
     "stay_until": _stay_until,
     "against": _against,
     "projectile": _projectile,

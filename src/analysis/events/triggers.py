@@ -21,9 +21,10 @@ from analysis.events.types import TYPES
 from analysis.text import Token
 
 CONTENT_WINDOW = 12  # ``اتفاق ... على إنهاء``: how far the content trigger may be from its head
+REFERENCE_REACH = 6  # ``بموجب المرحلة الثانية من الاتفاق``: a phrase that names an event in passing
 ONGOING_REACH = 12  # ``انسحاب ... لا يزال مستمرا``: how far after the trigger its ongoing word may come
 VICTORY_WAR_REACH = 8  # ``خاض التحالف حربا استمرت ثلاث سنوات انتهت بإعلان النصر``
-ANNOUNCED_WINDOW = 20  # how far after a speech verb the event it only reports may come (``reported`` types)
+ANNOUNCED_WINDOW = 30  # how far after a speech verb the event it only reports may come (``reported`` types)
 
 
 @dataclass
@@ -44,6 +45,8 @@ class Trigger:
     anchored_duration: str | None = None  # a DURATION value to turn into an interval from the dct
     ongoing_since: bool = False  # ``يتعرض التحالف منذ أشهر لهجمات``: a state that began and goes on
     postponed: bool = False  # ``تأجيل تسليم القاعدة إلى آذار``: planned (for the new date, if given)
+    reporter: bool = False  # a speech verb that only reports an event of the sentence: dates it, is no event
+    reference: bool = False  # ``بموجب المرحلة الثانية من الاتفاق``: named in passing, not reported
     absorbed: bool = False  # a stay until a date that is the deadline of a withdrawal in the sentence
     content: bool = False  # the thing agreed (``اتفقا على إنهاء المهمة``): planned, dated by its deadline only
 
@@ -75,6 +78,11 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
                 trig.background = True
                 break
             lo -= 1
+        trig.reference = trig.background or any(
+            lexicon.is_cue(toks[j], "background_before") or lexicon.is_cue(toks[j], "phase_words")
+            for j in modality.words_before(toks, m.first, REFERENCE_REACH)
+            if not _in_timex(toks[j], blocked)
+        )
         if found and m.prefix.startswith("و") and found[-1].background and m.first - found[-1].last <= 3:
             trig.background = True  # "بعد إنهاء المهام ومغادرة بعثة التحالف"
         verb = words[0]
@@ -94,7 +102,9 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
         if content == "planned":
             trig.content, trig.future = True, True
         kept.append(trig)
-    return [t for t in kept if not _reports_event(t, kept, toks)]
+    for trig in kept:  # kept until dated: the report's date may be what dates the event it reports
+        trig.reporter = _reports_event(trig, kept, toks)
+    return kept
 
 
 def _ongoing_after(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
@@ -158,6 +168,8 @@ def _content_of(trig: Trigger, found: list[Trigger], toks: list[Token]) -> str |
         return None
     prev = lexicon.bare(toks[trig.first - 1].norm) if trig.first > 0 else set()
     linked = lexicon.lam_prefix(trig.match.prefix) or bool(prev & c["content_links"]) or bool(prev & c["demands"])
+    if trig.match.prefix.lstrip("وف").startswith("ب") and lexicon.has_cue(toks, trig.first - 4, trig.first - 1, "obligations"):
+        linked = True  # قرار يلزم الحكومة بإنهاء وجود القوات: what the resolution obliges
     for head in sorted(found, key=lambda h: -h.last):
         if head is trig or head.last >= trig.first:
             continue
