@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from analysis.events import dating, lexicon
@@ -21,33 +22,49 @@ from analysis.events.types import TYPES
 from analysis.text import Token, normalize
 
 
-def event_status(
-    value: str | None, mod: str | None, dct: dt.date, future: bool, ongoing: bool, since: bool = False, ended: bool = False
-) -> str:
-    """occurred / ongoing / planned from the date against the dct and the verb's cues (``منذ`` → ongoing;
-    ``ended``: a period that ends at the article date, ``أخلت القاعدة خلال الأسبوعين الماضيين``)."""
-    if since and not future:
+@dataclass(frozen=True)
+class StatusCues:
+    """What the text says about an event's status besides its date (docs/ANNOTATION.md, "Events")."""
+
+    future: bool = False  # سـ, سوف, من المقرر, من المتوقع; the thing agreed; a postponement
+    ongoing: bool = False  # a word of ``ongoing_words`` around the trigger
+    continuing: bool = False  # بدأت القوات الانسحاب, لا يزال مستمرا: begun and going on, even from a past start
+    since: bool = False  # منذ: a state that began and goes on
+    ended: bool = False  # a period that ends at the article date (أخلت القاعدة خلال الأسبوعين الماضيين)
+    happened: bool = False  # a perfect verb or a past relative (انسحبت, القصف الذي طالها): over
+    decided: bool = False  # قرر / أمر بـ: decided, not yet done
+
+
+def event_status(value: str | None, mod: str | None, dct: dt.date, cues: StatusCues) -> str:
+    """occurred / ongoing / planned from the date against the article date and the text's cues.
+
+    A future date is planned; a past one occurred, unless the text says the event began and goes on
+    (``بدأت ... الانسحاب``, ``مستمر``); a decision (``أمر بسحب``) is planned whatever day it was taken.
+    """
+    if cues.decided and not cues.continuing:
+        return "planned"
+    if cues.since and not cues.future:
         return "ongoing"
-    if ended:
-        return "ongoing" if ongoing else "occurred"
+    if cues.ended:
+        return "ongoing" if cues.continuing else "occurred"
     if value == "FUTURE_REF":
         return "planned"
     if value == "PAST_REF":
-        return "occurred"
+        return "ongoing" if cues.continuing else "occurred"
     if value == "PRESENT_REF":
         return "ongoing"
     rel = dating.relation(dating.interval(value, mod, dct), dct)
-    if rel == "after":
-        return "ongoing" if ongoing and not future else "planned"
+    if rel == "after":  # ``سيواصل التحالف انسحابه حتى أيلول 2026``: going on until then
+        return "ongoing" if cues.continuing else "planned"
     if rel == "before":
-        return "occurred"
+        return "ongoing" if cues.continuing else "occurred"
     if rel == "around":
-        if future:
+        if cues.future:
             return "planned"
-        if ongoing or dating.granularity(value) not in ("day",):
+        if cues.continuing or cues.ongoing:
             return "ongoing"
-        return "occurred"
-    return "planned" if future else "ongoing" if ongoing else "occurred"
+        return "occurred" if cues.happened or dating.granularity(value) == "day" else "ongoing"
+    return "planned" if cues.future else "ongoing" if cues.ongoing or cues.continuing else "occurred"
 
 
 def dated_since(toks: list[Token], trig: Trigger) -> bool:

@@ -17,7 +17,7 @@ from typing import Any
 from analysis import entities as ner
 from analysis.events import dating, lexicon
 from analysis.events.attributes import (
-    dated_since, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
+    StatusCues, dated_since, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
     states_purpose,
 )  # fmt: skip
 from analysis.events.clauses import Span, clause_span, starts
@@ -115,10 +115,11 @@ def extract_events(
                 timex_text=mention.timex,
                 timex_start=mention.timex_start,
                 timex_end=mention.timex_end,
-                status=event_status(
-                    value, mod, dct, trig.future or forward is True or (value is None and states_purpose(trig)),
-                    trig.ongoing, since=trig.ongoing_since or dated_since(toks, trig), ended=forward is False,
-                ),
+                status=event_status(value, mod, dct, StatusCues(
+                    future=trig.future or forward is True or (value is None and states_purpose(trig)),
+                    ongoing=trig.ongoing, continuing=trig.continuing, since=trig.ongoing_since or dated_since(toks, trig),
+                    ended=forward is False, happened=happened(toks, trig), decided=trig.decided,
+                )),  # fmt: skip
                 place=pick_place(places, trig, clause),
                 actors=pick_actors(actors, trig, clause),
                 summary=event_summary(text, toks, trig),

@@ -85,6 +85,11 @@ def _troops_destination(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return _destination(toks, m) and lexicon.has_cue(toks, m.first - 5, m.last + 5, "troop_words")
 
 
+def _arrival_from(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``وصلوا إلى أربيل ... قادمين من قاعدة عين الأسد``: troops arriving from another base (a redeployment)."""
+    return _destination(toks, m) and lexicon.has_cue(toks, m.last + 1, m.last + DESTINATION_REACH + 4, "coming_from")
+
+
 def _stay_until(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """قوات التحالف ستبقى في أربيل حتى أيلول 2026: the end of the presence there."""
     return lexicon.has_cue(toks, m.last + 1, m.last + ZONE_MAX_TOKENS, "until_words") and lexicon.has_cue(
@@ -195,6 +200,7 @@ RULES: dict[str, Rule] = {
     "topic": _topic,
     "destination": _destination,
     "troops_destination": _troops_destination,
+    "arrival_from": _arrival_from,
     "stay_until": _stay_until,
     "against": _against,
     "projectile": _projectile,

@@ -22,7 +22,9 @@ from analysis.text import Token
 
 CONTENT_WINDOW = 12  # ``اتفاق ... على إنهاء``: how far the content trigger may be from its head
 REFERENCE_REACH = 6  # ``بموجب المرحلة الثانية من الاتفاق``: a phrase that names an event in passing
-ONGOING_REACH = 12  # ``انسحاب ... لا يزال مستمرا``: how far after the trigger its ongoing word may come
+ONGOING_REACH = 16
+CONTINUING_REACH = 8  # ``بدأت القوات الأمريكية، اليوم الجمعة، سحب``
+DECISION_REACH = 10  # ``أمر وزير الدفاع الأمريكي مارك إسبر، أمس الأحد، بسحب``  # ``انسحاب ... لا يزال مستمرا``: how far after the trigger its ongoing word may come
 VICTORY_WAR_REACH = 8  # ``خاض التحالف حربا استمرت ثلاث سنوات انتهت بإعلان النصر``
 ANNOUNCED_WINDOW = 30  # how far after a speech verb the event it only reports may come (``reported`` types)
 
@@ -45,6 +47,8 @@ class Trigger:
     anchored_duration: str | None = None  # a DURATION value to turn into an interval from the dct
     ongoing_since: bool = False  # ``يتعرض التحالف منذ أشهر لهجمات``: a state that began and goes on
     postponed: bool = False  # ``تأجيل تسليم القاعدة إلى آذار``: planned (for the new date, if given)
+    continuing: bool = False  # ``بدأت القوات الانسحاب``, ``لا يزال مستمرا``: begun and going on
+    decided: bool = False  # ``أمر وزير الدفاع ... بسحب``: decided, not yet done
     reporter: bool = False  # a speech verb that only reports an event of the sentence: dates it, is no event
     reference: bool = False  # ``بموجب المرحلة الثانية من الاتفاق``: named in passing, not reported
     absorbed: bool = False  # a stay until a date that is the deadline of a withdrawal in the sentence
@@ -89,7 +93,11 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
         trig.future = trig.postponed or m.prefix.endswith("س") or (verb[:1] == "س" and verb[1:2] in ("ي", "ت", "ن")) or lexicon.has_cue(toks, m.first - 4, m.first - 1, "future_words") or any(
             " ".join(t.norm for t in toks[i : i + 2]) in c["future_phrases"] for i in range(max(m.first - 5, 0), m.first)
         )
-        trig.ongoing = lexicon.has_cue(toks, m.first - 3, m.first - 1, "ongoing_words") or _ongoing_after(toks, m)
+        trig.ongoing = lexicon.has_cue(toks, m.first - 3, m.first - 1, "ongoing_words") or _ongoing_after(toks, m, "ongoing_words")
+        trig.continuing = any(
+            lexicon.is_cue(toks[j], "continuing_words") for j in modality.words_before(toks, m.first, CONTINUING_REACH, commas=True)
+        ) or _ongoing_after(toks, m, "continuing_words")
+        trig.decided = _decided(toks, m)
         # ``يتعرض التحالف منذ أشهر لهجمات`` goes on; ``منذ القصف الذي`` names the start point, an event that is over
         anchor = m.first > 0 and lexicon.is_cue(toks[m.first - 1], "since_words")
         trig.ongoing_since = lexicon.has_cue(toks, m.first - 4, m.first - 1, "since_words") and not past_verb(m) and not anchor
@@ -107,14 +115,22 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
     return kept
 
 
-def _ongoing_after(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+def _decided(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``أمر وزير الدفاع، أمس، بسحب``, ``قررت الحكومة إنهاء``: the object of a decision, planned."""
+    return any(lexicon.is_cue(toks[j], "decision_verbs") for j in modality.words_before(toks, m.first, DECISION_REACH, commas=True))
+
+
+def _ongoing_after(toks: list[Token], m: lexicon.TriggerMatch, cue: str) -> bool:
     """``انسحاب القوات من قاعدة حرير، الذي بدأ مطلع الشهر، لا يزال مستمرا``: an ongoing word later in its clause."""
     c = lexicon.cues()
     for j in range(m.last + 1, min(m.last + 1 + ONGOING_REACH, len(toks))):
         tok = toks[j]
         if tok.text in modality.STRONG_BREAKS or lexicon.is_cue(tok, "clause_openers") or tok.norm in c["clause_starts"]:
             return False
-        if lexicon.is_cue(tok, "ongoing_words") and (j - m.last <= 2 or not lexicon.is_cue(tok, "ongoing_verbs")):
+        near = j - m.last <= 2
+        if lexicon.is_cue(tok, "start_words"):
+            continue  # ``الغزو الذي بدأ في آذار 2003``: when it began, not that it goes on
+        if lexicon.is_cue(tok, cue) and (near or not lexicon.is_cue(tok, "ongoing_verbs") and not tok.norm.startswith("ال")):
             return True
     return False
 
@@ -153,7 +169,7 @@ def _reports_event(trig: Trigger, found: list[Trigger], toks: list[Token]) -> bo
 def past_verb(m: lexicon.TriggerMatch) -> bool:
     """A perfect-tense verb form (``انسحبت``, ``غادروا``): what it reports is over, even with منذ."""
     word = m.rule.words[0]
-    return not m.prefix.endswith("س") and word[:1] not in ("ي", "ت", "ن") and (
+    return not m.prefix.endswith("س") and word[:1] != "ي" and (
         word.endswith("وا") or (word.endswith("ت") and not word.endswith("ات"))  # not a plural noun (هجمات)
     )
 
