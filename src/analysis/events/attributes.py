@@ -162,7 +162,13 @@ def sentence_places_actors(
         inside = bool(text) and _in_parentheses(text, s_start, a)
         return not inside and not any(s < b and a < e for s, e in covered)
 
-    located += [(i, j, p.canonical) for i, j, p in lexicon.gazetteer_spans(toks, lexicon.places()) if free(i, j)]
+    for i, j, place in lexicon.gazetteer_spans(toks, lexicon.places()):
+        wider = [span for span in located if i <= span[0] and span[1] <= j and (span[0], span[1]) != (i, j)]
+        if wider:  # the tagger found ``كردستان`` of ``إقليم كردستان``: the gazetteer's whole name
+            located = [span for span in located if span not in wider]
+            located.append((i, j, place.canonical))
+        elif free(i, j):
+            located.append((i, j, place.canonical))
     actors += [(i, a) for i, j, a in lexicon.gazetteer_spans(toks, lexicon.actors()) if free(i, j)]
     return sentence_places(toks, located, blocked, last_base), actors
 

@@ -4,7 +4,8 @@ A sentence often reports several events (``سلمت القوات قاعدة ال
 الشدادي``). Each event's place and actors come from its own clause only (docs/ANNOTATION.md,
 "Events"). A clause ends at a strong break (``؛ . ! ؟``), before a clause opener (``فيما``,
 ``بينما``, ``حيث``, ``في حين``, ``مؤكدا`` …: the cue lists ``clause_openers`` and
-``clause_starts``), before a speech verb joined by و/ف (``وأعلنت``, ``وقال``) and before the trigger
+``clause_starts``), before a speech verb joined by و/ف (``وأعلنت``, ``وقال``), before أن/إن (what is said is another
+clause) and before the trigger
 of an event of another type. Commas alone do not end a clause: they set off dates, appositions and
 relative clauses (``سلم التحالف، اليوم، قاعدة القيارة``).
 
@@ -18,10 +19,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from analysis.events import lexicon
-from analysis.text import Token
+from analysis.text import Token, normalize
 
 #: Tokens that end a clause whatever follows them.
 STRONG_BREAKS = frozenset({".", "!", "؟", "?", "؛", ";"})
+#: أن/إن as written (with its hamza: ``وان`` in ``كي وان`` is no أن), alone or with و/ف/ب/ل and a pronoun.
+COMPLEMENTIZERS = frozenset(
+    f"{pre}{word}{suf}" for pre in ("", "و", "ف", "ب", "ل") for word in ("أن", "إن") for suf in ("", "ه", "ها", "هم", "نا")
+)
 #: How far a clause reaches from its trigger at most (tokens), either side.
 MAX_REACH = 18
 SAME_REPORT_GAP = 2  # a trigger of the same type this close behind another reports the same event
@@ -34,6 +39,11 @@ class Span:
     first: int
     last: int
     type: str
+
+
+def _surface(tok: Token) -> str:
+    """The token as written, without diacritics or tatweel (hamzas kept)."""
+    return normalize(tok.text, alef=False, alef_maksura=False, teh_marbuta=False)
 
 
 def _opens_clause(toks: list[Token], i: int) -> bool:
@@ -49,6 +59,7 @@ def _opens_clause(toks: list[Token], i: int) -> bool:
 def starts(toks: list[Token], triggers: Sequence[Span]) -> set[int]:
     """Token indexes where a new clause begins (the opener itself belongs to the new clause)."""
     out = {i for i in range(len(toks)) if _opens_clause(toks, i)}
+    out |= {i for i, t in enumerate(toks) if _surface(t) in COMPLEMENTIZERS}  # أكد التحالف ... أن قواته ستبقى
     out |= {i + 1 for i, t in enumerate(toks) if t.text in STRONG_BREAKS}
     return out
 

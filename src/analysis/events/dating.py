@@ -232,7 +232,8 @@ def assign_dates(trigs: list[Trigger], txs: list[TimexSlot], toks: list[Token]) 
         # the zone ends at the next trigger; an agreement's zone runs on over the thing agreed (``اتفاق على إنهاء
         # المهام في أيلول 2024``: a past date there is the agreement's)
         nxt = [t.first for t in trigs[i + 1 :] if not (TYPES[trig.type].content == "planned" and t.content)]
-        end = nxt[0] if nxt else len(toks)
+        opener = next((j for j in range(trig.last + 1, len(toks)) if lexicon.is_cue(toks[j], "clause_openers")), len(toks))
+        end = min(nxt[0] if nxt else len(toks), opener)  # ``…، مشيرا إلى أن المعدات نقلت خلال الأسبوعين``
         limit = trig.last + (UNTIL_MAX_TOKENS if trig.rule == "until" else ZONE_MAX_TOKENS)
         zone = [k for k, x in enumerate(txs) if trig.last < x.first < end and x.first <= limit and _may_date(trig, x)]
         points = [k for k in zone if not txs[k].anchored]
@@ -343,12 +344,12 @@ def happened(toks: list[Token], trig: Trigger) -> bool:
 def never_future_if_past(value: str | None, mod: str | None, dct: dt.date, slot: TimexSlot | None, past: bool) -> str | None:
     """A future date never dates an event the text says has happened: a date given without its year
     (``العشرين من كانون الثاني``) is the last such day before the article; any other is dropped."""
-    if not past or value is None or slot is None or slot.anchored or relation(interval(value, mod, dct), dct) != "after":
+    if value is None or slot is None or slot.anchored or relation(interval(value, mod, dct), dct) != "after":
         return value
     text = slot.timex.text
-    if any(ch.isdigit() for ch in text) and re.search(r"\d{4}", text) or lexicon.has_cue(
-        [t for t in _words(text)], 0, 20, "future_words"
-    ):
+    if not (past or lexicon.has_cue(_words(text), 0, 20, "past_words")):  # ``كانون الثاني الماضي`` is past
+        return value
+    if re.search(r"\d{4}", text) or lexicon.has_cue(_words(text), 0, 20, "future_words"):
         return None
     moved = re.sub(r"^(\d{4})", lambda m: str(int(m[1]) - 1), value)
     return moved if relation(interval(moved, mod, dct), dct) == "before" else None
@@ -366,6 +367,4 @@ def anchor_forward(toks: list[Token], trig: Trigger, tx: TimexSlot) -> bool:
         return False
     if words & lexicon.cues()["future_words"] or trig.future:
         return True
-    word = trig.match.rule.words[0]
-    past_verb = not trig.match.prefix.endswith("س") and word[:1] not in ("ي", "ت", "ن") and word.endswith(("ت", "وا"))
-    return not past_verb
+    return not past_verb(trig.match)

@@ -71,7 +71,9 @@ def extract_events(
         trigs = find_sentence_triggers(toks, [(t.start, t.end) for t in in_sent])
         blocked = {i for i, t in enumerate(toks) if any(x.start < t.end and t.start < x.end for x in in_sent)}
         if not trigs:
-            last_base = _last_base(sentence_places_actors(toks, None, sent.start, sent.end, text, blocked)[0], last_base)
+            named = sentence_places_actors(toks, None, sent.start, sent.end, text, blocked, last_base)[0]
+            seen_places += [p.name for p in named if not p.excluded]
+            last_base = _last_base(named, last_base)
             continue
         txs = sentence_timexes(in_sent, toks, dct)
         assign_dates(trigs, txs, toks)
@@ -117,7 +119,7 @@ def extract_events(
                 timex_end=mention.timex_end,
                 status=event_status(value, mod, dct, StatusCues(
                     future=trig.future or forward is True or (value is None and states_purpose(trig)),
-                    ongoing=trig.ongoing, continuing=trig.continuing, since=trig.ongoing_since or dated_since(toks, trig),
+                    ongoing=trig.ongoing, continuing=trig.continuing and trig.type not in POINT_TYPES, since=trig.ongoing_since or dated_since(toks, trig),
                     ended=forward is False, happened=happened(toks, trig), decided=trig.decided,
                 )),  # fmt: skip
                 place=pick_place(places, trig, clause),
@@ -130,6 +132,10 @@ def extract_events(
     if country:  # an event whose sentence names no place happens in the country the article is about
         raw = [(replace(e, place=country) if e.place is None and not TYPES[e.type].unplaced else e, t) for e, t in raw]
     return dedupe_events(raw)
+
+
+#: Types whose events are points, never begun-and-going-on (``بدأ العد التنازلي للمرحلة الأولى من الاتفاق``).
+POINT_TYPES = ("agreement", "vote", "announcement")
 
 
 def _last_base(places: Sequence[PlaceMention], before: str | None) -> str | None:

@@ -27,7 +27,8 @@ DEMAND_REACH = 9  # ``طالبت كتائب حزب الله في بيان الق
 DELIBERATION_REACH = 6  # ``مسودة قيد النقاش إخلاء``, ``لوضع جدول زمني لإنهاء``
 POSTPONE_REACH = 4  # ``تأجيل مراسم تسليم``
 RUMOUR_REACH = 6
-PLAN_REACH = 3  # ``ضمن خطة التحالف لتقليص``  # ``ما تداولته وسائل إعلام عن انسحاب``
+PLAN_REACH = 3
+HYPOTHESIS_REACH = 8  # ``انسحاب التحالف من إقليم كردستان قد يفتح``  # ``ضمن خطة التحالف لتقليص``  # ``ما تداولته وسائل إعلام عن انسحاب``
 
 DROP = "drop"
 PLANNED = "planned"
@@ -130,6 +131,16 @@ def planned_in_a_plan(toks: list[Token], first: int, prefix: str) -> bool:
     return not any(lexicon.is_cue(toks[k], "agreed_words") for k in words_before(toks, j + 1, 6))
 
 
+def hypothetical_subject(toks: list[Token], last: int) -> bool:
+    """The subject of what might follow (``انسحاب التحالف من الإقليم قد يفتح الباب``): discussed, not reported."""
+    for j in range(last + 1, min(last + 1 + HYPOTHESIS_REACH, len(toks) - 1)):
+        if toks[j].text in STRONG_BREAKS or _is_break(toks[j]) or lexicon.is_cue(toks[j], "complementizers"):
+            return False
+        if toks[j].norm == "قد" and imperfect("", toks[j + 1].norm):
+            return True
+    return False
+
+
 def rumoured(toks: list[Token], first: int) -> bool:
     """The object of a rumour or unconfirmed report (``أنباء عن انسحاب``, ``ما تداولته مواقع عن``)."""
     return _cue_before(toks, first, RUMOUR_REACH, "rumour_cues") is not None
@@ -155,7 +166,7 @@ def judge(toks: list[Token], m: lexicon.TriggerMatch, words: tuple[str, ...], ty
         return DROP if _no_statement(toks, m, words) else None
     if denied(toks, first) or rumoured(toks, first) or demanded(toks, first) or deliberated(toks, first):
         return DROP
-    if possible(toks, first, m.prefix, words[0]):
+    if possible(toks, first, m.prefix, words[0]) or hypothetical_subject(toks, m.last):
         return DROP
     before = words_before(toks, first, 3)
     if before and (lexicon.is_cue(toks[before[0]], "generic_before") or lexicon.is_cue(toks[before[0]], "cancellations")):

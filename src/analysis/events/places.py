@@ -231,7 +231,7 @@ def sentence_places(
     spans += [(f, l, name) for f, l, name, _ in sites]
     anaphoric = [i for i in anaphoric_sites(toks, set(blocked)) if i not in taken]
     for i in anaphoric:  # the base named last before it, in this sentence or an earlier one
-        earlier = [s for s in spans if s[1] < i and (place_info(s[2]) or _headed(toks, s[0])) and _level(toks, s) == 3]
+        earlier = [s for s in spans if s[1] < i and _level(toks, s) == 3 and _role(toks, s[0], s[2]) != "near"]
         base = max(earlier, key=lambda s: s[0])[2] if earlier else last_base
         if base:
             spans.append((i, i, base))

@@ -182,6 +182,16 @@ def _founded(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return lexicon.has_cue(toks, m.first - 4, m.first - 1, "founded_subjects") or lexicon.has_cue(toks, m.last + 1, m.last + 2, "founded_subjects")
 
 
+def _campaign(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """A military campaign launched (``بدأت تركيا عمليتها العسكرية``, ``شن الجيش عملية برية``)."""
+    return lexicon.has_cue(toks, m.last + 1, m.last + 2, "military_words") and lexicon.has_cue(toks, m.first - 3, m.first - 1, "launch_verbs")
+
+
+def _troops_around(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """Troops or equipment after the verb, or just before it as its subject (``المعدات الثقيلة نقلت``)."""
+    return lexicon.has_cue(toks, m.last + 1, m.last + 4, "troop_words") or lexicon.has_cue(toks, m.first - 2, m.first - 1, "troop_words")
+
+
 def _victory(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """A declaration of victory (``أعلن العبادي النصر``, ``إعلان النصر``)."""
     return lexicon.has_cue(toks, m.last + 1, m.last + 3, "victory_words")
@@ -191,7 +201,7 @@ RULES: dict[str, Rule] = {
     "-": _always,
     "dated": _always,
     "mission": _mission,
-    "troops": _after("troop_words", 4),
+    "troops": _troops_around,
     "authority": _after("authority_words", 4),
     "bilateral": _after("bilateral_words", 6),
     "site": _after("site_words", SITE_MAX_TOKENS),
@@ -214,6 +224,7 @@ RULES: dict[str, Rule] = {
     "talks": _talks,
     "founded": _founded,
     "victory": _victory,
+    "campaign": _campaign,
 }
 
 

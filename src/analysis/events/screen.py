@@ -9,8 +9,9 @@ in passing or to say nothing datable (docs/ANNOTATION.md, "Events"):
 * the thing agreed (``اتفقا على إنهاء المهمة``) is an event of its own only with its deadline;
 * a postponement with no new date (``تأجيل التصويت``) puts nothing on the timeline;
 * a stay until a date that became a withdrawal's deadline is not an event of its own;
-* a speech verb that carries on the same report (``وأكد``, ``كما أكد``) or a definite noun that points
-  back to a statement (``جدية الإعلان``) is no new statement;
+* a speech verb that carries on the same report (``وأكد``, ``كما أكد``), a definite noun that points
+  back to a statement (``جدية الإعلان``) or an undated one in a background phrase (``بعد أيام من إعلان
+  البيت الأبيض``) is no new statement;
 * an agreement named in passing (``بموجب المرحلة الثانية من الاتفاق``, ``وفقا للاتفاق``) with no date;
 * repeated attacks over a vague past period (``تعرضت خلال السنوات الماضية لهجمات``): a background, not an event.
 """
@@ -45,7 +46,7 @@ def on_timeline(trig: Trigger, value: str | None, toks: list[Token], surface: st
         return False
     if trig.absorbed:
         return False
-    if trig.type == "announcement" and value is None and (continues_report(toks, trig) or definite(surface)):
+    if trig.type == "announcement" and value is None and (continues_report(toks, trig) or definite(surface) or trig.background):
         return False
     if trig.type == "agreement" and value is None and trig.reference:
         return False
