@@ -64,12 +64,12 @@ def extract_events(
     seen_places: list[str] = []
     last_base: str | None = None  # the base named last: what ``القاعدة`` points back to
     for sent in sentences(text):
-        toks = [replace(t, start=t.start + sent.start, end=t.end + sent.start) for t in tokens(sent.text)]
+        toks = [Token(t.text, t.start + sent.start, t.end + sent.start, t.norm) for t in tokens(sent.text)]
         if not toks:
             continue
         in_sent = [t for t in timexes if sent.start <= t.start and t.end <= sent.end]
         trigs = find_sentence_triggers(toks, [(t.start, t.end) for t in in_sent])
-        blocked = {i for i, t in enumerate(toks) if any(x.start < t.end and t.start < x.end for x in in_sent)}
+        blocked = {i for i, t in enumerate(toks) for x in in_sent if x.start < t.end and t.start < x.end}
         if not trigs:
             named = sentence_places_actors(toks, None, sent.start, sent.end, text, blocked, last_base)[0]
             seen_places += [p.name for p in named if not p.excluded]

@@ -117,9 +117,15 @@ def stems(norm: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def bare(norm: str) -> set[str]:
+@lru_cache(maxsize=200_000)
+def bare(norm: str) -> frozenset[str]:
     """All stems of a token (for cue-word lookups)."""
-    return {stem for _, stem in stems(norm)} | {norm}
+    return frozenset({stem for _, stem in stems(norm)} | {norm})
+
+
+@lru_cache(maxsize=400_000)
+def _is_cue_word(norm: str, cue: str) -> bool:
+    return bool(bare(norm) & cues()[cue])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -136,17 +142,17 @@ def window(toks: list[Token], lo: int, hi: int) -> set[str]:
 
 def has_cue(toks: list[Token], lo: int, hi: int, cue: str) -> bool:
     """Is a word of the cue list ``cue`` among tokens ``lo..hi`` (inclusive, clipped)?"""
-    return bool(window(toks, lo, hi) & cues()[cue])
+    return any(_is_cue_word(t.norm, cue) for t in toks[max(lo, 0) : min(hi, len(toks) - 1) + 1])
 
 
 def is_cue(tok: Token, cue: str) -> bool:
     """Is ``tok`` (clitics stripped) a word of the cue list ``cue``?"""
-    return bool(bare(tok.norm) & cues()[cue])
+    return _is_cue_word(tok.norm, cue)
 
 
 def has_complementizer(toks: list[Token], lo: int, hi: int) -> bool:
     """Is أن/إن (``complementizers``) among tokens ``lo`` up to, not including, ``hi``?"""
-    return any(bare(t.norm) & cues()["complementizers"] for t in toks[max(lo, 0) : max(hi, 0)])
+    return any(_is_cue_word(t.norm, "complementizers") for t in toks[max(lo, 0) : max(hi, 0)])
 
 
 def lam_prefix(prefix: str) -> bool:
@@ -231,13 +237,26 @@ def actors() -> dict[tuple[str, ...], str]:
     return table
 
 
-def gazetteer_spans(toks: list[Token], table: dict[tuple[str, ...], object]) -> list[tuple[int, int, object]]:
-    """Longest matches of a gazetteer over tokens (clitics stripped): (first, last, value)."""
+_INDEXES: dict[int, tuple[object, dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _first_word_index(key: int, table: dict[tuple[str, ...], object]) -> dict[str, list[tuple[str, ...]]]:
+    """First word → the table's keys starting with it, longest first (built once per table)."""
+    known = _INDEXES.get(key)
+    if known is not None and known[0] is table:
+        return known[1]
     by_first: dict[str, list[tuple[str, ...]]] = {}
-    for key in table:
-        by_first.setdefault(key[0], []).append(key)
+    for words in table:
+        by_first.setdefault(words[0], []).append(words)
     for keys in by_first.values():
         keys.sort(key=len, reverse=True)
+    _INDEXES[key] = (table, by_first)
+    return by_first
+
+
+def gazetteer_spans(toks: list[Token], table: dict[tuple[str, ...], object]) -> list[tuple[int, int, object]]:
+    """Longest matches of a gazetteer over tokens (clitics stripped): (first, last, value)."""
+    by_first = _first_word_index(id(table), table)
     out = []
     i = 0
     while i < len(toks):

@@ -272,7 +272,7 @@ def governed_place(
     """
     lo, hi = clause
     after = [m for m in mentions if last < m.first <= hi and not m.excluded]
-    for role in (*roles, "near"):  # a landmark (``قرب مطار بغداد``) when nothing else is named
+    for role in (*roles, "near") if roles else ():  # a landmark (``قرب مطار بغداد``) when nothing else is named
         if role == "before":
             pool = [m for m in mentions if lo <= m.first and m.last < first and not m.excluded and m.role != "near"]
             pool = sorted((m for m in pool if not _acting(m.name)), key=lambda m: (-m.level, first - m.last))

@@ -85,7 +85,7 @@ def _event_type(source: str | Path | Traversable, row: Row, cue_lists: frozenset
         (cell["content_head"] not in _CONTENT, f"content_head {cell['content_head']!r} is not one of {' '.join(_CONTENT)}"),
         *((not cell[f"label_{lang}"].strip(), f"label_{lang} is empty") for lang in LANGUAGES),
         (
-            not set(cell["place_roles"].split()) <= set(PLACE_ROLES),
+            not set(cell["place_roles"].split()) <= {*PLACE_ROLES, "-"},
             f"place_roles {cell['place_roles']!r} may only list {' '.join(PLACE_ROLES)}",
         ),
     ]
@@ -101,7 +101,7 @@ def _event_type(source: str | Path | Traversable, row: Row, cue_lists: frozenset
         reported=None if cell["reported"] == "no" else cell["reported"],
         **{c: _FLAGS[cell[c]] for c in _FLAG_COLUMNS},
         content=_CONTENT[cell["content_head"]],
-        place_roles=tuple(cell["place_roles"].split()),
+        place_roles=tuple(r for r in cell["place_roles"].split() if r != "-"),
     )
 
 
