@@ -108,7 +108,8 @@ def test_duration_does_not_date_but_anchored_duration_does():
     assert [(e.type, e.date) for e in ev] == [("withdrawal", None)]
     b = FakeArticle("ستنسحب القوات من سوريا خلال شهر.", dct=dt.date(2026, 2, 23))
     ev = extract_events(b, timexes=[b.timex("شهر", "DURATION", "P1M")], use_ner=False)
-    assert [(e.type, e.date, e.status) for e in ev] == [("withdrawal", "2026-02-23/2026-03-25", "planned")]
+    # one calendar month from the article date (docs/ANNOTATION.md), not 30 days
+    assert [(e.type, e.date, e.status) for e in ev] == [("withdrawal", "2026-02-23/2026-03-23", "planned")]
 
 
 def test_timex_after_trigger_governs_and_future_marker_makes_planned():

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from analysis import entities as ner
-from analysis.events import dating, lexicon
+from analysis.events import dating
 from analysis.events.attributes import (
     StatusCues, dated_since, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
     states_purpose,
@@ -25,9 +25,9 @@ from analysis.events.places import PlaceMention, compatible, place_level
 from analysis.events.dating import anchor_forward, assign_dates, happened, sentence_timexes
 from analysis.events.records import Event, Mention
 from analysis.events.screen import definite, on_timeline
-from analysis.events.triggers import Trigger, find_sentence_triggers
+from analysis.events.triggers import find_sentence_triggers
 from analysis.events.types import TYPES
-from analysis.text import Token, normalize, sentences, tokens
+from analysis.text import Token, sentences, tokens
 from analysis.timex import find_timexes
 
 
