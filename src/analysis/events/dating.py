@@ -250,7 +250,7 @@ def assign_dates(trigs: list[Trigger], txs: list[TimexSlot], toks: list[Token]) 
         if k in claimed:
             continue
         after = [t for t in trigs if t.first > x.last]
-        before = [t for t in trigs if t.last < x.first]
+        before = [t for t in trigs if t.last < x.first and not t.reporter]
         nxt = after[0] if after else None
         in_relative = lexicon.has_cue(toks, x.first - 4, x.first - 1, "relatives")  # "التي كانت تستخدم سابقاً"
         if nxt is not None and nxt.timex is None and not nxt.background and _may_date(nxt, x) and (
@@ -281,7 +281,10 @@ def assign_dates(trigs: list[Trigger], txs: list[TimexSlot], toks: list[Token]) 
         for other in trigs:
             if other.first <= trig.timex.last or other.timex is not None or other.background or other.future or other.reference:
                 continue
-            if other.first - trig.timex.last <= INHERIT_WINDOW and not lexicon.has_complementizer(toks, trig.last + 1, other.first):
+            reported_act = past_verb(other.match) and _report_date(toks, trig.timex)  # أعلنت، اليوم، أن القوات أخلت
+            if other.first - trig.timex.last <= INHERIT_WINDOW and (
+                reported_act or not lexicon.has_complementizer(toks, trig.last + 1, other.first)
+            ):
                 other.timex, other.value, other.mod = trig.timex, trig.value, trig.mod
     # 4. ``تنتهي المرحلة الأولى في ...، وتشمل مغادرة ...``: the included event shares the date
     for i, trig in enumerate(trigs):

@@ -178,6 +178,8 @@ def judge(toks: list[Token], m: lexicon.TriggerMatch, words: tuple[str, ...], ty
             return DROP
     if first > 0 and lexicon.is_cue(toks[first - 1], "plan_heads") and "ال" in m.prefix:
         return DROP  # خطة الانسحاب, موعد الانسحاب: the name of a plan or a deadline, not the event
+    if lexicon.lam_prefix(m.prefix) and any(lexicon.is_cue(toks[j], "body_names") for j in words_before(toks, first, PLAN_REACH + 1)):
+        return DROP  # اللجنة العسكرية العليا لإنهاء مهمة التحالف: the name of a body, not an event
     if planned_in_a_plan(toks, first, m.prefix):
         return DROP  # خطة إعادة التموضع, ضمن خطة التحالف لتقليص مواقعه: what a plan is for
     if first > 0 and lexicon.is_cue(toks[first - 1], "relatives") and imperfect(m.prefix, words[0], strict=True):

@@ -172,6 +172,8 @@ def _reports_event(trig: Trigger, found: list[Trigger], toks: list[Token]) -> bo
 def past_verb(m: lexicon.TriggerMatch) -> bool:
     """A perfect-tense verb form (``انسحبت``, ``غادروا``): what it reports is over, even with منذ."""
     word = m.rule.words[0]
+    if "ال" in m.prefix or word[:1] == "ت" and len(word) >= 5 and word[-2] == "ي":
+        return False  # التصويت, تصويت, تثبيت: a verbal noun, not a verb
     return not m.prefix.endswith("س") and word[:1] != "ي" and (
         word.endswith("وا") or (word.endswith("ت") and not word.endswith("ات"))  # not a plural noun (هجمات)
     )
