@@ -306,3 +306,19 @@ def test_place_accuracy_accepts_one_of_several_gold_places():
     assert gold_places("عين الأسد، فكتوريا") == ["عين الأسد", "فيكتوريا"]
     assert gold_places("العراق وسوريا") == ["العراق", "سوريا"]
     assert gold_places(None) == [None]
+
+
+def test_a_place_name_whose_second_word_starts_with_waw_is_one_place():
+    assert gold_places("كي وان") == ["كي وان"]
+    assert gold_places("قاعدة كي وان، التاجي") == ["قاعدة كي وان", "التاجي"]
+
+
+def test_event_counts_by_type_add_up():
+    folder = Path(__file__).parent / "fixtures" / "events_holdout"
+    articles = [load_article(p) for p in sorted(folder.glob("*.txt"))]
+    result = event_recall(load_gold_events(folder), articles, extract=lambda a: extract_events(a, use_ner=False))
+    by_type = result["by_type"]
+    assert sum(c["gold"] for c in by_type.values()) == result["total"]
+    assert sum(c["found"] for c in by_type.values()) == result["found"]
+    assert sum(c["predicted"] for c in by_type.values()) == result["predicted"]
+    assert sum(c["correct"] for c in by_type.values()) == result["correct"]

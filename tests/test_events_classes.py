@@ -304,3 +304,74 @@ def test_happened_is_not_signed(tmp_path):
 def test_operations_against_remnants_of_isis_are_not_an_attack_on_the_coalition(tmp_path):
     body = "وأكد أن القوات العراقية باتت قادرة على إدارة العمليات ضد بقايا داعش بمفردها."
     assert not _of(_events(tmp_path, body), "attack")
+
+
+def test_a_count_since_a_date_dates_nothing(tmp_path):
+    body = "واستهدفت طائرة مسيرة مطار أربيل الدولي مساء أمس، في هجوم هو الثالث من نوعه منذ آذار الماضي."
+    events = _events(tmp_path, body, dct="2025-06-10")
+    assert [(e.type, e.date) for e in events] == [("attack", "2025-06-09TEV")]
+
+
+def test_a_date_without_its_year_is_the_last_one_before_a_past_event(tmp_path):
+    body = "وكانت القاعدة قد تعرضت لهجوم بعد القصف الذي طالها في العاشر من تشرين الثاني."
+    dates = {e.date for e in _events(tmp_path, body, dct="2025-08-01") if e.type == "attack"}
+    assert "2024-11-10" in dates and not any(d and d > "2025-08-01" for d in dates)
+
+
+# ---------------------------------------------------------------------------------------------
+# More of the modality class: what a plan, a body, a hypothesis or a superseded schedule names.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "واجتمعت اللجنة العليا لإنهاء مهمة التحالف في بغداد.",  # a body named for its purpose
+        "وقال محللون إن انسحاب القوات من قاعدة الرميلان قد يفتح الباب أمام عودة التنظيم.",  # a hypothesis
+        "ولا تزال القوات الأمريكية تنتشر في قاعدة التنف.",  # a state, not a deployment
+        "وأكد مصدر أن القوات قادرة على إدارة القواعد التي يخليها التحالف.",  # a description
+        "وتسعى الحكومة إلى وضع خطة لإعادة تموضع القوات الأجنبية.",  # what a plan is for
+    ],
+    ids=["body-name", "hypothesis", "state", "habit", "plan-aim"],
+)
+def test_names_states_and_hypotheses_are_not_events(tmp_path, body):
+    assert [e.type for e in _events(tmp_path, body) if e.type != "announcement"] == []
+
+
+def test_the_new_date_of_a_postponement_not_the_superseded_one(tmp_path):
+    body = "واتفق الجانبان أمس على تأجيل الانسحاب من قاعدة حرير، الذي كان مقررا في أيلول المقبل، إلى نهاية العام المقبل."
+    withdrawal = _one(_events(tmp_path, body, dct="2026-07-10"), "withdrawal")
+    assert (withdrawal.date, withdrawal.date_mod, withdrawal.status) == ("2027", "END", "planned")
+
+
+def test_an_agreement_named_in_passing_is_not_an_event(tmp_path):
+    body = "وستبقى قوة أمريكية في أربيل بموجب المرحلة الثانية من الاتفاق بين بغداد وواشنطن."
+    assert not _of(_events(tmp_path, body), "agreement")
+
+
+# ---------------------------------------------------------------------------------------------
+# Look-alikes of places: a database, an organisation called "the base".
+
+
+def test_base_look_alikes_name_no_place(tmp_path):
+    body = "وقال مسؤول إن قاعدة بيانات الجنود نقلت إلى بغداد بعد انسحاب القوات من التنف، فيما هاجم تنظيم القاعدة مواقع للجيش."
+    places = {e.place for e in _events(tmp_path, body)}
+    assert "بيانات" not in places and "بيانات الجنود" not in places
+
+
+# ---------------------------------------------------------------------------------------------
+# Clause spans, for every caller that cuts entity spans used as actors (issue 13 asks the same).
+
+
+def test_clause_span_stops_at_openers_coordinated_speech_verbs_and_other_events():
+    from analysis.events.clauses import Span, clause_span
+    from analysis.text import tokens
+
+    text = "سلمت القوات قاعدة التنف، فيما هاجمت الفصائل قاعدة الشدادي، وأعلنت الوزارة ذلك."
+    toks = list(tokens(text))
+    index = {t.text: i for i, t in enumerate(toks)}
+    handover = Span(index["سلمت"], index["سلمت"], "handover")
+    attack = Span(index["هاجمت"], index["هاجمت"], "attack")
+    lo, hi = clause_span(toks, handover, [handover, attack])
+    assert (lo, hi) == (0, index["فيما"] - 1)
+    lo, hi = clause_span(toks, attack, [handover, attack])
+    assert lo == index["فيما"] and hi == index["وأعلنت"] - 1
