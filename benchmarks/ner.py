@@ -52,7 +52,7 @@ def main() -> int:
 
     from analysis.corpus import load_corpus
     from analysis.entities.crf import load_model
-    from analysis.entities.tokenize import word_tokens
+    from analysis.text import tokens as word_tokens
 
     corpus = load_corpus(args.paths)
     texts = [" " * c.index("\n") + c[c.index("\n"):] if "\n" in c else c for c in corpus["content"]]

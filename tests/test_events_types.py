@@ -9,12 +9,12 @@ import pytest
 
 from analysis.errors import AnalysisError
 from analysis.events.lexicon import load_trigger_rules, trigger_rules
-from analysis.events.tables import DataTableError, data_file
+from analysis.resources import DataTableError, data_path
 from analysis.events.types import (
     COLOURS, COLUMNS, DEFAULT_TYPES, EVENT_TYPES, LABELS, LANE_ORDER, TYPES, load_event_types,
 )  # fmt: skip
 
-PACKAGED = data_file("event_types.tsv").read_text(encoding="utf-8")
+PACKAGED = data_path("event_types.tsv").read_text(encoding="utf-8")
 HEADER = "\t".join(COLUMNS)
 
 

@@ -25,7 +25,8 @@ from analysis.events import events_frame
 from analysis.paths import default_corpus, study_paths
 from analysis.pipeline import SCHEMAS, STAGE_NAMES, STAGES, stage_frame
 from analysis.report import FIGURES, make_all_figures
-from analysis.study import Study, group_entities
+from analysis.entities.frame import group_entities
+from analysis.study import Study
 from analysis.timex import timexes_frame
 
 REPO = Path(__file__).resolve().parents[1]

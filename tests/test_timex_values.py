@@ -10,6 +10,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from analysis import resources
+
 from analysis.errors import AnalysisError
 from analysis.timex import Timex, as_date, day_interval, find_timexes
 from analysis.timex import lexicon as lx
@@ -141,9 +143,9 @@ def test_month_and_number_tables_come_from_the_data_files() -> None:
 def test_a_malformed_data_row_names_its_file_and_line(tmp_path, monkeypatch) -> None:
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "bad.tsv").write_text("# comment\nword\tvalue\nواحد\t1\nاثنان\n", encoding="utf-8")
-    monkeypatch.setattr(lx.resources, "files", lambda package: tmp_path)
-    with pytest.raises(ValueError, match=r"bad\.tsv, line 4"):
-        lx.data_rows("bad.tsv")
+    monkeypatch.setattr(resources, "DATA_DIR", tmp_path / "data")
+    with pytest.raises(ValueError, match=r"bad\.tsv:4: expected 2 tab-separated fields"):
+        resources.read_dicts("bad.tsv")
 
 
 def test_rules_are_in_priority_order_and_every_family_registers() -> None:

@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from analysis.errors import CorpusError
+from analysis.paths import default_corpus
 from analysis.text import normalize
 
 #: Files larger than this are refused: a news article is a few kB, 10 MB is a mistake.
@@ -38,7 +39,6 @@ MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 MAX_WORD_CHARS = 10_000
 ARTICLE_SUFFIX = ".txt"
 #: Where the CLI looks for articles when given none: $ANALYSIS_CORPUS, else ``seeds/`` at the repo root.
-CORPUS_ENV = "ANALYSIS_CORPUS"
 
 #: The header line's shape (`` date YYYY-MM-DD URL``), before the date and URL are checked.
 HEADER_RE = re.compile(r"^\s*date\s+(?P<date>\S+)(?:\s+(?P<url>\S+))?\s*(?P<rest>.*)$")
@@ -436,6 +436,11 @@ def load_corpus(
     articles = list(iter_articles(paths, errors=errors, problems=problems, today=today))
     if not articles:
         raise CorpusError(", ".join(map(str, _as_list(paths))), None, "no article could be loaded")
+    return corpus_frame(articles, problems)
+
+
+def corpus_frame(articles: Iterable[Article], problems: Iterable[Problem] = ()) -> pd.DataFrame:
+    """The corpus DataFrame (one row per article, sorted by date) from articles already loaded."""
     frame = pd.DataFrame([a.to_record() for a in articles], columns=CORPUS_COLUMNS)
     frame["date"] = pd.to_datetime(frame["date"])
     frame = frame.sort_values(["date", "id"], kind="stable").reset_index(drop=True)
@@ -462,11 +467,5 @@ def _as_list(paths: str | Path | Iterable[str | Path]) -> list[str | Path]:
 
 
 def default_corpus_paths() -> list[Path]:
-    """The corpus the CLI uses when given none: $ANALYSIS_CORPUS, else ``seeds/`` at the repo root."""
-    if os.environ.get(CORPUS_ENV):
-        return [Path(os.environ[CORPUS_ENV])]
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        if (parent / "pyproject.toml").exists() and (parent / "seeds").is_dir():
-            return [parent / "seeds"]
-    return [Path.cwd() / "seeds"]
+    """The corpus the CLI uses when given none (``analysis.paths.default_corpus``)."""
+    return default_corpus()

@@ -9,8 +9,8 @@ class AnalysisError(Exception):
     """An expected problem with the user's input (a file, an option, a model)."""
 
 
-class CorpusError(AnalysisError):
-    """A corpus file that cannot be loaded; names the file and the line."""
+class FileLineError(AnalysisError):
+    """A problem at a place in a file: the message is ``FILE:LINE: problem`` (``FILE: problem`` without a line)."""
 
     def __init__(self, path: str | Path, line: int | None, problem: str):
         self.path = str(path)
@@ -18,3 +18,11 @@ class CorpusError(AnalysisError):
         self.problem = problem
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {problem}")
+
+
+class CorpusError(FileLineError):
+    """A corpus file that cannot be loaded; names the file and the line."""
+
+
+class DataTableError(FileLineError, ValueError):
+    """A data table row that cannot be used (a packaged lexicon or a user's table); names the file and line."""

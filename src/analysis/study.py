@@ -4,7 +4,7 @@
 cached results are read back, only new or changed articles are computed) and holds the corpus
 frame and one frame per stage, each with that stage's schema (``analysis.pipeline.SCHEMAS``).
 The notebooks, ``analysis figures``, ``analysis run`` and the report (``analysis.report``) all
-draw from a ``Study``; offsets are into the article files (docs/ANNOTATION.md, "Spans and offsets").
+draw from a ``Study``; offsets are into the article files (docs/ANNOTATION.md, "Common ground").
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from analysis.corpus import CORPUS_COLUMNS, Article, Problem, problems_frame
-from analysis.entities.canonical import group_canonicals
+from analysis.corpus import Article, Problem, corpus_frame
+from analysis.entities.frame import group_entities
 from analysis.errors import CorpusError
 from analysis.events import merge_events
 from analysis.paths import study_paths
@@ -103,27 +103,9 @@ class Study:
         return getattr(self, stage)
 
 
-def corpus_frame(articles: Iterable[Article], problems: Iterable[Problem] = ()) -> pd.DataFrame:
-    """The corpus DataFrame of ``analysis.corpus.load_corpus``, from articles already loaded."""
-    frame = pd.DataFrame([a.to_record() for a in articles], columns=CORPUS_COLUMNS)
-    frame["date"] = pd.to_datetime(frame["date"])
-    frame = frame.sort_values(["date", "id"], kind="stable").reset_index(drop=True)
-    frame.attrs["problems"] = problems_frame(problems)
-    return frame
-
-
 def in_corpus_order(frame: pd.DataFrame, position: Mapping[str, int]) -> pd.DataFrame:
     """The rows of ``frame`` by their article's position (``path`` → index), each article's rows in order."""
     if frame.empty:
         return frame
     rows = np.argsort(frame["path"].map(position).to_numpy(), kind="stable")
     return frame.iloc[rows].reset_index(drop=True)
-
-
-def group_entities(mentions: pd.DataFrame) -> pd.DataFrame:
-    """Set ``entity`` to the corpus-level grouped canonical form (``group_canonicals`` over every mention)."""
-    mentions = mentions.copy()
-    if len(mentions):
-        groups = group_canonicals(list(zip(mentions["type"], mentions["canonical"])))
-        mentions["entity"] = [groups[(t, c)] for t, c in zip(mentions["type"], mentions["canonical"])]
-    return mentions

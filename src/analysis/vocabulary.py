@@ -4,22 +4,21 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from functools import lru_cache
-from importlib import resources
+
 
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.figures import apply_style
+from analysis.resources import read_words
 from analysis.text import normalize, split_clitics
 
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """Arabic function words (normalized), kept in ``data/stopwords_ar.txt``."""
-    data = resources.files("analysis").joinpath("data/stopwords_ar.txt").read_text(encoding="utf-8")
-    words = (line.split("#", 1)[0].strip() for line in data.splitlines())
-    return frozenset(normalize(w) for w in words if w)
+    return frozenset(normalize(w) for w in read_words("stopwords_ar.txt"))
 
 
 def is_word(token: str) -> bool:

@@ -26,7 +26,7 @@ from analysis.text import NORMALIZATION_TABLE
 TRIGGERS_FILE = "triggers.tsv"
 #: Everything the features are computed from, relative to the ``analysis`` package folder.
 FEATURIZER_FILES: tuple[str, ...] = (
-    "entities/features.py", "entities/gazetteer.py", "entities/normalize.py", "text.py", "resources.py",
+    "entities/features.py", "entities/gazetteer.py", "entities/normalize.py", "text.py",
     f"data/{NORMALIZATION_TABLE}", f"data/ner/{TRIGGERS_FILE}", *(f"data/ner/{name}" for name in GAZETTEER_DATA),
 )  # fmt: skip
 _PACKAGE = Path(__file__).resolve().parent.parent

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from itertools import combinations
 
@@ -11,15 +10,18 @@ import pandas as pd
 from analysis.corpus import articles_from_frame
 from analysis.entities.canonical import entity_column
 from analysis.entities.tagger import tag_entities
-from analysis.text import sentences
+from analysis.pipeline.records import SCHEMAS, stage_frame
 
-MENTION_COLUMNS = [
-    "article_id", "path", "date", "sentence", "start", "end", "text", "type", "canonical", "entity", "backend",
-]  # fmt: skip
+#: The columns of a mention frame: the pipeline's one schema for the entities stage.
+MENTION_COLUMNS = list(SCHEMAS["entities"].columns)
 
 
-def _sentence_starts(text: str) -> list[int]:
-    return [s.start for s in sentences(text)]
+def group_entities(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Set ``entity`` to the corpus-level grouped canonical form (``entity_column`` over every mention)."""
+    mentions = mentions.copy()
+    if len(mentions):
+        mentions["entity"] = entity_column(mentions)
+    return mentions
 
 
 def entities_frame(corpus_df: pd.DataFrame, backend: str = "auto", model: str | None = None) -> pd.DataFrame:
@@ -27,26 +29,11 @@ def entities_frame(corpus_df: pd.DataFrame, backend: str = "auto", model: str | 
 
     Offsets are into each article's content (tagging runs on ``analysis_text``, so the header
     line yields nothing). ``sentence`` is the index of the sentence holding the mention
-    (``analysis.text.sentences``); ``entity`` is the corpus-level grouped canonical form.
+    (``analysis.text.sentences``); ``entity`` is the corpus-level grouped canonical form. The
+    columns are the cached pipeline's, so this frame equals the one ``analysis.study.Study`` reads.
     """
-    rows = []
-    for art in articles_from_frame(corpus_df):
-        text = art.analysis_text
-        starts = _sentence_starts(text)
-        for e in tag_entities(text, backend=backend, model=model):
-            rows.append(
-                {
-                    "article_id": art.id, "path": art.path, "date": art.date,
-                    "sentence": max(0, bisect_right(starts, e.start) - 1),
-                    "start": e.start, "end": e.end, "text": e.text, "type": e.type,
-                    "canonical": e.canonical, "entity": e.canonical, "backend": e.backend,
-                }
-            )  # fmt: skip
-    df = pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    if len(df):
-        df["entity"] = entity_column(df)
-        df["date"] = pd.to_datetime(df["date"])
-    return df
+    tagged = ((a, tag_entities(a.analysis_text, backend=backend, model=model)) for a in articles_from_frame(corpus_df))
+    return group_entities(stage_frame("entities", tagged))
 
 
 def entity_counts(mentions: pd.DataFrame, by_article: bool = False) -> pd.DataFrame:

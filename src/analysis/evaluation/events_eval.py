@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from analysis.evaluation.gold import read_gold_folder
+from analysis.gold import read_gold_folder
 from analysis.events import dating
 from analysis.events.attributes import same_place
 from analysis.events.extract import extract_events

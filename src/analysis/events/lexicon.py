@@ -8,15 +8,13 @@ The lists live in ``event_triggers.tsv``, ``event_cues.json``, ``event_places.ts
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.abc import Traversable
 from pathlib import Path
 
-from analysis.events.tables import DataTableError, data_file, data_text, read_table, table_rows
+from analysis.resources import DataTableError, data_path, numbered_rows, read_json, read_numbered
 from analysis.events.types import check_type
-from analysis.text import Token, normalize
+from analysis.text import Token, normalize, split_clitics
 
 _CONJ = ("", "و", "ف")
 _PREP = ("", "ب", "ل", "ك", "س")
@@ -48,17 +46,18 @@ class TriggerMatch:
 
 
 def _strip_article(word: str) -> str:
-    return word[2:] if word.startswith("ال") and len(word) >= 5 else word
+    """The word without its article when a stem of three letters or more is left (``الانسحاب`` → ``انسحاب``)."""
+    return split_clitics(word, conjunctions="", prepositions="", elided_article=False, min_stem=3, exceptions=False).stem
 
 
-def load_trigger_rules(path: str | Path | Traversable | None = None) -> dict[str, list[TriggerRule]]:
+def load_trigger_rules(path: str | Path | None = None) -> dict[str, list[TriggerRule]]:
     """First word of each form → the rules starting with it, from a trigger table (default: the packaged one).
 
     Every row's type must be in ``event_types.tsv``; an unknown one raises ``DataTableError`` (file:line).
     """
-    source = data_file("event_triggers.tsv") if path is None else path
+    source = data_path("event_triggers.tsv") if path is None else path
     table: dict[str, list[TriggerRule]] = {}
-    for row in read_table(source)[1]:
+    for row in read_numbered(source)[1]:
         if len(row.fields) != 3:
             raise DataTableError(source, row.line, f"{len(row.fields)} fields, expected 3 (type, rule, forms)")
         type_, rule, forms = row.fields
@@ -81,7 +80,7 @@ def trigger_rules() -> dict[str, list[TriggerRule]]:
 @lru_cache(maxsize=1)
 def cues() -> dict[str, frozenset[str]]:
     """The cue word lists of ``event_cues.json``, normalized."""
-    raw = json.loads(data_text("event_cues.json"))
+    raw = read_json("event_cues.json")
     return {k: frozenset(normalize(w) for w in v) for k, v in raw.items() if not k.startswith("_")}
 
 
@@ -211,9 +210,9 @@ class Place:
 def places() -> dict[tuple[str, ...], Place]:
     """Normalized variant words → place (see ``Place``); a bad row raises ``DataTableError`` (file:line)."""
     table: dict[tuple[str, ...], Place] = {}
-    for row in table_rows("event_places.tsv"):
+    for row in numbered_rows("event_places.tsv"):
         if len(row.fields) != 5 or row.fields[1] not in ("1", "2", "3"):
-            raise DataTableError(data_file("event_places.tsv"), row.line, "expected canonical, level 1-3, within, country, variants")
+            raise DataTableError(data_path("event_places.tsv"), row.line, "expected canonical, level 1-3, within, country, variants")
         canonical, level, within, country, variants = row.fields
         place = Place(canonical, int(level), None if within == "-" else within, country)
         for v in variants.split(","):
@@ -231,7 +230,7 @@ def place_by_name() -> dict[str, Place]:
 def actors() -> dict[tuple[str, ...], str]:
     """Normalized variant words → canonical actor name."""
     table: dict[tuple[str, ...], str] = {}
-    for canonical, variants in (row.fields for row in table_rows("event_actors.tsv")):
+    for canonical, variants in (row.fields for row in numbered_rows("event_actors.tsv")):
         for v in variants.split(","):
             table[tuple(normalize(w) for w in v.split())] = canonical
     return table

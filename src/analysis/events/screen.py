@@ -21,19 +21,13 @@ from __future__ import annotations
 from analysis.events import lexicon
 from analysis.events.rules import DATED_RULES
 from analysis.events.triggers import Trigger
-from analysis.text import Token, normalize
+from analysis.text import Token, normalize, split_clitics
 
 
 def definite(trigger: str) -> bool:
     """A trigger noun with the article (``التسليم``, ``والانسحاب``, ``بالهجمات``, ``للاتفاق``)."""
     word = normalize(trigger.split()[0])
-    for conj in ("و", "ف", ""):
-        if not word.startswith(conj):
-            continue
-        rest = word[len(conj) :]
-        if rest.startswith("ال") or rest.startswith(("بال", "كال", "لل")):
-            return True
-    return False
+    return split_clitics(word, prepositions="بك", bare_prepositions=False, min_stem=0, exceptions=False).definite
 
 
 def on_timeline(trig: Trigger, value: str | None, toks: list[Token], surface: str) -> bool:

@@ -10,13 +10,11 @@ and line when this module is imported.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from importlib.abc import Traversable
 from pathlib import Path
 
-from analysis.events.tables import DataTableError, Row, data_file, data_text, read_table
+from analysis.resources import DataTableError, NumberedRow, data_path, read_json, read_numbered
 
 COLUMNS = (
     "order", "type", "label_ar", "label_en", "colour", "reported", "unplaced", "purpose", "content_head", "shown",
@@ -65,10 +63,10 @@ class EventType:
 
 def _cue_lists() -> frozenset[str]:
     """The names of the cue word lists in ``event_cues.json`` (the values ``reported`` may take)."""
-    return frozenset(k for k in json.loads(data_text("event_cues.json")) if not k.startswith("_"))
+    return frozenset(k for k in read_json("event_cues.json") if not k.startswith("_"))
 
 
-def _event_type(source: str | Path | Traversable, row: Row, cue_lists: frozenset[str]) -> EventType:
+def _event_type(source: str | Path, row: NumberedRow, cue_lists: frozenset[str]) -> EventType:
     """One row as an ``EventType``; a cell it cannot be raises ``DataTableError`` for its line."""
     if len(row.fields) != len(COLUMNS):
         raise DataTableError(source, row.line, f"{len(row.fields)} fields, expected {len(COLUMNS)} ({' '.join(COLUMNS)})")
@@ -105,10 +103,10 @@ def _event_type(source: str | Path | Traversable, row: Row, cue_lists: frozenset
     )
 
 
-def load_event_types(path: str | Path | Traversable | None = None) -> dict[str, EventType]:
+def load_event_types(path: str | Path | None = None) -> dict[str, EventType]:
     """The types of an event-type table (default: the packaged one), by name in file order; checks every row."""
-    source = data_file(TABLE) if path is None else path
-    header, rows = read_table(source)
+    source = data_path(TABLE) if path is None else path
+    header, rows = read_numbered(source)
     if tuple(header) != COLUMNS:
         raise DataTableError(source, None, f"the header must be {' '.join(COLUMNS)} (tab-separated), not {' '.join(header)}")
     cue_lists = _cue_lists()
@@ -147,7 +145,7 @@ LABELS: dict[str, dict[str, str]] = {lang: {t.name: t.label(lang) for t in TYPES
 COLOURS: dict[str, str] = {t.name: t.colour for t in TYPES.values()}
 
 
-def check_type(name: str, path: str | Path | Traversable, line: int | None) -> str:
+def check_type(name: str, path: str | Path, line: int | None) -> str:
     """``name`` if it is a type of the table, else a ``DataTableError`` for ``path:line``."""
     if name not in TYPES:
         raise DataTableError(path, line, f"unknown event type {name!r} (the types are listed in {TABLE})")

@@ -4,7 +4,7 @@ Every per-article stage frame, whichever route made it (the cached pipeline, ``a
 or a stage package's ``*_frame`` helper), has the columns ``SCHEMAS[stage].columns``: the article key
 (``article_id``, ``path``), the stage record's fields as cached, and a few columns derived from the
 article (a timex's ``dct`` and ``line``, an entity's ``date``, ``sentence`` and ``entity``).
-Offsets are into the article file's content (see docs/ANNOTATION.md, "Spans and offsets").
+Offsets are into the article file's content (see docs/ANNOTATION.md, "Common ground").
 """
 
 from __future__ import annotations
@@ -183,7 +183,7 @@ def complete(stage: str, frame: pd.DataFrame, articles: Mapping[str, Article]) -
     """Add the stage's derived columns to a frame of cached columns; columns as ``SCHEMAS[stage]``.
 
     ``articles`` maps each row's ``path`` to its ``Article``. An entity's ``entity`` is its
-    ``canonical`` form here; ``analysis.study.group_entities`` regroups it over a whole corpus.
+    ``canonical`` form here; ``analysis.entities.frame.group_entities`` regroups it over a whole corpus.
     """
     frame = frame.copy()
     if stage == "timexes":

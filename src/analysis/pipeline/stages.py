@@ -25,6 +25,7 @@ from analysis import __version__
 from analysis.corpus import Article
 from analysis.errors import AnalysisError
 from analysis.pipeline.records import SCHEMAS, Schema
+from analysis.resources import DATA_DIR
 
 #: The package folder: file names in a version are relative to it.
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -75,18 +76,21 @@ class Stage:
 
 #: Every stage, in pipeline order (a stage comes after the stages it reuses).
 STAGES: dict[str, Stage] = {
-    "tokens": Stage("tokens", "analysis.text", "tokens", text_of, ("analysis.text", "analysis.corpus"), data=False),
+    "tokens": Stage(
+        "tokens", "analysis.text", "tokens", text_of, ("analysis.text", "analysis.resources", "analysis.corpus"),
+        data=True,  # Token.norm reads the normalization table (data/arabic_normalization.tsv)
+    ),  # fmt: skip
     "entities": Stage(
         "entities", "analysis.entities", "tag_entities", text_of,
-        ("analysis.entities", "analysis.text", "analysis.corpus"), data=True, uses_ner=True,
+        ("analysis.entities", "analysis.text", "analysis.resources", "analysis.corpus"), data=True, uses_ner=True,
     ),  # fmt: skip
     "timexes": Stage(
         "timexes", "analysis.timex", "find_timexes", text_and_date_of,
-        ("analysis.timex", "analysis.text", "analysis.corpus"), data=True,
+        ("analysis.timex", "analysis.text", "analysis.resources", "analysis.corpus"), data=True,
     ),  # fmt: skip
     "events": Stage(
         "events", "analysis.events", "extract_events", article_of,
-        ("analysis.events", "analysis.timex", "analysis.entities", "analysis.text", "analysis.corpus"),
+        ("analysis.events", "analysis.timex", "analysis.entities", "analysis.text", "analysis.resources", "analysis.corpus"),
         data=True, after=("entities", "timexes"), uses_ner=True,
     ),  # fmt: skip
 }
@@ -109,8 +113,7 @@ def _module_files(module: str) -> tuple[Path, ...]:
 
 
 def _data_files() -> tuple[Path, ...]:
-    data = PACKAGE / "data"
-    return tuple(sorted(p for p in data.rglob("*") if p.is_file() and "__pycache__" not in p.parts))
+    return tuple(sorted(p for p in DATA_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts))
 
 
 @functools.lru_cache(maxsize=None)

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩"
-PERSIAN = "۰۱۲۳۴۵۶۷۸۹"
-ASCII = "0123456789"
+from analysis.text import char_table
 
 #: str.translate table: every Arabic-Indic / Persian digit -> its ASCII digit (length-preserving).
-DIGIT_TABLE: dict[int, str] = {ord(c): ASCII[i] for i, c in enumerate(ARABIC_INDIC)} | {
-    ord(c): ASCII[i] for i, c in enumerate(PERSIAN)
-}
+DIGIT_TABLE: dict[int, str] = char_table(digits=True)

@@ -8,28 +8,10 @@ words are data files (``analysis/data/timex_months.tsv``, ``timex_numbers.tsv``)
 
 from __future__ import annotations
 
-from importlib import resources
+from analysis.resources import read_dicts
 
-
-def data_rows(name: str) -> list[dict[str, str]]:
-    """Rows of the TSV file ``analysis/data/<name>`` as dicts keyed by its header (``#`` lines are comments).
-
-    A row with the wrong number of fields is an error naming the file and line.
-    """
-    text = resources.files("analysis").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
-    header = lines[0][1].split("\t")
-    rows = []
-    for n, line in lines[1:]:
-        fields = line.split("\t")
-        if len(fields) != len(header):
-            raise ValueError(f"{name}, line {n}: expected {len(header)} tab-separated fields ({', '.join(header)}), got {len(fields)}")
-        rows.append(dict(zip(header, fields)))
-    return rows
-
-
-_MONTH_ROWS = data_rows("timex_months.tsv")
-_NUMBER_ROWS = data_rows("timex_numbers.tsv")
+_MONTH_ROWS = read_dicts("timex_months.tsv")
+_NUMBER_ROWS = read_dicts("timex_numbers.tsv")
 
 
 def _months(system: str) -> dict[int, tuple[str, ...]]:

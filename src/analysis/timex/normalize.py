@@ -12,29 +12,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from analysis.timex.digits import DIGIT_TABLE
+from analysis.text import char_table
 
-#: Characters dropped from the matching copy: Arabic diacritics, dagger alef, tatweel.
-DROPPED = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0670\u0640"
 _SENTINEL = "\x00"
 
-_LETTERS = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ک": "ك", "ی": "ي", "ى": "ي",
-    "ە": "ه", "ۀ": "ه",
-}  # fmt: skip
-_PUNCT = {
-    "–": "-", "—": "-", "‒": "-", "―": "-", "‐": "-", "‑": "-", "−": "-", "ـ": _SENTINEL,
-    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ",
-    "\u2003": " ", "\u200b": " ", "\u200c": " ", "\u200d": " ", "\u200e": " ", "\u200f": " ",
-    "\u061c": " ", "\ufeff": " ", "\t": " ", "٫": ".", "٬": ",", "\x00": " ",
-}  # fmt: skip
-
-#: The length-preserving translation table (dropped characters become a sentinel first).
-TABLE: dict[int, str] = (
-    {ord(k): v for k, v in _LETTERS.items()}
-    | {ord(k): v for k, v in _PUNCT.items()}
-    | DIGIT_TABLE
-    | {ord(c): _SENTINEL for c in DROPPED}
+#: The length-preserving translation table: the project's one normalization table
+#: (``analysis.text``), with dropped characters (diacritics, dagger alef, tatweel) as a sentinel first.
+TABLE: dict[int, str] = char_table(
+    dropped=_SENTINEL, alef=True, alef_maksura=True, teh_marbuta=True, persian=True, digits=True,
+    diacritics=True, tatweel=True, bidi_marks=" ", invisible=" ", invisible_more=" ", spaces=True,
+    dashes=True, separators=True,
 )
 
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
+from analysis.text import ARTICLE_PATTERN, proclitic_pattern
 from analysis.timex import lexicon as lx
 from analysis.timex.normalize import normalize_word
 
@@ -17,12 +18,12 @@ from analysis.timex.normalize import normalize_word
 S = r"[^\S\n]+"
 S0 = r"[^\S\n]*"
 #: Start of a word, with optional attached proclitics (و/ف then ب/ل/ك), which stay outside the span.
-PRE = r"(?<!\w)(?:[وف]?[بلك]|[وف])?"
+PRE = r"(?<!\w)" + proclitic_pattern()
 #: End of a word.
 END = r"(?!\w)"
 #: The article, also in its short form after a clitic ل ("للعام" = ل + العام): the span then
 #: starts after the first ل.
-ART = r"(?:ال|(?<=ل)ل)"
+ART = ARTICLE_PATTERN
 
 
 def norm(word: str) -> str:
