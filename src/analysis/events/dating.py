@@ -38,6 +38,7 @@ from analysis.timex.values import (
 #: Timex types that can date an event; DURATIONs only when anchored (``خلال شهر``).
 DATING_TYPES = ("DATE", "TIME")
 INHERIT_WINDOW = 25  # how far after a dated announcement the announced event may be
+DEADLINE_AFTER_REACH = 4  # ``حدد نهاية أيلول 2025 موعدا أقصى لإنهاء المهمة``
 REPORT_REACH = 6  # ``…، اليوم السبت، إنها أطلقت``: from the report's date to the act it reports
 SPEAKER_REACH = 10  # ``قالت «المقاومة الإسلامية في العراق»، اليوم السبت``: from the speech verb to its date
 RELATIVE_REACH = 5  # ``قصف مطار أربيل الدولي الذي وقع الإثنين الماضي``
@@ -210,11 +211,14 @@ def _may_date(trig: Trigger, x: TimexSlot) -> bool:
 
 
 def _inside_background(toks: list[Token], trig: Trigger, x: TimexSlot, trigs: list[Trigger]) -> bool:
-    """``الاتفاق جاء بعد ثماني جولات من الحوار بدأت في كانون الثاني``: the timex dates the بعد-clause's own verb."""
+    """``الاتفاق جاء بعد ثماني جولات من الحوار بدأت في كانون الثاني``: the timex dates the بعد-clause's own verb.
+
+    Only words of time (بعد, قبل, إثر, منذ) open such a clause; a frame (``في إطار اللجنة ... في كانون الثاني``)
+    leaves the date to the trigger."""
     if any(trig.last < t.first < x.first for t in trigs):
         return False
     return any(
-        lexicon.is_cue(toks[j], "background_before") and not (toks[j].norm == "قبل" and toks[j - 1].norm == "من")  # من قبل = by
+        lexicon.is_cue(toks[j], "temporal_background") and not (toks[j].norm == "قبل" and toks[j - 1].norm == "من")  # من قبل = by
         for j in range(trig.last + 1, x.first - 1)
     )
 
@@ -253,8 +257,9 @@ def assign_dates(trigs: list[Trigger], txs: list[TimexSlot], toks: list[Token]) 
         before = [t for t in trigs if t.last < x.first and not t.reporter]
         nxt = after[0] if after else None
         in_relative = lexicon.has_cue(toks, x.first - 4, x.first - 1, "relatives")  # "التي كانت تستخدم سابقاً"
+        close = nxt is not None and nxt.first - x.last <= (DEADLINE_AFTER_REACH if x.deadline else 2)  # … موعدا أقصى لإنهاء
         if nxt is not None and nxt.timex is None and not nxt.background and _may_date(nxt, x) and (
-            nxt.first - x.last <= 2 or (not before and not in_relative and nxt.first - x.last <= 10)
+            close or (not before and not in_relative and nxt.first - x.last <= 10)
         ) and not lexicon.has_complementizer(toks, x.last + 1, nxt.first):
             give(nxt, k)
             continue

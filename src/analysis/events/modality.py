@@ -78,9 +78,17 @@ def denied(toks: list[Token], first: int) -> bool:
     return False
 
 
-def _cue_before(toks: list[Token], first: int, reach: int, cue: str, commas: bool = False) -> int | None:
-    """The nearest token of the cue list ``cue`` before ``first`` in its clause, or None."""
-    return next((j for j in words_before(toks, first, reach, commas) if lexicon.is_cue(toks[j], cue)), None)
+def _cue_before(
+    toks: list[Token], first: int, reach: int, cue: str, commas: bool = False, relatives: bool = True
+) -> int | None:
+    """The nearest token of the cue list ``cue`` before ``first`` in its clause, or None (with
+    ``relatives`` False, the search stops at a relative pronoun: ``تطالب بتنفيذ قرار البرلمان الذي صوت``)."""
+    for j in words_before(toks, first, reach, commas):
+        if lexicon.is_cue(toks[j], cue):
+            return j
+        if not relatives and lexicon.is_cue(toks[j], "relatives"):
+            return None
+    return None
 
 
 def demanded(toks: list[Token], first: int) -> bool:
@@ -89,12 +97,12 @@ def demanded(toks: list[Token], first: int) -> bool:
     A demand that is itself the content of an agreement or decision (``اتفقا على``) is not reached:
     the search stops at a complementizer (``طالب بأن`` still counts: the complementizer follows the demand).
     """
-    return _cue_before(toks, first, DEMAND_REACH, "demand_cues", commas=True) is not None
+    return _cue_before(toks, first, DEMAND_REACH, "demand_cues", commas=True, relatives=False) is not None
 
 
 def deliberated(toks: list[Token], first: int) -> bool:
     """Merely discussed or to be worked out (``مسودة قيد النقاش``, ``لبحث جدول زمني لإنهاء``, ``تحديد موعد انتهاء``)."""
-    j = _cue_before(toks, first, DELIBERATION_REACH, "deliberation_cues")
+    j = _cue_before(toks, first, DELIBERATION_REACH, "deliberation_cues", relatives=False)
     if j is None:
         return False
     # ``اتفقا على جدول زمني ينهي``: an agreed timetable is decided, not discussed
@@ -119,6 +127,8 @@ def imperfect(prefix: str, word: str, strict: bool = False) -> bool:
     if word[:1] == "ي":  # يصوت, ينسحب: a perfect never starts with ي
         return True
     perfect = word.endswith("وا") or word.endswith("ت") and not word.endswith("ات")  # نشرت, تسلمت
+    if len(word) < 4:
+        return False  # نقل, نشر: a perfect (ننقل, تنقل are the imperfects)
     return word[:1] in ("ت", "ن") and not perfect and not (strict and len(word) <= 4)
 
 
