@@ -61,10 +61,16 @@ def negated(toks: list[Token], first: int) -> bool:
     for j in words_before(toks, first, NEGATION_REACH):
         if lexicon.is_cue(toks[j], "complementizers"):
             return False
-        if lexicon.is_cue(toks[j], "negations"):
+        if _function_word(toks[j]) in lexicon.cues()["negations"]:  # لم, not لما (stems would read لما as لم + ا)
             nxt = lexicon.bare(toks[j + 1].norm) if j + 1 < len(toks) else set()
             return not (nxt & STILL)
     return False
+
+
+def _function_word(tok: Token) -> str:
+    """A short function word as written, a leading و/ف taken off (``ولم`` → ``لم``)."""
+    word = tok.norm
+    return word[1:] if len(word) > 2 and word[:1] in ("و", "ف") else word
 
 
 def denied(toks: list[Token], first: int) -> bool:
