@@ -283,11 +283,11 @@ def test_actors_stop_at_a_coordinated_verb(tmp_path):
 @pytest.mark.parametrize(
     "body",
     [
-        "ونقلت قناة «اليوم» عن مصدر عسكري أن القوات الأمريكية ستنسحب من قاعدة التنف.",
-        "وقال برنامج «الأسبوع» على إذاعة محلية إن القوات الأمريكية ستنسحب من قاعدة التنف.",
-        "وقال مسؤول لصحيفة «المستقبل» إن القوات الأمريكية ستنسحب من قاعدة التنف.",
+        "وستنسحب القوات الأمريكية من قاعدة التنف، بحسب ما نقلت قناة «اليوم» عن مصدر عسكري.",
+        "وستنسحب القوات الأمريكية من قاعدة التنف وفق ما بثه برنامج «الأسبوع» على إذاعة محلية.",
+        "وستنسحب القوات الأمريكية من قاعدة التنف، حسبما أوردت صحيفة «الغد» نقلا عن مصادرها.",
     ],
-    ids=["channel-today", "programme-week", "paper-future"],
+    ids=["channel-today", "programme-week", "paper-tomorrow"],
 )
 def test_outlet_and_programme_names_date_nothing(tmp_path, body):
     withdrawal = _one(_events(tmp_path, body), "withdrawal")

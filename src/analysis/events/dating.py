@@ -21,6 +21,7 @@ from typing import Any
 
 from analysis.events import lexicon, modality
 from analysis.events.rules import UNTIL_MAX_TOKENS, ZONE_MAX_TOKENS
+from analysis.events.places import QUOTES
 from analysis.events.triggers import Trigger, past_verb
 from analysis.events.types import TYPES
 from analysis.text import Token, tokens
@@ -153,6 +154,15 @@ class TimexSlot:
     past: bool = False  # wholly before the article date
 
 
+def _in_a_name(toks: list[Token], first: int, last: int) -> bool:
+    """A time word that is (part of) the name of an outlet or a programme (``قناة «اليوم»``, ``برنامج «الأسبوع»``)."""
+    j = first - 1
+    while j >= 0 and toks[j].text in QUOTES:
+        j -= 1
+    quoted = j < first - 1 and last + 1 < len(toks) and toks[last + 1].text in QUOTES
+    return j >= 0 and lexicon.is_cue(toks[j], "outlet_heads") and (quoted or j == first - 1)
+
+
 def _counted_since(toks: list[Token], first: int) -> bool:
     """``هجوم هو الثاني من نوعه منذ أيلول``: a count since a date, which dates nothing."""
     return first > 0 and lexicon.is_cue(toks[first - 1], "since_words") and lexicon.has_cue(toks, first - 4, first - 2, "count_phrases")
@@ -190,7 +200,7 @@ def sentence_timexes(timexes: Sequence[Any], toks: list[Token], dct: dt.date) ->
         first, last = idx[0], idx[-1]
         if tx.value == "PRESENT_REF" and first > 0 and lexicon.bare(toks[first - 1].norm) & c["until_words"]:
             continue  # ``حتى الآن`` (so far) scopes a statement, it does not date an event
-        if _counted_since(toks, first) or _superseded(toks, first):
+        if _counted_since(toks, first) or _superseded(toks, first) or _in_a_name(toks, first, last):
             continue
         span = interval(tx.value, tx.mod, dct) if tx.type in DATING_TYPES else None
         if tx.type in DATING_TYPES and tx.value and (span or tx.value.endswith("_REF")):
