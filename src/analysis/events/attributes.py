@@ -9,6 +9,7 @@ Conventions: docs/ANNOTATION.md, section "Events".
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -115,8 +116,9 @@ def _canonical_actor(name: str) -> str:
 
 def _token_range(toks: list[Token], start: int, end: int) -> tuple[int, int]:
     """The indexes of the first and last tokens overlapping ``start..end``."""
-    idx = [i for i, t in enumerate(toks) if t.start < end and start < t.end] or [0]
-    return idx[0], idx[-1]
+    first = bisect_right([t.end for t in toks], start)
+    last = max(bisect_left([t.start for t in toks], end) - 1, first)
+    return min(first, len(toks) - 1), min(last, len(toks) - 1)
 
 
 def sentence_places_actors(

@@ -10,6 +10,7 @@ summary (``attributes``), then merge the reports of the same event inside the ar
 from __future__ import annotations
 
 import warnings
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -59,6 +60,8 @@ def extract_events(
     if entities is None and use_ner:
         entities = _tag_entities(text)
     timexes = sorted(timexes, key=lambda t: (t.start, t.end))
+    ents = sorted(entities, key=lambda e: e.start) if entities is not None else None
+    ent_starts = [e.start for e in ents] if ents is not None else []
     title_end = getattr(article, "title_end", -1)
     raw: list[tuple[Event, bool]] = []
     seen_places: list[str] = []
@@ -77,7 +80,8 @@ def extract_events(
             continue
         txs = sentence_timexes(in_sent, toks, dct)
         assign_dates(trigs, txs, toks)
-        places, actors = sentence_places_actors(toks, entities, sent.start, sent.end, text, blocked, last_base)
+        in_sentence = None if ents is None else ents[bisect_left(ent_starts, sent.start) : bisect_left(ent_starts, sent.end)]
+        places, actors = sentence_places_actors(toks, in_sentence, sent.start, sent.end, text, blocked, last_base)
         seen_places += [p.name for p in places if not p.excluded]
         last_base = _last_base(places, last_base)
         spans = [Span(t.first, t.last, t.type) for t in trigs if not t.reporter]
