@@ -31,7 +31,7 @@ PREPOSITIONS = {
 #: Proclitics that govern the word they are attached to.
 PROCLITIC_PREPS = {"ب": "ب", "ل": "إلى"}
 SITE_NAME_MAX = 3  # words of an unknown site's name after its head noun
-OBJ_CITY_REACH = 3  # a city (not a site) is the object of a trigger only this close after it
+OBJ_CITY_REACH = 5  # a city (not a site) is the object of a trigger only this close after it
 QUOTES = frozenset({"«", "»", '"', "“", "”"})
 
 
