@@ -10,6 +10,7 @@ summary (``attributes``), then merge the reports of the same event inside the ar
 from __future__ import annotations
 
 import warnings
+from collections import Counter
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
@@ -65,7 +66,8 @@ def extract_events(
     title_end = getattr(article, "title_end", -1)
     raw: list[tuple[Event, bool]] = []
     seen_places: list[str] = []
-    last_base: str | None = None  # the base named last: what ``القاعدة`` points back to
+    last_base: str | None = None  # the article's base so far: what ``القاعدة`` points back to
+    base_counts: Counter[str] = Counter()
     for sent in sentences(text):
         toks = [Token(t.text, t.start + sent.start, t.end + sent.start, t.norm) for t in tokens(sent.text)]
         if not toks:
@@ -76,14 +78,14 @@ def extract_events(
         if not trigs:
             named = sentence_places_actors(toks, None, sent.start, sent.end, text, blocked, last_base)[0]
             seen_places += [p.name for p in named if not p.excluded]
-            last_base = _last_base(named, last_base)
+            last_base = _topic_base(named, base_counts, last_base)
             continue
         txs = sentence_timexes(in_sent, toks, dct)
         assign_dates(trigs, txs, toks)
         in_sentence = None if ents is None else ents[bisect_left(ent_starts, sent.start) : bisect_left(ent_starts, sent.end)]
         places, actors = sentence_places_actors(toks, in_sentence, sent.start, sent.end, text, blocked, last_base)
         seen_places += [p.name for p in places if not p.excluded]
-        last_base = _last_base(places, last_base)
+        last_base = _topic_base(places, base_counts, last_base)
         spans = [Span(t.first, t.last, t.type) for t in trigs if not t.reporter]
         opened = starts(toks, spans)
         for trig in trigs:
@@ -142,9 +144,14 @@ def extract_events(
 POINT_TYPES = ("agreement", "vote", "announcement")
 
 
-def _last_base(places: Sequence[PlaceMention], before: str | None) -> str | None:
-    """The base a sentence names last (what a later ``القاعدة`` points back to), else the one before."""
-    return next((p.name for p in reversed(places) if p.level == 3 and not p.excluded and p.role != "near"), before)
+def _topic_base(places: Sequence[PlaceMention], counts: Counter[str], before: str | None) -> str | None:
+    """The base the article is about so far (named most often, the latest on a tie): what a later
+    ``القاعدة`` points back to. ``counts`` is updated with the bases of ``places``."""
+    for p in places:
+        if p.level == 3 and not p.excluded and p.role != "near":
+            counts[p.name] += 1
+            before = p.name if counts[p.name] >= counts.get(before or "", 0) else before
+    return before
 
 
 # ---------------------------------------------------------------------------------------------
