@@ -375,3 +375,13 @@ def test_clause_span_stops_at_openers_coordinated_speech_verbs_and_other_events(
     assert (lo, hi) == (0, index["فيما"] - 1)
     lo, hi = clause_span(toks, attack, [handover, attack])
     assert lo == index["فيما"] and hi == index["وأعلنت"] - 1
+
+
+def test_the_base_points_back_to_the_base_the_article_is_about(tmp_path):
+    body = (
+        "بدأت القوات الأمريكية إخلاء قاعدة الرميلان في ريف الحسكة، وتعد الرميلان من أقدم مواقعها في سوريا.\n\n"
+        "وستنتقل القوات إلى قاعدة الشدادي بعد انتهاء العملية.\n\n"
+        "وقال مصدر محلي إن قوات سوريا الديمقراطية ستتسلم القاعدة الشهر المقبل."
+    )
+    handover = _one(_events(tmp_path, body), "handover")
+    assert handover.place == "الرميلان"
