@@ -5,7 +5,8 @@
 batches, each written after the previous round of fixes and scored before any change). The whole set is scored like the dev
 gold (relaxed span F1, value accuracy) against floors set at the measured level, and every case is
 also checked on its own: each gold timex found (overlapping span, one-to-one) with the same type,
-value, mod and calendar, and nothing else found. Cases the grammar still gets wrong are listed in
+value, mod and calendar, and nothing else found. Rows whose gold was revised when the multi-domain
+conventions (docs/ANNOTATION.md) changed a class carry a ``revised`` list naming the convention. Cases the grammar still gets wrong are listed in
 ``KNOWN_FAILURES`` as strict xfails, so fixing one makes its test XPASS (fail) until it is un-listed.
 """
 
@@ -25,7 +26,7 @@ CASES = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitl
 # Measured on the whole set (450 texts, 494 timexes; rounded down to 3 decimals). Raise them when
 # the grammar improves; never lower them except when a new batch of unseen sentences is added,
 # and then record the new batch's first (pre-fix) score in docs/TIMEX.md.
-FLOORS = {"relaxed_f1": 0.998, "strict_f1": 0.984, "value_acc": 0.997}
+FLOORS = {"relaxed_f1": 0.998, "strict_f1": 0.996, "value_acc": 0.997}
 
 # id -> why the grammar still fails it (strict xfail: a fix must remove the entry).
 KNOWN_FAILURES: dict[str, str] = {

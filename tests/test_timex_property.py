@@ -14,8 +14,11 @@ from analysis.timex import lexicon as lx
 _D = r"(?:\d|X)"
 _DATE = rf"{_D}{{4}}(?:-{_D}{{2}}(?:-{_D}{{2}})?|-W{_D}{{2}}|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI))?"
 _TIME = rf"{_D}{{4}}-{_D}{{2}}-{_D}{{2}}T(?:MO|AF|EV|NI|\d\d:\d\d)"
-_DURATION = r"P(?:(?:\d+|X)Y)?(?:(?:\d+|X)M)?(?:(?:\d+|X)W)?(?:(?:\d+|X)D)?(?:T(?:(?:\d+|X)H)?(?:(?:\d+|X)M)?(?:(?:\d+|X)S)?)?"
-VALUE = re.compile(rf"^(?:{_DATE}|{_DATE}/{_DATE}|{_TIME}|{_DURATION}|PRESENT_REF|PAST_REF|FUTURE_REF)$")
+_DURATION = (
+    r"P(?:(?:\d+|X)Y)?(?:(?:\d+|X)M)?(?:(?:\d+|X)W)?(?:(?:\d+|X)D)?(?:T(?:(?:\d+|X)H)?(?:(?:\d+|X)M)?(?:(?:\d+|X)S)?)?"
+    r"|P(?:\d+|X)(?:DE|CE)"  # decades and centuries keep their TIMEX3 units (عقدين -> P2DE)
+)
+VALUE = re.compile(rf"^(?:{_DATE}|{_DATE}/{_DATE}|{_TIME}|{_TIME}/{_TIME}|{_DURATION}|PRESENT_REF|PAST_REF|FUTURE_REF)$")
 
 
 def valid_value(value: str) -> bool:
@@ -44,8 +47,12 @@ WORDS = sorted(
     | set(lx.ANAPHORIC_SHIFTS) | set(lx.WEEKDAY_ADJ) | set(lx.RELATIVE_DAYS_BOUND) | set(lx.UNIT_FRACTIONS)
     | set(lx.ADVERBIAL_PLURALS) | set(lx.CENTURY_ORDINALS) | set(lx.MILLENNIUM_ORDINALS) | set(lx.WEEK_OF_MONTH)
     | {"ال" + r + e for r in lx.DECADE_ROOTS for e in lx.DECADE_ENDINGS} | set(lx.HOUR_WORDS) | set(lx.NAME_HEADS)
+    | set(lx.YEAR_PART_HEADS) | set(lx.PART_ORDINALS) | set(lx.FISCAL_HEADS) | set(lx.SPORTS_HEADS) | set(lx.PERIOD_DAYS)
+    | set(lx.MIRROR_HEADS) | set(lx.MIRROR_ADJ) | set(lx.COUNT_HEADS) | set(lx.COUNT_ORDER) | set(lx.POD_ADVERBS)
+    | {p.name for p in lx.HIJRI_PERIODS} | set(lx.QUOTED_NAME_HEADS) | set(lx.FREQUENCY_COUNTS) | set(lx.SCHEDULE_VERBS)
     | {"في", "من", "إلى", "بين", "و", "قبل", "بعد", "عام", "هـ", "م", "الساعة", "القرن", "الألفية", "الأسبوع", "للعام", "الزمن", "2014", "٢٠٢٥", "۱۴۴۶",
-       "31", "12", "8:47", "1446", "2025/12/31", "31.12.2025", "–", "/", "(", ")", "،", ".", "\n", "ـ", "ً"}
+       "31", "12", "8:47", "1446", "2025/12/31", "31.12.2025", "–", "/", "(", ")", "،", ".", "\n", "ـ", "ً",
+       "يومي", "فصلي", "الموافق", "حتى", "هذا", "اليوم الأخير", "عمليتين", "«", "»", "\"", "1445/7/8هـ", "8 / 7 / 1445هـ"}
 )
 PIECE = st.one_of(st.sampled_from(WORDS), st.text(max_size=4), st.integers(0, 3000).map(str))
 ARABICISH = st.lists(PIECE, max_size=40).map(lambda ps: " ".join(ps))

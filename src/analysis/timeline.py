@@ -34,7 +34,7 @@ WIDTHS = {"column": 3.5, "page": 7.0}
 
 TABLE_COLUMNS = [
     "lane", "label", "type", "place", "date", "date_mod", "start", "end", "kind", "status",
-    "n_sources", "summary", "sources",
+    "n_sources", "summary", "sources", "id", "planned_dates", "status_counts",
 ]  # fmt: skip
 
 
@@ -54,7 +54,8 @@ def timeline_table(
 
     ``kind`` is ``point`` (a day), ``span`` (a month, a modified year, an interval) or ``vague``
     (a ``FUTURE_REF``/``PAST_REF`` span around the article date); ``sources`` cites each report
-    as ``file:sentence_start-sentence_end``.
+    as ``file:sentence_start-sentence_end``; ``id``, ``planned_dates`` and ``status_counts`` come
+    from the merge (``analysis.events.merge_events``).
     """
     if labels not in LABELS:
         raise ValueError(f"labels must be 'ar' or 'en', not {labels!r}")
@@ -87,6 +88,9 @@ def timeline_table(
                 "n_sources": int(entry.get("n_sources") or len(sources) or 1),
                 "summary": entry.get("summary"),
                 "sources": "; ".join(f"{s['file']}:{s['sentence_start']}-{s['sentence_end']}" for s in sources),
+                "id": entry.get("id"),
+                "planned_dates": "; ".join(entry.get("planned_dates") or []),
+                "status_counts": entry.get("status_counts"),
             }
         )
     table = pd.DataFrame(rows, columns=TABLE_COLUMNS)

@@ -8,7 +8,10 @@ import json
 import sys
 from typing import Any
 
-JSON_KEYS = ("date", "date_mod", "start", "end", "type", "status", "place", "actors", "summary", "n_sources", "sources")
+JSON_KEYS = (
+    "date", "date_mod", "start", "end", "type", "status", "place", "actors", "summary", "n_sources", "sources",
+    "id", "planned_dates", "status_counts",
+)  # fmt: skip
 SOURCE_KEYS = ("file", "sentence_start", "sentence_end", "trigger", "timex")
 
 
@@ -35,6 +38,7 @@ def _entry(row: dict[str, Any]) -> dict[str, Any]:
             value = None
         out[key] = value
     out["actors"] = list(row.get("actors") or [])
+    out["planned_dates"] = list(row.get("planned_dates") or [])
     out["sources"] = [{k: s.get(k) for k in SOURCE_KEYS} for s in row.get("sources") or []]
     return out
 
@@ -52,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
         writer.writeheader()
         for e in entries:
             writer.writerow(
-                {**e, "actors": "; ".join(e["actors"]), "sources": json.dumps(e["sources"], ensure_ascii=False)}
+                {**e, "actors": "; ".join(e["actors"]), "planned_dates": "; ".join(e["planned_dates"]),
+                 "sources": json.dumps(e["sources"], ensure_ascii=False)}  # fmt: skip
             )
         return 0
     json.dump(entries, sys.stdout, ensure_ascii=False, indent=1)

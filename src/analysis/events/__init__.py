@@ -9,8 +9,8 @@ Modules: ``types`` (the event-type table), ``lexicon`` (trigger and cue words, g
 ``rules`` (what must hold around a trigger), ``modality`` (demanded, denied, possible, postponed …:
 an event, a planned one, or none), ``triggers`` (which triggers are events), ``dating`` (TIMEX
 intervals, which timex dates which trigger: deadlines, reports, relative clauses), ``screen`` (what
-goes on the timeline once dated), ``clauses`` (where one event's words stop), ``places`` (the place a
-trigger governs, containment), ``attributes`` (status, actors, summary), ``records`` (``Event``,
+goes on the timeline once dated), ``clauses`` (where one event's words stop), ``location`` (the place a
+trigger governs), ``places`` (the place tree: containment), ``attributes`` (status, actors, summary), ``records`` (``Event``,
 ``Mention``), ``extract`` (one article, in-article dedup), ``frame`` (a corpus as a DataFrame),
 ``merge`` (across articles).
 """

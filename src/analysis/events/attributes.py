@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from analysis.events import dating, lexicon
-from analysis.events.places import QUOTES, PlaceMention, excluded_country, governed_place, sentence_places
-from analysis.events.places import place_level, same_place
+from analysis.events.location import QUOTES, PlaceMention, excluded_country, governed_place, sentence_places
+from analysis.events.location import place_level, same_place
 from analysis.events.triggers import Trigger, past_verb
 from analysis.events.types import TYPES
 from analysis.text import Token, normalize
@@ -25,7 +25,7 @@ from analysis.text import Token, normalize
 __all__ = [
     "StatusCues", "dated_since", "event_status", "event_summary", "main_country", "pick_actors", "pick_place",
     "place_level", "same_place", "sentence_places_actors", "states_purpose",
-]  # fmt: skip  (place_level and same_place live in analysis.events.places; kept here for their callers)
+]  # fmt: skip  (place_level and same_place live in analysis.events.location; kept here for their callers)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from typing import Any
 
 from analysis.events import lexicon, modality
 from analysis.events.rules import UNTIL_MAX_TOKENS, ZONE_MAX_TOKENS
-from analysis.events.places import QUOTES
+from analysis.events.location import QUOTES
 from analysis.events.triggers import Trigger, past_verb
 from analysis.events.types import TYPES
 from analysis.text import Token, tokens

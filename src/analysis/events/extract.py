@@ -23,7 +23,8 @@ from analysis.events.attributes import (
     states_purpose,
 )  # fmt: skip
 from analysis.events.clauses import Span, clause_span, starts
-from analysis.events.places import PlaceMention, compatible, place_level
+from analysis.events.location import PlaceMention, place_level
+from analysis.events.places import compatible
 from analysis.events.dating import anchor_forward, assign_dates, happened, sentence_timexes
 from analysis.events.records import Event, Mention
 from analysis.events.screen import definite, on_timeline

@@ -197,12 +197,13 @@ def alternatives(match: TriggerMatch) -> list[TriggerRule]:
 
 @dataclass(frozen=True)
 class Place:
-    """A gazetteer place: canonical name, level (3 base/site, 2 city/province/region, 1 country), the
-    place that directly contains it (``within``, None for a country) and its country."""
+    """A gazetteer place: its canonical name, level (3 base/site, 2 city/province/region, 1 country) and country.
+
+    Which place contains which is the timeline's place tree (``analysis.events.places``).
+    """
 
     canonical: str
     level: int
-    within: str | None
     country: str
 
 
@@ -211,10 +212,10 @@ def places() -> dict[tuple[str, ...], Place]:
     """Normalized variant words → place (see ``Place``); a bad row raises ``DataTableError`` (file:line)."""
     table: dict[tuple[str, ...], Place] = {}
     for row in numbered_rows("event_places.tsv"):
-        if len(row.fields) != 5 or row.fields[1] not in ("1", "2", "3"):
-            raise DataTableError(data_path("event_places.tsv"), row.line, "expected canonical, level 1-3, within, country, variants")
-        canonical, level, within, country, variants = row.fields
-        place = Place(canonical, int(level), None if within == "-" else within, country)
+        if len(row.fields) != 4 or row.fields[1] not in ("1", "2", "3"):
+            raise DataTableError(data_path("event_places.tsv"), row.line, "expected canonical, level 1-3, country, variants")
+        canonical, level, country, variants = row.fields
+        place = Place(canonical, int(level), country)
         for v in variants.split(","):
             table[tuple(normalize(w) for w in v.split())] = place
     return table

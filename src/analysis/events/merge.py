@@ -1,9 +1,14 @@
-"""Merge the events of many articles into timeline entries: one entry per real-world event.
+"""Merge the events of many articles into timeline entries: one entry per real-world event, told to the end.
 
-Two reports are the same event when they have the same type, overlapping dates (interval
-arithmetic on TIMEX values, ``dating.interval``) and the same place (or one of them has no
-place, or one is the country of the other). Undated reports merge only with the same type and
-the same known place. Each entry keeps every report in ``sources``.
+Two reports are one event when they have the same type, compatible places (equal, or one contains
+the other: ``analysis.events.places``) and compatible dates (``analysis.events.lifecycle``: the
+same days, or a plan and its slipped or completed happening). Reports are taken in three passes:
+what happened (occurred, ongoing; the most precise dates first), then plans (oldest report first),
+then undated reports, which join the nearest compatible entry in time (a report without a place
+only when one entry fits). Each report joins the compatible entry nearest in date (ties: the
+oldest entry). Entries are dated by what happened, else by the latest plan, and carry the newest
+report's status; ``planned_dates`` keeps the plans, ``status_counts`` how many reports give each
+status, ``id`` a hash that unrelated articles cannot change (``lifecycle.entry_id``).
 """
 
 from __future__ import annotations
@@ -19,179 +24,239 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.events import dating
-from analysis.events.attributes import same_place
+from analysis.events import dating, lifecycle
+from analysis.events.places import hierarchy
 from analysis.events.records import Event, Mention
 
 ENTRY_COLUMNS = [
     "date", "date_mod", "start", "end", "type", "status", "place", "actors", "summary",
-    "n_sources", "sources", "dct_max",
+    "n_sources", "sources", "dct_max", "id", "planned_dates", "status_counts",
 ]  # fmt: skip
 
-
-#: The key that picks ``_Entry.best``, less the report count, then the arrival order (ties go to the first).
-_StaticKey = tuple[bool, bool, bool, int, dt.date, str, int, int]
+#: How a group's representative is chosen: dated, not vague, an explicit span, narrowest, earliest report.
+_Key = tuple[bool, bool, bool, int, dt.date, str, int, int]
 
 
 @dataclass
 class _Group:
-    """The reports of one entry that share a (date, date_mod): how many, and the best of them."""
+    """The reports of one entry that share a status and a (date, date_mod)."""
 
-    count: int
-    key: _StaticKey
-    event: Event
+    number: int
+    entry: int
+    status: str
     span: dating.Interval | None
+    count: int
+    key: _Key
+    event: Event
+    dct_min: dt.date
+    dct_max: dt.date
+
+    @property
+    def done(self) -> bool:
+        return lifecycle.is_done(self.status)
 
 
 @dataclass
 class _Entry:
-    """One timeline entry; its representative report (``best``) is updated as reports arrive.
-
-    ``best`` is the report with the smallest key (undated last, most reported (date, date_mod),
-    not vague, an explicit span, narrowest, earliest dct, file, trigger offset), ties to the
-    earliest arrival: the ``min`` over all reports, kept in O(1) per added report because a
-    report only raises its own group's count and can only lower that group's key.
-    """
+    """One timeline entry while reports arrive: its reports, their groups and its innermost place."""
 
     number: int
     type: str
     events: list[Event] = field(default_factory=list)
-    groups: dict[tuple[str | None, str | None], _Group] = field(default_factory=dict)
-    best_key: tuple = ()
-    best: Event | None = None
-    span: dating.Interval | None = None  # the days of ``best``
-
-    def add(self, event: Event, span: dating.Interval | None, key: _StaticKey) -> None:
-        """Append a report and update the representative."""
-        self.events.append(event)
-        group = self.groups.get((event.date, event.date_mod))
-        if group is None:
-            group = self.groups[(event.date, event.date_mod)] = _Group(1, key, event, span)
-        else:
-            group.count += 1
-            if key < group.key:
-                group.key, group.event, group.span = key, event, span
-        full = (group.key[0], -group.count, *group.key[1:])
-        if self.best is None or full < self.best_key:
-            self.best_key, self.best, self.span = full, group.event, group.span
+    groups: dict[tuple[str, str | None, str | None], _Group] = field(default_factory=dict)
+    place: str | None = None  # canonical name of the innermost place of its reports (what a report must fit)
+    depth: int = -2
+    shown: str | None = None  # the same over its dated reports (an undated one joins by a guess: it does not move the place)
+    shown_depth: int = -2
 
 
-class _DatedIndex:
-    """Dated entries of one type by the days of their representative: finds overlaps without a scan.
+class _GroupIndex:
+    """Dated groups of one type by their days: finds the groups near a span without a scan.
 
-    Entries are bucketed by width class ``c`` (width ≤ 2**c days), each bucket a list sorted by
-    first day; an entry overlapping ``[s, t]`` in class ``c`` starts in ``[s - 2**c + 1, t]``.
+    Groups are bucketed by width class ``c`` (width ≤ 2**c days), each bucket a list sorted by
+    first day; a group meeting ``[s, t]`` in class ``c`` starts in ``[s - 2**c + 1, t]``.
     """
 
     def __init__(self) -> None:
         self.classes: dict[int, list[tuple[int, int]]] = {}
 
-    @staticmethod
-    def _slot(span: dating.Interval) -> tuple[int, int]:
-        first = span[0].toordinal()
-        return (span[1].toordinal() - first).bit_length(), first
+    def add(self, group: _Group) -> None:
+        assert group.span is not None
+        first = group.span[0].toordinal()
+        c = (group.span[1].toordinal() - first).bit_length()
+        insort(self.classes.setdefault(c, []), (first, group.number))
 
-    def add(self, entry: _Entry) -> None:
-        assert entry.span is not None
-        c, first = self._slot(entry.span)
-        insort(self.classes.setdefault(c, []), (first, entry.number))
-
-    def remove(self, number: int, span: dating.Interval) -> None:
-        c, first = self._slot(span)
-        bucket = self.classes[c]
-        del bucket[bisect_left(bucket, (first, number))]
-
-    def overlapping(self, span: dating.Interval) -> Iterator[int]:
-        """Numbers of the entries whose first day could be in reach of ``span`` (callers check the end)."""
-        s, t = span[0].toordinal(), span[1].toordinal()
+    def near(self, s: dt.date, t: dt.date) -> Iterator[int]:
+        """Numbers of the groups that may meet ``[s, t]`` (callers check the span)."""
+        lo, hi = s.toordinal(), t.toordinal()
         for c, bucket in self.classes.items():
-            lo = bisect_left(bucket, (s - (1 << c) + 1,))
-            hi = bisect_left(bucket, (t + 1,))
-            for i in range(lo, hi):
+            for i in range(bisect_left(bucket, (lo - (1 << c) + 1,)), bisect_left(bucket, (hi + 1,))):
                 yield bucket[i][1]
 
 
 class _Merger:
-    """Assigns each report, in merge order, to the first entry that accepts it (or a new one).
+    """Assigns each report to the nearest compatible entry (or a new one) and keeps the groups indexed."""
 
-    An entry accepts a report of its type when their dates overlap (the entry's by its ``best``)
-    and the places are compatible (``attributes.same_place``); undated reports join the first undated entry
-    of the same type and known place. "First" is creation order, as in a scan of the entry list.
-    """
-
-    def __init__(self) -> None:
+    def __init__(self, indexed: bool = True) -> None:
+        self.indexed = indexed
         self.entries: list[_Entry] = []
-        self.dated: dict[str, _DatedIndex] = {}
+        self.groups: list[_Group] = []
+        self.index: dict[str, _GroupIndex] = {}
         self.undated: dict[tuple[str, str], int] = {}
-        self._places: dict[tuple[str | None, str | None], bool] = {}
+        self._canonical: dict[str, tuple[str, int]] = {}
+        self._compatible: dict[tuple[str, str], bool] = {}
 
-    def _same_place(self, a: str | None, b: str | None) -> bool:
-        if a is None or b is None or a == b:
-            return True
-        known = self._places.get((a, b))
+    # -- places ---------------------------------------------------------------------------
+    def place(self, name: str | None) -> tuple[str | None, int]:
+        """Canonical name and depth of a report's place (-1 unknown to the tree; None, -2 when missing)."""
+        if not name:
+            return None, -2
+        known = self._canonical.get(name)
         if known is None:
-            known = self._places[(a, b)] = same_place(a, b)
+            tree = hierarchy()
+            known = self._canonical[name] = (tree.canonical(name), tree.depth(name))  # type: ignore[assignment]
         return known
 
-    def _target(self, event: Event, span: dating.Interval | None) -> _Entry | None:
-        if event.type != event.type:  # an unorderable type (NaN) never equals an entry's
-            return None
-        if event.date is None:
-            number = self.undated.get((event.type, event.place)) if event.place is not None else None
-            return None if number is None else self.entries[number]
-        index = self.dated.get(event.type)
-        if span is None or index is None:
-            return None
-        s = span[0]
-        found: _Entry | None = None
-        for number in index.overlapping(span):
-            if found is not None and number > found.number:
-                continue
-            entry = self.entries[number]
-            if entry.span[1] >= s and self._same_place(entry.best.place, event.place):  # type: ignore[index, union-attr]
-                found = entry
-        return found
+    def fits(self, entry: _Entry, place: str | None) -> bool:
+        if place is None or entry.place is None or place == entry.place:
+            return True
+        key = (entry.place, place)
+        known = self._compatible.get(key)
+        if known is None:
+            known = self._compatible[key] = hierarchy().compatible(entry.place, place)
+        return known
 
-    def add(self, event: Event, span: dating.Interval | None, key: _StaticKey) -> None:
-        entry = self._target(event, span)
+    # -- finding the entry ----------------------------------------------------------------
+    def _near(self, type_: str, s: dt.date, t: dt.date) -> Iterator[_Group]:
+        if not self.indexed:  # every dated group of the type, in creation order: the reference scan
+            yield from (g for g in self.groups if g.span is not None and self.entries[g.entry].type == type_)
+            return
+        index = self.index.get(type_)
+        if index is not None:
+            for number in index.near(s, t):
+                yield self.groups[number]
+
+    def target_dated(self, event: Event, span: dating.Interval, place: str | None) -> _Entry | None:
+        """The nearest entry whose groups' dates fit this dated report (restatement, slip, completion)."""
+        slips = event.type not in lifecycle.NO_SLIP_TYPES
+        reach = dt.timedelta(days=lifecycle.SLIP_DAYS if slips else 0)
+        plan = not lifecycle.is_done(event.status)
+        best: tuple[int, int] | None = None
+        for g in self._near(event.type, span[0] - reach, span[1] + reach):
+            entry = self.entries[g.entry]
+            if best is not None and (best[0] == 0 and entry.number > best[1]):
+                continue
+            gap = lifecycle.slip_gap(span, g.span)  # type: ignore[arg-type]
+            distance = _distance(gap, slips, plan, event, g)
+            if distance is None or not self.fits(entry, place):
+                continue
+            if best is None or (distance, entry.number) < best:
+                best = (distance, entry.number)
+        return None if best is None else self.entries[best[1]]
+
+    def target_undated(self, event: Event, place: str | None) -> _Entry | None:
+        """The nearest entry in time for an undated report; one without a place needs a single fit."""
+        reach = dt.timedelta(days=lifecycle.UNDATED_PLAN_REACH_DAYS)
+        slip = dt.timedelta(days=lifecycle.SLIP_DAYS)
+        plan = not lifecycle.is_done(event.status)
+        s, t = (event.dct - slip, event.dct + reach) if plan else (event.dct - reach, event.dct)
+        found: dict[int, int] = {}
+        for g in self._near(event.type, s, t):
+            first, last = g.span  # type: ignore[misc]
+            if last < s or first > t:
+                continue
+            if plan:  # ahead of the report, or a plan whose day passed without a report that it was done
+                if last < event.dct and g.done:
+                    continue
+                distance = abs((first - event.dct).days) if first > event.dct else (event.dct - last).days if last < event.dct else 0
+            else:  # happened by the report's day
+                if first > event.dct:
+                    continue
+                distance = max(0, (event.dct - last).days)
+            entry = self.entries[g.entry]
+            if not self.fits(entry, place):
+                continue
+            found[entry.number] = min(distance, found.get(entry.number, distance))
+        if not found or (place is None and len(found) > 1):
+            return None
+        return self.entries[min(found, key=lambda n: (found[n], n))]
+
+    # -- adding ---------------------------------------------------------------------------
+    def add(self, event: Event, span: dating.Interval | None, key: _Key) -> None:
+        place, depth = self.place(event.place)
+        if event.type != event.type:  # an unorderable type (NaN) never equals an entry's
+            entry = None
+        elif span is not None:
+            entry = self.target_dated(event, span, place)
+        else:
+            entry = self.target_undated(event, place)
+            if entry is None and place is not None:
+                number = self.undated.get((event.type, place))
+                entry = None if number is None else self.entries[number]
         if entry is None:
             entry = _Entry(len(self.entries), event.type)
             self.entries.append(entry)
-            entry.add(event, span, key)
-            if event.type != event.type:
-                return
-            if event.date is None:
-                if event.place is not None:
-                    self.undated.setdefault((event.type, event.place), entry.number)
-            elif span is not None:
-                self.dated.setdefault(event.type, _DatedIndex()).add(entry)
+            if span is None and place is not None and event.type == event.type:
+                self.undated.setdefault((event.type, place), entry.number)
+        entry.events.append(event)
+        if place is not None and depth > entry.depth:
+            entry.place, entry.depth = place, depth
+        if place is not None and span is not None and depth > entry.shown_depth:
+            entry.shown, entry.shown_depth = place, depth
+        gkey = (event.status, event.date, event.date_mod)
+        group = entry.groups.get(gkey)
+        if group is None:
+            group = _Group(len(self.groups), entry.number, event.status, span, 1, key, event, event.dct, event.dct)
+            entry.groups[gkey] = group
+            self.groups.append(group)
+            if span is not None and event.type == event.type:
+                self.index.setdefault(event.type, _GroupIndex()).add(group)
             return
-        old_span = entry.span
-        entry.add(event, span, key)
-        if event.date is not None and entry.span != old_span:
-            index = self.dated[event.type]
-            index.remove(entry.number, old_span)  # type: ignore[arg-type]
-            index.add(entry)
+        group.count += 1
+        group.dct_min, group.dct_max = min(group.dct_min, event.dct), max(group.dct_max, event.dct)
+        if key < group.key:
+            group.key, group.event = key, event
 
 
-def _intervals(events: list[Event]) -> list[dating.Interval | None]:
-    """Each report's ``interval``, parsed once per distinct (date, date_mod, dct)."""
+def _distance(gap: int, slips: bool, plan: bool, event: Event, g: _Group) -> int | None:
+    """How far a dated report is from a group, if they can be one event (``lifecycle``); else None.
+
+    ``gap`` > 0: the group is later than the report; < 0: earlier.
+    """
+    if gap == 0:
+        return 0
+    if not slips or abs(gap) > lifecycle.SLIP_DAYS:
+        return None
+    if gap > 0:  # the group comes later: it completes or re-dates the report's plan, or ends what began
+        if plan:
+            return gap if g.done or g.dct_max >= event.dct else None
+        return gap if event.status == "ongoing" and g.done else None
+    # the group comes earlier: done early, an older plan this one re-dates, or what began
+    assert g.span is not None
+    if plan:
+        return -gap if (g.done and g.span[1] >= event.dct) or (not g.done and g.dct_min <= event.dct) else None
+    return -gap if g.status == "ongoing" else None
+
+
+def _spans(events: list[Event]) -> list[dating.Interval | None]:
+    """Each report's span (``lifecycle.report_span``), parsed once per distinct (date, date_mod, dct)."""
     cache: dict[tuple[str | None, str | None, dt.date], dating.Interval | None] = {}
     out = []
     for e in events:
         key = (e.date, e.date_mod, e.dct)
         if key not in cache:
-            cache[key] = dating.interval(e.date, e.date_mod, e.dct)
+            cache[key] = lifecycle.report_span(e.date, e.date_mod, e.dct)
         out.append(cache[key])
     return out
 
 
-def _static_key(e: Event, span: dating.Interval | None, seq: int) -> _StaticKey:
-    """``_Entry.best``'s key for one report, less the count of its (date, date_mod)."""
+def _key(e: Event, span: dating.Interval | None, seq: int) -> _Key:
+    """The representative's key of one report (the group count comes first where groups compete)."""
+    explicit = bool(e.timex_text) and any(ch.isdigit() for ch in e.timex_text)  # ``2014–2017``, not ``خلال شهر``
     return (
-        e.date is None,
+        e.date is None or span is None,
         e.date is not None and e.date.endswith("_REF"),
-        not (e.date and "/" in e.date and e.timex_text and "/" not in (e.date_mod or "") and _explicit_span(e)),
+        not (e.date and "/" in e.date and e.timex_text and "/" not in (e.date_mod or "") and explicit),
         dating.width(span),
         e.dct,
         e.file,
@@ -200,15 +265,22 @@ def _static_key(e: Event, span: dating.Interval | None, seq: int) -> _StaticKey:
     )
 
 
-def _explicit_span(event: Event) -> bool:
-    """An interval written as such (``2014–2017``), not a ``خلال شهر`` made into one: it says more."""
-    return bool(event.timex_text) and any(ch.isdigit() for ch in event.timex_text)
+def _pass(e: Event, span: dating.Interval | None) -> int:
+    """0: dated happenings; 1: dated plans; 2: undated reports."""
+    return 2 if span is None else 0 if lifecycle.is_done(e.status) else 1
 
 
-def _status(events: list[Event], best: Event) -> str:
-    """The status from the newest report: a plan reported later as done is ``occurred``."""
-    newest = max(events, key=lambda e: (e.dct, e.file))
-    return newest.status if newest.dct >= best.dct else best.status
+def _order(events: list[Event], spans: list[dating.Interval | None]) -> list[int]:
+    """Happenings narrowest first; plans oldest report first; undated reports oldest first."""
+
+    def key(i: int) -> tuple:
+        e, span = events[i], spans[i]
+        p = _pass(e, span)
+        if p == 0:
+            return (0, dating.width(span), e.dct, e.file, e.trigger_start)
+        return (p, e.dct, dating.width(span), e.file, e.trigger_start)
+
+    return sorted(range(len(events)), key=key)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -222,67 +294,103 @@ def _sources(events: list[Event]) -> list[dict[str, Any]]:
     for e in sorted(events, key=lambda e: (e.dct, e.file, e.trigger_start)):
         out.append(
             {
-                "file": _file_name(e.file),
-                "article_id": e.article_id,
-                "dct": e.dct.isoformat(),
-                "sentence_start": e.sentence_start,
-                "sentence_end": e.sentence_end,
-                "trigger": e.trigger,
-                "trigger_start": e.trigger_start,
-                "trigger_end": e.trigger_end,
-                "timex": e.timex_text,
+                "file": _file_name(e.file), "article_id": e.article_id, "dct": e.dct.isoformat(),
+                "sentence_start": e.sentence_start, "sentence_end": e.sentence_end, "trigger": e.trigger,
+                "trigger_start": e.trigger_start, "trigger_end": e.trigger_end, "timex": e.timex_text,
+                "status": e.status, "date": e.date, "date_mod": e.date_mod, "place": e.place,
             }
-        )
+        )  # fmt: skip
     return out
 
 
-def merge_events(events: Iterable[Event] | pd.DataFrame) -> pd.DataFrame:
+def _representative(entry: _Entry) -> _Group:
+    """The group that dates the entry: what happened (else what began), else the latest dated plan, else any."""
+
+    def best(groups: list[_Group]) -> _Group:
+        return min(groups, key=lambda g: (g.key[0], -g.count, *g.key[1:]))
+
+    groups = list(entry.groups.values())
+    for status in ("occurred", "ongoing"):
+        done = [g for g in groups if g.status == status and g.span is not None]
+        if done:
+            return best(done)
+    plans = [g for g in groups if g.span is not None]
+    if plans:
+        newest = max(g.dct_max for g in plans)
+        return best([g for g in plans if g.dct_max == newest])
+    return best(groups)
+
+
+def _place(entry: _Entry, merger: _Merger) -> str | None:
+    """The innermost place of the dated reports (of all, when none is placed), as the reports spell it most."""
+    place = entry.shown or entry.place
+    if place is None:
+        return None
+    names = Counter(e.place for e in entry.events if e.place and merger.place(e.place)[0] == place)
+    return min(names, key=lambda p: (-names[p], p)) if names else place
+
+
+def _row(entry: _Entry, merger: _Merger) -> dict[str, Any]:
+    group = _representative(entry)
+    best, span = group.event, group.span
+    actors: list[str] = []
+    for e in sorted(entry.events, key=lambda e: (e.dct, e.file)):
+        actors += [a for a in e.actors if a not in actors]
+    plans = sorted((g for g in entry.groups.values() if not g.done and g.event.date), key=lambda g: (g.dct_min, g.number))
+    planned: list[str] = []
+    for g in plans:
+        text = lifecycle.date_text(g.event.date, g.event.date_mod)  # type: ignore[arg-type]
+        if text not in planned:
+            planned.append(text)
+    first = min(entry.events, key=lambda e: (e.dct, _file_name(e.file), e.trigger_start, e.trigger_end))
+    return {
+        "date": best.date,
+        "date_mod": best.date_mod,
+        "start": span[0] if span else None,
+        "end": span[1] if span else None,
+        "type": entry.type,
+        "status": lifecycle.status_of((e.dct, e.status) for e in entry.events),
+        "place": _place(entry, merger),
+        "actors": actors[:4],
+        "summary": best.summary,
+        "n_sources": len({e.file for e in entry.events}),
+        "sources": _sources(entry.events),
+        "dct_max": max(e.dct for e in entry.events),
+        "id": lifecycle.entry_id(str(entry.type), hierarchy().root(entry.place), _file_name(first.file),
+                                 first.trigger_start, first.trigger_end),  # fmt: skip
+        "planned_dates": planned,
+        "status_counts": lifecycle.status_counts(e.status for e in entry.events),
+    }
+
+
+def merge_events(events: Iterable[Event] | pd.DataFrame, indexed: bool = True) -> pd.DataFrame:
     """Timeline entries (``ENTRY_COLUMNS``), sorted by date then type; undated entries last.
 
-    ``start``/``end`` are the days the entry's date covers (None when undated or vague without a
-    dct), ``n_sources`` the number of distinct articles, ``sources`` one dict per report.
+    ``start``/``end`` are the days the entry's date covers (None when undated), ``n_sources`` the
+    number of distinct articles, ``sources`` one dict per report (oldest first). ``indexed=False``
+    compares each report with every entry instead of the nearby ones: the same result, slowly (the
+    reference the index is tested against).
     """
     if isinstance(events, pd.DataFrame):
         events = [_event_from_row(r) for r in events.to_dict("records")]
     events = list(events)
-    spans = _intervals(events)
-    order = sorted(range(len(events)), key=lambda i: (dating.width(spans[i]), events[i].dct, events[i].file,
-                                                      events[i].trigger_start))  # fmt: skip
-    merger = _Merger()
-    for seq, i in enumerate(order):
-        merger.add(events[i], spans[i], _static_key(events[i], spans[i], seq))
-    entries = merger.entries
-    rows = []
-    for entry in entries:
-        best, span = entry.best, entry.span
-        assert best is not None
-        actors: list[str] = []
-        for e in sorted(entry.events, key=lambda e: (e.dct, e.file)):
-            actors += [a for a in e.actors if a not in actors]
-        places = Counter(e.place for e in entry.events if e.place)
-        place = best.place or (min(places, key=lambda p: (-places[p], p)) if places else None)
-        rows.append(
-            {
-                "date": best.date,
-                "date_mod": best.date_mod,
-                "start": span[0] if span else None,
-                "end": span[1] if span else None,
-                "type": best.type,
-                "status": _status(entry.events, best),
-                "place": place,
-                "actors": actors[:4],
-                "summary": best.summary,
-                "n_sources": len({e.file for e in entry.events}),
-                "sources": _sources(entry.events),
-                "dct_max": max(e.dct for e in entry.events),
-            }
-        )
+    spans = _spans(events)
+    merger = _Merger(indexed)
+    for seq, i in enumerate(_order(events, spans)):
+        merger.add(events[i], spans[i], _key(events[i], spans[i], seq))
+    rows = [_row(entry, merger) for entry in merger.entries]
+    seen: Counter[str] = Counter()
     frame = pd.DataFrame(rows, columns=ENTRY_COLUMNS)
     if len(frame):
         frame["_undated"] = frame["start"].isna()
         frame["_start"] = frame["start"].map(lambda d: d or dt.date.max)
-        frame = frame.sort_values(["_undated", "_start", "type", "place"], kind="stable", na_position="last")
+        frame = frame.sort_values(["_undated", "_start", "type", "place", "id"], kind="stable", na_position="last")
         frame = frame.drop(columns=["_undated", "_start"]).reset_index(drop=True)
+        ids = []
+        for value in frame["id"]:  # the same type, country and first trigger twice: number the later ones
+            seen[value] += 1
+            ids.append(value if seen[value] == 1 else f"{value}-{seen[value]}")
+        frame["id"] = ids
     return frame
 
 

@@ -1,303 +1,138 @@
-"""Where an event happens: the place its trigger governs (docs/ANNOTATION.md, section "Events").
+"""Place containment for the timeline merge: a base lies in its province, which lies in its country.
 
-Candidates come from ``analysis.entities`` (LOC), the gazetteer (``data/event_places.tsv``) and
-site names written with their head noun even when the gazetteer does not know them (``قاعدة كي
-وان``, ``معسكر الأزرق``, ``مطار أربيل الدولي``, ``موقع «البرج 22»``). Each candidate records the
-preposition that governs it (``من``/``إلى``/``في``/``على``/``ب``, or none: an object).
-
-For a trigger the place is chosen inside its clause (``clauses.clause_span``) by the roles its type
-allows, in the order of the ``place_roles`` column of ``data/event_types.tsv``: a withdrawal's
-``من`` before its ``في``, a redeployment's ``إلى`` first, an attack's object; ``before`` lets a
-place before the trigger count (the subject of ``تعرضت قاعدة حرير لهجوم``). Within a role the
-nearest wins and a base beats its province, a province its country. A place after an exclusion
-(``باستثناء إقليم كردستان``, ``خارج الإقليم``) is never the place. Containment (a base ⊂ its province
-⊂ its country) is the ``within`` column of the gazetteer (``contains``).
+The tree is data (``analysis/data/place_hierarchy.tsv``: name, kind, parent, variants). Two places
+are *compatible* when one is missing, they are the same place (any variant, normalized), or one
+contains the other; two different bases, or a base and another province, never are. Names the
+tree does not know are compatible only with themselves.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.events import lexicon
-from analysis.text import Token, normalize
+from analysis.errors import DataTableError
+from analysis.resources import NumberedRow, data_path, numbered_rows
+from analysis.text import normalize
 
-#: Prepositions that govern a place, by their normalized form.
-PREPOSITIONS = {
-    "من": "من", "الي": "إلى", "نحو": "إلى", "باتجاه": "إلى", "في": "في", "داخل": "في", "على": "على", "عن": "من",
-    "يخص": "في", "تخص": "في", "يتعلق": "في",  # ``بما يخص أربيل``: the part of the event that concerns a place
-}  # fmt: skip
-#: Proclitics that govern the word they are attached to.
-PROCLITIC_PREPS = {"ب": "ب", "ل": "إلى"}
-SITE_NAME_MAX = 3  # words of an unknown site's name after its head noun
-OBJ_CITY_REACH = 5  # a city (not a site) is the object of a trigger only this close after it
-QUOTES = frozenset({"«", "»", '"', "“", "”"})
+DATA_FILE = "place_hierarchy.tsv"
+KINDS = ("country", "region", "province", "city", "base", "airport", "field", "site", "crossing")
+#: Generic head nouns a place name may carry (``قاعدة عين الأسد``, ``محافظة الأنبار``): tried without them.
+HEAD_NOUNS = ("قاعده", "معسكر", "محافظه", "مدينه", "ناحيه", "قضاء", "بلده")
 
 
 @dataclass(frozen=True)
-class PlaceMention:
-    """A place named in a sentence: token range, canonical name, level, governing preposition."""
+class PlaceNode:
+    """One place of the tree: ``depth`` 0 for a country, growing inwards."""
 
-    first: int
-    last: int
     name: str
-    level: int
-    role: str  # "obj" (no preposition) or the preposition: من إلى في على ب
-    excluded: bool = False  # after باستثناء / خارج / عدا
+    kind: str
+    parent: str | None
+    depth: int
 
 
-# ---------------------------------------------------------------------------------------------
-# The gazetteer: levels and containment
+def _key(name: str) -> str:
+    """The lookup form of a name: normalized letters, single spaces, no quotes or brackets."""
+    cleaned = "".join(" " if ch in "()\"'«»" else ch for ch in name)
+    return " ".join(normalize(cleaned).split())
 
 
-def place_info(name: str | None) -> lexicon.Place | None:
-    """The gazetteer row of a place name (canonical or variant), None if unknown."""
-    return lexicon.place_by_name().get(normalize(name)) if name else None
+class PlaceHierarchy:
+    """Lookup of place names (by any variant) and containment between them."""
+
+    def __init__(self, rows: list[NumberedRow], source: str = DATA_FILE) -> None:
+        cells = []
+        for row in rows:
+            if len(row.fields) != 4:
+                raise DataTableError(source, row.line, f"needs 4 tab-separated fields, not {len(row.fields)}")
+            name, kind, parent, variants = (f.strip() for f in row.fields)
+            cells.append((row.line, name, kind, parent, [v.strip() for v in variants.split(",") if v.strip()]))
+        parents = {name: parent or None for _, name, _, parent, _ in cells}
+        self._nodes: dict[str, PlaceNode] = {}
+        self._by_key: dict[str, str] = {}
+        self._seen: dict[str, PlaceNode | None] = {}
+        for line, name, kind, parent, variants in cells:
+            if kind not in KINDS:
+                raise DataTableError(source, line, f"{name}: unknown kind {kind!r}")
+            if parent and parent not in parents:
+                raise DataTableError(source, line, f"{name}: parent {parent!r} is not a place of the table")
+            depth, seen, up = 0, {name}, parents[name]
+            while up is not None:
+                if up in seen:
+                    raise DataTableError(source, line, f"{name}: containment loops through {up!r}")
+                seen.add(up)
+                depth, up = depth + 1, parents[up]
+            self._nodes[name] = PlaceNode(name, kind, parent or None, depth)
+            for variant in [name, *variants]:
+                key = _key(variant)
+                if key and self._by_key.setdefault(key, name) != name:
+                    raise DataTableError(source, line, f"{variant!r} already names {self._by_key[key]!r}")
+
+    def node(self, name: str | None) -> PlaceNode | None:
+        """The place a name (or variant, or name with a head noun) stands for; None if unknown."""
+        if not name:
+            return None
+        if name in self._seen:
+            return self._seen[name]
+        found = self._seen[name] = self._lookup(name)
+        return found
+
+    def _lookup(self, name: str) -> PlaceNode | None:
+        key = _key(name)
+        found = self._by_key.get(key)
+        if found is None:
+            first, _, rest = key.partition(" ")
+            if rest and first in HEAD_NOUNS:
+                found = self._by_key.get(rest)
+        return None if found is None else self._nodes[found]
+
+    def canonical(self, name: str | None) -> str | None:
+        """The tree's name for a place, or the name itself (normalized) when the tree does not know it."""
+        if not name:
+            return None
+        node = self.node(name)
+        return node.name if node else _key(name)
+
+    def chain(self, name: str | None) -> tuple[str, ...]:
+        """The place and everything that contains it, innermost first (``()`` when missing)."""
+        node = self.node(name)
+        if node is None:
+            return (_key(name),) if name else ()
+        out = [node.name]
+        while node.parent is not None:
+            node = self._nodes[node.parent]
+            out.append(node.name)
+        return tuple(out)
+
+    def contains(self, outer: str | None, inner: str | None) -> bool:
+        """Is ``inner`` the same place as ``outer`` or inside it?"""
+        if not outer or not inner:
+            return False
+        return self.canonical(outer) in self.chain(inner)
+
+    def compatible(self, a: str | None, b: str | None) -> bool:
+        """One missing, the same place, or one containing the other."""
+        if not a or not b:
+            return True
+        return self.contains(a, b) or self.contains(b, a)
+
+    def depth(self, name: str | None) -> int:
+        """How deep a place lies (0 a country); -1 when missing or unknown."""
+        node = self.node(name)
+        return node.depth if node else -1
+
+    def root(self, name: str | None) -> str:
+        """The outermost place containing ``name`` (its country), the name itself if unknown, ``""`` if none."""
+        chain = self.chain(name)
+        return chain[-1] if chain else ""
 
 
-def place_level(name: str) -> int:
-    """A place's precision: 3 base/site, 2 city/region (also any unknown place), 1 country."""
-    place = place_info(name)
-    return place.level if place else 2
-
-
-def canonical_place(name: str) -> str:
-    """A place as the gazetteer names it, else as written."""
-    place = place_info(name)
-    return place.canonical if place else name
-
-
-@lru_cache(maxsize=4096)
-def ancestors(name: str) -> tuple[str, ...]:
-    """The places containing ``name``, nearest first (``حرير`` → أربيل, إقليم كردستان, العراق)."""
-    out: list[str] = []
-    place = place_info(name)
-    while place is not None and place.within and place.within not in out:
-        out.append(place.within)
-        place = place_info(place.within)
-    info = place_info(name)
-    if info is not None and info.country not in out and info.country != info.canonical:
-        out.append(info.country)
-    return tuple(out)
-
-
-def contains(outer: str, inner: str) -> bool:
-    """Does ``outer`` contain ``inner`` (or equal it)? A base ⊂ its province ⊂ its country."""
-    a, b = canonical_place(outer), canonical_place(inner)
-    return a == b or a in ancestors(b)
+@lru_cache(maxsize=1)
+def hierarchy() -> PlaceHierarchy:
+    """The shipped place tree (read once)."""
+    return PlaceHierarchy(numbered_rows(DATA_FILE), str(data_path(DATA_FILE)))
 
 
 def compatible(a: str | None, b: str | None) -> bool:
-    """Equal places, one missing, or one containing the other (``عين الأسد`` and ``الأنبار``)."""
-    return a is None or b is None or contains(a, b) or contains(b, a)
-
-
-def same_place(a: str | None, b: str | None) -> bool:
-    """Equal places, or one missing, or one the country of the other (the merge's looser test)."""
-    if a is None or b is None or a == b:
-        return True
-    pa, pb = place_info(a), place_info(b)
-    return bool(pa and pb and (pa.country == pb.canonical or pb.country == pa.canonical) and min(pa.level, pb.level) == 1)
-
-
-# ---------------------------------------------------------------------------------------------
-# Place mentions of a sentence
-
-
-def _proclitics(tok: Token, word: str) -> str | None:
-    """The proclitics of ``tok`` before ``word`` (normalized), or None when ``tok`` does not end in it."""
-    if tok.norm == word:
-        return ""
-    if tok.norm.endswith(word) and len(tok.norm) - len(word) <= 3:
-        return tok.norm[: len(tok.norm) - len(word)]
-    return None
-
-
-def _role(toks: list[Token], first: int, name: str) -> str:
-    """What governs the place at ``first`` (its head noun skipped): a preposition, ``near`` (a landmark:
-    ``قرب``, ``جنوب``, ``المجاورة لـ``) or ``obj`` (nothing: an object or a subject)."""
-    c = lexicon.cues()
-    i = first
-    while i > 0 and lexicon.bare(toks[i - 1].norm) & c["place_heads"]:
-        i -= 1
-    if i < first:  # ``بقاعدة حرير``: the clitic is on the head noun
-        prefix = next((p for p, stem in lexicon.stems(toks[i].norm) if stem in c["place_heads"]), "")
-    else:
-        words = normalize(name).split()
-        prefix = (_proclitics(toks[first], words[0]) if words else "") or ""
-    prefix = prefix.lstrip("وف")
-    prev = toks[i - 1] if i > 0 else None
-    if prev is not None and (lexicon.is_cue(prev, "near_words") or prefix.startswith("ل") and lexicon.is_cue(prev, "adjacent_words")):
-        return "near"
-    for clitic, role in PROCLITIC_PREPS.items():
-        if prefix.startswith(clitic):
-            return role
-    if prev is not None:
-        word = prev.norm[1:] if prev.norm[:1] in ("و", "ف") and prev.norm[1:] in PREPOSITIONS else prev.norm
-        if word in PREPOSITIONS:
-            return PREPOSITIONS[word]
-    return "obj"
-
-
-def _excluded(toks: list[Token], first: int) -> bool:
-    """Is the place at ``first`` named as an exception (``باستثناء``, ``خارج``, ``عدا``)?"""
-    c = lexicon.cues()
-    for j in range(first - 1, max(first - 4, -1), -1):
-        if lexicon.is_cue(toks[j], "exclusions"):
-            return True
-        if not lexicon.bare(toks[j].norm) & c["place_heads"] and toks[j].text not in ("،", ","):
-            return False
-    return False
-
-
-def _in_organisation(toks: list[Token], first: int) -> bool:
-    """Is the place part of an organisation's name (``قيادة عمليات بغداد``, ``حكومة إقليم كردستان``)?"""
-    return first > 0 and lexicon.is_cue(toks[first - 1], "org_heads")
-
-
-def _name_word(tok: Token) -> bool:
-    """Can ``tok`` be a word of a site's name (not a stop word, a preposition with a clitic, punctuation)?"""
-    c = lexicon.cues()
-    if not tok.text[:1].isalnum() or lexicon.bare(tok.norm) & c["site_name_stops"] or lexicon.is_cue(tok, "site_heads"):
-        return False
-    return not tok.norm.startswith(("لل", "بال", "وال", "كال")) and not tok.norm.endswith(("ها", "هم", "هما"))
-
-
-def _site_names(toks: list[Token], taken: set[int]) -> list[tuple[int, int, str, bool]]:
-    """Sites named with their head (``قاعدة كي وان``, ``مطار X الدولي``, ``موقع «X»``): first, last, name, airport.
-
-    An airport keeps its head noun (``مطار أربيل الدولي``); other heads are left out (``قاعدة حرير`` →
-    ``حرير``). A definite head (``القاعدة``) names no site: it points back (``anaphoric_sites``).
-    ``taken`` are tokens already named (known places) or inside a timex.
-    """
-    out = []
-    for i, tok in enumerate(toks[:-1]):
-        readings = [(p, stem) for p, stem in lexicon.stems(tok.norm) if stem in lexicon.cues()["site_heads"]]
-        if not readings or any("ال" in p for p, _ in readings if p):
-            continue
-        if i > 0 and lexicon.is_cue(toks[i - 1], "quantifiers"):
-            continue  # ``أول قاعدة تخليها``, ``أي قاعدة``: no particular site
-        airport = any(stem == "مطار" for _, stem in readings)
-        j = i + 1
-        if toks[j].text in QUOTES:
-            k = next((k for k in range(j + 1, min(j + 6, len(toks))) if toks[k].text in QUOTES), None)
-            if k is not None and k > j + 1:
-                out.append((j + 1, k - 1, " ".join(t.text for t in toks[j + 1 : k]), False))
-            continue
-        if not airport and any(k in taken for k in range(j, min(j + 3, len(toks)))):
-            continue  # ``قاعدة الاحتلال الأمريكي عين الأسد``: the known place names it
-        words: list[int] = []
-        while j < len(toks) and len(words) < SITE_NAME_MAX and _name_word(toks[j]) and (airport or j not in taken):
-            words.append(j)
-            j += 1
-        if not words:
-            continue
-        if airport and j < len(toks) and toks[j].norm == "الدولي":
-            words.append(j)
-        name = " ".join(t.text for t in toks[words[0] : words[-1] + 1])
-        out.append((i, words[-1], f"مطار {name}", True) if airport else (words[0], words[-1], name, False))
-    return out
-
-
-def anaphoric_sites(toks: list[Token], blocked: set[int] = frozenset()) -> list[int]:
-    """Token indexes of a definite site head with no name after it (``القاعدة``, ``المعسكر``): the base named before.
-
-    ``تنظيم القاعدة`` is an organisation; a timex right after (``القاعدة مساء الخميس``) is no name.
-    """
-    out = []
-    for i, tok in enumerate(toks):
-        readings = [p for p, stem in lexicon.stems(tok.norm) if stem in lexicon.cues()["anaphoric_heads"]]
-        if readings and any(p.endswith(("ال", "لل")) for p in readings) and not (i > 0 and toks[i - 1].norm == "تنظيم"):
-            nxt = toks[i + 1] if i + 1 < len(toks) else None
-            if nxt is None or i + 1 in blocked or not _name_word(nxt):
-                out.append(i)
-    return out
-
-
-def sentence_places(
-    toks: list[Token], located: Sequence[tuple[int, int, str]], blocked: set[int] = frozenset(), last_base: str | None = None
-) -> list[PlaceMention]:
-    """Every place of the sentence: ``located`` (entity and gazetteer spans: first, last, name), site
-    names, and ``القاعدة`` standing for ``last_base`` (the base the article named last).
-
-    A place inside an airport's name (``أربيل`` in ``مطار أربيل الدولي``) is the airport; a place in
-    an organisation's name (``قيادة عمليات بغداد``) is no place; tokens in ``blocked`` (timexes) name none.
-    """
-    taken = {i for first, last, _ in located for i in range(first, last + 1)} | set(blocked)
-    sites = _site_names(toks, taken)
-    airports = [(f, l) for f, l, _, is_airport in sites if is_airport]
-    spans = [s for s in located if not any(f <= s[0] and s[1] <= l for f, l in airports)]
-    spans += [(f, l, name) for f, l, name, _ in sites]
-    anaphoric = [i for i in anaphoric_sites(toks, set(blocked)) if i not in taken]
-    for i in anaphoric:  # the base named last before it, in this sentence or an earlier one
-        earlier = [s for s in spans if s[1] < i and _level(toks, s) == 3 and _role(toks, s[0], s[2]) != "near"]
-        base = max(earlier, key=lambda s: s[0])[2] if earlier else last_base
-        if base:
-            spans.append((i, i, base))
-    out = []
-    seen: list[tuple[int, int]] = []
-    for first, last, name in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
-        if any(f <= first and last <= l for f, l in seen) or _in_organisation(toks, first):
-            continue
-        seen.append((first, last))
-        level = 3 if first in anaphoric else _level(toks, (first, last, name))
-        out.append(PlaceMention(first, last, canonical_place(name), level, _role(toks, first, name), _excluded(toks, first)))
-    return out
-
-
-def _level(toks: list[Token], span: tuple[int, int, str]) -> int:
-    """The level of a named span: the gazetteer's, else 3 for a site named with its head, else 2."""
-    known = place_info(span[2])
-    return known.level if known else 3 if _headed(toks, span[0]) or span[2].startswith("مطار ") else 2
-
-
-def _headed(toks: list[Token], first: int) -> bool:
-    """Is the place right after a site head noun (``قاعدة``, ``معسكر``, ``مطار``)?"""
-    return first > 0 and bool(lexicon.bare(toks[first - 1].norm) & lexicon.cues()["site_heads"])
-
-
-# ---------------------------------------------------------------------------------------------
-# The place a trigger governs
-
-
-def governed_place(
-    mentions: Sequence[PlaceMention], first: int, last: int, clause: tuple[int, int], roles: Sequence[str]
-) -> str | None:
-    """The place of the trigger at ``first..last`` in its ``clause`` by the type's ``roles`` (see above).
-
-    An object is a site anywhere in the clause, or a city right after the trigger (``OBJ_CITY_REACH``);
-    a country is never an object (``انسحبت ألمانيا``: the subject). Before the trigger the most precise
-    place counts, never a government acting (``واشنطن``).
-    """
-    lo, hi = clause
-    after = [m for m in mentions if last < m.first <= hi and not m.excluded]
-    for role in (*roles, "near") if roles else ():  # a landmark (``قرب مطار بغداد``) when nothing else is named
-        if role == "before":
-            pool = [m for m in mentions if lo <= m.first and m.last < first and not m.excluded and m.role != "near"]
-            pool = sorted((m for m in pool if not _acting(m.name)), key=lambda m: (-m.level, first - m.last))
-        elif role == "obj":
-            pool = [m for m in after if m.role == "obj" and (m.level == 3 or m.level == 2 and m.first - last <= OBJ_CITY_REACH)]
-        elif role == "near":
-            pool = [m for m in after if m.role == "near" and m.level >= 2]
-        else:  # the most precise of the places so governed, then the nearest
-            pool = sorted((m for m in after if m.role == role), key=lambda m: (-m.level, m.first))
-        if pool:
-            return pool[0].name
-    return None
-
-
-def _acting(name: str) -> bool:
-    """Is ``name`` also an actor (``واشنطن``: a government acting)?"""
-    return tuple(normalize(w) for w in name.split()) in lexicon.actors()
-
-
-def excluded_country(mentions: Sequence[PlaceMention], clause: tuple[int, int]) -> str | None:
-    """``خارج إقليم كردستان``: the country of an excluded place in the clause (the rest of that country)."""
-    lo, hi = clause
-    for m in mentions:
-        if m.excluded and lo <= m.first <= hi:
-            info = place_info(m.name)
-            if info is not None and info.country != info.canonical:
-                return info.country
-    return None
+    """``hierarchy().compatible``: the place test of the timeline merge."""
+    return hierarchy().compatible(a, b)

@@ -20,7 +20,7 @@ COLUMNS = (
     "order", "type", "label_ar", "label_en", "colour", "reported", "unplaced", "purpose", "content_head", "shown",
     "place_roles",
 )  # fmt: skip
-#: The roles ``place_roles`` may list (see ``analysis.events.places``).
+#: The roles ``place_roles`` may list (see ``analysis.events.location``).
 PLACE_ROLES = ("obj", "من", "إلى", "في", "على", "ب", "before")
 #: Languages of the labels (``label_ar``, ``label_en``).
 LANGUAGES = ("ar", "en")
@@ -49,7 +49,7 @@ class EventType:
     purpose: bool  # a bare ل on the trigger states an aim (planned when undated)
     content: str | None  # what its content is (``_CONTENT``): None (it has none), "drop" or "planned"
     shown: bool  # drawn in the timeline figure by default
-    place_roles: tuple[str, ...] = ()  # where its place is, in order of preference (``analysis.events.places``)
+    place_roles: tuple[str, ...] = ()  # where its place is, in order of preference (``analysis.events.location``)
 
     @property
     def content_head(self) -> bool:

@@ -39,8 +39,15 @@ _PREV_WORD = re.compile(r"(\w+)[^\S\n]*$")
 _NEXT_WORD = re.compile(r"[^\S\n]*(\w+)")
 _WORD = re.compile(r"\w+")
 _SENTENCE_SPLIT = re.compile(r"[.!?؟؛\n]")
-_FUTURE_WORDS = frozenset(norm(w) for w in lx.FUTURE_MARKERS) | frozenset("و" + norm(w) for w in lx.FUTURE_MARKERS)
-_FUTURE_VERB = re.compile(r"^[وف]?س[يتنا]\w{3,}$")
+_CLAUSE_SPLIT = re.compile(r"[،,]")
+_ONE_WORD_CUES = [norm(w) for w in (*lx.FUTURE_MARKERS, *lx.SCHEDULE_VERBS) if " " not in w]
+_FUTURE_WORDS = frozenset(_ONE_WORD_CUES) | frozenset(c + w for w in _ONE_WORD_CUES for c in "وف")
+_FUTURE_PHRASE = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(norm(w)).replace(r"\ ", r"\s+") for w in lx.FUTURE_MARKERS if " " in w) + r")(?!\w)"
+)
+_SCHEDULE_WORDS = frozenset(c + norm(w) for w in lx.SCHEDULE_VERBS for c in ("", "و", "ف"))
+_RELATIVE_PRONOUNS = frozenset(norm(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"))
+_FUTURE_VERB = re.compile(r"^[وف]?س(?:[يتن]\w{2,}|ا\w{3,})$")
 _NOT_FUTURE = tuple(norm(w) for w in lx.NOT_FUTURE_PREFIXES)
 _PAST_BEFORE = frozenset(norm(w) for w in lx.PAST_MARKERS_BEFORE)
 
@@ -78,15 +85,28 @@ class Context:
         return m.group(1) if m else ""
 
     def tense(self, pos: int) -> str | None:
-        """"past" right after منذ; "future" when a future marker precedes ``pos`` in the same
-        sentence; else None."""
+        """"past" right after منذ; "future" when a future marker, a schedule verb (تبدأ, يقام) or a
+        future verb (س + imperfect) precedes ``pos`` in its clause (after the last comma, or the one
+        before when nothing but a preposition follows that comma); a schedule verb right after a
+        relative pronoun (التي تستضيف) describes and does not count; else None."""
         if self.prev_word(pos) in _PAST_BEFORE:
             return "past"
         chunk = _SENTENCE_SPLIT.split(self.before(pos, 70))[-1]
-        for word in _WORD.findall(chunk):
+        clauses = _CLAUSE_SPLIT.split(chunk)
+        words = _WORD.findall(clauses[-1])
+        if len(words) < 2 and len(clauses) > 1:  # "سيزور الوزير، الخميس،": the verb is before the comma
+            chunk = clauses[-2] + clauses[-1]
+            words = _WORD.findall(chunk)
+        else:
+            chunk = clauses[-1]
+        if _FUTURE_PHRASE.search(chunk):
+            return "future"
+        for i, word in enumerate(words):
             if word in _FUTURE_WORDS:
+                if i and word in _SCHEDULE_WORDS and words[i - 1] in _RELATIVE_PRONOUNS:
+                    continue  # "القاعدة التي تستضيف قوات": a present verb that describes, not a schedule
                 return "future"
-            if _FUTURE_VERB.match(word) and not word.lstrip("وف").startswith(_NOT_FUTURE):
+            if "س" in word[:2] and _FUTURE_VERB.match(word) and not word.lstrip("وف").startswith(_NOT_FUTURE):
                 return "future"
         return None
 
@@ -99,7 +119,8 @@ class Rule:
     """One family of expressions: a compiled pattern with a span group ``t`` and a builder.
 
     ``starts`` lists the normalized first words a match can begin with (after an attached
-    clitic); ``DIGIT`` stands for any word starting with a digit. ``priority`` breaks ties
+    clitic); ``DIGIT`` stands for any word starting with a digit, ``SUFFIX`` + three letters for any
+    word ending with them. ``priority`` breaks ties
     between candidates of the same length (lower wins); no two rules share one.
     """
 
@@ -129,6 +150,9 @@ class Rule:
 RULES: dict[str, Rule] = {}
 #: The first word standing for "any word that starts with a digit".
 DIGIT = "#"
+#: The prefix of a first word standing for "any word that ends with these three letters" (``~تين``:
+#: a feminine dual such as ``مرتين``, ``عمليتين``).
+SUFFIX = "~"
 
 
 def first_words(sources: Iterable) -> frozenset[str]:
@@ -197,6 +221,7 @@ def _rules_for(word: str, index: dict[str, tuple[Rule, ...]]) -> tuple[Rule, ...
             break
         key = DIGIT if stem[0].isdigit() or (stem[:2] == "ال" and stem[2:3].isdigit()) else stem
         found.update(index.get(key, ()))
+        found.update(index.get(SUFFIX + stem[-3:], ()))  # rules that start at any word with this ending
         if stem[:2] == "لل" and k < 2:  # ل + article written short: "للعام" = ل + العام
             found.update(index.get("ا" + stem[1:], ()))
         if k < 2 and (word[k] not in _CLITICS or (k == 1 and word[0] not in "وف")):

@@ -2,10 +2,11 @@
 
 Joins (each a small function): a weekday or part of day directly before a full date becomes
 one timex (``الأربعاء 01 أكتوبر 2025``, ``فجر اليوم الأربعاء 4 آذار/مارس 2026``); two dates
-around ``إلى``/``حتى``/``و`` after ``من``/``بين`` become one interval; a clock time takes its
-day from a date just before it on the same line (a dateline), else the dct. Expressions that
-refer back (``العام نفسه``, ``الشهر ذاته``, ``العام التالي``) take the year / month / day of the
-last date named before them in the same paragraph.
+around ``إلى``/``حتى``/``و`` after ``من``/``بين`` become one interval (``من``/``بين`` inside only
+for years); quoted names after a name noun are dropped (``صحيفة "اليوم"``). Expressions that
+refer back (``العام نفسه``, ``العام السابق``) take the year / month / day of the last date named
+before them in the same paragraph; mirrors, day references and clock times are resolved by
+``anchors``.
 """
 
 from __future__ import annotations
@@ -13,32 +14,58 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import numpy as np
-
+from analysis.timex import lexicon as lx
+from analysis.timex.anchors import anchor_days, resolve_day_refs, resolve_mirrors
 from analysis.timex.engine import Candidate, Context, scan
-from analysis.timex.patterns import BCE, S, S0
+from analysis.timex.patterns import BCE, S, S0, norm
 from analysis.timex.rules import RULES
-from analysis.timex.values import CONCRETE_VALUE, DAY_VALUE, REFERENCE_VALUE
+from analysis.timex.values import CONCRETE_VALUE, DAY_VALUE, REFERENCE_VALUE, YEAR_VALUE
 
 _DATE_GAP = re.compile(rf"^{S0}[,،\-]?{S0}(?:الموافق{S0})?$")
 _POD_GAP = re.compile(rf"^{S}$")
 _RANGE_GAP = re.compile(rf"^(?:{S}(?P<w>الي|حتي|لغايه|ولغايه|وحتي|والي|و){S0}|{S0}-{S0})$")
 _RANGE_OPEN = re.compile(rf"(?<!\w)(?P<w>من|بين|منذ|[وف]من|[وف]بين|[وف]منذ){S}$")
 _BCE = re.compile(rf"{S0}{BCE}")
+#: The word يوم (after a clitic) right before a date: inside the date's span.
+_DAY_WORD = re.compile(rf"(?<!\w)[وفبل]?(يوم){S}$")
+#: A quoted name: the opening quote and the noun before it (``صحيفة «``, ``قناة "``).
+_QUOTE_OPEN = re.compile(rf"(?<!\w)[وفبل]?(?P<head>\w+){S0}[«\"“](?P<inside>[^«»\"“”\n]*)$")
+_QUOTE_MARK = re.compile(r'[«»"“”\n]')
+_QUOTE_NAME_HEADS = frozenset(norm(w) for w in lx.QUOTED_NAME_HEADS)
 
 
 def select(cands: list[Candidate], size: int) -> list[Candidate]:
     """Longest first (ties: the rule's priority, lower wins), dropping any candidate overlapping one
     already kept."""
-    taken = np.zeros(size + 1, dtype=bool)
+    taken = bytearray(size + 1)  # 1 where a kept candidate lies (bytearray.find is C-speed)
     kept = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), RULES[c.rule].priority, c.start)):
-        if c.end <= c.start or taken[c.start : c.end].any():
+        if c.end <= c.start or taken.find(1, c.start, c.end) >= 0:
             continue
-        taken[c.start : c.end] = True
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         kept.append(c)
     kept.sort(key=lambda c: c.start)
     return kept
+
+
+def drop_quoted_names(cands: list[Candidate], text: str) -> list[Candidate]:
+    """Remove timexes inside a quoted name after a name noun (``صحيفة "اليوم"``, ``قناة «الآن»``,
+    ``رواية «مئة عام من العزلة»``): the quote is a title, not a time."""
+    out = []
+    for c in cands:
+        window = text[max(0, c.start - 60) : c.start]
+        if "«" in window or '"' in window or "“" in window:  # cheap test before the search
+            m = _QUOTE_OPEN.search(text, max(0, c.start - 60), c.start)
+            if m and norm(m.group("head")) in _QUOTE_NAME_HEADS and _closes(text, c.end):
+                continue
+        out.append(c)
+    return out
+
+
+def _closes(text: str, pos: int) -> bool:
+    """A closing quote follows ``pos`` on the same line, before any opening one."""
+    m = _QUOTE_MARK.search(text, pos)
+    return bool(m and m.group() in '»"”')
 
 
 def drop_blocked(cands: list[Candidate], text: str) -> list[Candidate]:
@@ -48,28 +75,45 @@ def drop_blocked(cands: list[Candidate], text: str) -> list[Candidate]:
 
 
 def join_dates(cands: list[Candidate], text: str) -> list[Candidate]:
-    """Weekday/part-of-day + a full date right after it → one timex with the date's value."""
+    """Weekday/part-of-day + a full date right after it → one timex with the date's value; a weekday
+    before ``الموافق`` + a date stays apart and takes the date's value (``يوم الثلاثاء الموافق 11/11/2025``);
+    a day-level date keeps the word ``يوم`` before it (``يوم 5 جويلية``)."""
     out: list[Candidate] = []
     for c in cands:
         prev = out[-1] if out else None
-        if prev is not None and c.kind == "day" and DAY_VALUE.match(c.value):
-            gap = text[prev.end : c.start]
-            if prev.kind == "weekday" and _DATE_GAP.match(gap):
-                out[-1] = Candidate(prev.start, c.end, "DATE", c.value, c.mod, c.calendar, "join_weekday_date", "day")
-                continue
-            if prev.kind in ("pod", "bare_pod") and _POD_GAP.match(gap) or prev.kind == "pod" and _DATE_GAP.match(gap):
-                code = prev.extra.get("code", "")
-                out[-1] = Candidate(prev.start, c.end, "TIME", f"{c.value}T{code}", None, c.calendar, "join_pod_date", "pod")
-                continue
+        if c.kind == "day" and DAY_VALUE.match(c.value):
+            if prev is not None:
+                gap = text[prev.end : c.start]
+                if prev.kind == "weekday" and _DATE_GAP.match(gap):
+                    if "الموافق" in gap:
+                        prev.value = c.value
+                    else:
+                        out[-1] = Candidate(prev.start, c.end, "DATE", c.value, c.mod, c.calendar, "join_weekday_date", "day")
+                        continue
+                elif prev.kind in ("pod", "bare_pod") and _POD_GAP.match(gap) or prev.kind == "pod" and _DATE_GAP.match(gap):
+                    code = prev.extra.get("code", "")
+                    out[-1] = Candidate(prev.start, c.end, "TIME", f"{c.value}T{code}", None, c.calendar, "join_pod_date", "pod")
+                    continue
+            if (day_word := _DAY_WORD.search(text, max(0, c.start - 8), c.start)) and (prev is None or prev.end <= day_word.start(1)):
+                c.start = day_word.start(1)
         out.append(c)
     return [c for c in out if c.kind != "bare_pod"]
 
 
 def join_ranges(cands: list[Candidate], text: str) -> list[Candidate]:
-    """``من X إلى Y`` / ``بين X و Y`` / ``X - Y`` (two concrete dates) → one interval ``X/Y``."""
+    """``من X إلى Y`` / ``بين X و Y`` / ``X - Y`` (two concrete dates) → one interval ``X/Y``; two parts
+    of days around ``إلى``/``حتى`` → one TIME interval."""
     out: list[Candidate] = []
     for c in cands:
         prev = out[-1] if out else None
+        if prev is not None and prev.kind == c.kind == "pod" and "/" not in prev.value + c.value:
+            gap = _RANGE_GAP.match(text[prev.end : c.start])
+            if gap and c.value < prev.value and c.extra.get("weekday"):
+                c.value = _week_later(c.value)  # "من مساء الأربعاء إلى صباح الاثنين": the Monday after
+            if gap and gap.group("w") not in (None, "و") and prev.value < c.value:
+                # من مساء الأربعاء إلى صباح الجمعة: one TIME interval (من stays outside)
+                out[-1] = Candidate(prev.start, c.end, "TIME", f"{prev.value}/{c.value}", None, None, "join_range")
+                continue
         if prev is not None and prev.type == "DATE" and c.type == "DATE" and "/" not in prev.value + c.value:
             gap = _RANGE_GAP.match(text[prev.end : c.start])
             opener = _RANGE_OPEN.search(text[max(0, prev.start - 8) : prev.start])
@@ -78,14 +122,21 @@ def join_ranges(cands: list[Candidate], text: str) -> list[Candidate]:
                 word = gap.group("w")
                 opened = opener.group("w").lstrip("وف") if opener else None
                 if (word == "و" and opened == "بين") or (word and word != "و" and opened in ("من", "منذ")) or (not word and opened != "بين"):
-                    # the span opens with من/بين (part of the range), never with منذ (a signal)
+                    # a range of years opens with من/بين (part of the range); other ranges, and any
+                    # range after منذ (a signal), start at their first date
                     start = prev.start
-                    if opener and word and opened != "منذ":
+                    if opener and word and opened != "منذ" and YEAR_VALUE.match(first) and YEAR_VALUE.match(c.value):
                         start = prev.start - len(opener.group(0)) + (len(opener.group("w")) - len(opened))  # type: ignore[arg-type]
                     out[-1] = Candidate(start, c.end, "DATE", f"{first}/{c.value}", None, None, "join_range")
                     continue
         out.append(c)
     return out
+
+
+def _week_later(value: str) -> str:
+    """A day-time value one week later."""
+    day = dt.date.fromisoformat(value[:10]) + dt.timedelta(days=7)
+    return day.isoformat() + value[10:]
 
 
 def _year_from(first: Candidate, second: Candidate) -> str:
@@ -96,21 +147,6 @@ def _year_from(first: Candidate, second: Candidate) -> str:
     if value > second.value and second.value[:4] != "0000":
         value = f"{int(second.value[:4]) - 1:04d}" + first.value[4:]
     return value
-
-
-def anchor_clocks(cands: list[Candidate], text: str, dct: dt.date | None) -> None:
-    """Give each clock time the day of a date just before it on the same line (≤ 40 chars)."""
-    last_day: Candidate | None = None
-    for c in cands:
-        if c.kind == "clock":
-            day = None
-            if last_day is not None and c.start - last_day.end <= 40 and "\n" not in text[last_day.end : c.start]:
-                day = last_day.value[:10]
-            if day is None:
-                day = dct.isoformat() if dct else "XXXX-XX-XX"
-            c.value = f"{day}{c.extra['hhmm']}"
-        elif DAY_VALUE.match(c.value[:10]) and c.type in ("DATE", "TIME") and len(c.value) >= 10:
-            last_day = c
 
 
 def resolve_anaphors(cands: list[Candidate], text: str) -> list[Candidate]:
@@ -168,8 +204,11 @@ def run(text: str, dct: dt.date | None, original=None) -> list[Candidate]:
     ``original(start, end)`` gives the original surface of a normalized span (optional).
     """
     ctx = Context(text, dct, original)
-    kept = drop_blocked(select(scan(ctx), len(text)), text)
+    kept = drop_quoted_names(drop_blocked(select(scan(ctx), len(text)), text), text)
     kept = join_dates(kept, text)
     kept = join_ranges(kept, text)
-    anchor_clocks(kept, text, dct)
-    return resolve_anaphors(kept, text)
+    kept = resolve_anaphors(kept, text)
+    kept = resolve_mirrors(kept, text)
+    kept = resolve_day_refs(kept, text)
+    anchor_days(kept, text, dct)
+    return kept

@@ -2,16 +2,24 @@
 
 Patterns are compiled from these tables after the same length-preserving normalization that is
 applied to the text (أ/إ/آ→ا, ى→ي, ة→ه, diacritics and tatweel ignored), so spelling variants
-that differ only by hamza or teh marbuta need not be listed twice. The month names and the number
-words are data files (``analysis/data/timex_months.tsv``, ``timex_numbers.tsv``), read once at import.
+that differ only by hamza or teh marbuta need not be listed twice. The month names, number words,
+units, parts of the year, calendar phrases, tense cues and Hijri periods are data files
+(``analysis/data/timex_*.tsv``), read once at import with ``analysis.resources.read_dicts``.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from analysis.resources import read_dicts
 
 _MONTH_ROWS = read_dicts("timex_months.tsv")
 _NUMBER_ROWS = read_dicts("timex_numbers.tsv")
+_UNIT_ROWS = read_dicts("timex_units.tsv")
+_PART_ROWS = read_dicts("timex_year_parts.tsv")
+_PHRASE_ROWS = read_dicts("timex_calendar_phrases.tsv")
+_TENSE_ROWS = read_dicts("timex_tense.tsv")
+_HIJRI_PERIOD_ROWS = read_dicts("timex_hijri_periods.tsv")
 
 
 def _months(system: str) -> dict[int, tuple[str, ...]]:
@@ -31,6 +39,47 @@ def _flagged(systems: tuple[str, ...], flag: str) -> frozenset[str]:
 def _numbers(table: str) -> dict[str, int]:
     """Word -> value of one number table, in file order."""
     return {row["word"]: int(row["value"]) for row in _NUMBER_ROWS if row["table"] == table}
+
+
+def _kind(rows: list[dict[str, str]], kind: str) -> dict[str, str]:
+    """Word -> value of the rows of one ``kind`` of a ``kind, word, value`` table, in file order."""
+    return {row["word"]: row["value"] for row in rows if row["kind"] == kind}
+
+
+def _words(rows: list[dict[str, str]], kind: str) -> tuple[str, ...]:
+    """The words of one ``kind`` of a ``kind, word`` table, in file order."""
+    return tuple(row["word"] for row in rows if row["kind"] == kind)
+
+
+def _units() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Unit code -> grammatical number -> spellings (``timex_units.tsv``), in file order."""
+    table: dict[str, dict[str, list[str]]] = {}
+    for row in _UNIT_ROWS:
+        table.setdefault(row["unit"], {}).setdefault(row["number"], []).append(row["word"])
+    return {unit: {number: tuple(words) for number, words in forms.items()} for unit, forms in table.items()}
+
+
+def _ordinal(value: str) -> int:
+    """A part ordinal's number (``last`` is -1: the last part of the year)."""
+    return -1 if value == "last" else int(value)
+
+
+@dataclass(frozen=True)
+class HijriPeriod:
+    """A named period of the Hijri year: days ``first``..``last`` (None: the month's last day) of ``month``."""
+
+    name: str
+    month: int
+    first: int
+    last: int | None
+
+
+def _hijri_periods() -> tuple[HijriPeriod, ...]:
+    """The rows of ``timex_hijri_periods.tsv``."""
+    return tuple(
+        HijriPeriod(r["name"], int(r["month"]), int(r["first"]), None if r["last"] == "end" else int(r["last"]))
+        for r in _HIJRI_PERIOD_ROWS
+    )
 
 
 # --- Months (data/timex_months.tsv) ------------------------------------------------------------
@@ -102,6 +151,8 @@ PARTS_OF_DAY: dict[str, str] = {
     "صباح": "MO", "فجر": "MO", "ضحى": "MO", "ظهر": "AF", "ظهيرة": "AF", "عصر": "AF",
     "مساء": "EV", "ليلة": "NI", "ليل": "NI", "منتصف ليل": "NI", "منتصف ليلة": "NI", "قبل ظهر": "MO",
     "قبيل ظهر": "MO", "بعد ظهر": "AF", "بعيد ظهر": "AF",
+    # Maghreb usage: زوال (noon, afternoon), صبيحة (morning), عشية (evening)
+    "زوال": "AF", "بعد زوال": "AF", "صبيحة": "MO", "عشية": "EV",
 }  # fmt: skip
 
 #: Parts of the day with the article, after ساعات ("ساعات الصباح الأولى" = early this morning).
@@ -121,6 +172,18 @@ THIS_PART_OF_DAY: dict[str, str] = {
 CLOCK_MARKS: dict[str, str] = {
     "ص": "am", "صباحا": "am", "صباح": "am", "فجرا": "am", "م": "pm", "مساء": "pm",
     "مساءا": "pm", "ليلا": "night", "عصرا": "pm", "ظهرا": "noon", "بعد الظهر": "pm",
+    "زوالا": "noon", "بعد الزوال": "pm",
+}  # fmt: skip
+
+#: Parts of the day with the article that are a TIME alone after a preposition ("في المساء", "خلال
+#: الليل"); not العصر (also "the era") nor الظهر.
+POD_ALONE_DEF: dict[str, str] = {"الصباح": "MO", "الفجر": "MO", "المساء": "EV", "الليل": "NI", "منتصف الليل": "NI"}
+
+#: Parts of the day said alone, as adverbs ("ستكون السماء صافية ليلا"): a TIME on the day of the
+#: sentence ("مساء" only with its tanwin or before punctuation).
+POD_ADVERBS: dict[str, str] = {
+    "ليلا": "NI", "صباحا": "MO", "فجرا": "MO", "ظهرا": "AF", "عصرا": "AF", "زوالا": "AF", "مساء": "EV",
+    "مساءا": "EV", "بعد الظهر": "AF", "بعد الزوال": "AF",
 }  # fmt: skip
 
 #: Clock hours written as words ("الساعة الثامنة").
@@ -152,67 +215,42 @@ ORDINAL_UNITS: dict[str, int] = _numbers("ordinal")
 ORDINAL_TEN_HEADS: dict[str, int] = _numbers("ordinal_ten_head")
 ORDINAL_TENS: dict[str, int] = _numbers("ordinal_tens")
 
-#: Quarter ordinals ("الربع الأول") -> quarter number.
-QUARTER_ORDINALS: dict[str, int] = {"الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الأخير": 4}
-#: Half-year ordinals ("النصف الأول") -> half number.
-HALF_ORDINALS: dict[str, int] = {"الأول": 1, "الثاني": 2, "الأخير": 2}
+# --- Parts of the year (data/timex_year_parts.tsv) -----------------------------------------------
+
+#: Nouns naming a part of the year -> "Q" (quarter: الربع, الثلاثي) or "H" (half: النصف, السداسي).
+YEAR_PART_HEADS: dict[str, str] = _kind(_PART_ROWS, "part_head")
+#: Ordinals after a part of the year ("الربع الثالث") -> its number (-1: the last part).
+PART_ORDINALS: dict[str, int] = {w: _ordinal(v) for w, v in _kind(_PART_ROWS, "part_ordinal").items()}
+#: The number of parts in a year, by part kind.
+PARTS_PER_YEAR: dict[str, int] = {"Q": 4, "H": 2}
 
 # --- Units -------------------------------------------------------------------------------------
 
-#: Duration units: code -> forms by grammatical number. Codes are ISO 8601 designators
-#: ("TH" = hours, "TM" = minutes, "DE" = decades written as 10 years, "CE" = centuries as 100 years).
-UNIT_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
-    "Y": {
-        "one": ("عام", "عاما", "سنة", "العام", "السنة"),
-        "two": ("عامين", "عامان", "سنتين", "سنتان", "العامين", "السنتين"),
-        "plural": ("أعوام", "سنوات", "سنين", "الأعوام", "السنوات", "السنين"),
-    },
-    "M": {
-        "one": ("شهر", "شهرا", "الشهر"),
-        "two": ("شهرين", "شهران", "الشهرين"),
-        "plural": ("أشهر", "شهور", "الأشهر", "الشهور"),
-    },
-    "W": {
-        "one": ("أسبوع", "أسبوعا", "الأسبوع"),
-        "two": ("أسبوعين", "أسبوعان", "الأسبوعين"),
-        "plural": ("أسابيع", "الأسابيع"),
-    },
-    "D": {
-        "one": ("يوم", "يوما", "اليوم"),
-        "two": ("يومين", "يومان", "اليومين"),
-        "plural": ("أيام", "الأيام"),
-    },
-    "TH": {
-        "one": ("ساعة", "الساعة"),
-        "two": ("ساعتين", "ساعتان", "الساعتين"),
-        "plural": ("ساعات", "الساعات"),
-    },
-    "TM": {
-        "one": ("دقيقة", "الدقيقة"),
-        "two": ("دقيقتين", "دقيقتان"),
-        "plural": ("دقائق", "الدقائق"),
-    },
-    "DE": {
-        "one": ("عقد", "عقدا"),
-        "two": ("عقدين", "عقدان", "العقدين"),
-        "plural": ("عقود",),
-    },
-    "CE": {
-        "one": ("قرن", "قرنا"),
-        "two": ("قرنين", "قرنان", "القرنين"),
-        "plural": ("قرون",),
-    },
-}
+#: Duration units (data/timex_units.tsv): code -> grammatical number -> spellings. Codes are ISO 8601
+#: designators ("TH" hours, "TM" minutes, "TS" seconds, "DE" decades, "CE" centuries); numbers are
+#: "one", "two", "plural", "adverb_plural" and "adverb_one".
+UNIT_FORMS: dict[str, dict[str, tuple[str, ...]]] = _units()
 
 #: Indefinite accusative plurals used as adverbs of time ("استمرت أشهرا"): a vague duration
 #: even without a preposition before them.
-ADVERBIAL_PLURALS: dict[str, str] = {"أشهرا": "M", "شهورا": "M", "أعواما": "Y", "سنينا": "Y", "أياما": "D"}
+ADVERBIAL_PLURALS: dict[str, str] = {w: unit for unit, forms in UNIT_FORMS.items() for w in forms.get("adverb_plural", ())}
+#: Indefinite accusative singulars used as adverbs ("أجلت المباراة أسبوعا"): one unit, no preposition needed.
+ADVERBIAL_SINGULARS: dict[str, str] = {w: unit for unit, forms in UNIT_FORMS.items() for w in forms.get("adverb_one", ())}
 
 #: Fractions before a single unit ("ربع قرن" = 25 years, "نصف ساعة" = 30 minutes).
 UNIT_FRACTIONS: dict[str, tuple[int, int]] = {"نصف": (1, 2), "ربع": (1, 4), "ثلث": (1, 3), "ثلاثة أرباع": (3, 4)}
 
 #: Prepositions that make a bare unit ("خلال شهر", "منذ عام") a duration of one unit.
-DURATION_CONTEXT: tuple[str, ...] = ("خلال", "لمدة", "مدة", "طيلة", "طوال", "منذ", "قبل", "بعد", "نحو", "حوالي", "قرابة", "أقل من", "أكثر من")
+#: Verbs of lasting: a bare unit right after one, or after one and its subject, is a length
+#: ("استمرت ساعة", "استغرقت الجراحة ساعة").
+LASTING_VERBS: tuple[str, ...] = (
+    "استمر", "استمرت", "يستمر", "تستمر", "دام", "دامت", "يدوم", "تدوم", "استغرق", "استغرقت", "يستغرق", "تستغرق",
+    "امتد", "امتدت", "يمتد", "تمتد",
+)  # fmt: skip
+DURATION_CONTEXT: tuple[str, ...] = (
+    "خلال", "لمدة", "مدة", "طيلة", "طوال", "منذ", "قبل", "بعد", "نحو", "حوالي", "قرابة", "أقل من", "أكثر من",
+    *LASTING_VERBS,
+)  # fmt: skip
 
 #: Bare plurals that are also superlatives ("من أشهر كلماته" = among his most famous words): not a
 #: length after من or before a definite noun.
@@ -220,7 +258,7 @@ SUPERLATIVE_PLURALS: tuple[str, ...] = ("أشهر",)
 
 #: Words after a vague plural unit that make it a length ("سنوات طويلة").
 VAGUE_DURATION_ADJ: tuple[str, ...] = (
-    "طويلة", "عديدة", "قليلة", "متتالية", "متواصلة", "كثيرة", "كاملا", "كاملة", "كاملين", "بأكمله", "بكامله",
+    "طويلة", "عديدة", "قليلة", "متتالية", "متواصلة", "كثيرة", "كامل", "كاملا", "كاملة", "كاملين", "بأكمله", "بكامله",
     "إضافيا", "إضافية", "إضافي",
 )  # fmt: skip
 
@@ -240,7 +278,7 @@ PERIOD_NOUNS: dict[str, str] = {
 #: Adjectives after a period noun -> offset in periods (masculine and feminine forms).
 PERIOD_SHIFTS: dict[str, int] = {
     "الماضي": -1, "الماضية": -1, "المنصرم": -1, "المنصرمة": -1, "الفائت": -1, "الفائتة": -1,
-    "السابق": -1, "السابقة": -1, "المنقضي": -1,
+    "المنقضي": -1,
     "المقبل": 1, "المقبلة": 1, "القادم": 1, "القادمة": 1,
     "الجاري": 0, "الجارية": 0, "الحالي": 0, "الحالية": 0,
 }  # fmt: skip
@@ -250,6 +288,7 @@ PERIOD_SHIFTS: dict[str, int] = {
 ANAPHORIC_SHIFTS: dict[str, int] = {
     "نفسه": 0, "نفسها": 0, "ذاته": 0, "ذاتها": 0, "عينه": 0,
     "التالي": 1, "التالية": 1, "اللاحق": 1, "اللاحقة": 1, "الذي تلاه": 1, "الذي يليه": 1,
+    "السابق": -1, "السابقة": -1,
 }  # fmt: skip
 
 #: Adjectives after a weekday name: "last" (strictly before the dct) or "next" (strictly after).
@@ -267,7 +306,7 @@ THIS_WORDS: tuple[str, ...] = ("هذا", "هذه")
 MODIFIERS: dict[str, str] = {
     "مطلع": "START", "بداية": "START", "بدايات": "START", "أوائل": "START", "مستهل": "START",
     "منتصف": "MID", "أواسط": "MID",
-    "نهاية": "END", "نهايات": "END", "أواخر": "END", "ختام": "END",
+    "نهاية": "END", "نهايات": "END", "أواخر": "END", "ختام": "END", "موفى": "END", "متم": "END",
 }  # fmt: skip
 
 #: Approximation words before a duration or a date.
@@ -320,17 +359,19 @@ VAGUE_PERIOD_ADJ: dict[str, str] = {
     "السابقة": "PAST_REF", "المقبلة": "FUTURE_REF", "القادمة": "FUTURE_REF", "المقبله": "FUTURE_REF",
 }  # fmt: skip
 
-#: Recurrences -> SET value.
+#: Recurrences -> SET value: adverbs (يوميا) and compound frequency adjectives (ربع سنوي). A simple
+#: relational adjective inside a noun phrase is not a recurrence and not a timex (التقرير السنوي,
+#: الراتب الشهري, النشرة اليومية: docs/ANNOTATION.md, "Temporal expressions").
 SETS: dict[str, str] = {
-    "يوميا": "P1D", "أسبوعيا": "P1W", "شهريا": "P1M", "سنويا": "P1Y",
+    "يوميا": "P1D", "أسبوعيا": "P1W", "شهريا": "P1M", "سنويا": "P1Y", "فصليا": "P3M",
     "ربع سنوي": "P3M", "ربع سنوية": "P3M", "نصف سنوي": "P6M", "نصف سنوية": "P6M",
-    "ربع سنويا": "P3M", "نصف سنويا": "P6M", "فصلي": "P3M", "فصلية": "P3M",
-    "يومي": "P1D", "يومية": "P1D", "اليومي": "P1D", "اليومية": "P1D",
-    "أسبوعي": "P1W", "أسبوعية": "P1W", "الأسبوعي": "P1W", "الأسبوعية": "P1W",
-    "شهري": "P1M", "شهرية": "P1M", "الشهري": "P1M", "الشهرية": "P1M",
-    "سنوي": "P1Y", "سنوية": "P1Y", "السنوي": "P1Y", "السنوية": "P1Y",
-    "ربع السنوي": "P3M", "ربع السنوية": "P3M",
+    "ربع سنويا": "P3M", "نصف سنويا": "P6M", "ربع السنوي": "P3M", "ربع السنوية": "P3M",
 }  # fmt: skip
+
+#: The period nouns of a frequency ("مرتين في الأسبوع" → P1W): noun -> SET value.
+FREQUENCY_PERIODS: dict[str, str] = {"اليوم": "P1D", "الأسبوع": "P1W", "الشهر": "P1M", "السنة": "P1Y", "العام": "P1Y"}
+#: Counted occurrences before "في" + a period noun ("مرة", "مرتين", "ثلاث مرات").
+FREQUENCY_COUNTS: tuple[str, ...] = ("مرة", "مرتين", "مرتان", "مرات")
 
 #: "كل" + unit -> SET ("كل يوم", "كل عام").
 EVERY_WORDS: tuple[str, ...] = ("كل",)
@@ -365,8 +406,33 @@ AGE_AFTER: tuple[str, ...] = ("من عمره", "من عمرها", "من العم
 #: ("تحالف 14 آذار", "مدينة 6 أكتوبر", "شارع 14 رمضان").
 NAME_HEADS: tuple[str, ...] = (
     "تحالف", "حركة", "قوى", "تيار", "مدينة", "جامعة", "شارع", "جسر", "ميدان", "حي", "كوبري",
-    "مستشفى", "ساحة", "نادي", "مجموعة", "منطقة", "مدرسة", "مطار", "قاعة",
+    "مستشفى", "ساحة", "نادي", "مجموعة", "منطقة", "مدرسة", "مطار", "قاعة", "ملعب", "ستاد", "استاد", "مجمع",
+    "معهد", "كلية", "مركز", "قرية",
 )  # fmt: skip
+#: Name heads that make a full date a name too ("جامعة 8 ماي 1945", "ملعب 5 جويلية"); the political
+#: ones ("حركة 14 آذار") only name a day without a year.
+PLACE_NAME_HEADS: tuple[str, ...] = (
+    "مدينة", "جامعة", "شارع", "جسر", "ميدان", "كوبري", "مستشفى", "ساحة", "مدرسة", "مطار", "قاعة", "ملعب",
+    "ستاد", "استاد", "مجمع", "معهد", "كلية", "قرية",
+)  # fmt: skip
+
+#: Nouns before a quoted name that make the quoted words a name, not a time ("صحيفة «الغد»",
+#: "قناة "الآن"", "برنامج "صباح الخير"", "رواية «مئة عام من العزلة»", "حملة "100 يوم صحة"").
+QUOTED_NAME_HEADS: tuple[str, ...] = (
+    "صحيفة", "جريدة", "يومية", "أسبوعية", "مجلة", "قناة", "فضائية", "إذاعة", "راديو", "موقع", "وكالة", "شبكة",
+    "منصة", "برنامج", "مسلسل", "فيلم", "رواية", "كتاب", "ديوان", "أغنية", "مسرحية", "حملة", "مبادرة", "شعار",
+    "تحالف", "حزب", "حركة", "تيار", "كتلة", "ائتلاف", "قائمة", "جمعية", "مؤسسة", "مهرجان", "معرض", "مسابقة",
+)  # fmt: skip
+
+#: Words of a match report: in their sentence a quarter or a half said alone (``في الربع الأول``) is a
+#: part of the game, not of the year.
+SPORTS_CUES: tuple[str, ...] = (
+    "مباراة", "المباراة", "مباراته", "الشوط", "شوط", "اللقاء", "لاعب", "لاعبو", "لاعبوه", "لاعبي", "نقطة", "نقاط",
+    "هدف", "أهداف", "سلة", "رمية", "ركلة", "الحكم", "صافرة",
+)  # fmt: skip
+
+#: Nouns before a weekday name that make it part of a place name ("سوق الجمعة", "سوق الأحد").
+WEEKDAY_NAME_HEADS: tuple[str, ...] = ("سوق", "أسواق")
 
 # --- Weeks of a month ------------------------------------------------------------------------------
 
@@ -375,10 +441,11 @@ WEEK_OF_MONTH: dict[str, int] = {"الأول": 1, "الثاني": 2, "الثال
 
 # --- Seasons -----------------------------------------------------------------------------------
 
-SEASONS: dict[str, str] = {"ربيع": "SP", "صيف": "SU", "خريف": "FA", "شتاء": "WI"}
+#: Seasons (data/timex_year_parts.tsv) -> TIMEX3 code.
+SEASONS: dict[str, str] = _kind(_PART_ROWS, "season")
 #: Seasons with the article: a date without a year after فصل or with an adjective
 #: ("فصل الصيف", "الشتاء المقبل", "هذا الصيف").
-SEASONS_DEF: dict[str, str] = {"الربيع": "SP", "الصيف": "SU", "الخريف": "FA", "الشتاء": "WI"}
+SEASONS_DEF: dict[str, str] = {"ال" + word: code for word, code in SEASONS.items()}
 
 # --- Context -----------------------------------------------------------------------------------
 
@@ -392,17 +459,35 @@ YEAR_CONTEXT_BEFORE: tuple[str, ...] = (
     "اتفاقية", "اتفاق", "أزمة", "كارثة", "زلزال", "فيضانات", "مونديال", "أولمبياد", "تعداد",
 )  # fmt: skip
 
-#: Future markers before a weekday or a month without year: choose the next occurrence.
-FUTURE_MARKERS: tuple[str, ...] = (
-    "سوف", "سيتم", "ستتم", "المقرر", "المزمع", "المرتقب", "المنتظر", "المتوقع", "يعتزم", "تعتزم",
-    "ينتظر", "يتوقع", "سيكون", "ستكون", "حتى", "بحلول", "لغاية", "موعد",
-)  # fmt: skip
+# --- Tense (data/timex_tense.tsv) ------------------------------------------------------------------
+
+#: Words and phrases marking the future or a schedule before a weekday or a month without year:
+#: choose the next occurrence.
+FUTURE_MARKERS: tuple[str, ...] = _words(_TENSE_ROWS, "future")
+#: Present-tense verbs of schedules and forecasts ("تبدأ", "يقام"): the next occurrence too.
+SCHEDULE_VERBS: tuple[str, ...] = _words(_TENSE_ROWS, "schedule")
 
 #: Words just before a date without a year that put it in the past ("منذ حزيران" = since last June).
-PAST_MARKERS_BEFORE: tuple[str, ...] = ("منذ", "ومنذ")
+PAST_MARKERS_BEFORE: tuple[str, ...] = _words(_TENSE_ROWS, "past_before")
 
 #: Prefixes of words that look like future verbs (س + imperfect) but are nouns.
-NOT_FUTURE_PREFIXES: tuple[str, ...] = (
-    "سيا", "سيط", "سيد", "سيار", "سير", "سيل", "سيم", "ستار", "ستين", "ستة", "سنوات", "سنة", "سنوي",
-    "ستر", "سيف", "سيناء", "سينا",
-)  # fmt: skip
+NOT_FUTURE_PREFIXES: tuple[str, ...] = _words(_TENSE_ROWS, "not_future")
+
+# --- Calendar phrases (data/timex_calendar_phrases.tsv, data/timex_hijri_periods.tsv) ---------------
+
+#: Fiscal-year nouns -> the month a two-year fiscal year starts in ("العام المالي 2025/2026" → July).
+FISCAL_HEADS: dict[str, int] = {w: int(v) for w, v in _kind(_PHRASE_ROWS, "fiscal_head").items()}
+#: Nouns of a sports season written with two years ("موسم 2023/24") and adjectives after them.
+SPORTS_HEADS: tuple[str, ...] = tuple(_kind(_PHRASE_ROWS, "sports_head"))
+SPORTS_ADJ: tuple[str, ...] = tuple(_kind(_PHRASE_ROWS, "sports_adj"))
+#: "The n-th day of" a named period or month ("أول أيام عيد الفطر", "غرة رمضان") -> n (-1: the last).
+PERIOD_DAYS: dict[str, int] = {w: _ordinal(v) for w, v in _kind(_PHRASE_ROWS, "period_day").items()}
+#: Periods that mirror the period just named ("الفترة نفسها من العام الماضي") -> "same" or the unit kept.
+MIRROR_HEADS: dict[str, str] = _kind(_PHRASE_ROWS, "mirror_head")
+MIRROR_ADJ: tuple[str, ...] = tuple(_kind(_PHRASE_ROWS, "mirror_adj"))
+#: Counted units of a period built on a year ("الأشهر الستة الأولى من 2024") -> unit, and the
+#: ordinal after the count -> "first" / "last".
+COUNT_HEADS: dict[str, str] = _kind(_PHRASE_ROWS, "count_head")
+COUNT_ORDER: dict[str, str] = _kind(_PHRASE_ROWS, "count_first")
+#: Named periods of the Hijri year (عيد الفطر, العشر الأواخر من رمضان), as Hijri days.
+HIJRI_PERIODS: tuple[HijriPeriod, ...] = _hijri_periods()

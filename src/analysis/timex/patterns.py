@@ -82,8 +82,14 @@ TEEN_HEAD_OF: dict[str, int] = lookup(lx.TEEN_HEADS, words="keys")
 ORD_UNIT_OF: dict[str, int] = lookup(lx.ORDINAL_UNITS, words="keys")
 ORD_TEN_HEAD_OF: dict[str, int] = lookup(lx.ORDINAL_TEN_HEADS, words="keys")
 ORD_TENS_OF: dict[str, int] = lookup(lx.ORDINAL_TENS, words="keys")
-QUARTER_OF: dict[str, int] = lookup(lx.QUARTER_ORDINALS, words="keys")
-HALF_OF: dict[str, int] = lookup(lx.HALF_ORDINALS, words="keys")
+PART_HEAD_OF: dict[str, str] = lookup(lx.YEAR_PART_HEADS, words="keys")
+PART_ORD_OF: dict[str, int] = lookup(lx.PART_ORDINALS, words="keys")
+FISCAL_OF: dict[str, int] = lookup(lx.FISCAL_HEADS, words="keys")
+PERIOD_DAY_OF: dict[str, int] = lookup(lx.PERIOD_DAYS, words="keys")
+MIRROR_OF: dict[str, str] = lookup(lx.MIRROR_HEADS, words="keys")
+COUNT_HEAD_OF: dict[str, str] = lookup(lx.COUNT_HEADS, words="keys")
+COUNT_ORDER_OF: dict[str, str] = lookup(lx.COUNT_ORDER, words="keys")
+HIJRI_PERIOD_OF: dict[str, lx.HijriPeriod] = {squash(norm(p.name)): p for p in lx.HIJRI_PERIODS}
 MOD_OF: dict[str, str] = lookup(lx.MODIFIERS, words="keys")
 PERIOD_OF: dict[str, str] = lookup(lx.PERIOD_NOUNS, words="keys")
 SHIFT_OF: dict[str, int] = lookup(lx.PERIOD_SHIFTS, words="keys")
@@ -109,8 +115,8 @@ for _code, _forms in lx.UNIT_FORMS.items():
     for _number, _words in _forms.items():
         for _w in _words:
             UNIT_OF[norm(_w)] = (_code, _number)
-for _w, _code in lx.ADVERBIAL_PLURALS.items():
-    UNIT_OF[norm(_w)] = (_code, "plural")
+            if _number.startswith("adverb_"):  # an adverbial accusative counts as its plain number
+                UNIT_OF[norm(_w)] = (_code, "plural" if _number == "adverb_plural" else "one")
 
 
 def period_key(word: str) -> str:
@@ -179,7 +185,18 @@ SEASONS = alt(lx.SEASONS)
 SEASONS_DEF = alt(lx.SEASONS_DEF)
 POD_DEF = alt(lx.PARTS_OF_DAY_DEF)
 POD_HOURS_ADJ = alt(lx.POD_HOURS_ADJ)
-QUARTER_ORD = alt(lx.QUARTER_ORDINALS)
+PART_HEAD = alt(lx.YEAR_PART_HEADS)
+PART_ORD = alt(lx.PART_ORDINALS)
+#: A fiscal-year noun, also with the short article after ل ("للعام المالي").
+FISCAL = rf"{ART}" + alt(w[2:] for w in lx.FISCAL_HEADS)
+SPORTS_HEAD = alt(lx.SPORTS_HEADS)
+SPORTS_ADJ = alt(lx.SPORTS_ADJ)
+PERIOD_DAY = alt(lx.PERIOD_DAYS)
+MIRROR_HEAD = alt(lx.MIRROR_HEADS)
+MIRROR_ADJ = alt(lx.MIRROR_ADJ)
+COUNT_HEAD = alt(lx.COUNT_HEADS)
+COUNT_ORDER = alt(lx.COUNT_ORDER)
+HIJRI_PERIOD = alt(p.name for p in lx.HIJRI_PERIODS)
 
 UNIT_ANY_INDEF = alt(unit_words("one", "two", "plural", definite=False))
 UNIT_ONE_INDEF = alt(unit_words("one", definite=False))

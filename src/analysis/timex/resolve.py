@@ -9,8 +9,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from hijridate import Gregorian, Hijri
-
 UNKNOWN_DAY = "XXXX-XX-XX"
 UNKNOWN_MONTH = "XXXX-XX"
 UNKNOWN_YEAR = "XXXX"
@@ -125,10 +123,10 @@ def month_year(dct: dt.date | None, month: int, tense: str | None = None, shift_
         return None
     if shift_word == 0:
         return dct.year
-    if shift_word == 1 or tense == "future":
-        return dct.year if month >= dct.month else dct.year + 1
     if shift_word == -1:
         return dct.year if month < dct.month else dct.year - 1
+    if shift_word == 1 or tense == "future":
+        return dct.year if month >= dct.month else dct.year + 1
     if tense == "past":
         return dct.year if month <= dct.month else dct.year - 1
     # nearest occurrence (ties go to the dct's year)
@@ -155,33 +153,37 @@ def date_value(year: int | None, month: int, day: int | None) -> str | None:
     return f"{y}-{month:02d}-{day:02d}"
 
 
-# --- Hijri ------------------------------------------------------------------------------------
+# --- Seasons ----------------------------------------------------------------------------------
+
+#: The first month of each season (meteorological seasons; winter starts in December).
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+#: The season after each one (winter ``Y-WI`` is followed by spring ``Y+1-SP``).
+SEASON_AFTER = {"SP": "SU", "SU": "FA", "FA": "WI", "WI": "SP"}
 
 
-def hijri_to_gregorian(year: int, month: int, day: int | None) -> str | None:
-    """The Gregorian value of a Hijri date at the stated granularity (None if out of range).
+def season_days(year: int, code: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of a season; winter takes the year in which it begins (December)."""
+    first = dt.date(year, SEASON_START[code], 1)
+    end_year, end_month = add_months(year, SEASON_START[code], 3)
+    return first, dt.date(end_year, end_month, 1) - dt.timedelta(days=1)
 
-    A day converts exactly; a month gives the Gregorian month holding its 15th day; a year
-    the Gregorian year holding its middle (1 Rajab).
+
+def season_year(dct: dt.date | None, code: str, shift: int | None = None) -> int | None:
+    """The year of a season named without one (``فصل الشتاء``, ``الصيف الماضي``).
+
+    ``shift`` -1: the last such season that ended before the dct; +1: the next one that starts after
+    it; None or 0: the one holding the dct, else the dct's year ("this winter" in January 2026 is
+    ``2025-WI``; in October 2025 ``2025-WI``).
     """
-    try:
-        if day is not None:
-            return Hijri(year, month, day).to_gregorian().isoformat()
-        if month:
-            g = Hijri(year, month, 15).to_gregorian()
-            return month_value(g.year, g.month)
-        return f"{Hijri(year, 7, 1).to_gregorian().year:04d}"
-    except (ValueError, OverflowError):
-        return None
-
-
-def hijri_year_of(dct: dt.date | None, month: int) -> int | None:
-    """The Hijri year of a Hijri month named without a year: the occurrence nearest the dct."""
     if dct is None:
         return None
-    try:
-        h = Gregorian(dct.year, dct.month, dct.day).to_hijri()
-    except (ValueError, OverflowError):
-        return None
-    candidates = (h.year - 1, h.year, h.year + 1)
-    return min(candidates, key=lambda y: (abs((y * 12 + month) - (h.year * 12 + h.month)), abs(y - h.year)))
+    years = range(dct.year - 2, dct.year + 2)
+    if shift is not None and shift < 0:
+        return max(y for y in years if season_days(y, code)[1] < dct)
+    if shift is not None and shift > 0:
+        return min(y for y in years if season_days(y, code)[0] > dct)
+    for y in years:
+        first, last = season_days(y, code)
+        if first <= dct <= last:
+            return y
+    return dct.year

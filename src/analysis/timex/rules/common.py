@@ -23,7 +23,10 @@ def g(m: re.Match, name: str) -> str | None:
         value = m.group(name)
     except IndexError:
         return None
-    return squash(value) if value else None
+    if not value:
+        return None
+    # the matching copy has only plain spaces: a value needs squashing only for runs or edges
+    return squash(value) if "  " in value or value[0] == " " or value[-1] == " " else value
 
 
 def number_value(text: str) -> int | None:
@@ -125,20 +128,36 @@ def unit_code(word: str) -> tuple[str, str]:
     return P.UNIT_OF[squash(word)]
 
 
+#: ISO 8601 designators of the time units (after ``T``) and of the date units.
+TIME_UNITS = {"TH": "H", "TM": "M", "TS": "S"}
+#: Units from the largest to the smallest (a compound length names them in this order).
+UNIT_ORDER = ("CE", "DE", "Y", "M", "W", "D", "TH", "TM", "TS")
+
+
 def duration_value(amount: int | None, unit: str, half: bool = False) -> str:
-    """ISO 8601 duration; ``amount`` None is vague (``PXY``); decades and centuries become years."""
+    """ISO 8601 / TIMEX3 duration; ``amount`` None is vague (``PXY``, ``PTXH``); decades and centuries
+    keep their TIMEX3 units (``P2DE``, ``PXCE``) unless a half makes them years (``عقد ونصف`` → P15Y)."""
     if unit in ("DE", "CE"):
-        unit, amount = "Y", (None if amount is None else amount * (10 if unit == "DE" else 100))
-    time = unit in ("TH", "TM")
-    letter = unit[-1]
+        if amount is not None and half:
+            return f"P{amount * (10 if unit == 'DE' else 100) + (5 if unit == 'DE' else 50)}Y"
+        return f"P{'X' if amount is None else amount}{unit}"
+    time = unit in TIME_UNITS
+    letter = TIME_UNITS.get(unit, unit)
     if amount is None:
         return f"PTX{letter}" if time else f"PX{letter}"
     if half:
-        extra = {"Y": "6M", "M": "15D", "W": "3D12H", "D": "T12H", "TH": "30M", "TM": "30S"}[unit if time else letter]
+        extra = {"Y": "6M", "M": "15D", "W": "3D12H", "D": "T12H", "TH": "30M", "TM": "30S", "TS": ""}[unit]
         if time:
             return f"PT{amount}{letter}{extra}"
         return f"P{amount}{letter}{extra}"
     return f"PT{amount}{letter}" if time else f"P{amount}{letter}"
+
+
+def compound_value(parts: list[tuple[int, str]]) -> str:
+    """One duration of several (amount, unit) parts, largest unit first: ``P2Y3M``, ``PT5H12M8S``."""
+    date = "".join(f"{n}{u}" for n, u in parts if u not in TIME_UNITS)
+    time = "".join(f"{n}{TIME_UNITS[u]}" for n, u in parts if u in TIME_UNITS)
+    return "P" + date + (f"T{time}" if time else "")
 
 
 def word_value(type_: str, table: dict[str, str], group: str = "w") -> Builder:

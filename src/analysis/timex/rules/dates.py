@@ -1,4 +1,4 @@
-"""Calendar dates written with words: day month year, month year, years, weeks, quarters, seasons."""
+"""Calendar dates written with words: day month year, month year, years, weeks."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 import re
 
+from analysis.timex import hijri_calendar as H
 from analysis.timex import lexicon as lx
 from analysis.timex import patterns as P
 from analysis.timex import resolve as R
@@ -28,6 +29,8 @@ from analysis.timex.rules.common import (
 
 _MONTH_CONTEXT = frozenset(norm(w) for w in lx.MONTH_CONTEXT_BEFORE)
 _YEAR_CONTEXT = frozenset(norm(w) for w in lx.YEAR_CONTEXT_BEFORE)
+_PART_NOUNS = frozenset(norm(w) for w in ("النصف", "الربع", "الثلث", "الأسبوع", "العشر", "الثلاثي", "السداسي"))
+_PLACE_HEADS = frozenset(norm(w) for w in lx.PLACE_NAME_HEADS)
 _COUNT_BEFORE = frozenset(norm(w) for w in ("من", "نحو", "حوالي", "قرابة", "زهاء", "أكثر", "أقل", "الـ", "ال"))
 _YEAR_TAIL = rf"(?:{S}(?:من{S}|ل)?(?:{P.YEAR_EXPR('a')}))?"
 
@@ -42,9 +45,13 @@ def _day_month_year(m: re.Match, ctx: Context) -> Candidate | None:
     year, hijri = year_of(m, "a", ctx)
     if hijri or day is None:
         return None
+    head = ctx.prev_word(m.start("t"))
+    if g(m, "adw") and head in _PART_NOUNS:
+        return None  # "النصف الثاني من شهر مارس": a part of the month, not its 2nd day
+    head = head[1:] if head[:1] in ("ب", "ل", "و", "ف") and head[1:] in P.NAME_HEADS else head  # لمستشفى 15 مايو
+    if head in _PLACE_HEADS or year is None and head in P.NAME_HEADS:
+        return Candidate(0, 0, "DATE", "XXXX", kind="blocked")  # تحالف 14 آذار, جامعة 8 ماي 1945: a name
     if year is None:
-        if ctx.prev_word(m.start("t")) in P.NAME_HEADS:  # تحالف 14 آذار, مدينة 6 أكتوبر: a name
-            return Candidate(0, 0, "DATE", "XXXX", kind="blocked")
         year = implicit_year(m, ctx, month)
     inferred = year_of(m, "a", ctx)[0] is None
     value = R.date_value(year, month, day)
@@ -53,10 +60,11 @@ def _day_month_year(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "DATE", value, mod_of(m), kind="day", extra={"year_inferred": inferred, **anaphor(m, "a")})
 
 
-@rule("month_year", priority=30, starts=[MODS, "شهر", MONTH_WORDS],
-      pattern=rf"{PRE}(?P<t>{P.MOD_PRE()}{P.MONTH('a')}(?:{S0}[,،]?{S0}(?:من{S})?(?:{P.YEAR_EXPR('a')})|{S}{MONTH_REL_A})?){END}")
+@rule("month_year", priority=30, starts=[MODS, "شهر", MONTH_WORDS, lx.PERIOD_DAYS],
+      pattern=rf"{PRE}(?P<t>{P.MOD_PRE()}(?:(?P<pd>{P.PERIOD_DAY}){S})?{P.MONTH('a')}(?:{S0}[,،]?{S0}(?:من{S})?(?:{P.YEAR_EXPR('a')})|{S}{MONTH_REL_A})?){END}")
 def _month_year(m: re.Match, ctx: Context) -> Candidate | None:
-    """``سبتمبر 2025``, ``أيلول/سبتمبر 2024``, ``نهاية شهر أيلول من هذا العام``, bare ``أيلول``."""
+    """``سبتمبر 2025``, ``أيلول/سبتمبر 2024``, ``نهاية شهر أيلول من هذا العام``, bare ``أيلول``;
+    ``فاتح أكتوبر`` / ``غرة يناير 2026`` → the month's first day."""
     month, sure = month_of(m, "a")  # type: ignore[misc]
     year, hijri = year_of(m, "a", ctx)
     rel = g(m, "amrel")
@@ -66,11 +74,17 @@ def _month_year(m: re.Match, ctx: Context) -> Candidate | None:
     if year is None:
         if ctx.prev_word(m.start("t")).isdigit():
             return None  # a day the day rules rejected (تحالف 14 آذار): not a month alone either
-        if not sure and not rel and not g(m, "mod") and ctx.prev_word(m.start("t")) not in _MONTH_CONTEXT:
-            return None
+        after_month = m.group(0)[: m.start("t") - m.start()] == "و" and ctx.prev_word(m.start()) in P.MONTH_OF
+        if not sure and not rel and not g(m, "mod") and not after_month and ctx.prev_word(m.start("t")) not in _MONTH_CONTEXT:
+            return None  # مارس ضغوطا; but "جويلية وأوت" is two months
         year = implicit_year(m, ctx, month)
-    value = R.date_value(year, month, None)
     extra = {"year_inferred": inferred and not rel, **anaphor(m, "a")}
+    if g(m, "pd"):  # فاتح أكتوبر, غرة يناير, آخر أيام ديسمبر: a day of the month
+        n = P.PERIOD_DAY_OF[g(m, "pd")]  # type: ignore[index]
+        day = calendar.monthrange(year, month)[1] if n < 0 and year else n
+        value = R.date_value(year, month, day) if n > 0 or year else None
+        return Candidate(0, 0, "DATE", value, mod_of(m), kind="day", extra=extra) if value else None
+    value = R.date_value(year, month, None)
     return Candidate(0, 0, "DATE", value, mod_of(m), extra=extra) if value else None
 
 
@@ -86,8 +100,8 @@ def _year_value(m: re.Match, ctx: Context) -> Candidate | None:
     year, hijri = year_of(m, "a", ctx)
     mod = mod_of(m) or ("APPROX" if g(m, "ap") else None)
     if hijri:
-        value = R.hijri_to_gregorian(year, 0, None)  # type: ignore[arg-type]
-        return Candidate(0, 0, "DATE", value, mod, calendar="hijri") if value else None
+        span = H.year_span(year)  # type: ignore[arg-type]
+        return Candidate(0, 0, "DATE", H.span_value(span), mod, calendar="hijri") if span else None
     return Candidate(0, 0, "DATE", f"{year:04d}", mod)
 
 
@@ -124,43 +138,6 @@ def _week_of_month(m: re.Match, ctx: Context) -> Candidate | None:
     last = calendar.monthrange(year, month)[1]
     day = last - 3 if n < 0 else 7 * (n - 1) + 4
     return Candidate(0, 0, "DATE", R.week_value(dt.date(year, month, day)), extra=anaphor(m, "a"))
-
-
-@rule("quarter", priority=370, starts=[MODS, "الربع", "النصف"],
-      pattern=rf"{PRE}(?P<t>{P.MOD_PRE()}(?P<kind>الربع|النصف){S}(?P<ord>{P.QUARTER_ORD}){END}{_YEAR_TAIL}){END}")
-def _quarter(m: re.Match, ctx: Context) -> Candidate | None:
-    """``الربع الأول من عام 2025`` → ``2025-Q1``; ``النصف الثاني من العام`` → ``YYYY-H2``."""
-    year, hijri = year_of(m, "a", ctx)
-    if hijri:
-        return None
-    if year is None:
-        if not ctx.dct:
-            year_text = "XXXX"
-        else:
-            year_text = f"{ctx.dct.year:04d}"
-        # "الربع الأول" alone is a date only with a modifier (نهاية الربع الأول) or before
-        # من العام / هذا العام etc. (else it is often a match's first quarter)
-        nxt = ctx.after(m.end("t"), 20).strip()
-        if not g(m, "mod") and not nxt.startswith(("من العام", "من هذا العام", "من السنه", "من عام")):
-            return None
-    else:
-        year_text = f"{year:04d}"
-    ordinal = g(m, "ord")
-    if g(m, "kind") == "الربع":
-        return Candidate(0, 0, "DATE", f"{year_text}-Q{P.QUARTER_OF[ordinal]}", mod_of(m))  # type: ignore[index]
-    if ordinal not in P.HALF_OF:
-        return None
-    return Candidate(0, 0, "DATE", f"{year_text}-H{P.HALF_OF[ordinal]}", mod_of(m))
-
-
-@rule("season", priority=380, starts=[MODS, lx.SEASONS],
-      pattern=rf"{PRE}(?P<t>{P.MOD_PRE()}(?P<s>{P.SEASONS}){S0}(?:{P.YEAR_EXPR('a')})){END}")
-def _season(m: re.Match, ctx: Context) -> Candidate | None:
-    """``صيف 2024`` → ``2024-SU``, ``خريف هذا العام``."""
-    year, hijri = year_of(m, "a", ctx)
-    if hijri or year is None:
-        return None
-    return Candidate(0, 0, "DATE", f"{year:04d}-{P.SEASON_OF[g(m, 's')]}", mod_of(m))  # type: ignore[index]
 
 
 @rule("iso_week", priority=400, starts=["الأسبوع"],

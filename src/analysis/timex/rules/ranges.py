@@ -19,7 +19,7 @@ _DAY_RANGE_JOIN = rf"(?:{S0}-{S0}|{S}(?P<jw>الي|حتي|لغايه|وحتي|و
 
 @rule("year_range", priority=80, starts=["من", "بين", "عامي", "سنتي", DIGIT], pattern=(
       rf"(?<![\w.,/:])(?P<t>(?:(?P<open>من|بين){S}(?:(?:ال)?عام(?:ي)?|سنتي|الاعوام|السنوات|الفتره{S}(?:من{S})?)?{S0}|(?P<dual>عامي|سنتي){S0})?"
-      rf"{P.YEAR('a')}{P.ERA('a')}(?:{S0}-{S0}|{S}{_RANGE_JOIN}{S0}(?:(?:ال)?عام{S0})?)(?P<b>(?:1\d|2[01])\d\d|\d\d)(?![\d.,/:]){P.ERA('b')}){END}"))
+      rf"{P.YEAR('a')}{P.ERA('a')}(?:{S0}-{S0}|{S}{_RANGE_JOIN}{S0}(?:(?:ال)?عام{S0})?)(?P<b>(?:1\d|2[01])\d\d|\d\d)(?!\d|[.,/:]\d){P.ERA('b')}){END}"))
 def _year_range(m: re.Match, ctx: Context) -> Candidate | None:
     """``2014–2017``, ``من 2014 إلى 2017``, ``بين عامي 2014 و2017`` → ``2014/2017``; ``عامي 2023 و2024``
     (two consecutive years) → ``2023/2024``."""
@@ -41,12 +41,15 @@ def _year_range(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "DATE", f"{a:04d}/{b:04d}")
 
 
-@rule("day_range", priority=280, starts=["من", "بين", DIGIT, "ال"], pattern=(
-      rf"{PRE}(?P<t>(?:(?P<open>من|بين){S})?(?:ال{S0})?(?<![\d.,/:])(?P<d1>[0-3]?\d){_DAY_RANGE_JOIN}(?:ال{S0})?(?P<d2>[0-3]?\d)(?![\d.,/:])"
+@rule("day_range", priority=280, starts=["من", "بين", "يومي", DIGIT, "ال"], pattern=(
+      rf"{PRE}(?:(?P<open>من|بين){S})?(?P<t>(?:(?P<dual>يومي){S})?(?:ال{S0})?(?<![\d.,/:])(?P<d1>[0-3]?\d){_DAY_RANGE_JOIN}(?:ال{S0})?(?P<d2>[0-3]?\d)(?![\d.,/:])"
       rf"{S}(?:من{S}(?:شهر{S})?)?{P.MONTH('a')}(?:{S0}[,،]?{S0}(?:من{S})?(?:{P.YEAR_EXPR('a')})|{S}{MONTH_REL_A})?){END}"))
 def _day_range(m: re.Match, ctx: Context) -> Candidate | None:
-    """``من 20 إلى 25 أيار 2025`` / ``بين 10 و12 تشرين الثاني`` / ``20-25 مايو`` → ``D1/D2``."""
-    word, opened = g(m, "jw"), g(m, "open")
+    """``من 20 إلى 25 أيار 2025`` / ``بين 10 و12 تشرين الثاني`` / ``20-25 مايو`` / ``يومي 3 و4 أكتوبر`` →
+    ``D1/D2``; the opening ``من``/``بين`` stays outside the span, ``يومي`` inside."""
+    word, opened = g(m, "jw"), g(m, "open") or g(m, "dual")
+    if opened == "يومي":
+        opened = "بين"
     if word == "و" and opened != "بين" or word not in (None, "و") and opened != "من" or word is None and opened == "بين":
         return None
     d1, d2 = int(m.group("d1")), int(m.group("d2"))

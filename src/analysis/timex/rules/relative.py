@@ -1,5 +1,5 @@
 """Periods relative to the article date or to a date named before: ``العام الماضي``, ``الشهر المقبل``,
-``قبل ثلاثة أشهر``, ``العام نفسه``, ``20 منه``, ``الشتاء المقبل``.
+``قبل ثلاثة أشهر``, ``العام نفسه``, ``20 منه``.
 
 Values that refer back (``anaphor``) are re-anchored after selection (``grammar.resolve_anaphors``).
 """
@@ -47,9 +47,13 @@ def _day_of_same_month(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "DATE", value or f"XXXX-XX-{day:02d}", kind="day", extra={"anaphor": ("M", 0), "needs_ref": True})
 
 
+#: Adjectives that make a year another kind of year (``منتصف السنة الدراسية`` is not mid-2025).
+_KIND_OF_YEAR = P.alt(("الدراسي", "الدراسية", "المالي", "المالية", "الهجري", "الهجرية", "الجامعي", "الفلاحي", "الزراعي", "الرياضي", "الكروي"))
+
+
 @rule("relative_period", priority=190, starts=[MODS, lx.THIS_WORDS, lx.PERIOD_NOUNS], pattern=(
       rf"{PRE}(?P<t>{P.MOD_PRE()}(?:(?P<this>{P.THIS}){S}(?P<n1>{P.PERIOD})|(?P<n2>{P.PERIOD_ART}){S}(?:(?P<shift>{P.SHIFT})|(?P<ana>{P.ANAPHOR})))"
-      rf"|(?P<mod2>{P.MODS}){S}(?P<n3>{P.PERIOD})(?!{S0}(?:1\d|2[01])\d\d(?!\d))(?!{S}(?:{P.SHIFT}|{P.ANAPHOR}|الاول|الثاني|من){END})){END}"))
+      rf"|(?P<mod2>{P.MODS}){S}(?P<n3>{P.PERIOD})(?!{S0}(?:1\d|2[01])\d\d(?!\d))(?!{S}(?:{P.SHIFT}|{P.ANAPHOR}|الاول|الثاني|من|{_KIND_OF_YEAR}){END})){END}"))
 def _relative_period(m: re.Match, ctx: Context) -> Candidate | None:
     """``العام الماضي`` → year−1, ``الشهر المقبل``, ``الأسبوع الماضي`` (ISO week), ``مطلع هذا العام``;
     ``العام نفسه`` / ``العام التالي`` → the year named before (+1) (see ``anaphor``)."""
@@ -77,7 +81,7 @@ def _same_day(m: re.Match, ctx: Context) -> Candidate | None:
 
 
 @rule("ago_later", priority=210, starts=["قبل", "بعد"],
-      pattern=rf"{PRE}(?P<t>(?P<dir>قبل|بعد){S}(?:(?P<ap>{P.APPROX}){S})?{DURATION_SPEC}(?:{S}من{S}(?:الان|اليوم){END})?)(?!{S0}\d)(?!{S}من{END})")
+      pattern=rf"{PRE}(?P<t>(?P<dir>قبل|بعد){S}(?:(?P<ap>{P.APPROX}){S})?{DURATION_SPEC}(?:{S}من{S}(?:الان|اليوم){END})?)(?!{S0}\d)(?!{S}(?:(?:فقط|تقريبا|علي{S}الاقل|{P.VAGUE_DUR_ADJ}){S})?من{END})")
 def _ago_later(m: re.Match, ctx: Context) -> Candidate | None:
     """``قبل ثلاثة أشهر`` → dct month − 3, ``بعد أسبوعين`` → ISO week, ``قبل أيام`` → PAST_REF."""
     amount, unit, _half = duration_spec(m)
@@ -92,13 +96,9 @@ def _ago_later(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(0, 0, "DATE", R.shift(ctx.dct, unit, sign * amount), mod)
 
 
-@rule("season_relative", priority=390, starts=[MODS, "فصل", lx.SEASONS_DEF, lx.THIS_WORDS],
-      pattern=rf"{PRE}(?P<t>{P.MOD_PRE()}(?:فصل{S}(?P<s1>{P.SEASONS_DEF})(?:{S}(?P<sh1>{P.SHIFT}))?|(?P<s2>{P.SEASONS_DEF}){S}(?P<sh2>{P.SHIFT})|{P.THIS}{S}(?P<s3>{P.SEASONS_DEF}))){END}")
-def _season_relative(m: re.Match, ctx: Context) -> Candidate | None:
-    """``فصل الصيف`` / ``هذا الصيف`` → the dct's year, ``الشتاء المقبل`` → next year's (``YYYY-WI``)."""
-    if ctx.dct is None:
-        return None
-    season = P.SEASON_DEF_OF[g(m, "s1") or g(m, "s2") or g(m, "s3")]  # type: ignore[index]
-    shift = g(m, "sh1") or g(m, "sh2")
-    year = ctx.dct.year + (P.SHIFT_OF[shift] if shift else 0)  # type: ignore[index]
-    return Candidate(0, 0, "DATE", f"{year:04d}-{season}", mod_of(m))
+@rule("last_ten_of_month", priority=206, starts=["العشر"],
+      pattern=rf"{PRE}(?P<t>العشر{S}الاواخر{S}من{S}(?:هذا{S})?الشهر){END}(?!{S}(?:{P.SHIFT}|{P.ANAPHOR}){END})")
+def _last_ten_of_month(m: re.Match, ctx: Context) -> Candidate | None:
+    """``العشر الأواخر من الشهر`` → days 21 to the end of the month named just before (a Hijri month's
+    days, or a Gregorian month); dropped without one (``anchors.resolve_day_refs``)."""
+    return Candidate(0, 0, "DATE", R.shift_months(ctx.dct, 0), extra={"day_ref": "last_ten"})

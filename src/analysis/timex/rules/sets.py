@@ -1,4 +1,5 @@
-"""Recurrences (SET): ``يوميا`` → P1D, ``كل عامين`` → P2Y, ``الثالث من آب من كل عام`` → ``XXXX-08-03``."""
+"""Recurrences (SET): ``يوميا`` → P1D, ``كل عامين`` → P2Y, ``مرتين في الأسبوع`` → P1W,
+``الثالث من آب من كل عام`` → ``XXXX-08-03``. A relational adjective (``التقرير السنوي``) is not one."""
 
 from __future__ import annotations
 
@@ -7,9 +8,19 @@ import re
 from analysis.timex import lexicon as lx
 from analysis.timex import patterns as P
 from analysis.timex import resolve as R
-from analysis.timex.engine import DIGIT, Candidate, Context, rule
+from analysis.timex.engine import DIGIT, SUFFIX, Candidate, Context, rule
 from analysis.timex.patterns import END, PRE, S, S0
-from analysis.timex.rules.common import MONTH_WORDS, ORDINALS, day_of, duration_spec, duration_value, g, word_value
+from analysis.timex.rules.common import (
+    MONTH_WORDS,
+    NUMBER_WORD_STARTS,
+    ORDINALS,
+    UNIT_STARTS,
+    day_of,
+    duration_spec,
+    duration_value,
+    g,
+    word_value,
+)
 
 
 @rule("yearly_date", priority=140, starts=[DIGIT, ORDINALS, "ال", "شهر", MONTH_WORDS],
@@ -43,3 +54,17 @@ def _set_every(m: re.Match, ctx: Context) -> Candidate | None:
     if amount is None:
         return None
     return Candidate(0, 0, "SET", duration_value(amount, unit))
+
+
+_FREQ_PERIOD = P.alt(lx.FREQUENCY_PERIODS)
+_FREQ_PERIOD_OF: dict[str, str] = P.lookup(lx.FREQUENCY_PERIODS, words="keys")
+_FREQ_COUNT = P.alt(lx.FREQUENCY_COUNTS)
+
+
+@rule("frequency", priority=365, starts=[DIGIT, NUMBER_WORD_STARTS, UNIT_STARTS, lx.FREQUENCY_COUNTS, SUFFIX + "تين"], pattern=(
+      rf"{PRE}(?P<t>(?:(?:\d{{1,2}}|{P.NUMBER_WORDS}){S}(?:{_FREQ_COUNT}|{P.UNIT_PLURAL_INDEF})|{_FREQ_COUNT}(?:{S}واحده)?|{P.UNIT_TWO}|(?P<dual>\w+تين))"
+      rf"{S}في{S}(?P<per>{_FREQ_PERIOD})){END}(?!{S}(?:ال\w|{P.ANAPHOR}))"))
+def _frequency(m: re.Match, ctx: Context) -> Candidate | None:
+    """``مرتين في الأسبوع`` → SET ``P1W``, ``خمسة أيام في الأسبوع`` → ``P1W``, ``عمليتين في الشهر`` →
+    ``P1M`` (the count is a frequency of the period; TIMEX3 keeps the period as the value)."""
+    return Candidate(0, 0, "SET", _FREQ_PERIOD_OF[g(m, "per")])  # type: ignore[index]

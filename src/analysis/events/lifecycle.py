@@ -1,0 +1,123 @@
+"""The life of one real-world event across reports: planned, slipped, begun, done (docs/TIMELINE_EVAL.md).
+
+Rules the merge (``analysis.events.merge``) applies to two reports of the same type at compatible
+places (``analysis.events.places``):
+
+- overlapping dates are the same event (a restatement);
+- a plan and a later plan or happening of it are the same event when the later date is at most
+  ``SLIP_DAYS`` after the earlier (the plan slipped), or the happening comes before the planned
+  date but after the plan was reported (done early, at most ``SLIP_DAYS`` early);
+- an ongoing report (``بدأ الانسحاب``) and a later report that it was done: the same, within ``SLIP_DAYS``;
+- two happenings on different dates are two events; attacks, wars and statements never slip.
+
+An entry is dated by what happened (its occurred or ongoing reports), else by its latest plan; its
+status is the newest report's, and a plan reported after the happening does not undo it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from analysis.events import dating
+
+#: How far a plan may slip (or be done early) and still be the same event: half a year. Phase one
+#: and phase two of the 2024 agreement (September 2025, September 2026) are a year apart and stay two.
+SLIP_DAYS = 183
+#: How far after an undated plan is reported the event it plans may come.
+UNDATED_PLAN_REACH_DAYS = 730
+#: Types whose reports are never plans of a later happening: each date is its own event.
+NO_SLIP_TYPES = ("attack", "war", "announcement")
+#: Statuses from the least to the most advanced.
+STATUS_ORDER = ("planned", "ongoing", "occurred")
+DONE = ("occurred", "ongoing")
+
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|AU|WI|H1|H2)$")
+#: First and last month of a season or half (winter runs into the next year).
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14), "H1": (1, 6), "H2": (7, 12)}
+
+
+def _season_span(value: str, mod: str | None) -> dating.Interval | None:
+    """``2025-SU`` → June–August 2025 (START/MID/END: its first, middle, last third)."""
+    m = _SEASON.match(value)
+    if not m:
+        return None
+    year, (first, last) = int(m[1]), _SEASON_MONTHS[m[2]]
+    start = dt.date(year, first, 1)
+    end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
+    end = dt.date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
+    if mod in ("START", "MID", "END"):
+        third = ((end - start).days + 1) // 3
+        k = ("START", "MID", "END").index(mod)
+        start, end = start + dt.timedelta(days=k * third), (start + dt.timedelta(days=(k + 1) * third - 1) if k < 2 else end)
+    return start, end
+
+
+def report_span(value: str | None, mod: str | None, dct: dt.date | None) -> dating.Interval | None:
+    """The days a report's date covers: ``dating.interval``, plus seasons and halves (``2025-SU``)."""
+    span = dating.interval(value, mod, dct)
+    if span is None and value:
+        span = _season_span(value, mod)
+    return span
+
+
+def is_done(status: str) -> bool:
+    """Occurred or ongoing: the report says it happened (or began)."""
+    return status in DONE
+
+
+def slip_gap(plan: dating.Interval, later: dating.Interval) -> int:
+    """Days from the end of ``plan`` to the start of ``later`` (0 when they overlap; negative when earlier)."""
+    if dating.overlaps(plan, later):
+        return 0
+    if later[0] > plan[1]:
+        return (later[0] - plan[1]).days
+    return -(plan[0] - later[1]).days
+
+
+def status_of(reports: Iterable[tuple[dt.date, str]]) -> str:
+    """The entry's status from its reports' (dct, status): the newest report's, a plan never undoing a happening.
+
+    Reports of the newest day that disagree: the most frequent, then the most advanced.
+    """
+    reports = list(reports)
+    newest = max(d for d, _ in reports)
+    counts = Counter(s for d, s in reports if d == newest)
+    status = max(counts, key=lambda s: (counts[s], _rank(s)))
+    if not is_done(status):
+        done = [(d, s) for d, s in reports if is_done(s)]
+        if done:
+            last = max(d for d, _ in done)
+            later = Counter(s for d, s in done if d == last)
+            status = max(later, key=lambda s: (later[s], _rank(s)))
+    return status
+
+
+def _rank(status: str) -> int:
+    return STATUS_ORDER.index(status) if status in STATUS_ORDER else -1
+
+
+def status_counts(statuses: Iterable[str]) -> str:
+    """``occurred 2 · planned 3``: how many reports give each status, most advanced first."""
+    counts = Counter(statuses)
+    known = [s for s in reversed(STATUS_ORDER) if counts.get(s)]
+    other = sorted(s for s in counts if s not in STATUS_ORDER)
+    return " · ".join(f"{s} {counts[s]}" for s in known + other)
+
+
+def date_text(value: str, mod: str | None) -> str:
+    """A TIMEX value with its mod, as the planned dates are listed: ``2025-09 END``."""
+    return f"{value} {mod}" if mod else value
+
+
+def entry_id(type_: str, root_place: str, file: str, trigger_start: int, trigger_end: int) -> str:
+    """A short stable id: a hash of the type, the outermost place and the earliest report's trigger.
+
+    None of these change when unrelated articles are added, so the same event keeps its id.
+    """
+    key = f"{type_}|{root_place}|{file}:{trigger_start}-{trigger_end}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
