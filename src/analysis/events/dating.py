@@ -324,6 +324,16 @@ def assign_dates(trigs: list[Trigger], txs: list[TimexSlot], toks: list[Token]) 
             leaving[0].timex, leaving[0].value, leaving[0].mod = stay.timex, stay.value, stay.mod
             leaving[0].future = leaving[0].future or not stay.timex.past
             stay.absorbed = True
+    # 5b. ``تغادر القوات الإقليم في أيلول 2026، مع انتهاء المرحلة الثانية``: what coincides shares the date
+    for i, trig in enumerate(trigs):
+        if trig.timex is not None or i == 0 or trig.type == "agreement" or not (
+            trig.first > 0 and lexicon.is_cue(toks[trig.first - 1], "coincidence_words")
+        ):
+            continue
+        src = next((t for t in reversed(trigs[:i]) if t.timex is not None and not t.reporter), None)
+        if src is not None and trig.first - src.last <= COORD_WINDOW:
+            trig.timex, trig.value, trig.mod = src.timex, src.value, src.mod
+            trig.future = trig.future or src.future
     # 1b. ``قصف مطار أربيل الذي وقع الإثنين الماضي``: the date of a relative clause on the trigger dates it
     for trig in trigs:
         if trig.timex is not None:
@@ -353,6 +363,8 @@ def happened(toks: list[Token], trig: Trigger) -> bool:
     noun (``منذ القصف``), or a relative clause with a perfect verb (``القصف الذي طالها``)?"""
     if past_verb(trig.match) or trig.first > 0 and toks[trig.first - 1].norm == "منذ":
         return True
+    if trig.first > 0 and lexicon.is_cue(toks[trig.first - 1], "followed_verbs"):
+        return True  # ``تلاها انتقال قاعدة كي وان``: the verb that governs it says it took place
     for j in range(trig.last + 1, min(trig.last + RELATIVE_REACH, len(toks) - 1)):
         if lexicon.is_cue(toks[j], "relatives"):
             return lexicon.is_cue(toks[j + 1], "happened_verbs")
@@ -369,6 +381,8 @@ def never_future_if_past(value: str | None, mod: str | None, dct: dt.date, slot:
         return value
     if re.search(r"\d{4}", text) or lexicon.has_cue(_words(text), 0, 20, "future_words"):
         return None
+    if lexicon.has_cue(_words(text), 0, 20, "unit_words"):
+        return None  # ``بعد ثلاثة أيام``: counted from an earlier event the timex does not know, no date
     moved = re.sub(r"^(\d{4})", lambda m: str(int(m[1]) - 1), value)
     return moved if relation(interval(moved, mod, dct), dct) == "before" else None
 

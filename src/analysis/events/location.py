@@ -135,7 +135,9 @@ def _name_word(tok: Token) -> bool:
     c = lexicon.cues()
     if not tok.text[:1].isalnum() or lexicon.bare(tok.norm) & c["site_name_stops"] or lexicon.is_cue(tok, "site_heads"):
         return False
-    return not tok.norm.startswith(("لل", "بال", "وال", "كال")) and not tok.norm.endswith(("ها", "هم", "هما"))
+    if tok.norm.startswith(("لل", "بال", "وال", "كال")) or tok.norm.endswith(("ها", "هم", "هما")):
+        return False
+    return not (tok.norm[:1] == "ي" and len(tok.norm) >= 4)  # يقتل, يضم: a verb ends the name
 
 
 def _site_names(toks: list[Token], taken: set[int]) -> list[tuple[int, int, str, bool]]:
@@ -167,6 +169,10 @@ def _site_names(toks: list[Token], taken: set[int]) -> list[tuple[int, int, str,
             j += 1
         if not words:
             continue
+        known = [k for k in words if k in taken]
+        if airport and known:  # ``مطار أربيل``: the airport is named after the known city, nothing more
+            words = words[: words.index(known[0]) + 1]
+            j = words[-1] + 1
         if airport and j < len(toks) and toks[j].norm == "الدولي":
             words.append(j)
         name = " ".join(t.text for t in toks[words[0] : words[-1] + 1])

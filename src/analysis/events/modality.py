@@ -157,6 +157,11 @@ def hypothetical_subject(toks: list[Token], last: int) -> bool:
     return False
 
 
+def opinion(toks: list[Token], first: int) -> bool:
+    """What an event is said to mean (``مغادرة القوات تعني نهاية الوجود``): an interpretation, no report of it."""
+    return any(lexicon.is_cue(toks[j], "interpretation_verbs") for j in words_before(toks, first, 3))
+
+
 def rumoured(toks: list[Token], first: int) -> bool:
     """The object of a rumour or unconfirmed report (``أنباء عن انسحاب``, ``ما تداولته مواقع عن``)."""
     return _cue_before(toks, first, RUMOUR_REACH, "rumour_cues") is not None
@@ -182,7 +187,7 @@ def judge(toks: list[Token], m: lexicon.TriggerMatch, words: tuple[str, ...], ty
         return DROP if _no_statement(toks, m, words) else None
     if denied(toks, first) or rumoured(toks, first) or demanded(toks, first) or deliberated(toks, first):
         return DROP
-    if possible(toks, first, m.prefix, words[0]) or hypothetical_subject(toks, m.last):
+    if possible(toks, first, m.prefix, words[0]) or hypothetical_subject(toks, m.last) or opinion(toks, first):
         return DROP
     before = words_before(toks, first, 3)
     if before and (lexicon.is_cue(toks[before[0]], "generic_before") or lexicon.is_cue(toks[before[0]], "cancellations")):

@@ -13,6 +13,7 @@ in passing or to say nothing datable (docs/ANNOTATION.md, "Events"):
   back to a statement (``جدية الإعلان``) or an undated one in a background phrase (``بعد أيام من إعلان
   البيت الأبيض``) is no new statement;
 * an agreement named in passing (``بموجب المرحلة الثانية من الاتفاق``, ``وفقا للاتفاق``) with no date;
+* a war named as the backdrop (``على خلفية الحرب في قطاع غزة``, ``منذ اندلاع الحرب``) with no date;
 * repeated attacks over a vague past period (``تعرضت خلال السنوات الماضية لهجمات``): a background, not an event.
 """
 
@@ -44,6 +45,8 @@ def on_timeline(trig: Trigger, value: str | None, toks: list[Token], surface: st
         return False
     if trig.type == "agreement" and value is None and trig.reference:
         return False
+    if trig.type == "war" and value is None and lexicon.has_cue(toks, trig.first - 3, trig.first - 1, "backdrop_words"):
+        return False  # على خلفية الحرب في غزة, منذ اندلاع الحرب: the backdrop of the news, not a reported event
     plural = lexicon.is_cue(toks[trig.last], "plural_attacks")
     return not (trig.type == "attack" and value == "PAST_REF" and plural)
 
