@@ -385,3 +385,35 @@ def test_the_base_points_back_to_the_base_the_article_is_about(tmp_path):
     )
     handover = _one(_events(tmp_path, body), "handover")
     assert handover.place == "الرميلان"
+
+
+# ---------------------------------------------------------------------------------------------
+# Backdrops, interpretations and coincidences.
+
+
+def test_a_war_named_as_the_backdrop_is_not_an_event(tmp_path):
+    body = "وتتعرض القواعد الأمريكية في سوريا لهجمات متكررة منذ أسابيع على خلفية الحرب في قطاع غزة."
+    assert not _of(_events(tmp_path, body), "war")
+
+
+def test_what_an_event_is_said_to_mean_is_not_an_event(tmp_path):
+    body = "وقال محلل إن مغادرة القوات الأمريكية قاعدة التنف تعني نهاية الوجود العسكري الأجنبي في المنطقة."
+    assert not _of(_events(tmp_path, body), "mission_end")
+
+
+def test_what_coincides_with_a_dated_event_shares_its_date(tmp_path):
+    body = "ومن المقرر أن تغادر القوات الإيطالية أربيل في آذار/مارس المقبل، مع انتهاء مهمة التدريب التابعة للتحالف."
+    mission_end = _one(_events(tmp_path, body), "mission_end")
+    assert (mission_end.date, mission_end.status) == ("2026-03", "planned")
+
+
+def test_an_offset_from_an_earlier_event_does_not_date_it_from_the_article_date(tmp_path):
+    body = "وكانت قاعدة القيارة قد سلمت إلى الجيش في آذار الماضي، تلاها انتقال قاعدة كي وان إلى السيطرة العراقية بعد ثلاثة أيام."
+    for handover in _of(_events(tmp_path, body, dct="2025-08-20"), "handover"):
+        assert handover.status == "occurred" and (handover.date is None or handover.date < "2025-08-20")
+
+
+def test_an_airport_is_named_after_its_city_only(tmp_path):
+    body = "هجوم بطائرة مسيرة على مطار القامشلي يصيب جنديين."  # an airport the gazetteer does not list
+    attack = _one(_events(tmp_path, body), "attack")
+    assert attack.place == "مطار القامشلي"
