@@ -101,3 +101,22 @@ def test_read_conll_fixes_known_tag_typos(tmp_path):
     f = tmp_path / "x.txt"
     f.write_text("\ufeffأ B-ERS\nب I-PRG\n\nج O\n", encoding="utf-8")
     assert read_conll(f) == [(["أ", "ب"], ["B-PERS", "I-ORG"]), (["ج"], ["O"])]
+
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not (SHARED / "data" / "ner").is_dir() or not __import__("os").environ.get("ARNEWS_NER_REBUILD"),
+    reason="set ARNEWS_NER_REBUILD=1 with ../shared beside the clone to rebuild the shipped model (minutes)",
+)
+def test_train_ner_rebuilds_the_shipped_model_byte_for_byte(tmp_path):
+    """The command of docs/NER.md, "Rebuild the shipped model", gives the shipped folder's bytes."""
+    out = tmp_path / "crf"
+    args = ["train-ner", "--train", str(SHARED / "data/ner/anercorp-camellab/ANERCorp_CamelLab_train.txt"),
+            "--gold", str(SHARED / "gold/ner"), "--corpus", str(SHARED / "devcorpus"), str(SHARED / "seeds"),
+            "--lexicon-conll", str(SHARED / "data/ner/aqmar/articles"), "--out", str(out)]  # fmt: skip
+    assert main(args) == 0
+    for name in MODEL_FILES:
+        assert (out / name).read_bytes() == (default_model_dir() / name).read_bytes(), name

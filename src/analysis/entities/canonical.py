@@ -14,14 +14,15 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
+from analysis.entities.aliases import table_long_form
 from analysis.entities.gazetteer import data_rows
 from analysis.entities.normalize import core, norm
+from analysis.entities.sites import default_site_heads
 from analysis.text import normalize
 
 #: A display form keeps the letters as written: only marks, tatweel and bidi marks go.
 DISPLAY_GROUPS: dict[str, bool] = {"alef": False, "alef_maksura": False, "teh_marbuta": False, "marks": True,
                                    "bidi_marks": True}  # fmt: skip
-_LOC_HEADS = ("قاعدة", "القاعدة", "معسكر")
 
 
 @lru_cache(maxsize=1)
@@ -29,15 +30,29 @@ def _variants() -> dict[str, str]:
     return {row[0]: row[1] for row in data_rows("variants.tsv") if len(row) >= 2}
 
 
+@lru_cache(maxsize=1)
+def _drop_heads() -> frozenset[str]:
+    """Site heads that stay outside a name (sites.tsv, ``drop``), normalised."""
+    return frozenset(h for h, (_, keep) in default_site_heads().heads.items() if not keep)
+
+
+def _dropped_head(word: str) -> bool:
+    n = norm(word)
+    return n in _drop_heads() or (n.startswith("ال") and n[2:] in _drop_heads())
+
+
 def canonical_form(text: str, etype: str, elided_alef: bool = False) -> str:
-    """Display form of one mention (see module doc)."""
+    """Display form of one mention (see module doc); a listed alias gives its long form (aliases.tsv)."""
     t = normalize(text, **DISPLAY_GROUPS)
     if elided_alef and t.startswith("ل"):
         t = "ا" + t
+    listed = table_long_form(t)
+    if listed is not None and listed[1] == etype:
+        t = normalize(listed[0], **DISPLAY_GROUPS)
     words = t.split()
     var = _variants()
     words = [var.get(w, w) for w in words]
-    if etype == "LOC" and len(words) > 1 and words[0] in _LOC_HEADS:
+    if etype == "LOC" and len(words) > 1 and _dropped_head(words[0]):
         words = words[1:]
     return " ".join(words)
 
@@ -93,12 +108,38 @@ def group_canonicals(mentions: list[tuple[str, str]]) -> dict[tuple[str, str], s
     return out
 
 
+def corpus_aliases(types: Sequence[str], texts: Sequence[str], canonicals: Sequence[str]) -> list[str]:
+    """Canonical forms with the corpus's own aliases applied.
+
+    A mention linked to a long form in one article (its canonical is not its own words, e.g. a
+    short form introduced in parentheses) teaches that the short form means the long form; a
+    mention elsewhere whose canonical is that short form then gets the long form too, when the
+    corpus links that short form to one long form only.
+    """
+    learned: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for etype, text, canon in zip(types, texts, canonicals):
+        own = match_key(canonical_form(text, etype))
+        if own != match_key(canon):
+            learned[(etype, own)].add(canon)
+    if not learned:
+        return list(canonicals)
+    out = []
+    for etype, canon in zip(types, canonicals):
+        longs = learned.get((etype, match_key(canon)))
+        out.append(next(iter(longs)) if longs and len(longs) == 1 else canon)
+    return out
+
+
 def entity_column(mentions: Mapping[str, Sequence[str]]) -> list[str]:
     """The grouped entity name of each mention, in row order (the ``entity`` column of a mention table).
 
-    ``mentions`` has ``type`` and ``canonical`` columns (a DataFrame, or a dict of lists); the
-    grouping is corpus-level: it depends on every mention given (``group_canonicals``).
+    ``mentions`` has ``type`` and ``canonical`` columns (a DataFrame, or a dict of lists), and
+    optionally ``text`` (then aliases learned in one article apply corpus-wide, ``corpus_aliases``);
+    the grouping is corpus-level: it depends on every mention given (``group_canonicals``).
     """
-    pairs = list(zip(mentions["type"], mentions["canonical"]))
+    canonicals = list(mentions["canonical"])
+    if "text" in mentions:
+        canonicals = corpus_aliases(list(mentions["type"]), list(mentions["text"]), canonicals)
+    pairs = list(zip(mentions["type"], canonicals))
     groups = group_canonicals(pairs)
     return [groups[pair] for pair in pairs]

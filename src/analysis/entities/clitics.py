@@ -50,3 +50,28 @@ def proclitic_length(word: str, known: Mapping[str, int]) -> int:
             pos = _skip_letter(word, pos)
             rest = rest[1:]
     return pos
+
+
+def letters_offset(word: str, letters: int) -> int:
+    """Index in ``word`` after its first ``letters`` letters (diacritics and tatweel on them included)."""
+    pos = 0
+    for _ in range(letters):
+        if pos >= len(word):
+            break
+        pos = _skip_letter(word, pos)
+    return pos
+
+
+#: An alias or site word's attached و/ف and bare ب/ل/ك (``وسنتكوم`` → ``سنتكوم``); 3 letters stay.
+BARE_CLITICS: dict[str, object] = {"article": False, "min_bare_stem": 3}
+
+
+def bare_proclitic_length(word: str) -> int:
+    """Leading characters of ``word`` that are a conjunction and/or a bare preposition (no article)."""
+    return len(split_clitics(word, **BARE_CLITICS).prefix)
+
+
+def has_article(n: str) -> bool:
+    """The normalised word carries the article, possibly after و/ف and ب/ك, or as لل."""
+    k = 1 if n[:1] in ("و", "ف") else 0
+    return n.startswith("ال", k) or (n[k : k + 1] in ("ب", "ك") and n.startswith("ال", k + 1)) or n.startswith("لل", k)

@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pycrfsuite
 
-from analysis.entities.clitics import proclitic_length
-from analysis.entities.consistency import propagate
+from analysis.entities.clitics import bare_proclitic_length, letters_offset, proclitic_length
 from analysis.entities.features import Featurizer, featurizer_hash
 from analysis.entities.gazetteer import DATA_DIR, Gazetteer, default_gazetteer
+from analysis.entities.normalize import norm
+from analysis.entities.rules import EntityRules, TaggedDocument
+from analysis.entities.sites import default_site_heads
 from analysis.entities.spans import bio_spans, sentence_ranges
 from analysis.errors import AnalysisError
 from analysis.resources import read_table
@@ -68,6 +70,7 @@ class CRFModel:
             external=read_table(model_dir / "external.tsv"),
         )
         self.common = frozenset(read_table(model_dir / "common.tsv"))
+        self.rules = EntityRules(self.common)
 
     def tag_words(self, words: list[str]) -> list[str]:
         """IOB2 tags for one sentence of words."""
@@ -75,32 +78,53 @@ class CRFModel:
             return []
         return self.tagger.tag(self.featurizer.sentence(words))
 
-    def tag_document(self, sentences: list[list[str]], consistency: bool = True) -> list[list[str]]:
-        """IOB tags for the sentences of one document, then document-level consistency."""
+    def analyse(self, sentences: list[list[str]], consistency: bool = True, articles: bool = True,
+                mend: bool = True) -> TaggedDocument:
+        """Tags for the sentences of one document after the rules (``analysis.entities.rules``);
+        ``articles=False`` leaves out the rules that follow ANNOTATION.md where ANERcorp differs."""
         tags = [self.tag_words(words) for words in sentences]
-        if not consistency:
-            return tags
         core_of = self.featurizer.core_of
         cores = [[core_of(w) for w in words] for words in sentences]
-        return propagate(cores, tags, self.common)
+        return self.rules.apply(sentences, cores, tags, articles=articles, consistency=consistency, mend=mend)
 
-    def spans(self, text: str, consistency: bool = True) -> list[tuple[int, int, str]]:
-        """(start, end, TYPE) character spans in ``text``, proclitics left outside."""
+    def tag_document(self, sentences: list[list[str]], consistency: bool = True) -> list[list[str]]:
+        """IOB tags for the sentences of one document, ANERcorp's conventions (CoNLL evaluation)."""
+        return self.analyse(sentences, consistency, articles=False).tags
+
+    def entities(self, text: str, consistency: bool = True, mend: bool = True) -> list[tuple[int, int, str, str | None]]:
+        """(start, end, TYPE, long form or None) character spans in ``text``, proclitics left outside.
+
+        The long form is set for a mention linked to it by an alias (``analysis.entities.aliases``).
+        """
         toks = tokens(text)
-        out: list[tuple[int, int, str]] = []
+        out: list[tuple[int, int, str, str | None]] = []
         sents = []
         for i, j in sentence_ranges(toks, text):
             for a in range(i, j, MAX_SENTENCE_TOKENS):
                 sents.append(toks[a : min(j, a + MAX_SENTENCE_TOKENS)])
-        tagged = self.tag_document([[t.text for t in sent] for sent in sents], consistency)
-        for sent, tags in zip(sents, tagged):
+        doc = self.analyse([[t.text for t in sent] for sent in sents], consistency, mend=mend)
+        heads = default_site_heads()
+        alias_words = self.rules.aliases.table.first_words | {norm(sents[si][s].text) for si, s, _ in doc.links}
+        for si, (sent, tags) in enumerate(zip(sents, doc.tags)):
             for s, e, typ in bio_spans(tags):
                 first = sent[s]
-                start = first.start + proclitic_length(first.text, self.known)
+                link = doc.links.get((si, s, e))
+                if (si, s) in doc.site_heads:
+                    skip = letters_offset(first.text, heads.head(first.text)[0])
+                else:
+                    skip = proclitic_length(first.text, self.known)
+                    bare = bare_proclitic_length(first.text) if link is not None and not skip else 0
+                    if bare and norm(first.text[bare:]) in alias_words:
+                        skip = bare  # وسنتكوم → سنتكوم
+                start = first.start + skip
                 end = sent[e - 1].end
                 if start < end:
-                    out.append((start, end, typ))
+                    out.append((start, end, typ, link))
         return out
+
+    def spans(self, text: str, consistency: bool = True) -> list[tuple[int, int, str]]:
+        """(start, end, TYPE) character spans in ``text``, proclitics left outside."""
+        return [(s, e, t) for s, e, t, _ in self.entities(text, consistency)]
 
 
 @lru_cache(maxsize=4)

@@ -30,10 +30,14 @@ def tag_entities(text: str, backend: str = "auto", model: str | None = None) -> 
     name = resolve_backend(backend)
     if not text or text.isspace():
         return []
-    spans = load_camel().spans(text) if name == "camel" else load_model(model).spans(text)
+    if name == "camel":
+        found = [(s, e, t, None) for s, e, t in load_camel().spans(text)]
+    else:
+        found = load_model(model).entities(text)
     out = []
-    for start, end, etype in sorted(spans):
+    for start, end, etype, long_form in sorted(found, key=lambda x: x[:3]):
         surface = text[start:end]
         elided = start > 0 and surface.startswith("ل") and text[start - 1] == "ل" and not surface.startswith("ال")
-        out.append(Entity(start, end, surface, etype, canonical_form(surface, etype, elided), name))
+        canonical = canonical_form(long_form or surface, etype, elided and not long_form)
+        out.append(Entity(start, end, surface, etype, canonical, name))
     return out
