@@ -53,6 +53,8 @@ def _opens_clause(toks: list[Token], i: int) -> bool:
         return True
     if tok.norm == "في" and i + 1 < len(toks) and toks[i + 1].norm == "حين":
         return True
+    if tok.norm == "مع" and i > 0 and toks[i - 1].text in ("،", ","):
+        return True  # ``…، مع بقاء قوة محدودة في إقليم كردستان``: a circumstance of its own
     return tok.norm[:1] in ("و", "ف") and len(tok.norm) > 3 and tok.norm[1:] in lexicon.cues()["speech_verbs"]
 
 

@@ -137,7 +137,8 @@ def _name_word(tok: Token) -> bool:
         return False
     if tok.norm.startswith(("لل", "بال", "وال", "كال")) or tok.norm.endswith(("ها", "هم", "هما")):
         return False
-    return not (tok.norm[:1] == "ي" and len(tok.norm) >= 4)  # يقتل, يضم: a verb ends the name
+    # يقتل, تستضيف: an imperfect verb ends the name (a known تكريت or تلعفر is found by the gazetteer first)
+    return not (tok.norm[:1] == "ي" and len(tok.norm) >= 4 or tok.norm[:1] == "ت" and len(tok.norm) >= 5)
 
 
 def _site_names(toks: list[Token], taken: set[int]) -> list[tuple[int, int, str, bool]]:
@@ -259,7 +260,7 @@ def governed_place(
         elif role == "obj":
             pool = [m for m in after if m.role == "obj" and (m.level == 3 or m.level == 2 and m.first - last <= OBJ_CITY_REACH)]
         elif role == "near":
-            pool = [m for m in after if m.role == "near" and m.level >= 2]
+            pool = [m for m in after if m.role == "near"]  # ``قرب مطار بغداد``, ``في شمال شرقي سوريا``
         else:  # the most precise of the places so governed, then the nearest
             pool = sorted((m for m in after if m.role == role), key=lambda m: (-m.level, m.first))
         if pool:
