@@ -21,6 +21,8 @@ import pytest
 
 from analysis.corpus import load_article
 from analysis.events import extract_events
+from analysis.events.clauses import Span, clause_span
+from analysis.text import tokens
 
 
 def _events(tmp_path: Path, body: str, dct: str = "2025-12-31", title: str = "تقرير إخباري"):
@@ -363,9 +365,6 @@ def test_base_look_alikes_name_no_place(tmp_path):
 
 
 def test_clause_span_stops_at_openers_coordinated_speech_verbs_and_other_events():
-    from analysis.events.clauses import Span, clause_span
-    from analysis.text import tokens
-
     text = "سلمت القوات قاعدة التنف، فيما هاجمت الفصائل قاعدة الشدادي، وأعلنت الوزارة ذلك."
     toks = list(tokens(text))
     index = {t.text: i for i, t in enumerate(toks)}
