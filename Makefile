@@ -6,7 +6,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
-# `make figures CORPUS=path/to/articles` runs the notebooks on another corpus (it sets $ANALYSIS_CORPUS;
+# `make figures CORPUS=path/to/articles` runs the notebooks on another corpus, a folder or an archive
+# (news.parquet/.jsonl/.csv, its columns in news.parquet.columns.json: docs/INGEST.md) (it sets $ANALYSIS_CORPUS;
 # default: $ANALYSIS_CORPUS, else seeds/, as decided by analysis.paths for every entry point).
 CORPUS ?=
 

@@ -136,7 +136,7 @@ def test_bad_files_refused_good_ones_added(tmp_path: Path, corpus: Path, capsys)
     code, out, err = add(capsys, str(bad), str(empty), str(good), str(tmp_path / "missing.txt"), "--corpus", str(corpus))
     assert code == 2
     assert "binary" in err and "empty file" in err and "missing.txt" in err and "2 of 4" not in err
-    assert "3 of 4 file(s) refused" in err
+    assert "3 of 4 input(s) refused" in err
     assert "good.txt" in out and len(txt_files(corpus)) == 2
 
 

@@ -24,7 +24,7 @@ from analysis.entities import entities_frame
 from analysis.events import events_frame
 from analysis.paths import default_corpus, study_paths
 from analysis.pipeline import SCHEMAS, STAGE_NAMES, STAGES, stage_frame
-from analysis.report import FIGURES, make_all_figures
+from analysis.report import FIGURES, HTML_NAME, make_all_figures
 from analysis.entities.frame import group_entities
 from analysis.study import Study
 from analysis.timex import timexes_frame
@@ -132,7 +132,7 @@ def test_notebooks_and_the_cli_write_the_same_bytes(tmp_path: Path, monkeypatch)
         NotebookClient(notebook, timeout=600, kernel_name="python3",
                        resources={"metadata": {"path": str(path.parent)}}).execute()
     from_cli, from_notebooks = _digest(tmp_path / "from_cli"), _digest(tmp_path / "from_notebooks")
-    assert set(from_cli) == {f"{name}.{ext}" for name in FIGURES for ext in ("png", "svg", "csv")}
+    assert set(from_cli) == {f"{name}.{ext}" for name in FIGURES for ext in ("png", "svg", "csv")} | {f"{HTML_NAME}.html"}
     # Every figure a notebook shows is the CLI's, byte for byte (a new figure need not be in a notebook).
     assert from_notebooks and {name: from_cli.get(name) for name in from_notebooks} == from_notebooks
 
@@ -156,4 +156,4 @@ def test_one_function_decides_the_default_folders(tmp_path: Path, monkeypatch) -
 def test_make_all_figures_from_one_study(study: Study, tmp_path: Path) -> None:
     written = make_all_figures(study, directory=tmp_path, quiet=True)
     assert [p.name for p in written][:3] == ["corpus_overview.png", "corpus_overview.svg", "corpus_overview.csv"]
-    assert len(written) == 3 * len(FIGURES)
+    assert len(written) == 3 * len(FIGURES) + 1  # and the interactive timeline

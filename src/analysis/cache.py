@@ -51,6 +51,10 @@ class StageCache:
             self._index = index
         return self._index
 
+    def refresh(self) -> None:
+        """Forget the index: segments written meanwhile by other processes (Dask workers) are found next time."""
+        self._index = None
+
     def __contains__(self, content_hash: str) -> bool:
         return content_hash in self.index() or content_hash in self._pending_hashes
 
@@ -81,8 +85,12 @@ class StageCache:
         if len(self._pending_hashes) >= self.flush_every:
             self.flush()
 
-    def flush(self) -> None:
-        """Write the queued articles as one segment (atomically)."""
+    def flush(self, segment: str | None = None) -> None:
+        """Write the queued articles as one segment (atomically), named ``segment`` if given.
+
+        A given name is for a writer that may write the same rows again (a retried Dask task):
+        the second write replaces the first, so no article is ever in two segments.
+        """
         if not self._pending_hashes:
             return
         table = concat(self._pending)
@@ -91,7 +99,7 @@ class StageCache:
         meta[HASHES_KEY] = json.dumps(sorted(set(self._pending_hashes))).encode()
         table = table.replace_schema_metadata(meta)
         self.dir.mkdir(parents=True, exist_ok=True)
-        path = self.dir / f"seg-{uuid.uuid4().hex}.parquet"
+        path = self.dir / (segment or f"seg-{uuid.uuid4().hex}.parquet")
         with atomic_write(path, "wb") as handle:
             pq.write_table(table, handle, compression="zstd")
         if self._index is not None:
@@ -100,23 +108,43 @@ class StageCache:
         self._pending, self._pending_hashes = [], []
 
     def compact(self) -> None:
-        """Merge the segments into one when there are many (keeps lookups fast after many runs)."""
+        """Merge the segments into one when there are many (keeps lookups fast after many runs).
+
+        Streamed: one segment in memory at a time (each becomes a row group of the new segment),
+        so compacting a million articles' results needs no more memory than one segment.
+        """
         segments = sorted(self.dir.glob("seg-*.parquet")) if self.dir.is_dir() else []
         if len(segments) <= COMPACT_ABOVE:
             return
         self._index = None
         hashes = sorted(self.index())
-        tables = [t for t in (_read_segment(s) for s in segments) if t is not None]
-        table = concat(tables)
-        if table is None:
+        schemas = []
+        for seg in segments:
+            try:
+                schemas.append(pq.read_schema(seg).remove_metadata())
+            except (OSError, ValueError, pa.ArrowException):
+                continue  # unreadable: left out, as a miss
+        if not schemas:
             return
-        table = table.replace_schema_metadata({HASHES_KEY: json.dumps(hashes).encode()})
+        schema = pa.unify_schemas(schemas, promote_options="permissive")
+        schema = schema.with_metadata({HASHES_KEY: json.dumps(hashes).encode()})
         path = self.dir / f"seg-{uuid.uuid4().hex}.parquet"
-        with atomic_write(path, "wb") as handle:
-            pq.write_table(table, handle, compression="zstd")
+        with atomic_write(path, "wb") as handle, pq.ParquetWriter(handle, schema, compression="zstd") as writer:
+            for seg in segments:
+                table = _read_segment(seg)
+                if table is not None and table.num_rows:
+                    writer.write_table(_conform(table, schema))
         for seg in segments:
             seg.unlink(missing_ok=True)
         self._index = None
+
+
+def _conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """``table`` with ``schema``'s columns, in its order (missing ones all null), cast to its types."""
+    n = table.num_rows
+    arrays = [table.column(f.name).cast(f.type) if f.name in table.column_names else pa.nulls(n, f.type)
+              for f in schema]
+    return pa.Table.from_arrays(arrays, schema=schema)
 
 
 def concat(tables: list[pa.Table]) -> pa.Table | None:

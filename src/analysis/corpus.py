@@ -30,6 +30,8 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from analysis.errors import CorpusError
+from analysis.ingest.archive import archive_articles, is_archive
+from analysis.ingest.detect import html_page_line
 from analysis.paths import default_corpus
 from analysis.text import normalize
 
@@ -215,6 +217,10 @@ def parse_article(path: str | Path, content: str, today: dt.date | None = None) 
     path = Path(path)
     if not content.strip():
         raise CorpusError(path, None, "empty file" if not content else "file holds only white space")
+    page_line = html_page_line(content)
+    if page_line is not None:
+        raise CorpusError(path, page_line, "an HTML page, not an article file: add it with `analysis add FILE`, "
+                          "which extracts the article's text, headline, date and URL")
     lines = content.split("\n")
     header = lines[0].lstrip("\ufeff")
     match = HEADER_RE.match(header)
@@ -316,6 +322,9 @@ def iter_article_paths(
 ) -> Iterator[Path]:
     """Expand files and folders into article files (``*.txt``, sorted; hidden files skipped).
 
+    An archive (``.jsonl``, ``.csv``, ``.parquet``; see ``analysis.ingest.archive``) given by name
+    is yielded as it is: ``iter_articles`` reads its rows.
+
     Folders are walked recursively, following symbolic links to folders, but each real folder
     once: a link back to a folder already walked (a loop) is not followed and is reported as
     a warning in ``problems``. Non-``.txt`` files are ignored.
@@ -392,28 +401,35 @@ def iter_articles(
     n_files = 0
     for path in iter_article_paths(paths, problems):
         n_files += 1
-        try:
-            article = load_article(path, today=today)
-        except CorpusError as err:
-            if errors == "raise":
-                raise
-            problems.append(Problem(err.path, err.line, err.problem))
-            continue
-        for warning in article.warnings:
-            problems.append(Problem(article.path, None, warning, "warning"))
-        key = article.url.rstrip("/")
-        fingerprint = body_fingerprint(article.body)
-        first = seen_urls.get(key) or seen_bodies.get(fingerprint)
-        if first is not None:
-            why = "same URL" if key in seen_urls else "same text"
-            problems.append(Problem(article.path, 1, f"duplicate of {first} ({why}); loaded once", "warning"))
-            continue
-        seen_urls[key] = article.path
-        seen_bodies[fingerprint] = article.path
-        yield article
+        loaded = archive_articles(path, parse_article, today) if is_archive(path) else [_load_or_error(path, today)]
+        for article in loaded:
+            if isinstance(article, CorpusError):
+                if errors == "raise":
+                    raise article
+                problems.append(Problem(article.path, article.line, article.problem))
+                continue
+            for warning in article.warnings:
+                problems.append(Problem(article.path, None, warning, "warning"))
+            key = article.url.rstrip("/")
+            fingerprint = body_fingerprint(article.body)
+            first = seen_urls.get(key) or seen_bodies.get(fingerprint)
+            if first is not None:
+                why = "same URL" if key in seen_urls else "same text"
+                problems.append(Problem(article.path, 1, f"duplicate of {first} ({why}); loaded once", "warning"))
+                continue
+            seen_urls[key] = article.path
+            seen_bodies[fingerprint] = article.path
+            yield article
     if n_files == 0:
         where = ", ".join(str(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths))
         raise CorpusError(where, None, "no articles found (no *.txt files)")
+
+
+def _load_or_error(path: Path, today: dt.date | None) -> Article | CorpusError:
+    try:
+        return load_article(path, today=today)
+    except CorpusError as err:
+        return err
 
 
 CORPUS_COLUMNS = [

@@ -7,6 +7,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.figures import apply_style
+from analysis.wording import check_language, word
 
 
 def corpus_table(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -32,8 +33,9 @@ def articles_per_source(corpus: pd.DataFrame) -> pd.DataFrame:
     return counts.sort_values(["articles", "source"], ascending=[False, True]).reset_index(drop=True)
 
 
-def corpus_overview_figure(corpus: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
-    """Two panels: articles per year (all months summed) and per source; returns the table too."""
+def corpus_overview_figure(corpus: pd.DataFrame, labels: str = "ar") -> tuple[Figure, pd.DataFrame]:
+    """Two panels: articles per year (all months summed) and per source, every word in ``labels``; returns the table too."""
+    check_language(labels)
     apply_style()
     per_source = articles_per_source(corpus)
     years = corpus["date"].dt.year
@@ -42,12 +44,13 @@ def corpus_overview_figure(corpus: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
         1, 2, figsize=(7.0, max(2.4, 0.22 * len(per_source) + 0.8)), width_ratios=[1.3, 1]
     )
     ax_time.bar(per_year.index.astype(str), per_year.to_numpy(), color="#4C72B0")
-    ax_time.set_title("عدد المقالات حسب السنة")
-    ax_time.set_ylabel("articles")
+    ax_time.set_title(word("year_title", labels))
+    ax_time.set_ylabel(word("articles", labels))
     ax_time.tick_params(axis="x", rotation=90)
     ax_time.yaxis.get_major_locator().set_params(integer=True)
     ax_src.barh(per_source["source"][::-1], per_source["articles"][::-1], color="#55A868")
-    ax_src.set_title("عدد المقالات حسب المصدر")
+    ax_src.set_title(word("source_title", labels))
+    ax_src.set_xlabel(word("articles", labels))
     ax_src.xaxis.get_major_locator().set_params(integer=True)
     fig.tight_layout()
     data = pd.concat(

@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 from analysis.figures import apply_style
 from analysis.resources import read_words
 from analysis.text import normalize, split_clitics
+from analysis.wording import check_language, word
 
 
 @lru_cache(maxsize=1)
@@ -80,13 +81,14 @@ def top_content_words(toks: pd.DataFrame, top: int = 20) -> pd.DataFrame:
     return counts[["word", "stem", "count", "articles"]].reset_index(drop=True)
 
 
-def top_words_figure(top_words: pd.DataFrame) -> Figure:
-    """Horizontal bar chart of the top content words, Arabic labels (matplotlib shapes them)."""
+def top_words_figure(top_words: pd.DataFrame, labels: str = "ar") -> Figure:
+    """Horizontal bar chart of the top content words (the words as written; title and axis in ``labels``)."""
+    check_language(labels)
     apply_style()
     fig, ax = plt.subplots(figsize=(4.5, 0.22 * len(top_words) + 0.9))
     ax.barh(top_words["word"][::-1], top_words["count"][::-1], color="#4C72B0")
-    ax.set_title("الكلمات الأكثر تكرارا")
-    ax.set_xlabel("occurrences")
+    ax.set_title(word("top_words_title", labels))
+    ax.set_xlabel(word("occurrences", labels))
     ax.xaxis.get_major_locator().set_params(integer=True)
     fig.tight_layout()
     return fig

@@ -1,9 +1,12 @@
-"""``analysis add FILE... [--corpus DIR] [--date YYYY-MM-DD --url URL] [--encoding ENC]``: add articles safely.
+"""``analysis add FILE|URL... [--corpus DIR] [--date YYYY-MM-DD] [--url URL] [--encoding ENC]``: add articles safely.
 
-Each file is checked with the loader's rules, refused if it duplicates an article already in the
+Each input is checked with the loader's rules, refused if it duplicates an article already in the
 corpus (same URL or same normalized body), and written as UTF-8 with LF line ends under a
 canonical name ``DATE_SLUG.txt`` (a clash gets ``_2``, ``_3``...; nothing is ever overwritten).
-A plain text file without a header gets one from ``--date`` and ``--url``.
+A plain text file without a header gets one from ``--date`` and ``--url``. A saved web page
+(HTML, whatever its name) and a link (``https://...``, fetched) are extracted first: main text,
+headline, publication date and canonical URL (``analysis.ingest.html``); ``--date``/``--url``
+fill in what the page lacks. Each input that fails is one line; the others go on.
 """
 
 from __future__ import annotations
@@ -21,14 +24,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from analysis.ingest.fetch import DEFAULT_TIMEOUT, MAX_PAGE_BYTES, is_url
+
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("add", help="check new article files and copy them into the corpus")
-    parser.add_argument("files", nargs="+", metavar="FILE", help="article files (seed format, or plain text)")
+    parser = sub.add_parser("add", help="check new articles (files, saved web pages, links) and add them to the corpus")
+    parser.add_argument("files", nargs="+", metavar="FILE|URL",
+                        help="article files (seed format or plain text), saved web pages (HTML), or http(s) links")
     parser.add_argument("--corpus", default=None,
                         help="corpus folder to add to (default: $ANALYSIS_CORPUS, else seeds/)")
-    parser.add_argument("--date", default=None, help="publication date YYYY-MM-DD, for a file without a header")
-    parser.add_argument("--url", default=None, help="article URL, for a file without a header")
+    parser.add_argument("--date", default=None,
+                        help="publication date YYYY-MM-DD, for a file without a header or a page without a date")
+    parser.add_argument("--url", default=None, help="article URL, for a file without a header or a page without one")
+    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
+                        help=f"seconds allowed to fetch each link (default {DEFAULT_TIMEOUT:g})")
     parser.add_argument("--encoding", default=None,
                         help="encoding of the input files, e.g. cp1256 or utf-16 (default: UTF-8)")
     parser.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
@@ -47,8 +56,8 @@ class Added:
 def run(args: argparse.Namespace) -> int:
     from analysis.errors import AnalysisError
 
-    if (args.date is None) != (args.url is None):
-        raise AnalysisError("--date and --url go together: give both to write the header of a plain text file")
+    if args.timeout <= 0:
+        raise AnalysisError(f"--timeout must be positive, not {args.timeout:g}")
     if args.encoding is not None:
         try:
             codecs.lookup(args.encoding)
@@ -62,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     for name in args.files:
         try:
             added = add_file(name, corpus, known, date=args.date, url=args.url, encoding=args.encoding,
-                             dry_run=args.dry_run)
+                             dry_run=args.dry_run, timeout=args.timeout)
         except AnalysisError as err:
             failures += 1
             print(f"analysis add: error: {err}", file=sys.stderr)
@@ -72,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         where = added.target if added.target is not None else "(dry run: not written)"
         print(f"added {name} -> {where}")
     if failures:
-        print(f"analysis add: {failures} of {len(args.files)} file(s) refused", file=sys.stderr)
+        print(f"analysis add: {failures} of {len(args.files)} input(s) refused", file=sys.stderr)
         return 2
     return 0
 
@@ -135,12 +144,42 @@ def add_file(
     url: str | None = None,
     encoding: str | None = None,
     dry_run: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> Added:
-    """Check one file and write it into ``corpus``; raises ``CorpusError`` saying why not."""
-    from analysis.corpus import is_header_line, parse_article
+    """Check one input (file, web page or link) and write it into ``corpus``; raises ``CorpusError`` saying why not."""
+    from analysis.corpus import parse_article
     from analysis.errors import CorpusError
 
-    path = Path(name)
+    if is_url(str(name)):
+        text = url_text(str(name), date, url, encoding, timeout)
+        path = Path(urlsplit(str(name)).path or "page")
+    else:
+        path = Path(name)
+        text = file_text(path, date, url, encoding)
+    try:
+        article = parse_article(path, text)  # the loader's checks: header, date, URL, headline, body
+    except CorpusError as err:  # named as the user gave it (a link is not a file path)
+        raise CorpusError(name, err.line, err.problem) from None
+    why = known.duplicate_of(article)
+    if why is not None:
+        raise CorpusError(name, None, f"refused: duplicate of an article in the corpus ({why})")
+    target = None
+    if not dry_run:
+        target = write_new(corpus, canonical_name(article.date, article.url), text)
+        article = parse_article(target, text)
+    known.note(article)
+    return Added(str(name), target, article.warnings)
+
+
+def file_text(path: Path, date: str | None, url: str | None, encoding: str | None) -> str:
+    """The article text for a file: a saved web page is extracted, a plain text gets its header."""
+    from analysis.corpus import is_header_line
+    from analysis.errors import CorpusError
+    from analysis.ingest.detect import looks_like_html
+
+    raw = _read_bytes(path, MAX_PAGE_BYTES)
+    if path.suffix.lower() in (".html", ".htm", ".xhtml") or looks_like_html(_after_header(raw)):
+        return page_file_text(path, raw, date, url, encoding)
     text = decode(path, encoding)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
@@ -152,19 +191,49 @@ def add_file(
             raise CorpusError(path, 1, "already has a header line; leave out --date and --url")
         text = header_line(path, date, url) + "\n\n" + text.strip("\n") + "\n"
     elif not has_header:
+        if date is not None or url is not None:
+            raise CorpusError(path, 1, "--date and --url go together: give both to write the header of a plain text file")
         raise CorpusError(path, 1, "no header line ' date YYYY-MM-DD URL': give --date and --url to add one")
     if not text.endswith("\n"):
         text += "\n"
-    article = parse_article(path, text)  # the loader's checks: header, date, URL, headline, body
-    why = known.duplicate_of(article)
-    if why is not None:
-        raise CorpusError(path, None, f"refused: duplicate of an article in the corpus ({why})")
-    target = None
-    if not dry_run:
-        target = write_new(corpus, canonical_name(article.date, article.url), text)
-        article = parse_article(target, text)
-    known.note(article)
-    return Added(str(path), target, article.warnings)
+    return text
+
+
+def page_file_text(path: Path, raw: bytes, date: str | None, url: str | None, encoding: str | None) -> str:
+    """A saved web page as an article. A header line above the page (`` date ... URL``) gives its date and URL."""
+    from analysis.corpus import HEADER_RE
+    from analysis.ingest.html import decode_page, extract_page, page_article
+
+    html = decode_page(raw, path, encoding)
+    first, _, rest = html.lstrip("\ufeff").partition("\n")
+    header = HEADER_RE.match(first)
+    if header is not None and header.group("url"):
+        html = rest
+        date = date or header.group("date")
+        url = url or header.group("url")
+    if date is not None:
+        header_line(path, date, url or "https://example.invalid/")  # checks --date now, one line
+    page = extract_page(html, path, url=url)
+    return page_article(page, path, date=date, url=url)
+
+
+def url_text(link: str, date: str | None, url: str | None, encoding: str | None, timeout: float) -> str:
+    """A link fetched and extracted as an article (the page's canonical URL, else the address fetched)."""
+    from analysis.ingest.fetch import fetch_page
+    from analysis.ingest.html import decode_page, extract_page, page_article
+
+    if date is not None:
+        header_line(link, date, url or link)
+    fetched = fetch_page(link, timeout=timeout)
+    html = decode_page(fetched.data, link, encoding, declared=fetched.charset)
+    page = extract_page(html, link, url=fetched.final_url)
+    return page_article(page, link, date=date, url=url, fetched_from=fetched.final_url)
+
+
+def _after_header(raw: bytes) -> bytes:
+    """The bytes after a first line that is an article header (a page saved below a header), else all."""
+    first, sep, rest = raw.partition(b"\n")
+    return rest if sep and first.lstrip(b"\xef\xbb\xbf").lstrip().startswith(b"date ") else raw
 
 
 def decode(path: Path, encoding: str | None) -> str:
@@ -245,7 +314,7 @@ def _ask_convert(path: Path) -> bool:
         return False
 
 
-def header_line(path: Path, date: str, url: str) -> str:
+def header_line(path: str | Path, date: str, url: str) -> str:
     """`` date YYYY-MM-DD URL`` after checking both values (same rules as the loader)."""
     from analysis.corpus import format_header
     from analysis.errors import CorpusError

@@ -6,20 +6,24 @@ import argparse
 import json
 import sys
 
+from analysis.commands.columns import add_column_options, apply_column_options
 from analysis.errors import AnalysisError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("corpus", help="load articles, report problems, print a summary")
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders of *.txt")
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="article files, folders of *.txt, or archives (.jsonl, .csv, .parquet)")
     parser.add_argument("--json", action="store_true", help="one JSON object per article per line")
     parser.add_argument("--skip-errors", action="store_true", help="load the good files, report the bad ones")
+    add_column_options(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from analysis.corpus import Problem, iter_articles
 
+    apply_column_options(args, args.paths)
     problems: list[Problem] = []
     # Collect every problem first, so a folder of broken files gets one line per file.
     articles = sorted(iter_articles(args.paths, errors="skip", problems=problems), key=lambda a: (a.date, a.id))

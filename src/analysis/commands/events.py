@@ -8,6 +8,8 @@ import json
 import sys
 from typing import Any
 
+from analysis.commands.columns import add_column_options, apply_column_options
+
 JSON_KEYS = (
     "date", "date_mod", "start", "end", "type", "status", "place", "actors", "summary", "n_sources", "sources",
     "id", "planned_dates", "status_counts",
@@ -17,12 +19,14 @@ SOURCE_KEYS = ("file", "sentence_start", "sentence_end", "trigger", "timex")
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("events", help="dated events merged across articles (the timeline entries)")
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders of *.txt")
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="article files, folders of *.txt, or archives (.jsonl, .csv, .parquet)")
     fmt = parser.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="a JSON array of entries (default)")
     fmt.add_argument("--csv", action="store_true", help="CSV, one row per entry (sources as JSON)")
     parser.add_argument("--no-ner", action="store_true", help="places/actors from the built-in gazetteer only")
     parser.add_argument("--dated-only", action="store_true", help="leave out entries without a date")
+    add_column_options(parser)
     parser.set_defaults(func=run)
 
 
@@ -47,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
     from analysis.corpus import iter_articles
     from analysis.events import extract_events, merge_events
 
+    apply_column_options(args, args.paths)
     events = [e for a in iter_articles(args.paths) for e in extract_events(a, use_ner=not args.no_ner)]
     entries = [_entry(r) for r in merge_events(events).to_dict("records")]
     if args.dated_only:

@@ -18,7 +18,7 @@ import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import pandas as pd
 import pyarrow as pa
@@ -26,6 +26,7 @@ import pyarrow as pa
 from analysis.cache import StageCache, concat
 from analysis.corpus import Article, Problem, iter_article_paths, iter_articles
 from analysis.errors import AnalysisError, CorpusError
+from analysis.ingest.archive import count_rows, is_archive
 from analysis.paths import study_paths
 from analysis.pipeline.records import KEY_COLUMNS, SCHEMAS, records_columns, records_table, to_frame
 from analysis.pipeline.stages import STAGE_NAMES, STAGES, available_stages, stage_version
@@ -35,11 +36,29 @@ from analysis.progress import progress as progress_bar
 BATCH = 64
 
 
-#: Key of a stage's failure message in ``_compute``'s result (a stage name never starts with "!").
+#: Key of a stage's failure message in ``compute_article``'s result (a stage name never starts with "!").
 FAILED = "!failed"
+#: One unit of work: an article, the stages it needs, whether a stage's failure is caught.
+Job = tuple[Article, tuple[str, ...], bool]
 
 
-def _compute(article: Article, stages: tuple[str, ...], catch: bool = False) -> dict[str, Any]:
+class Executor(Protocol):
+    """Where cache misses are computed when not in this process's pool (``analysis.pipeline.dask_runner``).
+
+    ``start`` is told the cache folder (None without a cache) and the stage versions; ``submit``
+    takes jobs and yields the ``(jobs, results)`` that are done (every one when ``final``), each
+    result as ``compute_article`` returns it, except that a stage's columns may be None: the
+    executor's worker wrote them to the cache itself. ``close`` frees the executor's resources.
+    """
+
+    def start(self, cache_root: Path | None, versions: dict[str, str]) -> None: ...
+
+    def submit(self, jobs: list[Job], final: bool = False) -> Iterator[tuple[list[Job], list[dict[str, Any]]]]: ...
+
+    def close(self) -> None: ...
+
+
+def compute_article(article: Article, stages: tuple[str, ...], catch: bool = False) -> dict[str, Any]:
     """Run ``stages`` (in pipeline order) on one article; returns the columns of each stage's records.
 
     With ``catch``, a stage that raises anything but ``AnalysisError`` (which names a problem of
@@ -63,8 +82,8 @@ def _compute(article: Article, stages: tuple[str, ...], catch: bool = False) -> 
     return out
 
 
-def _compute_job(job: tuple[Article, tuple[str, ...], bool]) -> dict[str, Any]:
-    return _compute(*job)
+def _compute_job(job: Job) -> dict[str, Any]:
+    return compute_article(*job)
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -98,6 +117,7 @@ def process_corpus(
     problems: list[Problem] | None = None,
     stats: RunStats | None = None,
     articles: list[Article] | None = None,
+    executor: Executor | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Run ``stages`` on every article of ``paths``; returns one DataFrame per stage.
 
@@ -110,6 +130,8 @@ def process_corpus(
     frames and keeps memory flat (for warming the cache). ``errors``/``problems`` as in
     ``iter_articles``. ``stats``, if given, is filled with counts; ``articles``, if given, with
     every article processed, in corpus order (what ``analysis.study.Study`` is built from).
+    ``executor``, if given, computes the cache misses instead of ``workers`` (a Dask cluster:
+    ``analysis.pipeline.dask_runner.DaskExecutor``); the results are the same.
     """
     stats = stats if stats is not None else RunStats()
     problems = problems if problems is not None else stats.problems
@@ -123,11 +145,13 @@ def process_corpus(
     stats.cached = {n: 0 for n in names}
 
     try:
-        total = sum(1 for _ in iter_article_paths(paths))
+        total = count_articles(paths)
     except CorpusError:
         total = None
     pool = None
-    batch: list[tuple[Article, tuple[str, ...], bool]] = []
+    batch: list[Job] = []
+    if executor is not None:
+        executor.start(root if use_cache else None, {n: stage_version(n) for n in names})
     catch = errors == "skip"
 
     pending: tuple[Any, list] | None = None  # the batch the workers are computing now
@@ -138,8 +162,10 @@ def process_corpus(
                 problems.append(Problem(article.path, None, f"stage {name} failed: {why}"))
                 stats.failed[name] = stats.failed.get(name, 0) + 1
             for name, rows in records.items():
-                table = records_table(rows, article.content_hash)
                 stats.computed[name] += 1
+                if rows is None:  # written to the cache by the executor's worker
+                    continue
+                table = records_table(rows, article.content_hash)
                 if use_cache:
                     caches[name].add(article.content_hash, table)
                 elif collect:
@@ -149,6 +175,10 @@ def process_corpus(
         """Compute the queued articles; with workers, while they compute the parent reads on."""
         nonlocal pool, batch, pending
         jobs, batch = batch, []
+        if executor is not None:
+            for done, results in executor.submit(jobs, final=final):
+                store(done, results)
+            return
         if jobs and workers > 1 and pool is None and len(jobs) >= BATCH:
             pool = _pool_context().Pool(workers)
         if pool is None:
@@ -191,6 +221,8 @@ def process_corpus(
             pool.join()
         for cache in caches.values():
             cache.flush()
+            if executor is not None:
+                cache.refresh()  # the executor's workers wrote segments of their own
     for cache in caches.values():
         cache.compact()
 
@@ -220,7 +252,7 @@ def iter_processed(
         for article in iter_articles(paths, errors=errors, problems=problems):
             h = article.content_hash
             missing = tuple(n for n in names if not (use_cache and h in caches[n]))
-            fresh = _compute(article, missing, catch=errors == "skip") if missing else {}
+            fresh = compute_article(article, missing, catch=errors == "skip") if missing else {}
             for name, why in fresh.pop(FAILED, {}).items():
                 if problems is not None:
                     problems.append(Problem(article.path, None, f"stage {name} failed: {why}"))
@@ -240,6 +272,18 @@ def iter_processed(
     finally:
         for cache in caches.values():
             cache.flush()
+
+
+def count_articles(paths: str | Path | Iterable[str | Path]) -> int | None:
+    """How many articles ``paths`` hold, before reading them (for the progress bar); None when an
+    archive cannot tell cheaply (CSV)."""
+    total = 0
+    for path in iter_article_paths(paths):
+        rows = count_rows(path) if is_archive(path) else 1
+        if rows is None:
+            return None
+        total += rows
+    return total
 
 
 def default_workers() -> int:
