@@ -22,26 +22,31 @@ from analysis.evaluation.events_eval import event_recall, load_gold_events, matc
 
 CHALLENGE = Path(__file__).parent / "fixtures" / "events_challenge"
 
-#: Measured on this set (62/66 found; 64/67 extracted events correct, 3 false alarms); raise them
+#: Measured on this set (61/66 found; 63/65 extracted events correct, 2 false alarms); raise them
 #: when the rules improve. (Dropping a wrongly extracted event that happens to restate a gold one
 #: lowers precision a little, so the false-alarm count is asserted as well.)
-RECALL_FLOOR = 0.939
-PRECISION_FLOOR = 0.955
-MAX_FALSE_ALARMS = 3
+#: The recall floor was 0.939 (62/66) before issue 8. It is lower now for one reason only: three gold
+#: events (105-135, 113-823, 115-150) are speech verbs whose content is itself a timeline event
+#: (``أعلن ... انتهاء المهام القتالية``). The issue-8 convention (docs/ANNOTATION.md, "Events") types
+#: such a report by what happened, not by the reporting verb, so they are extracted as the event they
+#: announce; without them recall is 61/63.
+RECALL_FLOOR = 0.924
+PRECISION_FLOOR = 0.969
+MAX_FALSE_ALARMS = 2
 
 #: Gold events still missed: (file number, trigger start) → why.
 KNOWN_MISSES = {
-    ("106", 809): "a planned meeting (تعقد اللجنة ... أولى جلساتها) has no trigger in the lexicon",
+    ("105", 135): "convention: a statement whose content is a timeline event is that event (the mission end)",
     ("107", 766): "suspending training (علق أنشطة التدريب) has no trigger in the lexicon",
-    ("110", 417): "تشكل (was formed) is too ambiguous a verb to be a trigger; its year is anaphoric (من ذلك العام)",
-    ("112", 391): "an arrival (وصلوا إلى أربيل قادمين من عين الأسد) is not read as a redeployment",
+    ("110", 417): "found, but its date is wrong: the timex of أيلول/سبتمبر من ذلك العام resolves to the article's year",
+    ("113", 823): "convention: a statement whose content is a timeline event is that event (the withdrawal)",
+    ("115", 150): "convention: a statement whose content is a timeline event is that event (the withdrawal)",
 }
 
 #: Extracted events the gold does not have: (file number, trigger start) → why.
 KNOWN_FALSE = {
     ("109", 360): "the completion date of a redeployment already reported (PAST_REF) makes a second event",
-    ("112", 247): "an undated agreement referred to in passing (وفقا للاتفاق) is still listed",
-    ("115", 282): "an undated agreement referred to in passing (تماشيا مع اتفاق) is still listed",
+    ("110", 417): "the founding of the coalition dated by a timex resolved to the article's year (see KNOWN_MISSES)",
 }
 
 
@@ -127,8 +132,8 @@ def test_challenge_false_alarms_are_only_the_known_ones():
 # verb) were then made, so it is no longer unseen; the floors are the values measured after them.
 
 HOLDOUT = Path(__file__).parent / "fixtures" / "events_holdout"
-HOLDOUT_RECALL_FLOOR = 0.68  # 11/16
-HOLDOUT_PRECISION_FLOOR = 0.71  # 15/21
+HOLDOUT_RECALL_FLOOR = 0.75  # 12/16 (11/16 before issue 8)
+HOLDOUT_PRECISION_FLOOR = 0.77  # 14/18 (15/21 before issue 8)
 
 
 def test_holdout_floors():

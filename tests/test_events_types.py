@@ -25,7 +25,7 @@ def _table(tmp_path: Path, *rows: str, header: str = HEADER) -> Path:
     return path
 
 
-GOOD = "1\twithdrawal\tانسحاب\twithdrawal\t#ff7f0e\tno\tno\tyes\tno\tyes"
+GOOD = "1\twithdrawal\tانسحاب\twithdrawal\t#ff7f0e\tno\tno\tyes\tno\tyes\tمن obj"
 
 
 def _with(**cells: str) -> str:
@@ -47,12 +47,13 @@ def test_packaged_table_covers_the_lexicon_and_the_figure():
 
 def test_a_new_row_is_a_new_type_with_its_lane_label_and_colour(tmp_path):
     rows = [ln for ln in PACKAGED.splitlines() if ln and not ln.startswith("#")][1:]
-    extra = f"{len(rows) + 1}\tsanctions\tعقوبات\tsanctions\t#123456\tno\tno\tyes\tno\tyes"
+    extra = f"{len(rows) + 1}\tsanctions\tعقوبات\tsanctions\t#123456\tno\tno\tyes\tno\tyes\tفي before"
     types = load_event_types(_table(tmp_path, *rows, extra))
     assert list(types)[-1] == "sanctions"
     new = types["sanctions"]
     assert (new.order, new.label("ar"), new.label("en"), new.colour, new.shown) == (len(rows) + 1, "عقوبات", "sanctions", "#123456", True)
     assert new.reported is None and new.purpose and not new.unplaced
+    assert new.place_roles == ("في", "before")
 
 
 @pytest.mark.parametrize(
@@ -67,12 +68,13 @@ def test_a_new_row_is_a_new_type_with_its_lane_label_and_colour(tmp_path):
         (_with(order="0"), "order '0' is not a positive whole number"),
         (_with(type="Withdrawal"), "type 'Withdrawal' is not a name of lower-case letters and _"),
         (_with(label_ar=""), "label_ar is empty"),
-        (GOOD + "\textra", "11 fields, expected 10"),
+        (_with(place_roles="من subject"), "place_roles 'من subject' may only list obj من إلى في على ب before"),
+        (GOOD + "\textra", "12 fields, expected 11"),
     ],
-    ids=["colour-name", "colour-short", "shown", "purpose", "reported", "order-word", "order-zero", "type-case", "label", "fields"],
+    ids=["colour-name", "colour-short", "shown", "purpose", "reported", "order-word", "order-zero", "type-case", "label", "roles", "fields"],
 )
 def test_a_bad_row_fails_at_load_time_naming_file_and_line(tmp_path, row, problem):
-    other = "2\tvote\tتصويت\tvote\t#9467bd\tno\tno\tno\tyes\tyes"
+    other = "2\tvote\tتصويت\tvote\t#9467bd\tno\tno\tno\tyes\tyes\tفي"
     path = _table(tmp_path, other, row)
     with pytest.raises(DataTableError) as err:
         load_event_types(path)

@@ -156,8 +156,10 @@ def test_cli_figures_writes_png_svg_csv_and_html(tmp_path, seed_path, labels, ca
 
 def test_cli_run_takes_the_same_options(tmp_path, seed_path):
     out = tmp_path / "figs"
-    code = main(["run", "--corpus", str(seed_path), "--out", str(out), "--labels", "en", "--types", "all",
-                 "--workers", "1", "--quiet"])  # fmt: skip
+    # the seed plus an article with a statement (an ``announcement``, a type not drawn by default)
+    statement = Path(__file__).parent / "fixtures" / "events_challenge" / "111_baghdadtoday_victoria_no_withdrawal_2024.txt"
+    code = main(["run", "--corpus", str(seed_path), str(statement), "--out", str(out), "--labels", "en",
+                 "--types", "all", "--workers", "1", "--quiet"])  # fmt: skip
     assert code == 0
     csv = pd.read_csv(out / "withdrawal_timeline.csv")
     assert "announcement" in set(csv["type"])  # --types all: also the types not drawn by default

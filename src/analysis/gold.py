@@ -16,12 +16,20 @@ from analysis.corpus import iter_article_paths
 from analysis.errors import AnalysisError
 
 
+#: The canonical-timeline file a gold folder may hold beside its per-article files.
+TIMELINE_FILE = "timeline.json"
+
+
 def read_gold_folder(gold_dir: str | Path) -> list[tuple[Path, dict[str, Any]]]:
-    """Every ``*.json`` gold document of a folder, sorted by file name, with its path."""
+    """Every ``*.json`` gold document of a folder, sorted by file name, with its path.
+
+    A canonical timeline (``timeline.json``, scored by ``analysis evaluate timeline``) may sit beside
+    the per-article files; it describes no single article and is not one of them.
+    """
     gold_dir = Path(gold_dir)
     if not gold_dir.is_dir():
         raise AnalysisError(f"{gold_dir}: gold folder not found")
-    files = sorted(gold_dir.glob("*.json"))
+    files = sorted(p for p in gold_dir.glob("*.json") if p.name != TIMELINE_FILE)
     if not files:
         raise AnalysisError(f"{gold_dir}: no gold *.json files")
     docs = []

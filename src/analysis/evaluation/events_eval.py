@@ -92,8 +92,13 @@ def gold_places(gold_place: str | None) -> list[str | None]:
     """The places a gold ``place`` names: ``عين الأسد، فكتوريا`` and ``العراق وسوريا`` name two each."""
     if not gold_place:
         return [None]
-    parts = [p for p in re.split(r"\s*[،,]\s*|\s+و(?=\S)", gold_place) if p.strip()]
-    return [canonical_place(p) for p in parts] or [None]
+    names: list[str] = []
+    for part in (p.strip() for p in re.split(r"\s*[،,]\s*", gold_place)):
+        pieces = [q for q in re.split(r"\s+و(?=\S)", part) if q.strip()]
+        # ``العراق وسوريا`` names two places; ``كي وان`` is one name whose second word starts with و
+        whole = normalize(part) in place_by_name() or any(len(q.strip()) < 3 for q in pieces)
+        names += [part] if whole else pieces
+    return [canonical_place(p) for p in names if p] or [None]
 
 
 def _places_compatible(gold_place: str | None, place: str | None) -> bool:
@@ -136,7 +141,8 @@ def event_recall(
     Returns ``found``, ``total``, ``recall``, ``missed`` (gold dicts), ``predicted``, ``correct``,
     ``precision``, ``f1``, ``restated`` (correct only as a restatement), ``false_alarms``
     (dicts), ``matched`` (found events scored) and ``date_acc``, ``status_acc``, ``place_acc``
-    (exact on the found events), ``wrong`` (attribute disagreements).
+    (exact on the found events), ``wrong`` (attribute disagreements), ``by_type`` (type → gold, found,
+    predicted and correct counts: where recall and precision are lost).
     """
     extract = extract or extract_events
     articles = list(articles)
@@ -153,10 +159,17 @@ def event_recall(
         return cache[name]
 
     found = 0
+    by_type: dict[str, dict[str, int]] = {}
+
+    def tally(type_: str, key: str) -> None:
+        counts = by_type.setdefault(type_, {"gold": 0, "found": 0, "predicted": 0, "correct": 0})
+        counts[key] += 1
+
     missed: list[dict[str, Any]] = []
     date_ok = status_ok = place_ok = 0
     wrong: list[dict[str, Any]] = []
     for gold in golds:
+        tally(gold["type"], "gold")
         name = Path(gold["file"]).name
         article = by_name.get(name)
         if article is None:
@@ -167,6 +180,7 @@ def event_recall(
             missed.append(gold)
             continue
         found += 1
+        tally(gold["type"], "found")
         checks = {
             "date": (gold.get("date"), gold.get("date_mod")) == (event.date, event.date_mod),
             "status": gold.get("status") == event.status,
@@ -185,6 +199,7 @@ def event_recall(
         file_golds = by_file.get(name, [])
         for event in events_of(name):
             predicted += 1
+            tally(event.type, "predicted")
             direct = any(
                 g["type"] == event.type
                 and _in_sentence(event, g["trigger"]["start"], _sentence_of(article, g["trigger"]["start"])[0])
@@ -193,8 +208,10 @@ def event_recall(
             )
             if direct:
                 correct += 1
+                tally(event.type, "correct")
             elif is_restatement(event, file_golds, article):
                 correct += 1
+                tally(event.type, "correct")
                 restated += 1
             else:
                 false_alarms.append(_describe(event))
@@ -211,6 +228,7 @@ def event_recall(
         "status_acc": status_ok / found if found else 0.0,
         "place_acc": place_ok / found if found else 0.0,
         "wrong": wrong,
+        "by_type": dict(sorted(by_type.items())),
     }  # fmt: skip
 
 
@@ -226,6 +244,11 @@ def event_report(result: dict[str, Any], details: bool = False) -> list[str]:
             f"on {result['matched']} found events: date accuracy {result['date_acc']:.3f}  "
             f"status accuracy {result['status_acc']:.3f}  place accuracy {result['place_acc']:.3f}",
         ]
+    if result.get("by_type"):
+        lines.append(
+            "by type (found/gold, correct/predicted): "
+            + "  ".join(f"{t} {c['found']}/{c['gold']}, {c['correct']}/{c['predicted']}" for t, c in result["by_type"].items())
+        )
     if details:
         for g in result.get("missed", []):
             lines.append(

@@ -5,11 +5,14 @@
 from the timex that governs it and keeps its provenance; ``merge_events(events)`` joins reports of
 the same event from several articles.
 
-Modules: ``types`` (the event-type table), ``tables`` (reading the data tables), ``lexicon``
-(trigger and cue words, gazetteers), ``records`` (``Event``, ``Mention``), ``triggers`` (which
-triggers are events), ``dating`` (TIMEX intervals, which timex dates which trigger), ``attributes``
-(status, place, actors, summary), ``extract`` (one article, in-article dedup), ``frame`` (a corpus
-as a DataFrame), ``merge`` (across articles).
+Modules: ``types`` (the event-type table), ``lexicon`` (trigger and cue words, gazetteers),
+``rules`` (what must hold around a trigger), ``modality`` (demanded, denied, possible, postponed …:
+an event, a planned one, or none), ``triggers`` (which triggers are events), ``dating`` (TIMEX
+intervals, which timex dates which trigger: deadlines, reports, relative clauses), ``screen`` (what
+goes on the timeline once dated), ``clauses`` (where one event's words stop), ``location`` (the place a
+trigger governs), ``places`` (the place tree: containment), ``attributes`` (status, actors, summary), ``records`` (``Event``,
+``Mention``), ``extract`` (one article, in-article dedup), ``frame`` (a corpus as a DataFrame),
+``merge`` (across articles).
 """
 
 from analysis.events.dating import interval, overlaps

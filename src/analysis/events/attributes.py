@@ -9,38 +9,68 @@ Conventions: docs/ANNOTATION.md, section "Events".
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from analysis.events import dating, lexicon
+from analysis.events.location import QUOTES, PlaceMention, excluded_country, governed_place, sentence_places
+from analysis.events.location import place_level, same_place
 from analysis.events.triggers import Trigger, past_verb
 from analysis.events.types import TYPES
 from analysis.text import Token, normalize
 
+__all__ = [
+    "StatusCues", "dated_since", "event_status", "event_summary", "main_country", "pick_actors", "pick_place",
+    "place_level", "same_place", "sentence_places_actors", "states_purpose",
+]  # fmt: skip  (place_level and same_place live in analysis.events.location; kept here for their callers)
 
-def event_status(value: str | None, mod: str | None, dct: dt.date, future: bool, ongoing: bool, since: bool = False) -> str:
-    """occurred / ongoing / planned from the date against the dct and the verb's cues (``منذ`` → ongoing)."""
-    if since and not future:
+
+@dataclass(frozen=True)
+class StatusCues:
+    """What the text says about an event's status besides its date (docs/ANNOTATION.md, "Events")."""
+
+    future: bool = False  # سـ, سوف, من المقرر, من المتوقع; the thing agreed; a postponement
+    ongoing: bool = False  # a word of ``ongoing_words`` around the trigger
+    continuing: bool = False  # بدأت القوات الانسحاب, لا يزال مستمرا: begun and going on, even from a past start
+    since: bool = False  # منذ: a state that began and goes on
+    ended: bool = False  # a period that ends at the article date (أخلت القاعدة خلال الأسبوعين الماضيين)
+    happened: bool = False  # a perfect verb or a past relative (انسحبت, القصف الذي طالها): over
+    decided: bool = False  # قرر / أمر بـ: decided, not yet done
+
+
+def event_status(value: str | None, mod: str | None, dct: dt.date, cues: StatusCues) -> str:
+    """occurred / ongoing / planned from the date against the article date and the text's cues.
+
+    A future date is planned; a past one occurred, unless the text says the event began and goes on
+    (``بدأت ... الانسحاب``, ``مستمر``); a decision (``أمر بسحب``) is planned whatever day it was taken.
+    """
+    if cues.decided and not cues.continuing:
+        return "planned"
+    if cues.since and not cues.future:
         return "ongoing"
+    if cues.ended:
+        return "ongoing" if cues.continuing else "occurred"
     if value == "FUTURE_REF":
         return "planned"
     if value == "PAST_REF":
-        return "occurred"
+        return "ongoing" if cues.continuing else "occurred"
     if value == "PRESENT_REF":
         return "ongoing"
     rel = dating.relation(dating.interval(value, mod, dct), dct)
-    if rel == "after":
-        return "ongoing" if ongoing and not future else "planned"
+    if rel == "after":  # ``سيواصل التحالف انسحابه حتى أيلول 2026``: going on until then
+        return "ongoing" if cues.continuing else "planned"
     if rel == "before":
-        return "occurred"
+        return "ongoing" if cues.continuing else "occurred"
     if rel == "around":
-        if future:
+        if cues.future:
             return "planned"
-        if ongoing or dating.granularity(value) not in ("day",):
+        if cues.continuing or cues.ongoing:
             return "ongoing"
-        return "occurred"
-    return "planned" if future else "ongoing" if ongoing else "occurred"
+        return "occurred" if cues.happened or dating.granularity(value) == "day" else "ongoing"
+    return "planned" if cues.future else "ongoing" if cues.ongoing or cues.continuing else "occurred"
 
 
 def dated_since(toks: list[Token], trig: Trigger) -> bool:
@@ -58,18 +88,6 @@ def states_purpose(trig: Trigger) -> bool:
 # Place and actors
 
 
-def place_level(name: str) -> int:
-    """A place's precision: 3 base/site, 2 city/region (also any unknown place), 1 country."""
-    place = lexicon.place_by_name().get(normalize(name))
-    return place.level if place else 2
-
-
-def _canonical_place(name: str) -> str:
-    """A place as the gazetteer names it, else as written."""
-    place = lexicon.place_by_name().get(normalize(name))
-    return place.canonical if place else name
-
-
 def _in_parentheses(text: str, s_start: int, offset: int) -> bool:
     """Is ``offset`` inside ``( … )`` of its sentence (``(الإرهابي المحظور في روسيا)``, ``(واع)``)?"""
     before = text[s_start:offset]
@@ -80,7 +98,10 @@ def _is_outlet(toks: list[Token], idx: int, surface: str) -> bool:
     """A news outlet cited as the source (``بحسب الأناضول``, ``قال لرووداو``, ``الوكيل الإخباري``), not an actor."""
     if normalize(surface).endswith(("الاخباري", "الاخبارية")):
         return True
-    if idx > 0 and lexicon.is_cue(toks[idx - 1], "source_markers"):
+    j = idx - 1
+    while j >= 0 and toks[j].text in QUOTES:
+        j -= 1  # ``لـ«الشرق الأوسط»``: the quotes of a name
+    if j >= 0 and (lexicon.is_cue(toks[j], "source_markers") or j < idx - 1 and toks[j].norm.rstrip("ـ") == "ل"):
         return True
     word = normalize(surface)
     cliticised = word.startswith("ل") and not word.startswith(("ال", "لل"))
@@ -93,15 +114,30 @@ def _canonical_actor(name: str) -> str:
     return lexicon.actors().get(key, name)
 
 
+def _token_range(toks: list[Token], start: int, end: int) -> tuple[int, int]:
+    """The indexes of the first and last tokens overlapping ``start..end``."""
+    first = bisect_right([t.end for t in toks], start)
+    last = max(bisect_left([t.start for t in toks], end) - 1, first)
+    return min(first, len(toks) - 1), min(last, len(toks) - 1)
+
+
 def sentence_places_actors(
-    toks: list[Token], entities: Sequence[Any] | None, s_start: int, s_end: int, text: str = ""
-) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """(token index, name) of places and actors in the sentence: ``analysis.entities`` first, the
-    gazetteers for what the tagger left out (or everything when there are no entities).
+    toks: list[Token],
+    entities: Sequence[Any] | None,
+    s_start: int,
+    s_end: int,
+    text: str = "",
+    blocked: set[int] = frozenset(),
+    last_base: str | None = None,
+) -> tuple[list[PlaceMention], list[tuple[int, str]]]:
+    """The places (``places.PlaceMention``) and actors (token index, name) of a sentence:
+    ``analysis.entities`` first, the gazetteers for what the tagger left out (or everything when
+    there are no entities), and sites named with their head noun (``places.sentence_places``; tokens
+    in ``blocked`` name no site, ``القاعدة`` stands for ``last_base``).
 
     Entities inside parentheses are skipped: asides and acronyms, not the event's place or actors.
     """
-    places: list[tuple[int, str]] = []
+    located: list[tuple[int, int, str]] = []
     actors: list[tuple[int, str]] = []
     covered: list[tuple[int, int]] = []
     if entities is not None:
@@ -110,22 +146,22 @@ def sentence_places_actors(
                 continue
             if text and _in_parentheses(text, s_start, ent.start):
                 continue
-            idx = next((i for i, t in enumerate(toks) if t.end > ent.start), 0)
+            first, last = _token_range(toks, ent.start, ent.end)
             name = getattr(ent, "canonical", None) or ent.text
-            if _is_outlet(toks, idx, ent.text):
+            if _is_outlet(toks, first, ent.text):
                 continue
             if ent.type == "LOC" and normalize(name) in lexicon.cues()["generic_places"]:
                 continue  # البلاد, المنطقة: no place named
             known = normalize(name) in lexicon.place_by_name()
             acting = tuple(normalize(w) for w in name.split()) in lexicon.actors()
             if ent.type == "LOC" and (known or not acting):
-                places.append((idx, _canonical_place(name)))
+                located.append((first, last, name))
                 covered.append((ent.start, ent.end))
             elif ent.type == "LOC":  # واشنطن, الولايات المتحدة: a government acting, not where it happens
-                actors.append((idx, _canonical_actor(name)))
+                actors.append((first, _canonical_actor(name)))
                 covered.append((ent.start, ent.end))
             elif ent.type in ("ORG", "PERS"):
-                actors.append((idx, _canonical_actor(name)))
+                actors.append((first, _canonical_actor(name)))
                 covered.append((ent.start, ent.end))
 
     def free(first: int, last: int) -> bool:
@@ -133,24 +169,30 @@ def sentence_places_actors(
         inside = bool(text) and _in_parentheses(text, s_start, a)
         return not inside and not any(s < b and a < e for s, e in covered)
 
-    places += [(i, p.canonical) for i, j, p in lexicon.gazetteer_spans(toks, lexicon.places()) if free(i, j)]
+    for i, j, place in lexicon.gazetteer_spans(toks, lexicon.places()):
+        wider = [span for span in located if i <= span[0] and span[1] <= j and (span[0], span[1]) != (i, j)]
+        if wider:  # the tagger found ``كردستان`` of ``إقليم كردستان``: the gazetteer's whole name
+            located = [span for span in located if span not in wider]
+            located.append((i, j, place.canonical))
+        elif free(i, j):
+            located.append((i, j, place.canonical))
     actors += [(i, a) for i, j, a in lexicon.gazetteer_spans(toks, lexicon.actors()) if free(i, j)]
-    return places, actors
+    return sentence_places(toks, located, blocked, last_base), actors
 
 
-def pick_place(places: list[tuple[int, str]], trig: Trigger) -> str | None:
-    """The most precise place near the trigger (a base over a city over a country)."""
-    best, best_score = None, None
-    for idx, name in places:
-        dist = abs(idx - trig.first)
-        score = place_level(name) - 0.05 * dist + (0.5 if idx > trig.last else 0)
-        if best_score is None or score > best_score:
-            best, best_score = name, score
-    return best
+def pick_place(mentions: Sequence[PlaceMention], trig: Trigger, clause: tuple[int, int]) -> str | None:
+    """The place ``trig`` governs in its clause, by its type's ``place_roles`` (``places.governed_place``);
+    for a type that is placed, the rest of a country named by an exclusion (``خارج إقليم كردستان``)."""
+    place = governed_place(mentions, trig.first, trig.last, clause, TYPES[trig.type].place_roles)
+    if place is None and not TYPES[trig.type].unplaced:
+        place = excluded_country(mentions, clause)
+    return place
 
 
-def pick_actors(actors: list[tuple[int, str]], trig: Trigger, limit: int = 3) -> tuple[str, ...]:
-    """Up to ``limit`` actors nearest the trigger; a name inside a longer one (``التحالف``) is dropped."""
+def pick_actors(actors: list[tuple[int, str]], trig: Trigger, clause: tuple[int, int] | None = None, limit: int = 3) -> tuple[str, ...]:
+    """Up to ``limit`` actors of the trigger's clause, nearest first; a name inside a longer one (``التحالف``) is dropped."""
+    if clause is not None:
+        actors = [a for a in actors if clause[0] <= a[0] <= clause[1]]
     names = {name for _, name in actors}
     out: list[str] = []
     for _, name in sorted(actors, key=lambda a: (abs(a[0] - trig.first), a[0])):
@@ -169,14 +211,6 @@ def main_country(names: Sequence[str]) -> str | None:
         return None
     counts = Counter(countries)
     return max(countries, key=lambda c: (counts[c], -countries.index(c)))
-
-
-def same_place(a: str | None, b: str | None) -> bool:
-    """Equal places, or one missing, or one the country of the other."""
-    if a is None or b is None or a == b:
-        return True
-    pa, pb = lexicon.place_by_name().get(normalize(a)), lexicon.place_by_name().get(normalize(b))
-    return bool(pa and pb and (pa.country == pb.canonical or pb.country == pa.canonical) and min(pa.level, pb.level) == 1)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ summary (``attributes``), then merge the reports of the same event inside the ar
 from __future__ import annotations
 
 import warnings
+from collections import Counter
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -17,14 +19,18 @@ from typing import Any
 from analysis import entities as ner
 from analysis.events import dating
 from analysis.events.attributes import (
-    dated_since, event_status, event_summary, main_country, pick_actors, pick_place, place_level, same_place,
-    sentence_places_actors, states_purpose,
+    StatusCues, dated_since, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
+    states_purpose,
 )  # fmt: skip
-from analysis.events.dating import anchor_forward, assign_dates, sentence_timexes
+from analysis.events.clauses import Span, clause_span, starts
+from analysis.events.location import PlaceMention, place_level
+from analysis.events.places import compatible
+from analysis.events.dating import anchor_forward, assign_dates, happened, sentence_timexes
 from analysis.events.records import Event, Mention
-from analysis.events.triggers import Trigger, find_sentence_triggers
+from analysis.events.screen import definite, on_timeline
+from analysis.events.triggers import find_sentence_triggers
 from analysis.events.types import TYPES
-from analysis.text import Token, normalize, sentences, split_clitics, tokens
+from analysis.text import Token, sentences, tokens
 from analysis.timex import find_timexes
 
 
@@ -56,31 +62,46 @@ def extract_events(
     if entities is None and use_ner:
         entities = _tag_entities(text)
     timexes = sorted(timexes, key=lambda t: (t.start, t.end))
+    ents = sorted(entities, key=lambda e: e.start) if entities is not None else None
+    ent_starts = [e.start for e in ents] if ents is not None else []
     title_end = getattr(article, "title_end", -1)
     raw: list[tuple[Event, bool]] = []
     seen_places: list[str] = []
+    last_base: str | None = None  # the article's base so far: what ``القاعدة`` points back to
+    base_counts: Counter[str] = Counter()
     for sent in sentences(text):
-        toks = [replace(t, start=t.start + sent.start, end=t.end + sent.start) for t in tokens(sent.text)]
+        toks = [Token(t.text, t.start + sent.start, t.end + sent.start, t.norm) for t in tokens(sent.text)]
         if not toks:
             continue
         in_sent = [t for t in timexes if sent.start <= t.start and t.end <= sent.end]
         trigs = find_sentence_triggers(toks, [(t.start, t.end) for t in in_sent])
+        blocked = {i for i, t in enumerate(toks) for x in in_sent if x.start < t.end and t.start < x.end}
         if not trigs:
+            named = sentence_places_actors(toks, None, sent.start, sent.end, text, blocked, last_base)[0]
+            seen_places += [p.name for p in named if not p.excluded]
+            last_base = _topic_base(named, base_counts, last_base)
             continue
         txs = sentence_timexes(in_sent, toks, dct)
         assign_dates(trigs, txs, toks)
-        places, actors = sentence_places_actors(toks, entities, sent.start, sent.end, text)
-        seen_places += [name for _, name in sorted(places)]
+        in_sentence = None if ents is None else ents[bisect_left(ent_starts, sent.start) : bisect_left(ent_starts, sent.end)]
+        places, actors = sentence_places_actors(toks, in_sentence, sent.start, sent.end, text, blocked, last_base)
+        seen_places += [p.name for p in places if not p.excluded]
+        last_base = _topic_base(places, base_counts, last_base)
+        spans = [Span(t.first, t.last, t.type) for t in trigs if not t.reporter]
+        opened = starts(toks, spans)
         for trig in trigs:
+            span = Span(trig.first, trig.last, trig.type)
+            clause = clause_span(toks, span, spans, opened)
             value, mod = trig.value, trig.mod
             anchored = trig.anchored_duration
+            forward = None
             if anchored:
                 forward = anchor_forward(toks, trig, trig.timex)
                 value = dating.anchored_value(anchored, dct, forward)
-            if trig.rule == "dated" and (value is None or trig.match.prefix.endswith("ل")):
-                continue  # weak triggers (دحر, هزيمة) count only when dated, never as a purpose (لهزيمة داعش)
-            if trig.type == "announcement" and value is None and _continues_report(toks, trig):
-                continue  # وأكد المسؤول ... / كما أكد: the report goes on, no new statement
+            surface = article.content[toks[trig.first].start : toks[trig.last].end]
+            if not on_timeline(trig, value, toks, surface):
+                continue
+            value = dating.never_future_if_past(value, mod, dct, trig.timex, happened(toks, trig))
             tx = trig.timex.timex if trig.timex is not None else None
             t_start, t_end = toks[trig.first].start, toks[trig.last].end
             mention = Mention(
@@ -103,12 +124,13 @@ def extract_events(
                 timex_text=mention.timex,
                 timex_start=mention.timex_start,
                 timex_end=mention.timex_end,
-                status=event_status(
-                    value, mod, dct, trig.future or (value is None and states_purpose(trig)), trig.ongoing,
-                    since=trig.ongoing_since or dated_since(toks, trig),
-                ),
-                place=pick_place(places, trig),
-                actors=pick_actors(actors, trig),
+                status=event_status(value, mod, dct, StatusCues(
+                    future=trig.future or forward is True or (value is None and states_purpose(trig)),
+                    ongoing=trig.ongoing, continuing=trig.continuing and trig.type not in POINT_TYPES, since=trig.ongoing_since or dated_since(toks, trig),
+                    ended=forward is False, happened=happened(toks, trig), decided=trig.decided,
+                )),  # fmt: skip
+                place=pick_place(places, trig, clause),
+                actors=pick_actors(actors, trig, clause),
                 summary=event_summary(text, toks, trig),
                 mentions=(mention,),
             )
@@ -119,19 +141,22 @@ def extract_events(
     return dedupe_events(raw)
 
 
-def _continues_report(toks: list[Token], trig: Trigger) -> bool:
-    """A speech verb joined by و/ف or after كما: it carries on the same report."""
-    return trig.match.prefix.startswith(("و", "ف")) or (trig.first > 0 and toks[trig.first - 1].norm == "كما")
+#: Types whose events are points, never begun-and-going-on (``بدأ العد التنازلي للمرحلة الأولى من الاتفاق``).
+POINT_TYPES = ("agreement", "vote", "announcement")
+
+
+def _topic_base(places: Sequence[PlaceMention], counts: Counter[str], before: str | None) -> str | None:
+    """The base the article is about so far (named most often, the latest on a tie): what a later
+    ``القاعدة`` points back to. ``counts`` is updated with the bases of ``places``."""
+    for p in places:
+        if p.level == 3 and not p.excluded and p.role != "near":
+            counts[p.name] += 1
+            before = p.name if counts[p.name] >= counts.get(before or "", 0) else before
+    return before
 
 
 # ---------------------------------------------------------------------------------------------
 # In-article dedup
-
-
-def _definite(trigger: str) -> bool:
-    """A trigger noun with the article (``التسليم``, ``والانسحاب``, ``بالهجمات``, ``للاتفاق``)."""
-    word = normalize(trigger.split()[0])
-    return split_clitics(word, prepositions="بك", bare_prepositions=False, min_stem=0, exceptions=False).definite
 
 
 def _more_precise(a: Event, b: Event) -> bool:
@@ -151,18 +176,20 @@ def _mergeable(a: Event, b: Event, same_sentence: bool) -> bool:
         return False
     if a.type == "announcement" and a.date != b.date:
         return False  # statements on different dates are different statements
+    if same_sentence and not compatible(a.place, b.place):
+        return False  # ``يسلم التحالف قاعدة القيارة ...، فيما سيجري تسليم قاعدة كي وان``: two bases, two events
     if a.date is None and b.date is None:
         later = a if a.trigger_start > b.trigger_start else b
-        return same_sentence or a.place == b.place or (_definite(later.trigger) and a.status == b.status)
+        return same_sentence or a.place == b.place or (definite(later.trigger) and a.status == b.status)
     if a.date is None or b.date is None:
         undated = a if a.date is None else b
         # ``عملية التسليم جرت وفق الجدول``: an undated definite noun points back to the event already reported
         dated = b if undated is a else a
         same_base = a.place is not None and a.place == b.place and place_level(a.place) >= 3 and a.status == b.status
-        return same_sentence or same_base or (_definite(undated.trigger) and undated.trigger_start > dated.trigger_start)
+        return same_sentence or same_base or (definite(undated.trigger) and undated.trigger_start > dated.trigger_start)
     ia, ib = a.interval, b.interval
     same_date = a.date == b.date and a.date_mod == b.date_mod
-    return (same_date or dating.overlaps(ia, ib)) and same_place(a.place, b.place)
+    return (same_date or dating.overlaps(ia, ib)) and compatible(a.place, b.place)
 
 
 def dedupe_events(raw: list[tuple[Event, bool]]) -> list[Event]:
@@ -177,7 +204,7 @@ def dedupe_events(raw: list[tuple[Event, bool]]) -> list[Event]:
         for k, kept in enumerate(merged):
             same_sentence = kept.sentence_start == event.sentence_start
             if _mergeable(kept, event, same_sentence) or (
-                in_title and event.date is None and kept.type == event.type and same_place(kept.place, event.place)
+                in_title and event.date is None and kept.type == event.type and compatible(kept.place, event.place)
             ):
                 target = k
                 break

@@ -116,9 +116,15 @@ def stems(norm: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def bare(norm: str) -> set[str]:
+@lru_cache(maxsize=200_000)
+def bare(norm: str) -> frozenset[str]:
     """All stems of a token (for cue-word lookups)."""
-    return {stem for _, stem in stems(norm)} | {norm}
+    return frozenset({stem for _, stem in stems(norm)} | {norm})
+
+
+@lru_cache(maxsize=400_000)
+def _is_cue_word(norm: str, cue: str) -> bool:
+    return bool(bare(norm) & cues()[cue])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -135,17 +141,22 @@ def window(toks: list[Token], lo: int, hi: int) -> set[str]:
 
 def has_cue(toks: list[Token], lo: int, hi: int, cue: str) -> bool:
     """Is a word of the cue list ``cue`` among tokens ``lo..hi`` (inclusive, clipped)?"""
-    return bool(window(toks, lo, hi) & cues()[cue])
+    return any(_is_cue_word(t.norm, cue) for t in toks[max(lo, 0) : min(hi, len(toks) - 1) + 1])
 
 
 def is_cue(tok: Token, cue: str) -> bool:
     """Is ``tok`` (clitics stripped) a word of the cue list ``cue``?"""
-    return bool(bare(tok.norm) & cues()[cue])
+    return _is_cue_word(tok.norm, cue)
 
 
 def has_complementizer(toks: list[Token], lo: int, hi: int) -> bool:
     """Is أن/إن (``complementizers``) among tokens ``lo`` up to, not including, ``hi``?"""
-    return any(bare(t.norm) & cues()["complementizers"] for t in toks[max(lo, 0) : max(hi, 0)])
+    return any(_is_cue_word(t.norm, "complementizers") for t in toks[max(lo, 0) : max(hi, 0)])
+
+
+def lam_prefix(prefix: str) -> bool:
+    """Does a proclitic string carry the preposition ل (``ل``, ``ول``, ``لل``), not just the article ``ال``?"""
+    return prefix.endswith("لل") or prefix.endswith("ل") and not prefix.endswith("ال")
 
 
 def find_triggers(toks: list[Token]) -> list[TriggerMatch]:
@@ -186,7 +197,10 @@ def alternatives(match: TriggerMatch) -> list[TriggerRule]:
 
 @dataclass(frozen=True)
 class Place:
-    """A gazetteer place: its canonical name, level (3 base, 2 city/region, 1 country) and country."""
+    """A gazetteer place: its canonical name, level (3 base/site, 2 city/province/region, 1 country) and country.
+
+    Which place contains which is the timeline's place tree (``analysis.events.places``).
+    """
 
     canonical: str
     level: int
@@ -195,9 +209,12 @@ class Place:
 
 @lru_cache(maxsize=1)
 def places() -> dict[tuple[str, ...], Place]:
-    """Normalized variant words → place (with its level: 3 base, 2 city/region, 1 country)."""
+    """Normalized variant words → place (see ``Place``); a bad row raises ``DataTableError`` (file:line)."""
     table: dict[tuple[str, ...], Place] = {}
-    for canonical, level, country, variants in (row.fields for row in numbered_rows("event_places.tsv")):
+    for row in numbered_rows("event_places.tsv"):
+        if len(row.fields) != 4 or row.fields[1] not in ("1", "2", "3"):
+            raise DataTableError(data_path("event_places.tsv"), row.line, "expected canonical, level 1-3, country, variants")
+        canonical, level, country, variants = row.fields
         place = Place(canonical, int(level), country)
         for v in variants.split(","):
             table[tuple(normalize(w) for w in v.split())] = place
@@ -220,13 +237,26 @@ def actors() -> dict[tuple[str, ...], str]:
     return table
 
 
-def gazetteer_spans(toks: list[Token], table: dict[tuple[str, ...], object]) -> list[tuple[int, int, object]]:
-    """Longest matches of a gazetteer over tokens (clitics stripped): (first, last, value)."""
+_INDEXES: dict[int, tuple[object, dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _first_word_index(key: int, table: dict[tuple[str, ...], object]) -> dict[str, list[tuple[str, ...]]]:
+    """First word → the table's keys starting with it, longest first (built once per table)."""
+    known = _INDEXES.get(key)
+    if known is not None and known[0] is table:
+        return known[1]
     by_first: dict[str, list[tuple[str, ...]]] = {}
-    for key in table:
-        by_first.setdefault(key[0], []).append(key)
+    for words in table:
+        by_first.setdefault(words[0], []).append(words)
     for keys in by_first.values():
         keys.sort(key=len, reverse=True)
+    _INDEXES[key] = (table, by_first)
+    return by_first
+
+
+def gazetteer_spans(toks: list[Token], table: dict[tuple[str, ...], object]) -> list[tuple[int, int, object]]:
+    """Longest matches of a gazetteer over tokens (clitics stripped): (first, last, value)."""
+    by_first = _first_word_index(id(table), table)
     out = []
     i = 0
     while i < len(toks):

@@ -18,7 +18,10 @@ from analysis.resources import DataTableError, NumberedRow, data_path, read_json
 
 COLUMNS = (
     "order", "type", "label_ar", "label_en", "colour", "reported", "unplaced", "purpose", "content_head", "shown",
+    "place_roles",
 )  # fmt: skip
+#: The roles ``place_roles`` may list (see ``analysis.events.location``).
+PLACE_ROLES = ("obj", "من", "إلى", "في", "على", "ب", "before")
 #: Languages of the labels (``label_ar``, ``label_en``).
 LANGUAGES = ("ar", "en")
 TABLE = "event_types.tsv"
@@ -26,7 +29,10 @@ TABLE = "event_types.tsv"
 _NAME = re.compile(r"^[a-z][a-z_]*$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _FLAGS = {"yes": True, "no": False}
-_FLAG_COLUMNS = ("unplaced", "purpose", "content_head", "shown")
+_FLAG_COLUMNS = ("unplaced", "purpose", "shown")
+#: ``content_head``: no; yes (its content is no event: ``صوت على قرار بإخراج``); planned (its content is a
+#: planned event of its own, dated by its deadline: ``اتفقا على إنهاء المهمة بحلول نهاية العام``).
+_CONTENT = {"no": None, "yes": "drop", "planned": "planned"}
 
 
 @dataclass(frozen=True)
@@ -41,8 +47,14 @@ class EventType:
     reported: str | None  # the cue list that makes a speech verb before it a statement of its own; None: never
     unplaced: bool  # keeps no place when its sentence names none
     purpose: bool  # a bare ل on the trigger states an aim (planned when undated)
-    content_head: bool  # what follows its trigger is its content (اتفاق ... على إنهاء), not an event
+    content: str | None  # what its content is (``_CONTENT``): None (it has none), "drop" or "planned"
     shown: bool  # drawn in the timeline figure by default
+    place_roles: tuple[str, ...] = ()  # where its place is, in order of preference (``analysis.events.location``)
+
+    @property
+    def content_head(self) -> bool:
+        """What follows its trigger is its content (``اتفاق ... على إنهاء``), not an event it stands beside."""
+        return self.content is not None
 
     def label(self, language: str) -> str:
         """The label in ``language`` (``ar`` or ``en``)."""
@@ -68,7 +80,12 @@ def _event_type(source: str | Path, row: NumberedRow, cue_lists: frozenset[str])
             f"reported {cell['reported']!r} is neither 'no' nor a cue list of event_cues.json",
         ),
         *((cell[c] not in _FLAGS, f"{c} {cell[c]!r} is neither 'yes' nor 'no'") for c in _FLAG_COLUMNS),
+        (cell["content_head"] not in _CONTENT, f"content_head {cell['content_head']!r} is not one of {' '.join(_CONTENT)}"),
         *((not cell[f"label_{lang}"].strip(), f"label_{lang} is empty") for lang in LANGUAGES),
+        (
+            not set(cell["place_roles"].split()) <= {*PLACE_ROLES, "-"},
+            f"place_roles {cell['place_roles']!r} may only list {' '.join(PLACE_ROLES)}",
+        ),
     ]
     problem = next((message for bad, message in checks if bad), None)
     if problem:
@@ -81,6 +98,8 @@ def _event_type(source: str | Path, row: NumberedRow, cue_lists: frozenset[str])
         colour=cell["colour"],
         reported=None if cell["reported"] == "no" else cell["reported"],
         **{c: _FLAGS[cell[c]] for c in _FLAG_COLUMNS},
+        content=_CONTENT[cell["content_head"]],
+        place_roles=tuple(r for r in cell["place_roles"].split() if r != "-"),
     )
 
 

@@ -1,0 +1,102 @@
+"""Clause boundaries inside a sentence: where one event's words (its place, its actors) stop.
+
+A sentence often reports several events (``سلمت القوات قاعدة التنف، فيما هاجمت فصائل قاعدة
+الشدادي``). Each event's place and actors come from its own clause only (docs/ANNOTATION.md,
+"Events"). A clause ends at a strong break (``؛ . ! ؟``), before a clause opener (``فيما``,
+``بينما``, ``حيث``, ``في حين``, ``مؤكدا`` …: the cue lists ``clause_openers`` and
+``clause_starts``), before a speech verb joined by و/ف (``وأعلنت``, ``وقال``), before أن/إن (what is said is another
+clause) and before the trigger
+of an event of another type. Commas alone do not end a clause: they set off dates, appositions and
+relative clauses (``سلم التحالف، اليوم، قاعدة القيارة``).
+
+The spans are token index ranges of the sentence's token list, both ends included. Entity spans
+used as actors or places elsewhere should be cut the same way (``clause_span``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from analysis.events import lexicon
+from analysis.text import Token, normalize
+
+#: Tokens that end a clause whatever follows them.
+STRONG_BREAKS = frozenset({".", "!", "؟", "?", "؛", ";"})
+#: أن/إن as written (with its hamza: ``وان`` in ``كي وان`` is no أن), alone or with و/ف/ب/ل and a pronoun.
+COMPLEMENTIZERS = frozenset(
+    f"{pre}{word}{suf}" for pre in ("", "و", "ف", "ب", "ل") for word in ("أن", "إن") for suf in ("", "ه", "ها", "هم", "نا")
+)
+#: How far a clause reaches from its trigger at most (tokens), either side.
+MAX_REACH = 18
+SAME_REPORT_GAP = 2  # a trigger of the same type this close behind another reports the same event
+
+
+@dataclass(frozen=True)
+class Span:
+    """A trigger's position and type, as the clause splitter needs it (token indexes, inclusive)."""
+
+    first: int
+    last: int
+    type: str
+
+
+def _surface(tok: Token) -> str:
+    """The token as written, without diacritics or tatweel (hamzas kept)."""
+    return normalize(tok.text, alef=False, alef_maksura=False, teh_marbuta=False)
+
+
+def _opens_clause(toks: list[Token], i: int) -> bool:
+    """Does token ``i`` open a new clause (an opener word, ``في حين``, or و/ف + a speech verb)?"""
+    tok = toks[i]
+    if lexicon.is_cue(tok, "clause_openers") or tok.norm in lexicon.cues()["clause_starts"]:
+        return True
+    if tok.norm == "في" and i + 1 < len(toks) and toks[i + 1].norm == "حين":
+        return True
+    if tok.norm == "مع" and i > 0 and toks[i - 1].text in ("،", ","):
+        return True  # ``…، مع بقاء قوة محدودة في إقليم كردستان``: a circumstance of its own
+    return tok.norm[:1] in ("و", "ف") and len(tok.norm) > 3 and tok.norm[1:] in lexicon.cues()["speech_verbs"]
+
+
+def starts(toks: list[Token], triggers: Sequence[Span]) -> set[int]:
+    """Token indexes where a new clause begins (the opener itself belongs to the new clause)."""
+    out = {i for i in range(len(toks)) if _opens_clause(toks, i)}
+    out |= {i for i, t in enumerate(toks) if _surface(t) in COMPLEMENTIZERS}  # أكد التحالف ... أن قواته ستبقى
+    out |= {i + 1 for i, t in enumerate(toks) if t.text in STRONG_BREAKS}
+    return out
+
+
+def clause_span(toks: list[Token], trig: Span, triggers: Sequence[Span], opened: set[int] | None = None) -> tuple[int, int]:
+    """The token range ``(lo, hi)`` of the clause of ``trig`` among the sentence's ``triggers``.
+
+    Backwards it stops at the start of the clause or after the trigger of another type; forwards
+    before the next clause or before a trigger of another type (``اتفاق على إنهاء مهمة``: the
+    agreement's clause ends where its content begins).
+    """
+    opened = starts(toks, triggers) if opened is None else opened
+    lo = max(trig.first - MAX_REACH, 0)
+    for i in range(trig.first, lo - 1, -1):
+        if i in opened and i <= trig.first:
+            lo = i
+            break
+    hi = min(trig.last + MAX_REACH, len(toks) - 1)
+    for i in range(trig.last + 1, hi + 1):
+        if i in opened:
+            hi = i - 1
+            break
+    for other in triggers:
+        if other == trig or other.type == trig.type and _same_report(toks, trig, other):
+            continue
+        if trig.last < other.first <= hi:
+            hi = other.first - 1
+        if lo <= other.last < trig.first and other.type != trig.type:
+            lo = other.last + 1
+    return lo, hi
+
+
+def _same_report(toks: list[Token], a: Span, b: Span) -> bool:
+    """Two triggers of one type that report one event: the later close behind (``هجوم صاروخي استهدف``)
+    or in a relative clause of the earlier (``الهجوم الذي استهدف``)."""
+    first, second = (a, b) if a.first < b.first else (b, a)
+    gap = toks[first.last + 1 : second.first]
+    return len(gap) <= SAME_REPORT_GAP or any(lexicon.is_cue(t, "relatives") for t in gap[:3])

@@ -1,0 +1,284 @@
+"""Where an event happens: the place its trigger governs in its sentence (docs/ANNOTATION.md, "Events").
+
+Candidates come from ``analysis.entities`` (LOC), the gazetteer (``data/event_places.tsv``) and
+site names written with their head noun even when the gazetteer does not know them (``قاعدة كي
+وان``, ``معسكر الأزرق``, ``مطار أربيل الدولي``, ``موقع «البرج 22»``). Each candidate records the
+preposition that governs it (``من``/``إلى``/``في``/``على``/``ب``, or none: an object).
+
+For a trigger the place is chosen inside its clause (``clauses.clause_span``) by the roles its type
+allows, in the order of the ``place_roles`` column of ``data/event_types.tsv``: a withdrawal's
+``من`` before its ``في``, a redeployment's ``إلى`` first, an attack's object; ``before`` lets a
+place before the trigger count (the subject of ``تعرضت قاعدة حرير لهجوم``). Within a role the
+nearest wins and a base beats its province, a province its country. A place after an exclusion
+(``باستثناء إقليم كردستان``, ``خارج الإقليم``) is never the place. Which place contains which (a base
+⊂ its province ⊂ its country) is ``analysis.events.places`` (the timeline's place tree).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from analysis.events import lexicon
+from analysis.text import Token, normalize
+
+#: Prepositions that govern a place, by their normalized form.
+PREPOSITIONS = {
+    "من": "من", "الي": "إلى", "نحو": "إلى", "باتجاه": "إلى", "في": "في", "داخل": "في", "على": "على", "عن": "من",
+    "يخص": "في", "تخص": "في", "يتعلق": "في",  # ``بما يخص أربيل``: the part of the event that concerns a place
+}  # fmt: skip
+#: Proclitics that govern the word they are attached to.
+PROCLITIC_PREPS = {"ب": "ب", "ل": "إلى"}
+SITE_NAME_MAX = 3  # words of an unknown site's name after its head noun
+OBJ_CITY_REACH = 5  # a city (not a site) is the object of a trigger only this close after it
+QUOTES = frozenset({"«", "»", '"', "“", "”"})
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in a sentence: token range, canonical name, level, governing preposition."""
+
+    first: int
+    last: int
+    name: str
+    level: int
+    role: str  # "obj" (no preposition) or the preposition: من إلى في على ب
+    excluded: bool = False  # after باستثناء / خارج / عدا
+
+
+# ---------------------------------------------------------------------------------------------
+# The gazetteer: levels and containment
+
+
+def place_info(name: str | None) -> lexicon.Place | None:
+    """The gazetteer row of a place name (canonical or variant), None if unknown."""
+    return lexicon.place_by_name().get(normalize(name)) if name else None
+
+
+def place_level(name: str) -> int:
+    """A place's precision: 3 base/site, 2 city/region (also any unknown place), 1 country."""
+    place = place_info(name)
+    return place.level if place else 2
+
+
+def canonical_place(name: str) -> str:
+    """A place as the gazetteer names it, else as written."""
+    place = place_info(name)
+    return place.canonical if place else name
+
+
+def same_place(a: str | None, b: str | None) -> bool:
+    """Equal places, or one missing, or one the country of the other (the merge's looser test)."""
+    if a is None or b is None or a == b:
+        return True
+    pa, pb = place_info(a), place_info(b)
+    return bool(pa and pb and (pa.country == pb.canonical or pb.country == pa.canonical) and min(pa.level, pb.level) == 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# Place mentions of a sentence
+
+
+def _proclitics(tok: Token, word: str) -> str | None:
+    """The proclitics of ``tok`` before ``word`` (normalized), or None when ``tok`` does not end in it."""
+    if tok.norm == word:
+        return ""
+    if tok.norm.endswith(word) and len(tok.norm) - len(word) <= 3:
+        return tok.norm[: len(tok.norm) - len(word)]
+    return None
+
+
+def _role(toks: list[Token], first: int, name: str) -> str:
+    """What governs the place at ``first`` (its head noun skipped): a preposition, ``near`` (a landmark:
+    ``قرب``, ``جنوب``, ``المجاورة لـ``) or ``obj`` (nothing: an object or a subject)."""
+    c = lexicon.cues()
+    i = first
+    while i > 0 and lexicon.bare(toks[i - 1].norm) & c["place_heads"]:
+        i -= 1
+    if i < first:  # ``بقاعدة حرير``: the clitic is on the head noun
+        prefix = next((p for p, stem in lexicon.stems(toks[i].norm) if stem in c["place_heads"]), "")
+    else:
+        words = normalize(name).split()
+        prefix = (_proclitics(toks[first], words[0]) if words else "") or ""
+    prefix = prefix.lstrip("وف")
+    prev = toks[i - 1] if i > 0 else None
+    if prev is not None and (lexicon.is_cue(prev, "near_words") or prefix.startswith("ل") and lexicon.is_cue(prev, "adjacent_words")):
+        return "near"
+    for clitic, role in PROCLITIC_PREPS.items():
+        if prefix.startswith(clitic):
+            return role
+    if prev is not None:
+        word = prev.norm[1:] if prev.norm[:1] in ("و", "ف") and prev.norm[1:] in PREPOSITIONS else prev.norm
+        if word in PREPOSITIONS:
+            return PREPOSITIONS[word]
+    return "obj"
+
+
+def _excluded(toks: list[Token], first: int) -> bool:
+    """Is the place at ``first`` named as an exception (``باستثناء``, ``خارج``, ``عدا``)?"""
+    c = lexicon.cues()
+    for j in range(first - 1, max(first - 4, -1), -1):
+        if lexicon.is_cue(toks[j], "exclusions"):
+            return True
+        if not lexicon.bare(toks[j].norm) & c["place_heads"] and toks[j].text not in ("،", ","):
+            return False
+    return False
+
+
+def _in_organisation(toks: list[Token], first: int) -> bool:
+    """Is the place part of an organisation's name (``قيادة عمليات بغداد``, ``حكومة إقليم كردستان``)?"""
+    return first > 0 and lexicon.is_cue(toks[first - 1], "org_heads")
+
+
+def _name_word(tok: Token) -> bool:
+    """Can ``tok`` be a word of a site's name (not a stop word, a preposition with a clitic, punctuation)?"""
+    c = lexicon.cues()
+    if not tok.text[:1].isalnum() or lexicon.bare(tok.norm) & c["site_name_stops"] or lexicon.is_cue(tok, "site_heads"):
+        return False
+    if tok.norm.startswith(("لل", "بال", "وال", "كال")) or tok.norm.endswith(("ها", "هم", "هما")):
+        return False
+    # يقتل, تستضيف: an imperfect verb ends the name (a known تكريت or تلعفر is found by the gazetteer first)
+    return not (tok.norm[:1] == "ي" and len(tok.norm) >= 4 or tok.norm[:1] == "ت" and len(tok.norm) >= 5)
+
+
+def _site_names(toks: list[Token], taken: set[int]) -> list[tuple[int, int, str, bool]]:
+    """Sites named with their head (``قاعدة كي وان``, ``مطار X الدولي``, ``موقع «X»``): first, last, name, airport.
+
+    An airport keeps its head noun (``مطار أربيل الدولي``); other heads are left out (``قاعدة حرير`` →
+    ``حرير``). A definite head (``القاعدة``) names no site: it points back (``anaphoric_sites``).
+    ``taken`` are tokens already named (known places) or inside a timex.
+    """
+    out = []
+    for i, tok in enumerate(toks[:-1]):
+        readings = [(p, stem) for p, stem in lexicon.stems(tok.norm) if stem in lexicon.cues()["site_heads"]]
+        if not readings or any("ال" in p for p, _ in readings if p):
+            continue
+        if i > 0 and lexicon.is_cue(toks[i - 1], "quantifiers"):
+            continue  # ``أول قاعدة تخليها``, ``أي قاعدة``: no particular site
+        airport = any(stem == "مطار" for _, stem in readings)
+        j = i + 1
+        if toks[j].text in QUOTES:
+            k = next((k for k in range(j + 1, min(j + 6, len(toks))) if toks[k].text in QUOTES), None)
+            if k is not None and k > j + 1:
+                out.append((j + 1, k - 1, " ".join(t.text for t in toks[j + 1 : k]), False))
+            continue
+        if not airport and any(k in taken for k in range(j, min(j + 3, len(toks)))):
+            continue  # ``قاعدة الاحتلال الأمريكي عين الأسد``: the known place names it
+        words: list[int] = []
+        while j < len(toks) and len(words) < SITE_NAME_MAX and _name_word(toks[j]) and (airport or j not in taken):
+            words.append(j)
+            j += 1
+        if not words:
+            continue
+        known = [k for k in words if k in taken]
+        if airport and known:  # ``مطار أربيل``: the airport is named after the known city, nothing more
+            words = words[: words.index(known[0]) + 1]
+            j = words[-1] + 1
+        if airport and j < len(toks) and toks[j].norm == "الدولي":
+            words.append(j)
+        name = " ".join(t.text for t in toks[words[0] : words[-1] + 1])
+        out.append((i, words[-1], f"مطار {name}", True) if airport else (words[0], words[-1], name, False))
+    return out
+
+
+def anaphoric_sites(toks: list[Token], blocked: set[int] = frozenset()) -> list[int]:
+    """Token indexes of a definite site head with no name after it (``القاعدة``, ``المعسكر``): the base named before.
+
+    ``تنظيم القاعدة`` is an organisation; a timex right after (``القاعدة مساء الخميس``) is no name.
+    """
+    out = []
+    for i, tok in enumerate(toks):
+        readings = [p for p, stem in lexicon.stems(tok.norm) if stem in lexicon.cues()["anaphoric_heads"]]
+        if readings and any(p.endswith(("ال", "لل")) for p in readings) and not (i > 0 and toks[i - 1].norm == "تنظيم"):
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if nxt is None or i + 1 in blocked or not _name_word(nxt):
+                out.append(i)
+    return out
+
+
+def sentence_places(
+    toks: list[Token], located: Sequence[tuple[int, int, str]], blocked: set[int] = frozenset(), last_base: str | None = None
+) -> list[PlaceMention]:
+    """Every place of the sentence: ``located`` (entity and gazetteer spans: first, last, name), site
+    names, and ``القاعدة`` standing for ``last_base`` (the base the article named last).
+
+    A place inside an airport's name (``أربيل`` in ``مطار أربيل الدولي``) is the airport; a place in
+    an organisation's name (``قيادة عمليات بغداد``) is no place; tokens in ``blocked`` (timexes) name none.
+    """
+    taken = {i for first, last, _ in located for i in range(first, last + 1)} | set(blocked)
+    sites = _site_names(toks, taken)
+    airports = [(f, l) for f, l, _, is_airport in sites if is_airport]
+    spans = [s for s in located if not any(f <= s[0] and s[1] <= l for f, l in airports)]
+    spans += [(f, l, name) for f, l, name, _ in sites]
+    anaphoric = [i for i in anaphoric_sites(toks, set(blocked)) if i not in taken]
+    for i in anaphoric:  # the base named last before it, in this sentence or an earlier one
+        earlier = [s for s in spans if s[1] < i and _level(toks, s) == 3 and _role(toks, s[0], s[2]) != "near"]
+        base = max(earlier, key=lambda s: s[0])[2] if earlier else last_base
+        if base:
+            spans.append((i, i, base))
+    out = []
+    seen: list[tuple[int, int]] = []
+    for first, last, name in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
+        if any(f <= first and last <= l for f, l in seen) or _in_organisation(toks, first):
+            continue
+        seen.append((first, last))
+        level = 3 if first in anaphoric else _level(toks, (first, last, name))
+        out.append(PlaceMention(first, last, canonical_place(name), level, _role(toks, first, name), _excluded(toks, first)))
+    return out
+
+
+def _level(toks: list[Token], span: tuple[int, int, str]) -> int:
+    """The level of a named span: the gazetteer's, else 3 for a site named with its head, else 2."""
+    known = place_info(span[2])
+    return known.level if known else 3 if _headed(toks, span[0]) or span[2].startswith("مطار ") else 2
+
+
+def _headed(toks: list[Token], first: int) -> bool:
+    """Is the place right after a site head noun (``قاعدة``, ``معسكر``, ``مطار``)?"""
+    return first > 0 and bool(lexicon.bare(toks[first - 1].norm) & lexicon.cues()["site_heads"])
+
+
+# ---------------------------------------------------------------------------------------------
+# The place a trigger governs
+
+
+def governed_place(
+    mentions: Sequence[PlaceMention], first: int, last: int, clause: tuple[int, int], roles: Sequence[str]
+) -> str | None:
+    """The place of the trigger at ``first..last`` in its ``clause`` by the type's ``roles`` (see above).
+
+    An object is a site anywhere in the clause, or a city right after the trigger (``OBJ_CITY_REACH``);
+    a country is never an object (``انسحبت ألمانيا``: the subject). Before the trigger the most precise
+    place counts, never a government acting (``واشنطن``).
+    """
+    lo, hi = clause
+    after = [m for m in mentions if last < m.first <= hi and not m.excluded]
+    for role in (*roles, "near") if roles else ():  # a landmark (``قرب مطار بغداد``) when nothing else is named
+        if role == "before":
+            pool = [m for m in mentions if lo <= m.first and m.last < first and not m.excluded and m.role != "near"]
+            pool = sorted((m for m in pool if not _acting(m.name)), key=lambda m: (-m.level, first - m.last))
+        elif role == "obj":
+            pool = [m for m in after if m.role == "obj" and (m.level == 3 or m.level == 2 and m.first - last <= OBJ_CITY_REACH)]
+        elif role == "near":
+            pool = [m for m in after if m.role == "near"]  # ``قرب مطار بغداد``, ``في شمال شرقي سوريا``
+        else:  # the most precise of the places so governed, then the nearest
+            pool = sorted((m for m in after if m.role == role), key=lambda m: (-m.level, m.first))
+        if pool:
+            return pool[0].name
+    return None
+
+
+def _acting(name: str) -> bool:
+    """Is ``name`` also an actor (``واشنطن``: a government acting)?"""
+    return tuple(normalize(w) for w in name.split()) in lexicon.actors()
+
+
+def excluded_country(mentions: Sequence[PlaceMention], clause: tuple[int, int]) -> str | None:
+    """``خارج إقليم كردستان``: the country of an excluded place in the clause (the rest of that country)."""
+    lo, hi = clause
+    for m in mentions:
+        if m.excluded and lo <= m.first <= hi:
+            info = place_info(m.name)
+            if info is not None and info.country != info.canonical:
+                return info.country
+    return None

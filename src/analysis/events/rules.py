@@ -1,0 +1,237 @@
+"""The rules of the trigger lexicon: what must hold around a form for it to be an event.
+
+Each row of ``data/event_triggers.tsv`` names a rule (its second column). A short or ambiguous word
+needs its context: ``نقل`` is a redeployment only with troops after it or a destination, ``أطلق`` an
+attack only when it fires projectiles, ``عاد`` a deployment only when troops return to a named
+place. The rules here are functions of the sentence's tokens and the trigger's token range; the
+cue lists they read live in ``data/event_cues.json``. Rules in ``DATED_RULES`` also need a timex to
+date the trigger (checked by extraction once dates are assigned): a round of talks or a founding
+is a timeline event only when the text says when.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from analysis.events import lexicon
+from analysis.events.modality import imperfect
+from analysis.text import Token
+
+ZONE_MAX_TOKENS = 15  # a timex (or حتى) further than this after its trigger does not belong to it
+UNTIL_MAX_TOKENS = 25  # "تستمر المهمة ... حتى أيلول 2026" may put its date further away
+SITE_MAX_TOKENS = 12
+PROJECTILE_REACH = 7  # ``سقطت أمس السبت أكثر من 30 صاروخا``
+EQUIPMENT_REACH = 8  # ``نصبت القوات الأمريكية مطلع الشهر الجاري منظومة``
+DESTINATION_REACH = 10  # ``انتقلوا من قاعدتي فكتوريا وعين الأسد إلى قاعدة حرير``
+MISSION_REACH_BEFORE = 7  # ``المهمة القتالية للقوات الأمريكية في العراق ستنتهي``: subject before the verb
+
+#: Rules whose triggers count only when a timex dates them (never as a bare purpose ``لهزيمة``).
+DATED_RULES = frozenset({"dated", "talks", "founded", "victory"})
+
+Rule = Callable[[list[Token], lexicon.TriggerMatch], bool]
+
+
+def _always(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    return True
+
+
+def _mission(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """A mission word near (``إنهاء مهمة``, ``المهمة ... ستنتهي``) or a numbered phase (``المرحلة الأولى``)."""
+    c = lexicon.cues()
+    if lexicon.has_cue(toks, m.first - MISSION_REACH_BEFORE, m.last + 4, "mission_words"):
+        return True
+    for i in range(max(m.first - 4, 0), min(m.last + 4, len(toks) - 1) + 1):
+        if lexicon.bare(toks[i].norm) & c["phase_words"] and i + 1 < len(toks):
+            if lexicon.bare(toks[i + 1].norm) & c["phase_ordinals"]:
+                return True
+    return False
+
+
+def _after(cue: str, reach: int) -> Rule:
+    """A rule: a word of ``cue`` within ``reach`` tokens after the trigger."""
+    return lambda toks, m: lexicon.has_cue(toks, m.last + 1, m.last + reach, cue)
+
+
+def _until(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``تستمر المهمة ... حتى أيلول 2026``: حتى after it and a mission word near."""
+    return lexicon.has_cue(toks, m.last + 1, m.last + UNTIL_MAX_TOKENS, "until_words") and _mission(toks, m)
+
+
+def _topic(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """صوّت ... على قرار يلزم الحكومة بإخراج القوات, not للتصويت على قانون الموازنة."""
+    return lexicon.has_cue(toks, m.first - 6, m.last + 10, "topic_words")
+
+
+def _known_place_at(toks: list[Token], j: int) -> bool:
+    """Does a site word or a gazetteer place start at token ``j``?"""
+    if j >= len(toks):
+        return False
+    return lexicon.has_cue(toks, j, j + 1, "site_words") or any(s[0] == 0 for s in lexicon.gazetteer_spans(toks[j : j + 3], lexicon.places()))
+
+
+def _destination(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``ستنتقل إلى قاعدتي عين الأسد``, ``نقل قسم منهم إلى قاعدة الشدادي``: إلى + a base or a known place."""
+    c = lexicon.cues()
+    for j in range(m.last + 1, min(m.last + DESTINATION_REACH, len(toks))):
+        if toks[j].text in c["clause_breaks"] and toks[j].text not in ("،", ","):
+            return False
+        if lexicon.bare(toks[j].norm) & c["destination_preps"]:
+            return _known_place_at(toks, j + 1)
+    return False
+
+
+def _troops_destination(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``سيتجه القسم الأكبر من القوات إلى مواقع التحالف``: a destination and troops (not ``يتجه الاهتمام إلى``)."""
+    return _destination(toks, m) and lexicon.has_cue(toks, m.first - 5, m.last + 5, "troop_words")
+
+
+def _arrival_from(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``وصلوا إلى أربيل ... قادمين من قاعدة عين الأسد``: troops arriving from another base (a redeployment)."""
+    return _destination(toks, m) and lexicon.has_cue(toks, m.last + 1, m.last + DESTINATION_REACH + 4, "coming_from")
+
+
+def _stay_until(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """قوات التحالف ستبقى في أربيل حتى أيلول 2026: the end of the presence there."""
+    return lexicon.has_cue(toks, m.last + 1, m.last + ZONE_MAX_TOKENS, "until_words") and lexicon.has_cue(
+        toks, m.first - 4, m.last + 3, "troop_words"
+    )
+
+
+def _against(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``عمليات ضد القواعد``, not ``العمليات ضد (بقايا) داعش`` nor ``قيادة العمليات``."""
+    c = lexicon.cues()
+    words = [i for i in range(m.last + 1, len(toks)) if toks[i].norm[:1].isalpha()][:9]
+    for i in words:
+        if lexicon.bare(toks[i].norm) & {"ضد"}:
+            target = lexicon.window(toks, i + 1, i + 3)
+            before = toks[m.first - 1].norm if m.first > 0 else ""
+            return not (target & c["not_against"]) and not (lexicon.bare(before) & c["not_before_operations"])
+    return False
+
+
+def _projectile(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``أطلقت صواريخ على القاعدة``, ``سقطت قذائف``, ``صواريخ سقطت``: something fired or falling."""
+    return lexicon.has_cue(toks, m.last + 1, m.last + PROJECTILE_REACH, "projectiles") or lexicon.has_cue(toks, m.first - 2, m.first - 1, "projectiles")
+
+
+def _return_to(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``عادت القوات الأمريكية إلى العراق``: troops coming back to a named place (a deployment)."""
+    c = lexicon.cues()
+    for j in range(m.last + 1, min(m.last + 4, len(toks))):
+        if lexicon.bare(toks[j].norm) & c["destination_preps"]:
+            return _known_place_at(toks, j + 1) and lexicon.has_cue(toks, m.first - 5, m.last + 5, "troop_words")
+    return False
+
+
+def _return_home(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``عاد الجنود إلى بلادهم``: troops going home (a withdrawal)."""
+    c = lexicon.cues()
+    for j in range(m.last + 1, min(m.last + 5, len(toks))):
+        if lexicon.bare(toks[j].norm) & c["destination_preps"]:
+            return lexicon.has_cue(toks, j + 1, j + 1, "home_words")
+    return False
+
+
+def _to_authority(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``انتقال قاعدة كي وان إلى السيطرة العراقية``, ``الموقع الذي ينقل إلى القوات العراقية``: a site handed over."""
+    c = lexicon.cues()
+    if not lexicon.has_cue(toks, m.first - 4, m.last + 4, "site_words"):
+        return False
+    for j in range(m.last + 1, min(m.last + DESTINATION_REACH, len(toks))):
+        if lexicon.bare(toks[j].norm) & c["destination_preps"]:
+            return lexicon.has_cue(toks, j + 1, j + 2, "receivers")
+    return False
+
+
+def _abroad(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``نقل المعدات من قاعدة عين الأسد إلى خارج العراق``: moved out of the country is a withdrawal."""
+    c = lexicon.cues()
+    for j in range(m.last + 1, min(m.last + DESTINATION_REACH, len(toks) - 1)):
+        if lexicon.bare(toks[j].norm) & c["destination_preps"]:
+            return lexicon.is_cue(toks[j + 1], "exclusions") or lexicon.is_cue(toks[j + 1], "home_words")
+    return False
+
+
+def _signed(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``وقع البلدان اتفاقية``, not ``القصف الذي وقع الإثنين`` (``وقع``: it happened)."""
+    if m.first > 0 and lexicon.is_cue(toks[m.first - 1], "relatives"):
+        return False
+    return lexicon.has_cue(toks, m.last + 1, m.last + 5, "signed_objects")
+
+
+def _troops_or_mission(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``توسيع مهمته التدريبية``, ``زيادة عدد القوات``: troops or a mission right after."""
+    return lexicon.has_cue(toks, m.last + 1, m.last + 3, "troop_words") or lexicon.has_cue(toks, m.last + 1, m.last + 2, "mission_words")
+
+
+def _eventive(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """A change, not a state: ``ستنتشر``, ``انتشرت`` but not ``لا تزال تنتشر`` (a present imperfect),
+    unless the state is dated from its start (``يتمركز الجنود في سوريا منذ عام 2015``: ongoing since then)."""
+    future = m.prefix.endswith("س") or lexicon.has_cue(toks, m.first - 4, m.first - 1, "future_words")
+    since = lexicon.has_cue(toks, m.last + 1, m.last + 6, "since_words")  # ``يتمركز الجنود في سوريا منذ 2015``
+    return future or since or not imperfect(m.prefix, m.rule.words[0])
+
+
+def _talks(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """A round of talks on the presence (``جولة الحوار الاستراتيجي``, ``مباحثات اللجنة العسكرية العليا``)."""
+    return lexicon.has_cue(toks, m.first - 8, m.last + 10, "talks_topics")
+
+
+def _founded(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """The founding of a coalition or mission (``التحالف الذي تأسس``, ``تشكيل التحالف``)."""
+    return lexicon.has_cue(toks, m.first - 4, m.first - 1, "founded_subjects") or lexicon.has_cue(toks, m.last + 1, m.last + 2, "founded_subjects")
+
+
+def _campaign(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """A military campaign launched (``بدأت تركيا عمليتها العسكرية``, ``شن الجيش عملية برية``)."""
+    return lexicon.has_cue(toks, m.last + 1, m.last + 2, "military_words") and lexicon.has_cue(toks, m.first - 3, m.first - 1, "launch_verbs")
+
+
+def _troops_around(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """Troops or equipment after the verb, or just before it as its subject (``المعدات الثقيلة نقلت``)."""
+    return lexicon.has_cue(toks, m.last + 1, m.last + 4, "troop_words") or lexicon.has_cue(toks, m.first - 2, m.first - 1, "troop_words")
+
+
+def _victory(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """A declaration of victory (``أعلن العبادي النصر``, ``إعلان النصر``)."""
+    return lexicon.has_cue(toks, m.last + 1, m.last + 3, "victory_words")
+
+
+RULES: dict[str, Rule] = {
+    "-": _always,
+    "dated": _always,
+    "mission": _mission,
+    "troops": _troops_around,
+    "authority": _after("authority_words", 4),
+    "bilateral": _after("bilateral_words", 6),
+    "site": _after("site_words", SITE_MAX_TOKENS),
+    "equipment": _after("equipment_words", EQUIPMENT_REACH),
+    "until": _until,
+    "topic": _topic,
+    "destination": _destination,
+    "troops_destination": _troops_destination,
+    "arrival_from": _arrival_from,
+    "stay_until": _stay_until,
+    "against": _against,
+    "projectile": _projectile,
+    "return_to": _return_to,
+    "return_home": _return_home,
+    "to_authority": _to_authority,
+    "troops_or_mission": _troops_or_mission,
+    "abroad": _abroad,
+    "signed": _signed,
+    "eventive": _eventive,
+    "talks": _talks,
+    "founded": _founded,
+    "victory": _victory,
+    "campaign": _campaign,
+}
+
+
+def rule_holds(rule: str, toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """Does the lexicon row's ``rule`` hold around the trigger ``m``? An unknown rule is a ``ValueError``."""
+    try:
+        check = RULES[rule]
+    except KeyError:
+        raise ValueError(f"unknown trigger rule {rule!r}") from None
+    return check(toks, m)
