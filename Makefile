@@ -5,16 +5,23 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
-# `make figures CORPUS=path/to/articles` runs the notebooks on another corpus, a folder or an archive
-# (news.parquet/.jsonl/.csv, its columns in news.parquet.columns.json: docs/INGEST.md) (it sets $ANALYSIS_CORPUS;
-# default: $ANALYSIS_CORPUS, else seeds/, as decided by analysis.paths for every entry point).
+# `make figures` runs the notebooks (papermill) with these parameters, all optional; see README.md:
+#   CORPUS=path/to/articles (a folder, files, or an archive news.parquet/.jsonl/.csv: docs/INGEST.md)
+#   LABELS=ar|en  FROM=YYYY[-MM[-DD]]  TO=YYYY[-MM[-DD]]  TYPES=withdrawal,handover  MIN_SOURCES=N  PLACE=name
+#   SKIP_ERRORS=1 (go on without bad files; default: a bad file stops the run)
 CORPUS ?=
+LABELS ?=
+FROM ?=
+TO ?=
+TYPES ?=
+MIN_SOURCES ?=
+PLACE ?=
+SKIP_ERRORS ?=
 
 .PHONY: help setup figures notebooks test test-fast lab benchmarks clean
 
 help:
-	@echo "make figures   run the notebooks in order (in place) and regenerate figures/"
+	@echo "make figures   run the notebooks in order and regenerate figures/ (CORPUS=, LABELS=en, SKIP_ERRORS=1, ...)"
 	@echo "make test      unit tests + nbval on every notebook (+ the JupyterLab browser test)"
 	@echo "make lab       open JupyterLab on notebooks/"
 	@echo "make benchmarks  speed and memory benchmarks (need ../shared or a corpus path)"
@@ -29,14 +36,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	@touch $(STAMP)
 
+# analysis.notebooks_run executes the notebooks into a staging folder and replaces notebooks/ and
+# figures/ together only when every notebook ran (a bad file, an error or Ctrl-C changes nothing).
 figures: $(STAMP)
-	@for nb in $(NOTEBOOKS); do \
-	  echo "executing $$nb"; \
-	  $(if $(CORPUS),ANALYSIS_CORPUS=$(abspath $(CORPUS))) $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-	    --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=1800 \
-	    --ExecutePreprocessor.record_timing=False --log-level=WARN "$$nb" || exit 1; \
-	done
-	@echo "figures/ regenerated:"; ls figures
+	@$(BIN)/python -m analysis.notebooks_run --corpus "$(CORPUS)" --labels "$(LABELS)" --from "$(FROM)" \
+	  --to "$(TO)" --types "$(TYPES)" --min-sources "$(MIN_SOURCES)" --place "$(PLACE)" --skip-errors "$(SKIP_ERRORS)"
 
 notebooks: figures
 
@@ -55,4 +59,4 @@ benchmarks: $(STAMP)
 	$(BIN)/python benchmarks/pipeline.py
 
 clean:
-	rm -rf .cache build src/*.egg-info .pytest_cache .hypothesis
+	rm -rf .cache .make-figures build src/*.egg-info .pytest_cache .hypothesis

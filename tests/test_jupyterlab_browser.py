@@ -184,13 +184,17 @@ def test_notebook_runs_in_jupyterlab(lab, tmp_path: Path) -> None:
             assert page.locator(idle).count() == 1, "the kernel did not go idle"
 
             # The figure rendered as an image with a real size, and a table with Arabic text.
-            images = page.locator(".jp-OutputArea-output img")
+            images = page.locator(".jp-OutputArea-output[data-mime-type='image/png'] img")
             assert images.count() >= 1, "no figure image in the outputs"
-            page.locator(".jp-OutputArea-output img").last.scroll_into_view_if_needed()
+            images.last.scroll_into_view_if_needed()
             sizes = [img.evaluate("e => [e.naturalWidth, e.naturalHeight]") for img in images.all()]
             assert any(w > 200 and h > 100 for w, h in sizes), f"figure images did not load: {sizes}"
             tables = page.locator(".jp-OutputArea-output table").all_inner_texts()
             assert any(ARABIC.search(t) for t in tables), "no table with Arabic text rendered"
+            if notebook.name == PREFERRED:  # the interactive timeline shows inline (JupyterLab's Plotly renderer)
+                plot = page.locator(".jp-OutputArea-output.jp-RenderedPlotly")
+                assert plot.count() == 1, "the interactive timeline did not render inline"
+                assert plot.locator("svg.main-svg .scatterlayer .trace").count() >= 1, "the inline timeline has no mark"
             # Scroll to the figure for the screenshot a human looks at.
             images.last.scroll_into_view_if_needed()
             page.wait_for_timeout(500)

@@ -12,13 +12,12 @@ import hashlib
 import os
 from pathlib import Path
 
-import nbformat
 import pandas as pd
 import pytest
-from nbclient import NotebookClient
 
 import analysis.corpus
 from analysis.cli import main
+from analysis.notebooks_run import Parameters, execute
 from analysis.corpus import default_corpus_paths, load_corpus
 from analysis.entities import entities_frame
 from analysis.events import events_frame
@@ -127,10 +126,8 @@ def test_notebooks_and_the_cli_write_the_same_bytes(tmp_path: Path, monkeypatch)
     monkeypatch.delenv("MPLBACKEND", raising=False)  # the kernel picks its inline backend, as under make figures
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(REPO / "src"), os.environ.get("PYTHONPATH")])))
     assert main(["figures", "--out", str(tmp_path / "from_cli"), "--quiet"]) == 0  # corpus: $ANALYSIS_CORPUS
-    for path in NOTEBOOKS:
-        notebook = nbformat.read(path, as_version=4)
-        NotebookClient(notebook, timeout=600, kernel_name="python3",
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
+    for path in NOTEBOOKS:  # as make figures runs them (papermill), the corpus injected as a parameter
+        execute(path, tmp_path / path.name, Parameters(corpus=str(CORPUS)), tmp_path / "from_notebooks", 600)
     from_cli, from_notebooks = _digest(tmp_path / "from_cli"), _digest(tmp_path / "from_notebooks")
     assert set(from_cli) == {f"{name}.{ext}" for name in FIGURES for ext in ("png", "svg", "csv")} | {f"{HTML_NAME}.html"}
     # Every figure a notebook shows is the CLI's, byte for byte (a new figure need not be in a notebook).
@@ -138,19 +135,21 @@ def test_notebooks_and_the_cli_write_the_same_bytes(tmp_path: Path, monkeypatch)
 
 
 def test_one_function_decides_the_default_folders(tmp_path: Path, monkeypatch) -> None:
-    for name in ("ANALYSIS_CORPUS", "ANALYSIS_FIGURES_DIR", "ANALYSIS_CACHE_DIR"):
+    for name in ("ANALYSIS_CORPUS", "ANALYSIS_FIGURES_DIR", "ANALYSIS_CACHE_DIR", "ANALYSIS_REVIEW"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(REPO)
     paths = study_paths()
     assert paths.corpus == (REPO / "seeds",) and paths.figures == REPO / "figures"
-    assert paths.cache == REPO / ".cache" / "analysis"
+    assert paths.cache == REPO / ".cache" / "analysis" and paths.review == REPO / "reviews" / "timeline.csv"
     assert default_corpus_paths() == default_corpus() == [REPO / "seeds"]
     monkeypatch.setenv("ANALYSIS_CORPUS", str(tmp_path / "c"))
     monkeypatch.setenv("ANALYSIS_FIGURES_DIR", str(tmp_path / "f"))
     monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(tmp_path / "k"))
-    assert study_paths() == type(paths)((tmp_path / "c",), tmp_path / "f", tmp_path / "k")
+    monkeypatch.setenv("ANALYSIS_REVIEW", str(tmp_path / "r.csv"))
+    assert study_paths() == type(paths)((tmp_path / "c",), tmp_path / "f", tmp_path / "k", tmp_path / "r.csv")
     assert default_corpus_paths() == default_corpus() == [tmp_path / "c"]
-    given = study_paths(corpus=["a", "b"], figures="f", cache="k")
-    assert given == type(paths)((Path("a"), Path("b")), Path("f"), Path("k"))
+    given = study_paths(corpus=["a", "b"], figures="f", cache="k", review="r")
+    assert given == type(paths)((Path("a"), Path("b")), Path("f"), Path("k"), Path("r"))
 
 
 def test_make_all_figures_from_one_study(study: Study, tmp_path: Path) -> None:

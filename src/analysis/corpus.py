@@ -40,7 +40,6 @@ MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 #: A run of this many characters without white space is not prose (a pasted data blob, base64...).
 MAX_WORD_CHARS = 10_000
 ARTICLE_SUFFIX = ".txt"
-#: Where the CLI looks for articles when given none: $ANALYSIS_CORPUS, else ``seeds/`` at the repo root.
 
 #: The header line's shape (`` date YYYY-MM-DD URL``), before the date and URL are checked.
 HEADER_RE = re.compile(r"^\s*date\s+(?P<date>\S+)(?:\s+(?P<url>\S+))?\s*(?P<rest>.*)$")

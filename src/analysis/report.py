@@ -48,7 +48,7 @@ def corpus_overview(study: Study, labels: Labels = "ar") -> tuple[Figure, pd.Dat
 
 def top_words(study: Study, labels: Labels = "ar", top: int = 20) -> tuple[Figure, pd.DataFrame]:
     """Notebook 02: the ``top`` most frequent content words."""
-    table = top_content_words(with_word_columns(study.tokens), top=top)
+    table = top_content_words(with_word_columns(study.tokens, study.entities), top=top)
     return top_words_figure(table, labels=labels), table
 
 

@@ -7,6 +7,7 @@ Writes each figure as PNG + SVG with the CSV behind it, and the interactive time
 from __future__ import annotations
 
 import argparse
+import sys
 
 from analysis.commands.columns import add_column_options, apply_column_options
 from analysis.commands.figure_options import add_figure_options, figure_options
@@ -32,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
     apply_column_options(args, args.corpus)
     study = Study.load(args.corpus, use_cache=not args.no_cache, progress=False if args.quiet else None)
     written = make_all_figures(study, directory=args.out, quiet=args.quiet, **options)
+    for line in study.review.warnings():  # a reviewer's decision that applies to nothing is never silent
+        print(f"analysis figures: warning: {line}", file=sys.stderr)
     if not args.quiet:
         for path in written:
             print(path)

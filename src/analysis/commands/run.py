@@ -98,6 +98,8 @@ def run(args: argparse.Namespace) -> int:
         # Only the files that loaded: the bad ones were reported above.
         study = Study.from_run(articles, frames, problems, stages=stats.stages)
         written = make_all_figures(study, directory=args.out, quiet=args.quiet, **options)
+        for line in study.review.warnings():  # a reviewer's decision that applies to nothing is never silent
+            print(f"analysis run: warning: {line}", file=sys.stderr)
         if not args.quiet:
             print(f"{len(written)} figure files written")
     return 0
