@@ -133,9 +133,9 @@ def test_make_figures_exits_non_zero_with_one_line_for_a_bad_file(project: Path,
     """The real Makefile target (its set-up step pointed at the running interpreter's environment)."""
     shutil.copy(REPO / "Makefile", project / "Makefile")
     stamp = tmp_path / "installed"
-    stamp.touch()
-    later = time.time() + 3600
-    os.utime(stamp, (later, later))  # clearly newer than pyproject.toml: make must not re-install anything
+    earlier = time.time() - 3600
+    os.utime(project / "pyproject.toml", (earlier, earlier))
+    stamp.touch()  # clearly newer than pyproject.toml: make must not re-install anything
     write_article(project / "seeds", "003_bad.txt", b"\xff\xfe binary \x00 junk")
     before = outputs(project)
     done = subprocess.run(["make", "--no-print-directory", "figures", f"BIN={Path(sys.executable).parent}",
