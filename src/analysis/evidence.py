@@ -1,8 +1,8 @@
 """The evidence behind timeline entries: every report with its sentence, and each entry's status over time.
 
 ``entry_reports`` lists the reports merged into one entry: outlet, article date, URL, the report's
-status and the sentence cut out of the article file by its offsets (docs/ANNOTATION.md, "Spans and
-offsets"), checked against the trigger the extraction recorded. ``status_history`` gives each
+status and the sentence cut out of the article file by its offsets (docs/ANNOTATION.md, "Common
+ground"), checked against the trigger the extraction recorded. ``status_history`` gives each
 entry's statuses in the order the articles were published (planned → occurred). Both draw from a
 ``Study``: the entries are the reviewed ones (``Study.entries``).
 """
