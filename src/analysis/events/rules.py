@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from analysis.events import lexicon
-from analysis.events.modality import imperfect
+from analysis.events.modality import imperfect, words_before
 from analysis.text import Token
 
 ZONE_MAX_TOKENS = 15  # a timex (or حتى) further than this after its trigger does not belong to it
@@ -23,6 +23,9 @@ SITE_MAX_TOKENS = 12
 PROJECTILE_REACH = 7  # ``سقطت أمس السبت أكثر من 30 صاروخا``
 EQUIPMENT_REACH = 8  # ``نصبت القوات الأمريكية مطلع الشهر الجاري منظومة``
 DESTINATION_REACH = 10  # ``انتقلوا من قاعدتي فكتوريا وعين الأسد إلى قاعدة حرير``
+COMING_FROM_BEFORE = 8  # ``قوة أمريكية قادمة من قاعدة التنف السورية وصلت``
+TROOPS_REACH_COUNTED = 7  # ``ستنشر عددا صغيرا من الجنود``: a number before the troops
+SUBJECT_REACH = 8  # ``عدد القوات الأمريكية في موقع البرج 22 سيُخفض``
 MISSION_REACH_BEFORE = 7  # ``المهمة القتالية للقوات الأمريكية في العراق ستنتهي``: subject before the verb
 
 #: Rules whose triggers count only when a timex dates them (never as a bare purpose ``لهزيمة``).
@@ -63,9 +66,11 @@ def _topic(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 
 def _known_place_at(toks: list[Token], j: int) -> bool:
-    """Does a site word or a gazetteer place start at token ``j``?"""
+    """Does a site word or a gazetteer place (after a head noun: ``محافظة دهوك``) start at token ``j``?"""
     if j >= len(toks):
         return False
+    if lexicon.is_cue(toks[j], "place_heads") and not lexicon.is_cue(toks[j], "site_words"):
+        j += 1  # ``إلى محافظة دهوك``: a head noun before the name
     return lexicon.has_cue(toks, j, j + 1, "site_words") or any(s[0] == 0 for s in lexicon.gazetteer_spans(toks[j : j + 3], lexicon.places()))
 
 
@@ -86,8 +91,13 @@ def _troops_destination(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 
 def _arrival_from(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
-    """``وصلوا إلى أربيل ... قادمين من قاعدة عين الأسد``: troops arriving from another base (a redeployment)."""
-    return _destination(toks, m) and lexicon.has_cue(toks, m.last + 1, m.last + DESTINATION_REACH + 4, "coming_from")
+    """``وصلوا إلى أربيل ... قادمين من قاعدة عين الأسد``, ``قوة قادمة من التنف وصلت إلى``: troops arriving
+    from another base (a redeployment); the participle may follow the destination or precede the verb."""
+    if not _destination(toks, m):
+        return False
+    return lexicon.has_cue(toks, m.last + 1, m.last + DESTINATION_REACH + 4, "coming_from") or lexicon.has_cue(
+        toks, m.first - COMING_FROM_BEFORE, m.first - 1, "coming_from"
+    )
 
 
 def _stay_until(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
@@ -172,6 +182,14 @@ def _eventive(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return future or since or not imperfect(m.prefix, m.rule.words[0])
 
 
+def _takeover(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``سيتولى الجيش حماية الموقع``, ``تولت القوات العراقية إدارة القاعدة``: a site taken over, not a
+    role held (``تتولى إدارة القاعدة``, a present state) nor a readiness (``جاهزية القوات لتولي المسؤولية``)."""
+    if not (lexicon.has_cue(toks, m.last + 1, m.last + 4, "authority_words") and lexicon.has_cue(toks, m.last + 1, m.last + 6, "site_words")):
+        return False
+    return _eventive(toks, m)
+
+
 def _talks(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """A round of talks on the presence (``جولة الحوار الاستراتيجي``, ``مباحثات اللجنة العسكرية العليا``)."""
     return lexicon.has_cue(toks, m.first - 8, m.last + 10, "talks_topics")
@@ -188,8 +206,21 @@ def _campaign(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 
 def _troops_around(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
-    """Troops or equipment after the verb, or just before it as its subject (``المعدات الثقيلة نقلت``)."""
-    return lexicon.has_cue(toks, m.last + 1, m.last + 4, "troop_words") or lexicon.has_cue(toks, m.first - 2, m.first - 1, "troop_words")
+    """Troops or equipment after the verb (past a number: ``ستنشر عددا صغيرا من الجنود``), just before
+    it (``المعدات الثقيلة نقلت``), or as the subject of a verb further back in its clause (``عدد
+    القوات في الموقع سيُخفض``)."""
+    reach = TROOPS_REACH_COUNTED if lexicon.has_cue(toks, m.last + 1, m.last + 2, "quantity_words") else 4
+    if lexicon.has_cue(toks, m.last + 1, m.last + reach, "troop_words") or lexicon.has_cue(toks, m.first - 2, m.first - 1, "troop_words"):
+        return True
+    return _finite_verb(m) and any(lexicon.is_cue(toks[j], "troop_words") for j in words_before(toks, m.first, SUBJECT_REACH))
+
+
+def _finite_verb(m: lexicon.TriggerMatch) -> bool:
+    """A verb form whose subject may stand before it: a future (``سيخفض``), an imperfect in ي or a perfect."""
+    word = m.rule.words[0]
+    if "ال" in m.prefix:
+        return False
+    return m.prefix.endswith("س") or word[:1] == "ي" or word.endswith("وا") or (word.endswith("ت") and not word.endswith("ات"))
 
 
 def _victory(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
@@ -222,6 +253,7 @@ RULES: dict[str, Rule] = {
     "signed": _signed,
     "eventive": _eventive,
     "talks": _talks,
+    "takeover": _takeover,
     "founded": _founded,
     "victory": _victory,
     "campaign": _campaign,
