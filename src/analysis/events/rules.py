@@ -26,6 +26,7 @@ DESTINATION_REACH = 10  # ``انتقلوا من قاعدتي فكتوريا وع
 COMING_FROM_BEFORE = 8  # ``قوة أمريكية قادمة من قاعدة التنف السورية وصلت``
 TROOPS_REACH_COUNTED = 7  # ``ستنشر عددا صغيرا من الجنود``: a number before the troops
 SUBJECT_REACH = 8  # ``عدد القوات الأمريكية في موقع البرج 22 سيُخفض``
+LAUNCH_REACH = 5  # ``بدء التحالف بقيادة واشنطن غاراته على مواقع التنظيم``
 MISSION_REACH_BEFORE = 7  # ``المهمة القتالية للقوات الأمريكية في العراق ستنتهي``: subject before the verb
 
 #: Rules whose triggers count only when a timex dates them (never as a bare purpose ``لهزيمة``).
@@ -205,6 +206,16 @@ def _campaign(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return lexicon.has_cue(toks, m.last + 1, m.last + 2, "military_words") and lexicon.has_cue(toks, m.first - 3, m.first - 1, "launch_verbs")
 
 
+def _isis_campaign(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """The war on ISIS (``بدأ التحالف غاراته على مواقع التنظيم``): a launched campaign whose target is ISIS."""
+    if not lexicon.has_cue(toks, m.first - LAUNCH_REACH, m.first - 1, "launch_verbs"):
+        return False  # ``بدء التحالف بقيادة واشنطن غاراته``: the subject may stand between
+    for j in range(m.last + 1, min(m.last + 4, len(toks))):
+        if lexicon.is_cue(toks[j], "target_preps"):
+            return lexicon.has_cue(toks, j + 1, j + 3, "not_against")
+    return False
+
+
 def _troops_around(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """Troops or equipment after the verb (past a number: ``ستنشر عددا صغيرا من الجنود``), just before
     it (``المعدات الثقيلة نقلت``), or as the subject of a verb further back in its clause (``عدد
@@ -257,6 +268,7 @@ RULES: dict[str, Rule] = {
     "founded": _founded,
     "victory": _victory,
     "campaign": _campaign,
+    "isis_campaign": _isis_campaign,
 }
 
 
