@@ -187,8 +187,11 @@ def find_triggers(toks: list[Token]) -> list[TriggerMatch]:
 
 
 def alternatives(match: TriggerMatch) -> list[TriggerRule]:
-    """All lexicon rows with the same words as ``match`` (e.g. نقل: handover or redeployment)."""
-    return [r for r in trigger_rules().get(match.rule.words[0], ()) if r.words == match.rule.words]
+    """All lexicon rows with the same words as ``match`` (e.g. نقل: handover or redeployment), the rows
+    with a rule first (file order), then the ``-`` rows: ``شنت تركيا هجوما بريا`` is a war campaign
+    before it is an attack."""
+    rows = [r for r in trigger_rules().get(match.rule.words[0], ()) if r.words == match.rule.words]
+    return sorted(rows, key=lambda r: r.rule == "-")
 
 
 # ---------------------------------------------------------------------------------------------

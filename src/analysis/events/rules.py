@@ -203,7 +203,7 @@ def _founded(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 def _campaign(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """A military campaign launched (``بدأت تركيا عمليتها العسكرية``, ``شن الجيش عملية برية``)."""
-    return lexicon.has_cue(toks, m.last + 1, m.last + 2, "military_words") and lexicon.has_cue(toks, m.first - 3, m.first - 1, "launch_verbs")
+    return lexicon.has_cue(toks, m.last + 1, m.last + 2, "military_words") and lexicon.has_cue(toks, m.first - LAUNCH_REACH, m.first - 1, "launch_verbs")
 
 
 def _isis_campaign(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
