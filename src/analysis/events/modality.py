@@ -33,6 +33,7 @@ HYPOTHESIS_REACH = 8  # ``انسحاب التحالف من إقليم كردست
 DROP = "drop"
 PLANNED = "planned"
 STRONG_BREAKS = frozenset({".", "؟", "!", "؛", ";"})
+QUOTE_MARKS = frozenset('"“”«»')
 STILL = frozenset({"يزال", "تزال", "زال", "يزالون", "زالت"})  # لا يزال: affirmative
 
 
@@ -58,13 +59,26 @@ def negated(toks: list[Token], first: int) -> bool:
 
     ``لا يزال`` / ``لم يعد`` ... are affirmative or fixed phrases and do not count.
     """
-    for j in words_before(toks, first, NEGATION_REACH):
+    for j in _words_before_quotes(toks, first, NEGATION_REACH):
         if lexicon.is_cue(toks[j], "complementizers"):
             return False
         if _function_word(toks[j]) in lexicon.cues()["negations"]:  # لم, not لما (stems would read لما as لم + ا)
             nxt = lexicon.bare(toks[j + 1].norm) if j + 1 < len(toks) else set()
             return not (nxt & STILL)
     return False
+
+
+def _words_before_quotes(toks: list[Token], first: int, reach: int) -> list[int]:
+    """``words_before`` that reads through quotation marks: ``لا تستهدف "إشعال حرب"`` is one clause."""
+    out = []
+    j = first - 1
+    while j >= 0 and len(out) < reach:
+        if toks[j].text not in QUOTE_MARKS:
+            if _is_break(toks[j]):
+                break
+            out.append(j)
+        j -= 1
+    return out
 
 
 def _function_word(tok: Token) -> str:

@@ -25,6 +25,7 @@ REFERENCE_REACH = 6  # ``بموجب المرحلة الثانية من الات�
 ONGOING_REACH = 16
 CONTINUING_REACH = 8  # ``بدأت القوات الأمريكية، اليوم الجمعة، سحب``
 DECISION_REACH = 10
+INTENTION_REACH = 4  # ``تعتزم الحكومة الإيطالية سحب``: the subject may stand between
 COORD_REACH = 16  # ``سحب جنودها من ...، ونقل قسم منهم``: a coordinated trigger shares the first one's aspect  # ``أمر وزير الدفاع الأمريكي مارك إسبر، أمس الأحد، بسحب``  # ``انسحاب ... لا يزال مستمرا``: how far after the trigger its ongoing word may come
 VICTORY_WAR_REACH = 8  # ``خاض التحالف حربا استمرت ثلاث سنوات انتهت بإعلان النصر``
 ANNOUNCED_WINDOW = 30  # how far after a speech verb the event it only reports may come (``reported`` types)
@@ -91,14 +92,14 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
         if found and m.prefix.startswith("و") and found[-1].background and m.first - found[-1].last <= 3:
             trig.background = True  # "بعد إنهاء المهام ومغادرة بعثة التحالف"
         verb = words[0]
-        trig.future = trig.postponed or m.prefix.endswith("س") or (verb[:1] == "س" and verb[1:2] in ("ي", "ت", "ن")) or lexicon.has_cue(toks, m.first - 4, m.first - 1, "future_words") or any(
+        trig.future = trig.postponed or m.prefix.endswith("س") or (verb[:1] == "س" and verb[1:2] in ("ي", "ت", "ن")) or lexicon.has_cue(toks, m.first - 4, m.first - 1, "future_words") or _intended(toks, m) or any(
             " ".join(t.norm for t in toks[i : i + 2]) in c["future_phrases"] for i in range(max(m.first - 5, 0), m.first)
         )
         trig.ongoing = lexicon.has_cue(toks, m.first - 3, m.first - 1, "ongoing_words") or _ongoing_after(toks, m, "ongoing_words")
         trig.continuing = any(
             lexicon.is_cue(toks[j], "continuing_words") for j in modality.words_before(toks, m.first, CONTINUING_REACH, commas=True)
         ) or _ongoing_after(toks, m, "continuing_words")
-        trig.decided = _decided(toks, m)
+        trig.decided = _decided(toks, m) or _intended(toks, m)
         if found and m.prefix.startswith("و") and m.first - found[-1].last <= COORD_REACH:
             trig.continuing = trig.continuing or found[-1].continuing  # بدأت ... سحب جنودها ...، ونقل قسم منهم
         # ``يتعرض التحالف منذ أشهر لهجمات`` goes on; ``منذ القصف الذي`` names the start point, an event that is over
@@ -116,6 +117,12 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
     for trig in kept:  # kept until dated: the report's date may be what dates the event it reports
         trig.reporter = _reports_event(trig, kept, toks)
     return kept
+
+
+def _intended(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``أعلن أمس عزمه سحب``, ``تعتزم سحب``, ``كانت تخطط لإنهاء``: an intention is planned, and the day it was
+    stated does not date what is intended (a future trigger inherits no announcement's date)."""
+    return any(lexicon.is_cue(toks[j], "intention_words") for j in modality.words_before(toks, m.first, INTENTION_REACH))
 
 
 def _decided(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
@@ -162,8 +169,8 @@ def _reports_event(trig: Trigger, found: list[Trigger], toks: list[Token]) -> bo
         return False
     for t in found:
         blocker = TYPES[t.type].reported
-        if blocker is None or not 0 < t.first - trig.last <= ANNOUNCED_WINDOW:
-            continue
+        if blocker is None or not 0 < t.first - trig.last <= ANNOUNCED_WINDOW or t.background:
+            continue  # ``أعلنت ... وقف عملياتها، بعد أسبوع من هجوم``: a background event is not what is announced
         if not lexicon.has_cue(toks, trig.last + 1, t.first - 1, blocker):
             return True
     return False
