@@ -27,6 +27,7 @@ from analysis.events.location import PlaceMention, place_level
 from analysis.events.places import compatible
 from analysis.events.dating import anchor_forward, assign_dates, happened, sentence_timexes
 from analysis.events.records import Event, Mention
+from analysis.events.modality import present_verb
 from analysis.events.screen import definite, on_timeline
 from analysis.events.triggers import find_sentence_triggers
 from analysis.events.types import TYPES
@@ -128,6 +129,7 @@ def extract_events(
                     future=trig.future or forward is True or (value is None and states_purpose(trig)),
                     ongoing=trig.ongoing, continuing=trig.continuing and trig.type not in POINT_TYPES, since=trig.ongoing_since or dated_since(toks, trig),
                     ended=forward is False, happened=happened(toks, trig), decided=trig.decided,
+                    present=sent.end > title_end and TYPES[trig.type].purpose and present_verb(trig.match.prefix, trig.match.rule.words[0]),
                 )),  # fmt: skip
                 place=pick_place(places, trig, clause),
                 actors=pick_actors(actors, trig, clause),

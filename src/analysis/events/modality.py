@@ -152,6 +152,14 @@ def imperfect(prefix: str, word: str, strict: bool = False) -> bool:
     return word[:1] in ("ت", "ن") and not perfect and not (strict and len(word) <= 4)
 
 
+def present_verb(prefix: str, word: str) -> bool:
+    """An unambiguous present-tense verb (``ينسحب``, ``تغادر`` whose ي-form the lexicon lists too), not a
+    verbal noun (``تقليص``, ``تموضع``) nor a form that is also a perfect (``تسلم``)."""
+    if "ال" in prefix or not imperfect(prefix, word, strict=True):
+        return False
+    return word[:1] == "ي" or ("ي" + word[1:]) in lexicon.trigger_rules()
+
+
 def planned_in_a_plan(toks: list[Token], first: int, prefix: str) -> bool:
     """The aim of a plan or timetable (``خطة إعادة التموضع``, ``خطة التحالف لتقليص``, ``جدول زمني لانسحاب``),
     unless the plan is the thing agreed (``اتفقا على جدول زمني لانسحاب``: a planned event of its own)."""

@@ -25,6 +25,7 @@ REFERENCE_REACH = 6  # ``بموجب المرحلة الثانية من الات�
 ONGOING_REACH = 16
 CONTINUING_REACH = 8  # ``بدأت القوات الأمريكية، اليوم الجمعة، سحب``
 DECISION_REACH = 10
+PREPARATION_REACH = 2  # ``ترتيبات تسليم``, ``استكمال ترتيبات تسليم``
 INTENTION_REACH = 4  # ``تعتزم الحكومة الإيطالية سحب``: the subject may stand between
 COORD_REACH = 16  # ``سحب جنودها من ...، ونقل قسم منهم``: a coordinated trigger shares the first one's aspect  # ``أمر وزير الدفاع الأمريكي مارك إسبر، أمس الأحد، بسحب``  # ``انسحاب ... لا يزال مستمرا``: how far after the trigger its ongoing word may come
 VICTORY_WAR_REACH = 8  # ``خاض التحالف حربا استمرت ثلاث سنوات انتهت بإعلان النصر``
@@ -92,7 +93,7 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
         if found and m.prefix.startswith("و") and found[-1].background and m.first - found[-1].last <= 3:
             trig.background = True  # "بعد إنهاء المهام ومغادرة بعثة التحالف"
         verb = words[0]
-        trig.future = trig.postponed or m.prefix.endswith("س") or (verb[:1] == "س" and verb[1:2] in ("ي", "ت", "ن")) or lexicon.has_cue(toks, m.first - 4, m.first - 1, "future_words") or _intended(toks, m) or any(
+        trig.future = trig.postponed or m.prefix.endswith("س") or (verb[:1] == "س" and verb[1:2] in ("ي", "ت", "ن")) or lexicon.has_cue(toks, m.first - 4, m.first - 1, "future_words") or _intended(toks, m) or _prepared(toks, m) or any(
             " ".join(t.norm for t in toks[i : i + 2]) in c["future_phrases"] for i in range(max(m.first - 5, 0), m.first)
         )
         trig.ongoing = lexicon.has_cue(toks, m.first - 3, m.first - 1, "ongoing_words") or _ongoing_after(toks, m, "ongoing_words")
@@ -123,6 +124,11 @@ def _intended(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``أعلن أمس عزمه سحب``, ``تعتزم سحب``, ``كانت تخطط لإنهاء``: an intention is planned, and the day it was
     stated does not date what is intended (a future trigger inherits no announcement's date)."""
     return any(lexicon.is_cue(toks[j], "intention_words") for j in modality.words_before(toks, m.first, INTENTION_REACH))
+
+
+def _prepared(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``بانتظار استكمال ترتيبات تسليم القاعدة``, ``تمهيدا لإخلاء``: what is being prepared or awaited is planned."""
+    return any(lexicon.is_cue(toks[j], "preparation_words") for j in modality.words_before(toks, m.first, PREPARATION_REACH))
 
 
 def _decided(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
