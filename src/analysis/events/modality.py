@@ -199,6 +199,14 @@ def denies_rumour(toks: list[Token], last: int) -> bool:
     return any(lexicon.is_cue(t, "rumour_cues") for t in toks[last + 1 : last + 1 + RUMOUR_REACH])
 
 
+def _document(toks: list[Token], first: int) -> bool:
+    """The trigger names a document (``نص البيان المشترك``, ``نسخة من الاتفاق``), not the event."""
+    j = first - 1
+    if j > 0 and lexicon.bare(toks[j].norm) & {"من"}:
+        j -= 1
+    return j >= 0 and lexicon.is_cue(toks[j], "document_words")
+
+
 def judge(toks: list[Token], m: lexicon.TriggerMatch, words: tuple[str, ...], type_: str) -> str | None:
     """``DROP`` (not an event), ``PLANNED`` (postponed, so planned) or None (an event; status from its date)."""
     c = lexicon.cues()
@@ -219,6 +227,8 @@ def judge(toks: list[Token], m: lexicon.TriggerMatch, words: tuple[str, ...], ty
             toks[j].norm not in ("حال",) or (j > 0 and toks[j - 1].norm == "في")
         ):
             return DROP
+    if type_ == "agreement" and _document(toks, first):
+        return DROP  # نص الاتفاقية, نسخة من الاتفاق: the document, named in passing, not the agreement reached
     if first > 0 and lexicon.is_cue(toks[first - 1], "plan_heads") and "ال" in m.prefix:
         return DROP  # خطة الانسحاب, موعد الانسحاب: the name of a plan or a deadline, not the event
     if lexicon.lam_prefix(m.prefix) and any(lexicon.is_cue(toks[j], "body_names") for j in words_before(toks, first, PLAN_REACH + 1)):

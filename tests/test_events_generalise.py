@@ -1,0 +1,175 @@
+"""Event extraction on wordings no rule was written against (issue 8, "What to build" §1).
+
+Each class below is a general phenomenon of Arabic news, tested with several sentences written for
+these tests (not taken from any article or fixture): trigger vocabulary (passives, verbal nouns,
+synonyms), the type that follows the happening, modality and negation, status cues, date roles and
+look-alikes. Conventions: docs/ANNOTATION.md, section "Events".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.corpus import load_article
+from analysis.events import extract_events
+
+
+def _events(tmp_path: Path, body: str, dct: str = "2025-12-31"):
+    path = tmp_path / "001_case.txt"
+    path.write_text(f" date {dct} https://example.org/case\n\nتقرير إخباري\n\n{body}\n", encoding="utf-8")
+    return extract_events(load_article(path), use_ner=False)
+
+
+def _brief(events):
+    return [(e.type, e.trigger, e.date, e.status) for e in events]
+
+
+def _of(events, type_: str):
+    return [e for e in events if e.type == type_]
+
+
+# ---------------------------------------------------------------------------------------------
+# Trigger vocabulary: passives (يعاد/أعيد + verbal noun), units and presence as what is reduced,
+# a number of troops before the troops, entering from elsewhere, taking over protection.
+
+
+@pytest.mark.parametrize(
+    "body, type_",
+    [
+        ("وقال مسؤول إن مئات الجنود سيعاد تمركزهم في قواعد داخل الكويت.", "redeployment"),
+        ("وأوضح المصدر أن القوة أعيد انتشارها في قاعدة عريفجان الأسبوع الماضي.", "redeployment"),
+        ("وسيعاد نشر الوحدات الأمريكية في قاعدة موفق السلطي بالأردن.", "redeployment"),
+        ("وأعلنت روما أنها ستبدأ تقليص وحدتها العسكرية في أربيل الشهر المقبل.", "withdrawal"),
+        ("وشرعت قوات التحالف في تقليص وجودها بمطار أربيل الدولي.", "withdrawal"),
+        ("وقال الوزير إن بلاده ستنشر عددا محدودا من الجنود قرب حقل كونيكو.", "deployment"),
+        ("وأضاف أن عدد الجنود الأمريكيين في قاعدة التنف سيُخفض خلال أسابيع.", "withdrawal"),
+        ("ودخلت عشرات الآليات العسكرية الأمريكية إلى محافظة دهوك قادمة من ريف الحسكة.", "redeployment"),
+        ("وأفاد شهود بأن رتلا أمريكيا قادما من قاعدة الشدادي وصل إلى مطار أربيل الدولي.", "redeployment"),
+        ("وسيتولى الجيش العراقي حماية قاعدة عين الأسد بعد مغادرة المستشارين.", "handover"),
+    ],
+    ids=[
+        "passive-future-re-stationed", "passive-past-redeployed", "passive-re-deployed", "unit-reduced", "presence-reduced",
+        "number-of-troops-deployed", "troops-number-reduced-passive", "entered-coming-from", "coming-from-before-arrived",
+        "takes-over-protection",
+    ],
+)  # fmt: skip
+def test_trigger_vocabulary_classes(tmp_path, body, type_):
+    events = _events(tmp_path, body)
+    assert _of(events, type_), _brief(events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ونقلت صحيفة محلية عن مصدر أمني أن الوضع في محيط القاعدة هادئ.",
+        "ونقل التلفزيون الرسمي عن الوزير قوله إن المباحثات إيجابية.",
+    ],
+    ids=["newspaper-quoted", "tv-quoted"],
+)
+def test_quoting_verb_is_no_movement(tmp_path, body):
+    assert _events(tmp_path, body) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# The type follows the happening: a state's ground offensive or a campaign against ISIS is a war,
+# not an attack on the coalition.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وشن الجيش التركي هجوما بريا على مناطق شرق الفرات الشهر الماضي.",
+        "وقال الرئيس التركي إن بلاده ستطلق عملية عسكرية واسعة ضد المسلحين الأكراد.",
+        "وبدأ التحالف الدولي غاراته على مواقع تنظيم داعش في سوريا صيف 2014.",
+    ],
+    ids=["ground-offensive", "military-operation-launched", "air-campaign-against-isis"],
+)
+def test_offensives_and_campaigns_are_wars(tmp_path, body):
+    events = _events(tmp_path, body)
+    assert _of(events, "war") and not _of(events, "attack"), _brief(events)
+
+
+# ---------------------------------------------------------------------------------------------
+# Modality: an intention is planned and is not dated by the day it was stated; exposure to an
+# attack, a negated aim across quotes and a suspension of attacks are no attacks or wars.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وأعلن الرئيس الأمريكي أمس عزمه سحب قوات بلاده من سوريا.",
+        "وكانت واشنطن قد أعلنت الشهر الماضي نيتها إنهاء وجودها العسكري في قاعدة التنف.",
+        "وأكدت الحكومة الإيطالية اليوم أنها تعتزم سحب مدربيها من أربيل.",
+        "وكانت برلين تخطط لسحب جنودها من الأردن خلال العام الماضي.",
+    ],
+    ids=["resolve", "intention", "intends", "was-planning"],
+)
+def test_an_intention_is_planned_and_undated_by_its_statement(tmp_path, body):
+    events = _events(tmp_path, body)
+    withdrawals = [e for e in events if e.type in ("withdrawal", "mission_end")]
+    assert withdrawals and all(e.status == "planned" for e in withdrawals), _brief(events)
+    assert all(e.status != "occurred" for e in events if e.type != "announcement"), _brief(events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وحذرت قوى محلية من أن الانسحاب سيترك البلدات الحدودية مكشوفة أمام هجوم محتمل.",
+        "وقال مسؤولون إن القواعد الصغيرة باتت عرضة لهجمات الفصائل.",
+        "وأكد المتحدث أن بلاده لا تهدف إلى \"توسيع الحرب\" في المنطقة.",
+        "وأعلنت جماعة مسلحة تعليق هجماتها على القوات الأمريكية حتى إشعار آخر.",
+    ],
+    ids=["exposed-to", "vulnerable-to", "negation-across-quotes", "suspended-attacks"],
+)
+def test_possible_negated_or_suspended_attacks_are_no_events(tmp_path, body):
+    events = _events(tmp_path, body)
+    assert not [e for e in events if e.type in ("attack", "war")], _brief(events)
+
+
+def test_statement_is_kept_when_the_attack_after_it_is_background(tmp_path):
+    body = "وأعلنت الفصائل، مساء أمس، وقف عملياتها ضد القوات الأمريكية، وذلك بعد أسبوع من هجوم قاعدة الرميلان."
+    events = _events(tmp_path, body)
+    assert [e.type for e in events if e.type == "announcement"] == ["announcement"], _brief(events)
+
+
+# ---------------------------------------------------------------------------------------------
+# Status cues: an undated present tense in a report of plans, and what is prepared or awaited,
+# are planned; a document named in passing is no new agreement.
+
+
+@pytest.mark.parametrize(
+    "body, type_",
+    [
+        ("وبحسب الخطة، تغادر القوات الإيطالية معسكرها في أربيل بينما ينتقل عدد محدود منها إلى الكويت.", "redeployment"),
+        ("وتجري الاستعدادات لتسليم قاعدة حرير إلى قوات البيشمركة.", "handover"),
+        ("وينتظر الجانبان استكمال ترتيبات تسليم القاعدة إلى الجيش السوري.", "handover"),
+    ],
+    ids=["present-in-a-plan", "preparations-for", "arrangements-of"],
+)
+def test_undated_present_and_prepared_events_are_planned(tmp_path, body, type_):
+    events = _of(_events(tmp_path, body), type_)
+    assert events and {e.status for e in events} == {"planned"}, _brief(events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ونشرت الجريدة الرسمية اليوم نص الاتفاقية كاملا.",
+        "وحصلت الصحيفة أمس على نسخة من الاتفاق الأمني بين البلدين.",
+    ],
+    ids=["text-of", "copy-of"],
+)
+def test_a_document_named_in_passing_is_no_agreement(tmp_path, body):
+    events = _events(tmp_path, body)
+    assert not _of(events, "agreement"), _brief(events)
+
+
+def test_postponed_withdrawal_is_dated_by_its_new_date(tmp_path):
+    body = (
+        "وأفادت مصادر بأن القوات الأمريكية أرجأت انسحابها من قاعدة الرميلان، الذي كان مقررا قبل نهاية العام الحالي، "
+        "إلى منتصف العام المقبل."
+    )
+    withdrawal = [e for e in _events(tmp_path, body) if e.type == "withdrawal"]
+    assert withdrawal and (withdrawal[0].status, withdrawal[0].date, withdrawal[0].date_mod) == ("planned", "2026", "MID")
