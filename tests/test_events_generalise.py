@@ -173,3 +173,21 @@ def test_postponed_withdrawal_is_dated_by_its_new_date(tmp_path):
     )
     withdrawal = [e for e in _events(tmp_path, body) if e.type == "withdrawal"]
     assert withdrawal and (withdrawal[0].status, withdrawal[0].date, withdrawal[0].date_mod) == ("planned", "2026", "MID")
+
+
+@pytest.mark.parametrize(
+    "body, date",
+    [
+        ("وبدأت القوات الأمريكية منذ مطلع الأسبوع نقل معداتها من قاعدة الشدادي إلى أربيل.", "2026-W01"),
+        ("وتتواصل منذ مطلع الشهر معارك عنيفة في ريف دير الزور الشرقي.", "2025-12"),
+    ],
+    ids=["began-since-start-of-week", "goes-on-since-start-of-month"],
+)
+def test_since_before_the_trigger_dates_it_and_is_no_background(tmp_path, body, date):
+    events = [e for e in _events(tmp_path, body) if e.type in ("redeployment", "war")]
+    assert events and events[0].date == date and events[0].status == "ongoing", _brief(events)
+
+
+def test_vote_topic_may_stand_past_a_name_and_a_date(tmp_path):
+    body = "وصوت البرلمان الهولندي (مجلس النواب)، أمس الثلاثاء، على تمديد التفويض الممنوح لقواته في العراق."
+    assert _of(_events(tmp_path, body), "vote"), _brief(_events(tmp_path, body))

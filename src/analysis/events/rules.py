@@ -27,6 +27,7 @@ COMING_FROM_BEFORE = 8  # ``قوة أمريكية قادمة من قاعدة ا�
 TROOPS_REACH_COUNTED = 7  # ``ستنشر عددا صغيرا من الجنود``: a number before the troops
 SUBJECT_REACH = 8  # ``عدد القوات الأمريكية في موقع البرج 22 سيُخفض``
 LAUNCH_REACH = 5  # ``بدء التحالف بقيادة واشنطن غاراته على مواقع التنظيم``
+TOPIC_REACH = 14  # ``صوت البرلمان الألماني (بوندستاغ)، أمس الخميس، على تمديد التفويض``
 MISSION_REACH_BEFORE = 7  # ``المهمة القتالية للقوات الأمريكية في العراق ستنتهي``: subject before the verb
 
 #: Rules whose triggers count only when a timex dates them (never as a bare purpose ``لهزيمة``).
@@ -63,7 +64,7 @@ def _until(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 def _topic(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """صوّت ... على قرار يلزم الحكومة بإخراج القوات, not للتصويت على قانون الموازنة."""
-    return lexicon.has_cue(toks, m.first - 6, m.last + 10, "topic_words")
+    return lexicon.has_cue(toks, m.first - 6, m.last + TOPIC_REACH, "topic_words")
 
 
 def _known_place_at(toks: list[Token], j: int) -> bool:

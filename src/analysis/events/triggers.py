@@ -81,14 +81,14 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
         trig = Trigger(m, _victory_type(toks, m, rule), rule.rule, m.first, m.last, postponed=verdict == modality.PLANNED)
         lo = m.first - 1
         while lo >= max(m.first - 3, 0) and not _is_break(toks[lo]):
-            if lexicon.bare(toks[lo].norm) & c["background_before"] and not _in_timex(toks[lo], blocked):
+            if lexicon.bare(toks[lo].norm) & c["background_before"] and not _date_word(toks, lo, blocked):
                 trig.background = True
                 break
             lo -= 1
         trig.reference = trig.background or any(
             lexicon.is_cue(toks[j], "background_before") or lexicon.is_cue(toks[j], "phase_words")
             for j in modality.words_before(toks, m.first, REFERENCE_REACH)
-            if not _in_timex(toks[j], blocked)
+            if not _date_word(toks, j, blocked)
         )
         if found and m.prefix.startswith("و") and found[-1].background and m.first - found[-1].last <= 3:
             trig.background = True  # "بعد إنهاء المهام ومغادرة بعثة التحالف"
@@ -154,6 +154,14 @@ def _ongoing_after(toks: list[Token], m: lexicon.TriggerMatch, cue: str) -> bool
 def _in_timex(tok: Token, blocked: list[tuple[int, int]]) -> bool:
     """Is ``tok`` inside one of the ``blocked`` (timex) spans (``قبل`` of ``قبل ثمانية أيام``)?"""
     return any(s < tok.end and tok.start < e for s, e in blocked)
+
+
+def _date_word(toks: list[Token], j: int, blocked: list[tuple[int, int]]) -> bool:
+    """Is token ``j`` part of a timex, or the منذ of the timex right after it (``بدأت منذ مطلع الأسبوع نقل``)?
+    Other words stay background (``بعد أسبوع من هجوم``: counted from an earlier event)."""
+    if _in_timex(toks[j], blocked):
+        return True
+    return lexicon.is_cue(toks[j], "since_words") and j + 1 < len(toks) and _in_timex(toks[j + 1], blocked)
 
 
 def _victory_type(toks: list[Token], m: lexicon.TriggerMatch, rule: lexicon.TriggerRule) -> str:
