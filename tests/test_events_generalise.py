@@ -191,3 +191,17 @@ def test_since_before_the_trigger_dates_it_and_is_no_background(tmp_path, body, 
 def test_vote_topic_may_stand_past_a_name_and_a_date(tmp_path):
     body = "وصوت البرلمان الهولندي (مجلس النواب)، أمس الثلاثاء، على تمديد التفويض الممنوح لقواته في العراق."
     assert _of(_events(tmp_path, body), "vote"), _brief(_events(tmp_path, body))
+
+
+@pytest.mark.parametrize(
+    "body, date",
+    [
+        ("وقال مسؤولون إن انسحاب نحو ألف جندي من الأراضي السورية سيجري على دفعات، ومن المنتظر أن يكتمل في غضون ستين يوما.",
+         "2025-12-31/2026-03-01"),
+        ("وأوضح المصدر أن تسليم القاعدة إلى الجيش العراقي سيتم خلال أسبوعين.", "2025-12-31/2026-01-14"),
+    ],
+    ids=["will-take-place-within", "will-be-done-within"],
+)  # fmt: skip
+def test_a_future_predicate_makes_its_subject_planned_and_dates_it(tmp_path, body, date):
+    events = [e for e in _events(tmp_path, body) if e.type in ("withdrawal", "handover")]
+    assert events and (events[0].status, events[0].date) == ("planned", date), _brief(events)

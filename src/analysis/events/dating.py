@@ -249,6 +249,8 @@ def assign_dates(trigs: list[Trigger], txs: list[TimexSlot], toks: list[Token]) 
         opener = next((j for j in range(trig.last + 1, len(toks)) if lexicon.is_cue(toks[j], "clause_openers")), len(toks))
         end = min(nxt[0] if nxt else len(toks), opener)  # ``…، مشيرا إلى أن المعدات نقلت خلال الأسبوعين``
         limit = trig.last + (UNTIL_MAX_TOKENS if trig.rule == "until" or trig.postponed else ZONE_MAX_TOKENS)
+        if trig.predicate is not None:  # ``انسحاب ... سيجري على مراحل، ومن المتوقع أن يكتمل في غضون مئة يوم``
+            limit = max(limit, trig.predicate + ZONE_MAX_TOKENS)
         zone = [k for k, x in enumerate(txs) if trig.last < x.first < end and x.first <= limit and _may_date(trig, x)]
         points = [k for k in zone if not txs[k].anchored]
         # ``أرجأت انسحابها، الذي كان مقررا قبل نهاية العام، إلى منتصف العام المقبل``: the new date of a

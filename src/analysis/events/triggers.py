@@ -25,6 +25,7 @@ REFERENCE_REACH = 6  # ``بموجب المرحلة الثانية من الات�
 ONGOING_REACH = 16
 CONTINUING_REACH = 8  # ``بدأت القوات الأمريكية، اليوم الجمعة، سحب``
 DECISION_REACH = 10
+PREDICATE_REACH = 10  # ``انسحاب نحو ألفي جندي من الأراضي السورية سيجري``
 PREPARATION_REACH = 2  # ``ترتيبات تسليم``, ``استكمال ترتيبات تسليم``
 INTENTION_REACH = 4  # ``تعتزم الحكومة الإيطالية سحب``: the subject may stand between
 COORD_REACH = 16  # ``سحب جنودها من ...، ونقل قسم منهم``: a coordinated trigger shares the first one's aspect  # ``أمر وزير الدفاع الأمريكي مارك إسبر، أمس الأحد، بسحب``  # ``انسحاب ... لا يزال مستمرا``: how far after the trigger its ongoing word may come
@@ -55,6 +56,7 @@ class Trigger:
     reporter: bool = False  # a speech verb that only reports an event of the sentence: dates it, is no event
     reference: bool = False  # ``بموجب المرحلة الثانية من الاتفاق``: named in passing, not reported
     absorbed: bool = False  # a stay until a date that is the deadline of a withdrawal in the sentence
+    predicate: int | None = None  # ``انسحاب ... سيجري``: the future verb the trigger is the subject of
     content: bool = False  # the thing agreed (``اتفقا على إنهاء المهمة``): planned, dated by its deadline only
 
 
@@ -96,6 +98,8 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
         trig.future = trig.postponed or m.prefix.endswith("س") or (verb[:1] == "س" and verb[1:2] in ("ي", "ت", "ن")) or lexicon.has_cue(toks, m.first - 4, m.first - 1, "future_words") or _intended(toks, m) or _prepared(toks, m) or any(
             " ".join(t.norm for t in toks[i : i + 2]) in c["future_phrases"] for i in range(max(m.first - 5, 0), m.first)
         )
+        trig.predicate = _future_predicate(toks, m)
+        trig.future = trig.future or trig.predicate is not None
         trig.ongoing = lexicon.has_cue(toks, m.first - 3, m.first - 1, "ongoing_words") or _ongoing_after(toks, m, "ongoing_words")
         trig.continuing = any(
             lexicon.is_cue(toks[j], "continuing_words") for j in modality.words_before(toks, m.first, CONTINUING_REACH, commas=True)
@@ -146,9 +150,31 @@ def _ongoing_after(toks: list[Token], m: lexicon.TriggerMatch, cue: str) -> bool
         near = j - m.last <= 2
         if lexicon.is_cue(tok, "start_words"):
             continue  # ``الغزو الذي بدأ في آذار 2003``: when it began, not that it goes on
+        if _future_form(tok):
+            return False  # ``انسحاب ... سيجري على مراحل``: what will take place, not what goes on
         if lexicon.is_cue(tok, cue) and (near or not lexicon.is_cue(tok, "ongoing_verbs") and not tok.norm.startswith("ال")):
             return True
     return False
+
+
+def _future_form(tok: Token) -> bool:
+    """A verb with the future prefix سـ (``سيجري``, ``ستستمر``, ``وسيكتمل``)."""
+    word = tok.norm[1:] if tok.norm[:1] in ("و", "ف") else tok.norm
+    return len(word) > 3 and word[0] == "س" and word[1] in ("ي", "ت", "ن")
+
+
+def _future_predicate(toks: list[Token], m: lexicon.TriggerMatch) -> int | None:
+    """The trigger noun is the subject of a future verb of taking place (``انسحاب نحو ألفي جندي ...
+    سيجري على مراحل``, ``عملية التسليم ستتم``): planned; returns the verb's index (its date is the trigger's) or None."""
+    if m.prefix.endswith("س") or modality.present_verb(m.prefix, m.rule.words[0]) or past_verb(m):
+        return None  # a verb is no subject
+    for j in range(m.last + 1, min(m.last + 1 + PREDICATE_REACH, len(toks))):
+        tok = toks[j]
+        if tok.text in modality.STRONG_BREAKS or _is_break(tok) or lexicon.is_cue(tok, "complementizers"):
+            return None
+        if _future_form(tok) and lexicon.is_cue(tok, "aspect_verbs"):
+            return j
+    return None
 
 
 def _in_timex(tok: Token, blocked: list[tuple[int, int]]) -> bool:
