@@ -205,3 +205,16 @@ def test_vote_topic_may_stand_past_a_name_and_a_date(tmp_path):
 def test_a_future_predicate_makes_its_subject_planned_and_dates_it(tmp_path, body, date):
     events = [e for e in _events(tmp_path, body) if e.type in ("withdrawal", "handover")]
     assert events and (events[0].status, events[0].date) == ("planned", date), _brief(events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وحذر محللون من أن انسحاب القوات الأجنبية من المنطقة سيترك فراغا أمنيا.",
+        "ويرى نواب أن إتمام تسليم القواعد سيعزز موقف الحكومة في المفاوضات.",
+    ],
+    ids=["would-leave", "would-strengthen"],
+)
+def test_the_subject_of_a_consequence_is_discussed_not_reported(tmp_path, body):
+    events = _events(tmp_path, body)
+    assert not [e for e in events if e.type in ("withdrawal", "handover")], _brief(events)

@@ -170,12 +170,15 @@ def planned_in_a_plan(toks: list[Token], first: int, prefix: str) -> bool:
 
 
 def hypothetical_subject(toks: list[Token], last: int) -> bool:
-    """The subject of what might follow (``انسحاب التحالف من الإقليم قد يفتح الباب``): discussed, not reported."""
+    """The subject of what might follow (``انسحاب التحالف من الإقليم قد يفتح الباب``, ``الانسحاب سيترك
+    المناطق مكشوفة``, ``إتمام الانسحاب سيعزز موقف الحكومة``): discussed, not reported."""
     for j in range(last + 1, min(last + 1 + HYPOTHESIS_REACH, len(toks) - 1)):
         if toks[j].text in STRONG_BREAKS or _is_break(toks[j]) or lexicon.is_cue(toks[j], "complementizers"):
             return False
         if toks[j].norm == "قد" and imperfect("", toks[j + 1].norm):
             return True
+        if lexicon.is_cue(toks[j], "consequence_verbs"):
+            return True  # ``الانسحاب سيترك المناطق مكشوفة``: what it would cause, not a report of it
     return False
 
 
