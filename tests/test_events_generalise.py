@@ -218,3 +218,17 @@ def test_a_future_predicate_makes_its_subject_planned_and_dates_it(tmp_path, bod
 def test_the_subject_of_a_consequence_is_discussed_not_reported(tmp_path, body):
     events = _events(tmp_path, body)
     assert not [e for e in events if e.type in ("withdrawal", "handover")], _brief(events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ووصلت قوة أمريكية من قاعدة الرميلان إلى مطار أربيل الدولي مساء أمس.",
+        "ودخلت عشرات الشاحنات المحملة بالمعدات، فجر اليوم الأحد، إلى قاعدة عين الأسد قادمة من قاعدة التنف.",
+        "ومن المقرر أن تصل دفعة ثانية إلى قاعدة علي السالم الأسبوع المقبل، ليرتفع عدد الجنود القادمين من العراق إلى ألف.",
+    ],
+    ids=["from-to", "entered-past-a-date", "coming-from-far-after"],
+)
+def test_arrival_from_another_base_is_a_redeployment(tmp_path, body):
+    events = _events(tmp_path, body)
+    assert _of(events, "redeployment") and not _of(events, "deployment"), _brief(events)

@@ -23,6 +23,7 @@ SITE_MAX_TOKENS = 12
 PROJECTILE_REACH = 7  # ``سقطت أمس السبت أكثر من 30 صاروخا``
 EQUIPMENT_REACH = 8  # ``نصبت القوات الأمريكية مطلع الشهر الجاري منظومة``
 DESTINATION_REACH = 10  # ``انتقلوا من قاعدتي فكتوريا وعين الأسد إلى قاعدة حرير``
+ARRIVAL_REACH = 16  # ``دخلت أكثر من مئة آلية تابعة للقوات الأمريكية، صباح أمس الاثنين، إلى إقليم كوردستان``
 COMING_FROM_BEFORE = 8  # ``قوة أمريكية قادمة من قاعدة التنف السورية وصلت``
 TROOPS_REACH_COUNTED = 7  # ``ستنشر عددا صغيرا من الجنود``: a number before the troops
 SUBJECT_REACH = 8  # ``عدد القوات الأمريكية في موقع البرج 22 سيُخفض``
@@ -76,10 +77,10 @@ def _known_place_at(toks: list[Token], j: int) -> bool:
     return lexicon.has_cue(toks, j, j + 1, "site_words") or any(s[0] == 0 for s in lexicon.gazetteer_spans(toks[j : j + 3], lexicon.places()))
 
 
-def _destination(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+def _destination(toks: list[Token], m: lexicon.TriggerMatch, reach: int = DESTINATION_REACH) -> bool:
     """``ستنتقل إلى قاعدتي عين الأسد``, ``نقل قسم منهم إلى قاعدة الشدادي``: إلى + a base or a known place."""
     c = lexicon.cues()
-    for j in range(m.last + 1, min(m.last + DESTINATION_REACH, len(toks))):
+    for j in range(m.last + 1, min(m.last + reach, len(toks))):
         if toks[j].text in c["clause_breaks"] and toks[j].text not in ("،", ","):
             return False
         if lexicon.bare(toks[j].norm) & c["destination_preps"]:
@@ -95,11 +96,24 @@ def _troops_destination(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 def _arrival_from(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``وصلوا إلى أربيل ... قادمين من قاعدة عين الأسد``, ``قوة قادمة من التنف وصلت إلى``: troops arriving
     from another base (a redeployment); the participle may follow the destination or precede the verb."""
-    if not _destination(toks, m):
+    if not _destination(toks, m, ARRIVAL_REACH):
         return False
-    return lexicon.has_cue(toks, m.last + 1, m.last + DESTINATION_REACH + 4, "coming_from") or lexicon.has_cue(
+    if lexicon.has_cue(toks, m.last + 1, m.last + ARRIVAL_REACH + 6, "coming_from") or lexicon.has_cue(
         toks, m.first - COMING_FROM_BEFORE, m.first - 1, "coming_from"
-    )
+    ):
+        return True
+    return _origin(toks, m)
+
+
+def _origin(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``وصول قوة أمريكية من التنف إلى قاعدة موفق السلطي``: من + a base or known place before the destination."""
+    c = lexicon.cues()
+    for j in range(m.last + 1, min(m.last + DESTINATION_REACH, len(toks))):
+        if lexicon.bare(toks[j].norm) & c["destination_preps"]:
+            return False
+        if lexicon.bare(toks[j].norm) & c["origin_preps"] and _known_place_at(toks, j + 1):
+            return True
+    return False
 
 
 def _stay_until(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
