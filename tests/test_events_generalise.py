@@ -232,3 +232,22 @@ def test_the_subject_of_a_consequence_is_discussed_not_reported(tmp_path, body):
 def test_arrival_from_another_base_is_a_redeployment(tmp_path, body):
     events = _events(tmp_path, body)
     assert _of(events, "redeployment") and not _of(events, "deployment"), _brief(events)
+
+
+def test_operations_that_end_are_a_mission_end(tmp_path):
+    body = "وبموجب التفاهم، تنتهي عملياته انطلاقا من قاعدة حرير بحلول أيلول/سبتمبر 2026."
+    events = _of(_events(tmp_path, body), "mission_end")
+    assert events and (events[0].date, events[0].status) == ("2026-09", "planned"), _brief(events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وطالبت فصائل مسلحة برحيل القوات الأجنبية، مهددة بتوسيع عملياتها ضد القواعد.",
+        "وأمهلت الجماعة الحكومة أسبوعا، متوعدة بتصعيد هجماتها على السفارة.",
+    ],
+    ids=["threatening-to-widen", "vowing-to-escalate"],
+)
+def test_a_threat_in_a_participle_is_no_event(tmp_path, body):
+    events = _events(tmp_path, body)
+    assert not [e for e in events if e.type in ("deployment", "attack")], _brief(events)

@@ -42,9 +42,12 @@ def _always(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 
 def _mission(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
-    """A mission word near (``إنهاء مهمة``, ``المهمة ... ستنتهي``) or a numbered phase (``المرحلة الأولى``)."""
+    """A mission word near (``إنهاء مهمة``, ``المهمة ... ستنتهي``), its operations right after (``تنتهي
+    عملياته انطلاقا من الإقليم``) or a numbered phase (``المرحلة الأولى``)."""
     c = lexicon.cues()
     if lexicon.has_cue(toks, m.first - MISSION_REACH_BEFORE, m.last + 4, "mission_words"):
+        return True
+    if lexicon.has_cue(toks, m.last + 1, m.last + 2, "operations_words"):
         return True
     for i in range(max(m.first - 4, 0), min(m.last + 4, len(toks) - 1) + 1):
         if lexicon.bare(toks[i].norm) & c["phase_words"] and i + 1 < len(toks):
