@@ -251,3 +251,29 @@ def test_operations_that_end_are_a_mission_end(tmp_path):
 def test_a_threat_in_a_participle_is_no_event(tmp_path, body):
     events = _events(tmp_path, body)
     assert not [e for e in events if e.type in ("deployment", "attack")], _brief(events)
+
+
+@pytest.mark.parametrize(
+    "body, date",
+    [
+        ("وكانت بعثة التدريب قد بدأت مهمتها في قاعدة بسماية مطلع عام 2016.", "2016"),
+        ("ويقع معسكر الرميلان قرب الحدود العراقية، وقد أنشأه التحالف عام 2017.", "2017"),
+        ("وشهد عام 2018 إقامة قاعدة جديدة للتحالف قرب حقل العمر.", "2018"),
+    ],
+    ids=["mission-began", "base-set-up-pronoun", "base-set-up-noun"],
+)
+def test_a_mission_begun_or_a_base_set_up_is_a_dated_deployment(tmp_path, body, date):
+    events = _of(_events(tmp_path, body), "deployment")
+    assert events and events[0].date == date and events[0].status == "occurred", _brief(events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وبدأت مهمة البعثة في ظروف صعبة وتحت ضغط سياسي.",
+        "وجاء القرار بناء على طلب الحكومة العراقية.",
+    ],
+    ids=["undated-begin", "based-on"],
+)
+def test_undated_beginnings_and_based_on_are_no_deployment(tmp_path, body):
+    assert not _of(_events(tmp_path, body), "deployment")

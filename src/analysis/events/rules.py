@@ -29,10 +29,11 @@ TROOPS_REACH_COUNTED = 7  # ``ستنشر عددا صغيرا من الجنود``
 SUBJECT_REACH = 8  # ``عدد القوات الأمريكية في موقع البرج 22 سيُخفض``
 LAUNCH_REACH = 5  # ``بدء التحالف بقيادة واشنطن غاراته على مواقع التنظيم``
 TOPIC_REACH = 14  # ``صوت البرلمان الألماني (بوندستاغ)، أمس الخميس، على تمديد التفويض``
+BUILT_REACH = 12  # ``وتقع قاعدة التنف على الطريق الدولي بين دمشق وبغداد، وقد أقامها``
 MISSION_REACH_BEFORE = 7  # ``المهمة القتالية للقوات الأمريكية في العراق ستنتهي``: subject before the verb
 
 #: Rules whose triggers count only when a timex dates them (never as a bare purpose ``لهزيمة``).
-DATED_RULES = frozenset({"dated", "talks", "founded", "victory"})
+DATED_RULES = frozenset({"dated", "talks", "founded", "victory", "mission_start", "built"})
 
 Rule = Callable[[list[Token], lexicon.TriggerMatch], bool]
 
@@ -209,6 +210,19 @@ def _takeover(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return _eventive(toks, m)
 
 
+def _mission_start(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``بدأت مهمتهم في تدريب البيشمركة مطلع 2015``, ``انطلاق بعثة الناتو``: a mission begins (a deployment)."""
+    return lexicon.has_cue(toks, m.last + 1, m.last + 2, "mission_words") and not lexicon.has_cue(toks, m.last + 1, m.last + 3, "end_words")
+
+
+def _built(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``إنشاء قاعدة عسكرية جديدة``, ``قاعدة التنف ... أقامها التحالف عام 2016``: a base set up (a deployment)."""
+    if lexicon.has_cue(toks, m.last + 1, m.last + 2, "site_heads"):
+        return True
+    pronoun = toks[m.last].norm.endswith(("ها", "ه")) and toks[m.last].norm != m.rule.words[-1]
+    return pronoun and lexicon.has_cue(toks, m.first - BUILT_REACH, m.first - 1, "site_heads")
+
+
 def _talks(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """A round of talks on the presence (``جولة الحوار الاستراتيجي``, ``مباحثات اللجنة العسكرية العليا``)."""
     return lexicon.has_cue(toks, m.first - 8, m.last + 10, "talks_topics")
@@ -282,6 +296,8 @@ RULES: dict[str, Rule] = {
     "signed": _signed,
     "eventive": _eventive,
     "talks": _talks,
+    "mission_start": _mission_start,
+    "built": _built,
     "takeover": _takeover,
     "founded": _founded,
     "victory": _victory,
