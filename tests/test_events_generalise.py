@@ -277,3 +277,17 @@ def test_a_mission_begun_or_a_base_set_up_is_a_dated_deployment(tmp_path, body, 
 )
 def test_undated_beginnings_and_based_on_are_no_deployment(tmp_path, body):
     assert not _of(_events(tmp_path, body), "deployment")
+
+
+@pytest.mark.parametrize(
+    "body, type_",
+    [
+        ("وأكد مصدر أن قوة قادمة من سوريا وصلت أمس إلى قاعدة موفق السلطي في الأردن، وأن إعادة تمركزها جرت بالتنسيق مع الجانب الأردني.",
+         "redeployment"),
+        ("وتعرضت قاعدة الرميلان أمس لهجوم بطائرة مسيرة، في أعنف هجوم على القوات الأمريكية منذ أشهر.", "attack"),
+    ],
+    ids=["restated-redeployment", "restated-attack"],
+)  # fmt: skip
+def test_an_unplaced_restatement_in_the_same_sentence_is_one_event(tmp_path, body, type_):
+    events = _of(_events(tmp_path, body), type_)
+    assert len(events) == 1, _brief(events)
