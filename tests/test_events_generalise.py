@@ -292,3 +292,15 @@ def test_undated_beginnings_and_based_on_are_no_deployment(tmp_path, body):
 def test_an_unplaced_restatement_in_the_same_sentence_is_one_event(tmp_path, body, type_):
     events = _of(_events(tmp_path, body), type_)
     assert len(events) == 1, _brief(events)
+
+
+def test_a_decision_noun_makes_its_content_planned(tmp_path):
+    body = "وتراجع البيت الأبيض جزئيا عن قرار الرئيس في الشهر الماضي سحب كل القوات من سوريا."
+    events = _of(_events(tmp_path, body), "withdrawal")
+    assert events and all(e.status == "planned" for e in events), _brief(events)
+
+
+def test_a_decision_noun_heading_another_clause_decides_nothing(tmp_path):
+    body = "وجاء القرار بعد أن شنت القوات التركية أمس هجوما بريا على شمال شرق سوريا."
+    events = _of(_events(tmp_path, body), "war")
+    assert events and events[0].status == "occurred", _brief(events)

@@ -137,7 +137,14 @@ def _prepared(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 def _decided(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``أمر وزير الدفاع، أمس، بسحب``, ``قررت الحكومة إنهاء``: the object of a decision, planned."""
-    return any(lexicon.is_cue(toks[j], "decision_verbs") for j in modality.words_before(toks, m.first, DECISION_REACH, commas=True))
+    if any(lexicon.is_cue(toks[j], "decision_verbs") for j in modality.words_before(toks, m.first, DECISION_REACH, commas=True)):
+        return True
+    for j in modality.words_before(toks, m.first, DECISION_REACH, commas=True):  # ``قرار ترامب في كانون الأول سحب``
+        if lexicon.is_cue(toks[j], "complementizers") or lexicon.is_cue(toks[j], "relatives"):
+            return False  # ``وجاء القرار بعد أن شنت تركيا هجوما``: the noun heads another clause
+        if lexicon.is_cue(toks[j], "decision_nouns"):
+            return True
+    return False
 
 
 def _ongoing_after(toks: list[Token], m: lexicon.TriggerMatch, cue: str) -> bool:
