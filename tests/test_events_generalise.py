@@ -304,3 +304,18 @@ def test_a_decision_noun_heading_another_clause_decides_nothing(tmp_path):
     body = "وجاء القرار بعد أن شنت القوات التركية أمس هجوما بريا على شمال شرق سوريا."
     events = _of(_events(tmp_path, body), "war")
     assert events and events[0].status == "occurred", _brief(events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ونشرت القوات الأمريكية بيانا مقتضبا حول الحادث.",
+        "وأرسلت قيادة القوات الكردية رسالة إلى التحالف الدولي.",
+        "وكانت صحيفة محلية قد نقلت عن مصادر أن القوة تضم نحو مئتي جندي.",
+        "وقالت القوات الأمريكية إن الحكومة ستخفض الضرائب على الواردات.",
+    ],
+    ids=["published-statement", "sent-message", "quoted-sources", "troops-are-the-speaker"],
+)
+def test_messages_quotes_and_speakers_are_no_movements(tmp_path, body):
+    events = _events(tmp_path, body)
+    assert not [e for e in events if e.type in ("deployment", "redeployment", "withdrawal")], _brief(events)

@@ -19,6 +19,7 @@ Speech verbs that only cite a source (``بحسب ما أعلنت``, ``كشفت �
 from __future__ import annotations
 
 from analysis.events import lexicon
+from analysis.events.types import TYPES
 from analysis.text import Token
 
 NEGATION_REACH = 6  # ``ولا تنوي الولايات المتحدة سحب``: a negation this far back still governs
@@ -27,6 +28,7 @@ DEMAND_REACH = 9  # ``طالبت كتائب حزب الله في بيان الق
 DELIBERATION_REACH = 6  # ``مسودة قيد النقاش إخلاء``, ``لوضع جدول زمني لإنهاء``
 POSTPONE_REACH = 4  # ``تأجيل مراسم تسليم``
 RUMOUR_REACH = 6
+MEDIA_REACH = 4  # ``نشرت القوات الأمريكية بيانا``: verb, subject, object
 PLAN_REACH = 3
 HYPOTHESIS_REACH = 8  # ``انسحاب التحالف من إقليم كردستان قد يفتح``  # ``ضمن خطة التحالف لتقليص``  # ``ما تداولته وسائل إعلام عن انسحاب``
 
@@ -202,6 +204,23 @@ def denies_rumour(toks: list[Token], last: int) -> bool:
     return any(lexicon.is_cue(t, "rumour_cues") for t in toks[last + 1 : last + 1 + RUMOUR_REACH])
 
 
+def _media_object(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """The verb's object is a message, not troops (``نشرت القوات الأمريكية بيانا``, ``أرسلت رسالة``), or
+    it quotes (``نقلت عن مصادر``): a look-alike of a movement."""
+    if m.last + 1 < len(toks) and lexicon.is_cue(toks[m.last + 1], "quoting_preps"):
+        return True
+    for j in range(m.last + 1, min(m.last + 1 + MEDIA_REACH, len(toks))):
+        if _is_break(toks[j]):
+            return False
+        if lexicon.is_cue(toks[j], "media_objects"):
+            before = toks[j - 1].norm if j > m.last + 1 else ""
+            bare_object = any(stem in lexicon.cues()["media_objects"] and "ب" not in prefix for prefix, stem in lexicon.stems(toks[j].norm))
+            return bare_object and before not in ("في", "عبر", "ضمن")  # not ``في بيان``, ``ببيان``
+        if lexicon.is_cue(toks[j], "troop_words") and j > m.last + 1:
+            return False  # ``نشر المدربين القوات في بيان``: troops are the object
+    return False
+
+
 def _document(toks: list[Token], first: int) -> bool:
     """The trigger names a document (``نص البيان المشترك``, ``نسخة من الاتفاق``), not the event."""
     j = first - 1
@@ -230,6 +249,8 @@ def judge(toks: list[Token], m: lexicon.TriggerMatch, words: tuple[str, ...], ty
             toks[j].norm not in ("حال",) or (j > 0 and toks[j - 1].norm == "في")
         ):
             return DROP
+    if TYPES[type_].purpose and _media_object(toks, m):
+        return DROP  # نشرت القوات بيانا, نقلت الصحيفة عن مصادر: a message published or quoted, not troops moved
     if type_ == "agreement" and _document(toks, first):
         return DROP  # نص الاتفاقية, نسخة من الاتفاق: the document, named in passing, not the agreement reached
     if first > 0 and lexicon.is_cue(toks[first - 1], "plan_heads") and "ال" in m.prefix:

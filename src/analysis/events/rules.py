@@ -255,7 +255,23 @@ def _troops_around(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     reach = TROOPS_REACH_COUNTED if lexicon.has_cue(toks, m.last + 1, m.last + 2, "quantity_words") else 4
     if lexicon.has_cue(toks, m.last + 1, m.last + reach, "troop_words") or lexicon.has_cue(toks, m.first - 2, m.first - 1, "troop_words"):
         return True
-    return _finite_verb(m) and any(lexicon.is_cue(toks[j], "troop_words") for j in words_before(toks, m.first, SUBJECT_REACH))
+    if not _finite_verb(m) or _other_object(toks, m):
+        return False
+    for j in words_before(toks, m.first, SUBJECT_REACH):
+        if lexicon.is_cue(toks[j], "complementizers") or lexicon.is_cue(toks[j], "speech_verbs"):
+            return False  # ``قالت القوات إن الحكومة ستخفض``: the troops are the speaker, not the subject
+        if lexicon.is_cue(toks[j], "troop_words"):
+            return True
+    return False
+
+
+def _other_object(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """A definite noun right after the verb that is not troops, a number or a presence (``ستخفض الضرائب``)."""
+    if m.last + 1 >= len(toks):
+        return False
+    nxt = toks[m.last + 1]
+    definite = any("ال" in prefix for prefix, _ in lexicon.stems(nxt.norm) if prefix)
+    return definite and not (lexicon.is_cue(nxt, "troop_words") or lexicon.is_cue(nxt, "quantity_words"))
 
 
 def _finite_verb(m: lexicon.TriggerMatch) -> bool:
