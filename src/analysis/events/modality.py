@@ -28,7 +28,7 @@ DEMAND_REACH = 9  # ``طالبت كتائب حزب الله في بيان الق
 DELIBERATION_REACH = 6  # ``مسودة قيد النقاش إخلاء``, ``لوضع جدول زمني لإنهاء``
 POSTPONE_REACH = 4  # ``تأجيل مراسم تسليم``
 RUMOUR_REACH = 6
-MEDIA_REACH = 4  # ``نشرت القوات الأمريكية بيانا``: verb, subject, object
+MEDIA_REACH = 5  # ``أرسلت قيادة القوات الكردية رسالة``: verb, subject, object
 PLAN_REACH = 3
 HYPOTHESIS_REACH = 8  # ``انسحاب التحالف من إقليم كردستان قد يفتح``  # ``ضمن خطة التحالف لتقليص``  # ``ما تداولته وسائل إعلام عن انسحاب``
 
@@ -216,8 +216,6 @@ def _media_object(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
             before = toks[j - 1].norm if j > m.last + 1 else ""
             bare_object = any(stem in lexicon.cues()["media_objects"] and "ب" not in prefix for prefix, stem in lexicon.stems(toks[j].norm))
             return bare_object and before not in ("في", "عبر", "ضمن")  # not ``في بيان``, ``ببيان``
-        if lexicon.is_cue(toks[j], "troop_words") and j > m.last + 1:
-            return False  # ``نشر المدربين القوات في بيان``: troops are the object
     return False
 
 
