@@ -313,8 +313,10 @@ def test_a_decision_noun_heading_another_clause_decides_nothing(tmp_path):
         "وأرسلت قيادة القوات الكردية رسالة إلى التحالف الدولي.",
         "وكانت صحيفة محلية قد نقلت عن مصادر أن القوة تضم نحو مئتي جندي.",
         "وقالت القوات الأمريكية إن الحكومة ستخفض الضرائب على الواردات.",
+        "وشدد الوزير على أهمية تعزيز الوحدة الوطنية.",
+        "وأعلنت الحكومة زيادة عدد الوحدات السكنية في الأنبار.",
     ],
-    ids=["published-statement", "sent-message", "quoted-sources", "troops-are-the-speaker"],
+    ids=["published-statement", "sent-message", "quoted-sources", "troops-are-the-speaker", "national-unity", "housing-units"],
 )
 def test_messages_quotes_and_speakers_are_no_movements(tmp_path, body):
     events = _events(tmp_path, body)
