@@ -321,3 +321,9 @@ def test_a_decision_noun_heading_another_clause_decides_nothing(tmp_path):
 def test_messages_quotes_and_speakers_are_no_movements(tmp_path, body):
     events = _events(tmp_path, body)
     assert not [e for e in events if e.type in ("deployment", "redeployment", "withdrawal")], _brief(events)
+
+
+def test_a_fear_word_governs_only_its_own_complement(tmp_path):
+    body = "وحذر المحللون من خطر عودة داعش بعد انسحاب القوات الأمريكية من سوريا الشهر الماضي."
+    events = _of(_events(tmp_path, body), "withdrawal")
+    assert events and events[0].status == "occurred", _brief(events)

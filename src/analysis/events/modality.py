@@ -28,6 +28,7 @@ DEMAND_REACH = 9  # ``طالبت كتائب حزب الله في بيان الق
 DELIBERATION_REACH = 6  # ``مسودة قيد النقاش إخلاء``, ``لوضع جدول زمني لإنهاء``
 POSTPONE_REACH = 4  # ``تأجيل مراسم تسليم``
 RUMOUR_REACH = 6
+EXPOSURE_REACH = 2  # ``مكشوفة أمام هجوم``; not ``خطر عودة داعش بعد انسحاب``
 MEDIA_REACH = 5  # ``أرسلت قيادة القوات الكردية رسالة``: verb, subject, object
 PLAN_REACH = 3
 HYPOTHESIS_REACH = 8  # ``انسحاب التحالف من إقليم كردستان قد يفتح``  # ``ضمن خطة التحالف لتقليص``  # ``ما تداولته وسائل إعلام عن انسحاب``
@@ -136,6 +137,8 @@ def possible(toks: list[Token], first: int, prefix: str, word: str) -> bool:
     before = words_before(toks, first, 4)
     if before and "قد" in lexicon.bare(toks[before[0]].norm) and imperfect(prefix, word):
         return True
+    if any(lexicon.is_cue(toks[j], "exposure_words") for j in before[:EXPOSURE_REACH]):
+        return True  # ``مكشوفة أمام هجوم``, ``عرضة لهجمات``, ``تحسبا لهجوم``: feared, not reported
     return any(lexicon.is_cue(toks[j], "possibility") for j in before)
 
 
