@@ -327,3 +327,23 @@ def test_a_fear_word_governs_only_its_own_complement(tmp_path):
     body = "وحذر المحللون من خطر عودة داعش بعد انسحاب القوات الأمريكية من سوريا الشهر الماضي."
     events = _of(_events(tmp_path, body), "withdrawal")
     assert events and events[0].status == "occurred", _brief(events)
+
+
+@pytest.mark.parametrize(
+    "body, type_, status",
+    [
+        ("ونفذت قوات خاصة أمريكية ليل الأحد عملية إنزال في ريف دير الزور.", "attack", "occurred"),
+        ("وقال الوزير إن بلاده \"سترد\" على المسؤولين عن الهجوم في الوقت المناسب.", "attack", "planned"),
+        ("وتجري بغداد وواشنطن مباحثات حول مستقبل التحالف الدولي.", "other", "ongoing"),
+        ("وأوضح المصدر أن الجانبين سيعتمدان جدولا زمنيا لتسليم القاعدة.", "agreement", "planned"),
+    ],
+    ids=["raid", "retaliation", "talks-going-on", "timetable-adopted"],
+)
+def test_raids_retaliation_ongoing_talks_and_adopted_timetables(tmp_path, body, type_, status):
+    events = _of(_events(tmp_path, body), type_)
+    assert events and events[0].status == status, _brief(_events(tmp_path, body))
+
+
+def test_a_reply_to_a_question_is_no_retaliation(tmp_path):
+    body = "ورد المتحدث على سؤال حول مستقبل القوات في البلاد."
+    assert not _of(_events(tmp_path, body), "attack")

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from analysis.events import lexicon
-from analysis.events.modality import imperfect, words_before
+from analysis.events.modality import QUOTE_MARKS, imperfect, words_before
 from analysis.text import Token
 
 ZONE_MAX_TOKENS = 15  # a timex (or حتى) further than this after its trigger does not belong to it
@@ -223,6 +223,25 @@ def _built(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return pronoun and lexicon.has_cue(toks, m.first - BUILT_REACH, m.first - 1, "site_heads")
 
 
+def _raid(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``نفذت قوات خاصة عملية إنزال``, ``عملية اغتيال``: a raid is an attack."""
+    return lexicon.has_cue(toks, m.last + 1, m.last + 2, "raid_words")
+
+
+def _retaliation(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``سترد على المسؤولين عنه``, ``ردت على الهجوم بقصف``: a strike back (not ``رد على سؤال``)."""
+    words = [j for j in range(m.last + 1, min(m.last + 6, len(toks))) if toks[j].text not in QUOTE_MARKS]
+    for j in words[:2]:
+        if lexicon.is_cue(toks[j], "target_preps"):
+            return lexicon.has_cue(toks, j + 1, j + 3, "retaliation_targets")
+    return False
+
+
+def _adopt(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``سيعتمدان جدولا زمنيا للتسليم``: adopting a timetable or plan together is an agreement."""
+    return lexicon.has_cue(toks, m.last + 1, m.last + 2, "plan_names")
+
+
 def _talks(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """A round of talks on the presence (``جولة الحوار الاستراتيجي``, ``مباحثات اللجنة العسكرية العليا``)."""
     return lexicon.has_cue(toks, m.first - 8, m.last + 10, "talks_topics")
@@ -312,6 +331,9 @@ RULES: dict[str, Rule] = {
     "signed": _signed,
     "eventive": _eventive,
     "talks": _talks,
+    "raid": _raid,
+    "retaliation": _retaliation,
+    "adopt": _adopt,
     "mission_start": _mission_start,
     "built": _built,
     "takeover": _takeover,

@@ -6,6 +6,7 @@ in passing or to say nothing datable (docs/ANNOTATION.md, "Events"):
 * a speech verb that only reports an event (``أكدت الوزارة انسحاب القوات``): the type follows the
   happening, the verb lent the event its date and is no event itself;
 * weak triggers (``DATED_RULES``: دحر, جولة, تأسس) count only when dated, never as an aim (``لهزيمة``);
+  talks said to go on now (``تجري دمشق وواشنطن مباحثات``) count undated;
 * the thing agreed (``اتفقا على إنهاء المهمة``) is an event of its own only with its deadline;
 * a postponement with no new date (``تأجيل التصويت``) puts nothing on the timeline;
 * a stay until a date that became a withdrawal's deadline is not an event of its own;
@@ -36,7 +37,8 @@ def on_timeline(trig: Trigger, value: str | None, toks: list[Token], surface: st
     if trig.reporter:
         return False
     if trig.rule in DATED_RULES and (value is None or lexicon.lam_prefix(trig.match.prefix)):
-        return False
+        if not (trig.rule == "talks" and value is None and trig.ongoing):  # ``تجري دمشق وواشنطن مباحثات``: going on now
+            return False
     if value is None and (trig.content or trig.postponed):
         return False
     if trig.absorbed:
