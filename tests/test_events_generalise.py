@@ -347,3 +347,37 @@ def test_raids_retaliation_ongoing_talks_and_adopted_timetables(tmp_path, body, 
 def test_a_reply_to_a_question_is_no_retaliation(tmp_path):
     body = "ورد المتحدث على سؤال حول مستقبل القوات في البلاد."
     assert not _of(_events(tmp_path, body), "attack")
+
+
+@pytest.mark.parametrize(
+    "body, type_",
+    [
+        ("وأغلقت القوات الأمريكية أمس قاعدة الشدادي في ريف الحسكة.", "withdrawal"),
+        ("وبدأ التحالف الأسبوع الماضي تفكيك معسكره في قاعدة حرير.", "withdrawal"),
+        ("وتخلت القوات الأمريكية أمس عن قاعدة التنف.", "withdrawal"),
+        ("وسيطرت القوات السورية أمس على قاعدة التنف.", "handover"),
+        ("واستقدم التحالف أمس تعزيزات عسكرية إلى قاعدة حرير.", "deployment"),
+        ("وعبرت أرتال أمريكية أمس الحدود العراقية باتجاه سوريا.", "redeployment"),
+        ("وحركت القوات الأمريكية أمس رتلا من قاعدة الشدادي إلى قاعدة الرميلان.", "redeployment"),
+        ("ووافق البرلمان الألماني أمس على تمديد التفويض لقواته في العراق.", "vote"),
+    ],
+    ids=["closed-base", "dismantled-camp", "gave-up-base", "took-control-of-base", "brought-in", "crossed", "moved", "approved"],
+)
+def test_more_synonyms_of_the_movements(tmp_path, body, type_):
+    events = _events(tmp_path, body)
+    assert _of(events, type_), _brief(events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وسيطر تنظيم داعش على مدينة الموصل عام 2014.",
+        "وأغلقت السلطات مطار أربيل أمام الرحلات المدنية.",
+        "واستهدفت طائرة مسيرة مقرا لحركة مسلحة في بغداد.",
+        "وأكدت الحكومة أن القوات في حالة عبور فقط.",
+    ],
+    ids=["city-taken", "airport-closed-to-flights", "movement-as-a-name", "in-transit"],
+)
+def test_look_alikes_of_the_new_synonyms(tmp_path, body):
+    events = _events(tmp_path, body)
+    assert not [e for e in events if e.type in ("withdrawal", "handover", "redeployment")], _brief(events)

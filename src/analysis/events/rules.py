@@ -30,6 +30,7 @@ SUBJECT_REACH = 8  # ``عدد القوات الأمريكية في موقع ال
 LAUNCH_REACH = 5  # ``بدء التحالف بقيادة واشنطن غاراته على مواقع التنظيم``
 TOPIC_REACH = 14  # ``صوت البرلمان الألماني (بوندستاغ)، أمس الخميس، على تمديد التفويض``
 BUILT_REACH = 12  # ``وتقع قاعدة التنف على الطريق الدولي بين دمشق وبغداد، وقد أقامها``
+BASE_REACH = 6  # ``أغلقت القوات الأمريكية أمس قاعدة الشدادي``
 MISSION_REACH_BEFORE = 7  # ``المهمة القتالية للقوات الأمريكية في العراق ستنتهي``: subject before the verb
 
 #: Rules whose triggers count only when a timex dates them (never as a bare purpose ``لهزيمة``).
@@ -242,6 +243,29 @@ def _adopt(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return lexicon.has_cue(toks, m.last + 1, m.last + 2, "plan_names")
 
 
+def _base(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``أغلقت القوات الأمريكية قاعدة الشدادي``, ``تخلت عن قاعدة التنف``: a base closed or given up (a withdrawal)."""
+    return lexicon.has_cue(toks, m.last + 1, m.last + BASE_REACH, "base_words")
+
+
+def _base_control(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``سيطرت القوات السورية على قاعدة التنف``: control of a base taken (a handover; a city taken is not)."""
+    for j in range(m.last + 1, min(m.last + BASE_REACH, len(toks))):
+        if lexicon.is_cue(toks[j], "target_preps"):
+            return lexicon.is_cue(toks[j + 1], "base_words") if j + 1 < len(toks) else False
+    return False
+
+
+def _crossing(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``عبرت أرتال أمريكية الحدود باتجاه سوريا``: troops crossing towards somewhere (not ``في حالة عبور``)."""
+    return lexicon.has_cue(toks, m.first - 3, m.last + 3, "troop_words") and lexicon.has_cue(toks, m.last + 1, m.last + DESTINATION_REACH, "direction_words")
+
+
+def _parliament(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``وافق البرلمان الألماني على تمديد التفويض``: a parliament's approval of the presence is a vote."""
+    return lexicon.has_cue(toks, m.first - 5, m.last + 3, "parliament_words") and _topic(toks, m)
+
+
 def _talks(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """A round of talks on the presence (``جولة الحوار الاستراتيجي``, ``مباحثات اللجنة العسكرية العليا``)."""
     return lexicon.has_cue(toks, m.first - 8, m.last + 10, "talks_topics")
@@ -331,6 +355,10 @@ RULES: dict[str, Rule] = {
     "signed": _signed,
     "eventive": _eventive,
     "talks": _talks,
+    "base": _base,
+    "base_control": _base_control,
+    "crossing": _crossing,
+    "parliament": _parliament,
     "raid": _raid,
     "retaliation": _retaliation,
     "adopt": _adopt,
