@@ -381,3 +381,17 @@ def test_more_synonyms_of_the_movements(tmp_path, body, type_):
 def test_look_alikes_of_the_new_synonyms(tmp_path, body):
     events = _events(tmp_path, body)
     assert not [e for e in events if e.type in ("withdrawal", "handover", "redeployment")], _brief(events)
+
+
+@pytest.mark.parametrize(
+    "body, type_",
+    [
+        ("وأُخليت قاعدة الشدادي بالكامل الأسبوع الماضي.", "withdrawal"),
+        ("ونُشرت بطاريات باتريوت في قاعدة عين الأسد الشهر الماضي.", "deployment"),
+        ("وأرسلت واشنطن منظومة دفاع جوي إلى قاعدة حرير.", "deployment"),
+    ],
+    ids=["passive-evacuated", "passive-equipment-deployed", "equipment-sent"],
+)
+def test_passives_and_equipment(tmp_path, body, type_):
+    events = _events(tmp_path, body)
+    assert _of(events, type_), _brief(events)
