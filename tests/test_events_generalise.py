@@ -395,3 +395,23 @@ def test_look_alikes_of_the_new_synonyms(tmp_path, body):
 def test_passives_and_equipment(tmp_path, body, type_):
     events = _events(tmp_path, body)
     assert _of(events, type_), _brief(events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ورفض الجيش الأمريكي تأكيد انسحابه من قاعدة حرير.",
+        "واستبعد مسؤول أمريكي انسحاب القوات من سوريا في المدى القريب.",
+        "وتعثر تسليم قاعدة حرير بسبب خلافات فنية.",
+    ],
+    ids=["refused-to-confirm", "ruled-out", "stalled"],
+)
+def test_refused_ruled_out_or_stalled_has_not_occurred(tmp_path, body):
+    events = [e for e in _events(tmp_path, body) if e.type in ("withdrawal", "handover")]
+    assert all(e.status != "occurred" for e in events), _brief(events)
+
+
+def test_what_was_supposed_to_happen_is_planned(tmp_path):
+    body = "وكان من المفترض أن تنسحب القوات من قاعدة فكتوريا في أيلول الماضي."
+    events = _of(_events(tmp_path, body), "withdrawal")
+    assert events and events[0].status == "planned", _brief(events)

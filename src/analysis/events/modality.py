@@ -28,6 +28,7 @@ DEMAND_REACH = 9  # ``طالبت كتائب حزب الله في بيان الق
 DELIBERATION_REACH = 6  # ``مسودة قيد النقاش إخلاء``, ``لوضع جدول زمني لإنهاء``
 POSTPONE_REACH = 4  # ``تأجيل مراسم تسليم``
 RUMOUR_REACH = 6
+REFUSAL_REACH = 4  # ``رفض الجيش الأمريكي تأكيد انسحابه``
 EXPOSURE_REACH = 2  # ``مكشوفة أمام هجوم``; not ``خطر عودة داعش بعد انسحاب``
 MEDIA_REACH = 5  # ``أرسلت قيادة القوات الكردية رسالة``: verb, subject, object
 PLAN_REACH = 3
@@ -245,6 +246,8 @@ def judge(toks: list[Token], m: lexicon.TriggerMatch, words: tuple[str, ...], ty
     before = words_before(toks, first, 3)
     if before and (lexicon.is_cue(toks[before[0]], "generic_before") or lexicon.is_cue(toks[before[0]], "cancellations")):
         return DROP
+    if any(lexicon.is_cue(toks[j], "refusals") for j in words_before(toks, first, REFUSAL_REACH)):
+        return DROP  # ``رفض الجيش الأمريكي تأكيد انسحابه``, ``امتنع عن تسليم``: refused, not done
     for j in before:
         if lexicon.is_cue(toks[j], "threats") or lexicon.is_cue(toks[j], "conditionals") and (
             toks[j].norm not in ("حال",) or (j > 0 and toks[j - 1].norm == "في")

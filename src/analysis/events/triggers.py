@@ -26,6 +26,7 @@ ONGOING_REACH = 16
 CONTINUING_REACH = 8  # ``بدأت القوات الأمريكية، اليوم الجمعة، سحب``
 DECISION_REACH = 10
 PREDICATE_REACH = 10  # ``انسحاب نحو ألفي جندي من الأراضي السورية سيجري``
+SCHEDULED_REACH = 5  # ``وكان من المفترض أن تنسحب``
 PREPARATION_REACH = 2  # ``ترتيبات تسليم``, ``استكمال ترتيبات تسليم``
 INTENTION_REACH = 4  # ``تعتزم الحكومة الإيطالية سحب``: the subject may stand between
 COORD_REACH = 16  # ``سحب جنودها من ...، ونقل قسم منهم``: a coordinated trigger shares the first one's aspect  # ``أمر وزير الدفاع الأمريكي مارك إسبر، أمس الأحد، بسحب``  # ``انسحاب ... لا يزال مستمرا``: how far after the trigger its ongoing word may come
@@ -104,7 +105,7 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
         trig.continuing = any(
             lexicon.is_cue(toks[j], "continuing_words") for j in modality.words_before(toks, m.first, CONTINUING_REACH, commas=True)
         ) or _ongoing_after(toks, m, "continuing_words")
-        trig.decided = _decided(toks, m) or _intended(toks, m)
+        trig.decided = _decided(toks, m) or _intended(toks, m) or (trig.future and _was_scheduled(toks, m))
         if found and m.prefix.startswith("و") and m.first - found[-1].last <= COORD_REACH:
             trig.continuing = trig.continuing or found[-1].continuing  # بدأت ... سحب جنودها ...، ونقل قسم منهم
         # ``يتعرض التحالف منذ أشهر لهجمات`` goes on; ``منذ القصف الذي`` names the start point, an event that is over
@@ -128,6 +129,12 @@ def _intended(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``أعلن أمس عزمه سحب``, ``تعتزم سحب``, ``كانت تخطط لإنهاء``: an intention is planned, and the day it was
     stated does not date what is intended (a future trigger inherits no announcement's date)."""
     return any(lexicon.is_cue(toks[j], "intention_words") for j in modality.words_before(toks, m.first, INTENTION_REACH))
+
+
+def _was_scheduled(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``كان من المفترض أن تنسحب القوات في أيلول الماضي``, ``كانت ستغادر``: a plan as it stood, planned
+    whatever its date (the text does not say it happened)."""
+    return lexicon.has_cue(toks, m.first - SCHEDULED_REACH, m.first - 1, "was_words")
 
 
 def _prepared(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
