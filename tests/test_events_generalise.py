@@ -415,3 +415,15 @@ def test_what_was_supposed_to_happen_is_planned(tmp_path):
     body = "وكان من المفترض أن تنسحب القوات من قاعدة فكتوريا في أيلول الماضي."
     events = _of(_events(tmp_path, body), "withdrawal")
     assert events and events[0].status == "planned", _brief(events)
+
+
+def test_a_circumstantial_participle_is_no_second_event(tmp_path):
+    body = "وغادر آخر المدربين الهولنديين قاعدة بسماية أمس، منهين مهمة استمرت ثماني سنوات."
+    events = _events(tmp_path, body)
+    assert [e.type for e in events] == ["withdrawal"], _brief(events)
+
+
+def test_a_future_launch_makes_the_campaign_planned(tmp_path):
+    body = "وقال الرئيس التركي الأسبوع الماضي إن بلاده ستطلق عملية عسكرية جديدة شرق الفرات."
+    events = _of(_events(tmp_path, body), "war")
+    assert events and events[0].status == "planned", _brief(events)
