@@ -427,3 +427,21 @@ def test_a_future_launch_makes_the_campaign_planned(tmp_path):
     body = "وقال الرئيس التركي الأسبوع الماضي إن بلاده ستطلق عملية عسكرية جديدة شرق الفرات."
     events = _of(_events(tmp_path, body), "war")
     assert events and events[0].status == "planned", _brief(events)
+
+
+@pytest.mark.parametrize(
+    "body, type_",
+    [
+        ("ودفعت الولايات المتحدة أمس بتعزيزات عسكرية إلى شمال شرق سوريا.", "deployment"),
+        ("وتركت القوات الأمريكية قاعدة حرير أمس.", "withdrawal"),
+        ("وأكد الوزير اكتمال جلاء القوات الأجنبية عن البلاد.", "withdrawal"),
+    ],
+    ids=["pushed-reinforcements", "left-base", "evacuation"],
+)
+def test_pushing_leaving_and_evacuating(tmp_path, body, type_):
+    assert _of(_events(tmp_path, body), type_), _brief(_events(tmp_path, body))
+
+
+def test_a_batch_is_no_push(tmp_path):
+    body = "وقالت مصادر إن دفعة جديدة من القوات الأمريكية وصلت إلى معسكر عريفجان قادمة من أربيل."
+    assert not _of(_events(tmp_path, body), "deployment"), _brief(_events(tmp_path, body))
