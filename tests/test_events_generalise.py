@@ -445,3 +445,21 @@ def test_pushing_leaving_and_evacuating(tmp_path, body, type_):
 def test_a_batch_is_no_push(tmp_path):
     body = "وقالت مصادر إن دفعة جديدة من القوات الأمريكية وصلت إلى معسكر عريفجان قادمة من أربيل."
     assert not _of(_events(tmp_path, body), "deployment"), _brief(_events(tmp_path, body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "واختتمت بعثة الناتو مهامها في العراق أمس.",
+        "وأسدل الستار أمس على مهمة التحالف القتالية في العراق.",
+        "وطوت القوات الإيطالية صفحة وجودها في أربيل أمس.",
+    ],
+    ids=["concluded", "curtain-down", "turned-the-page"],
+)
+def test_idioms_of_an_end_are_a_mission_end(tmp_path, body):
+    events = _of(_events(tmp_path, body), "mission_end")
+    assert events and events[0].status == "occurred", _brief(_events(tmp_path, body))
+
+
+def test_turning_another_page_is_no_mission_end(tmp_path):
+    assert not _events(tmp_path, "وطوى البلدان صفحة الخلاف بينهما.")

@@ -266,6 +266,12 @@ def _parliament(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return lexicon.has_cue(toks, m.first - 5, m.last + 3, "parliament_words") and _topic(toks, m)
 
 
+def _page(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``طوت القوات الإيطالية صفحة وجودها في أربيل``: turning the page of a mission or presence ends it."""
+    page = next((j for j in range(m.last + 1, min(m.last + 5, len(toks))) if lexicon.bare(toks[j].norm) & {"صفحه"}), None)
+    return page is not None and lexicon.has_cue(toks, page + 1, page + 3, "mission_words")
+
+
 def _talks(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """A round of talks on the presence (``جولة الحوار الاستراتيجي``, ``مباحثات اللجنة العسكرية العليا``)."""
     return lexicon.has_cue(toks, m.first - 8, m.last + 10, "talks_topics")
@@ -355,6 +361,7 @@ RULES: dict[str, Rule] = {
     "signed": _signed,
     "eventive": _eventive,
     "talks": _talks,
+    "page": _page,
     "base": _base,
     "base_control": _base_control,
     "crossing": _crossing,
