@@ -463,3 +463,19 @@ def test_idioms_of_an_end_are_a_mission_end(tmp_path, body):
 
 def test_turning_another_page_is_no_mission_end(tmp_path):
     assert not _events(tmp_path, "وطوى البلدان صفحة الخلاف بينهما.")
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["وانفجرت عبوة ناسفة أمس برتل للتحالف قرب الناصرية.", "ودوت صافرات الإنذار في السفارة بعد سقوط صاروخ قربها أمس."],
+    ids=["roadside-bomb", "rocket-fell"],
+)
+def test_blasts_and_falling_rockets_are_attacks(tmp_path, body):
+    assert _of(_events(tmp_path, body), "attack"), _brief(_events(tmp_path, body))
+
+
+@pytest.mark.parametrize(
+    "body", ["وقتل عامل في انفجار مستودع للوقود أمس.", "وأدى سقوط النظام إلى فوضى واسعة."], ids=["depot-blew-up", "fall-of-regime"]
+)
+def test_accidents_and_falls_are_no_attacks(tmp_path, body):
+    assert not _of(_events(tmp_path, body), "attack")

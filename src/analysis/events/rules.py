@@ -272,6 +272,11 @@ def _page(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return page is not None and lexicon.has_cue(toks, page + 1, page + 3, "mission_words")
 
 
+def _blast(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``انفجرت عبوة ناسفة برتل للتحالف``, ``تفجير سيارة مفخخة``: an explosive device (not a depot that blew up)."""
+    return lexicon.has_cue(toks, m.first - 3, m.last + 3, "explosive_words")
+
+
 def _talks(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """A round of talks on the presence (``جولة الحوار الاستراتيجي``, ``مباحثات اللجنة العسكرية العليا``)."""
     return lexicon.has_cue(toks, m.first - 8, m.last + 10, "talks_topics")
@@ -361,6 +366,7 @@ RULES: dict[str, Rule] = {
     "signed": _signed,
     "eventive": _eventive,
     "talks": _talks,
+    "blast": _blast,
     "page": _page,
     "base": _base,
     "base_control": _base_control,
