@@ -479,3 +479,16 @@ def test_blasts_and_falling_rockets_are_attacks(tmp_path, body):
 )
 def test_accidents_and_falls_are_no_attacks(tmp_path, body):
     assert not _of(_events(tmp_path, body), "attack")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ومن المنتظر أن تستكمل القوات الهولندية مغادرتها الأراضي العراقية قبل نهاية الشهر المقبل.",
+        "وتعتزم الحكومة الإيطالية إعادة وحدتها العسكرية من أربيل، على أن تكتمل مغادرتها في الربيع المقبل.",
+    ],
+    ids=["departure-with-pronoun", "departure-with-pronoun-later"],
+)
+def test_a_taa_marbuta_before_a_pronoun_is_matched(tmp_path, body):
+    events = _of(_events(tmp_path, body), "withdrawal")
+    assert events and events[0].status == "planned", _brief(_events(tmp_path, body))

@@ -109,9 +109,12 @@ def stems(norm: str) -> tuple[tuple[str, str], ...]:
                     if suffix and not rest.endswith(suffix):
                         continue
                     stem = rest[: len(rest) - len(suffix)] if suffix else rest
-                    if len(stem) >= 2:
-                        reading = (norm[:cut], stem)
-                        if reading not in out:
+                    forms = [stem]
+                    if suffix and suffix != "ا" and stem.endswith("ت") and len(stem) >= 4:
+                        forms.append(stem[:-1] + "ه")  # مغادرتها → مغادرة: a taa marbuta before a pronoun is written ت
+                    for form in forms:
+                        reading = (norm[:cut], form)
+                        if len(form) >= 2 and reading not in out:
                             out.append(reading)
     return tuple(out)
 
