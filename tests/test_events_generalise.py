@@ -492,3 +492,9 @@ def test_accidents_and_falls_are_no_attacks(tmp_path, body):
 def test_a_taa_marbuta_before_a_pronoun_is_matched(tmp_path, body):
     events = _of(_events(tmp_path, body), "withdrawal")
     assert events and events[0].status == "planned", _brief(_events(tmp_path, body))
+
+
+def test_a_background_word_in_the_subject_does_not_govern_a_finite_verb(tmp_path):
+    body = "وأعلنت وزارة الدفاع البريطانية، أمس الاثنين، أن آخر جنودها العاملين ضمن التحالف الدولي غادروا قاعدة الأزرق في الأردن."
+    events = _events(tmp_path, body, dct="2026-03-10")
+    assert [(e.type, e.date, e.status) for e in events] == [("withdrawal", "2026-03-09", "occurred")], _brief(events)

@@ -82,13 +82,13 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
         if verdict == modality.DROP:
             continue
         trig = Trigger(m, _victory_type(toks, m, rule), rule.rule, m.first, m.last, postponed=verdict == modality.PLANNED)
-        lo = m.first - 1
+        lo = m.first - 1 if not _finite(m) else -1  # ``العاملين ضمن التحالف الدولي غادروا``: a verb heads its own clause
         while lo >= max(m.first - 3, 0) and not _is_break(toks[lo]):
             if lexicon.bare(toks[lo].norm) & c["background_before"] and not _date_word(toks, lo, blocked):
                 trig.background = True
                 break
             lo -= 1
-        trig.reference = trig.background or any(
+        trig.reference = trig.background or not _finite(m) and any(
             lexicon.is_cue(toks[j], "background_before") or lexicon.is_cue(toks[j], "phase_words")
             for j in modality.words_before(toks, m.first, REFERENCE_REACH)
             if not _date_word(toks, j, blocked)
@@ -194,6 +194,11 @@ def _future_predicate(toks: list[Token], m: lexicon.TriggerMatch) -> int | None:
 def _in_timex(tok: Token, blocked: list[tuple[int, int]]) -> bool:
     """Is ``tok`` inside one of the ``blocked`` (timex) spans (``قبل`` of ``قبل ثمانية أيام``)?"""
     return any(s < tok.end and tok.start < e for s, e in blocked)
+
+
+def _finite(m: lexicon.TriggerMatch) -> bool:
+    """A finite verb (``غادروا``, ``ينسحب``), which no background preposition before it can govern."""
+    return past_verb(m) or modality.present_verb(m.prefix, m.rule.words[0])
 
 
 def _date_word(toks: list[Token], j: int, blocked: list[tuple[int, int]]) -> bool:
