@@ -498,3 +498,9 @@ def test_a_background_word_in_the_subject_does_not_govern_a_finite_verb(tmp_path
     body = "وأعلنت وزارة الدفاع البريطانية، أمس الاثنين، أن آخر جنودها العاملين ضمن التحالف الدولي غادروا قاعدة الأزرق في الأردن."
     events = _events(tmp_path, body, dct="2026-03-10")
     assert [(e.type, e.date, e.status) for e in events] == [("withdrawal", "2026-03-09", "occurred")], _brief(events)
+
+
+def test_an_undated_process_named_as_a_frame_is_no_event_of_its_own(tmp_path):
+    body = "وقالت مصادر إن دفعة من الجنود وصلت أمس إلى قاعدة عريفجان قادمة من أربيل، في إطار إعادة تموضع القوات الأمريكية في المنطقة."
+    events = _of(_events(tmp_path, body), "redeployment")
+    assert [m.trigger for e in events for m in e.mentions] == ["وصلت"], _brief(events)

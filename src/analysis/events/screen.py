@@ -15,6 +15,7 @@ in passing or to say nothing datable (docs/ANNOTATION.md, "Events"):
   البيت الأبيض``) is no new statement;
 * an agreement named in passing (``بموجب المرحلة الثانية من الاتفاق``, ``وفقا للاتفاق``) with no date;
 * a war named as the backdrop (``على خلفية الحرب في قطاع غزة``, ``منذ اندلاع الحرب``) with no date;
+* an undated process named as the frame of a report (``في إطار إعادة تموضع القوات``, ``ضمن انسحاب``);
 * repeated attacks over a vague past period (``تعرضت خلال السنوات الماضية لهجمات``): a background, not an event.
 """
 
@@ -43,6 +44,8 @@ def on_timeline(trig: Trigger, value: str | None, toks: list[Token], surface: st
         return False
     if trig.absorbed:
         return False
+    if value is None and trig.first > 0 and lexicon.is_cue(toks[trig.first - 1], "frame_words") and "ال" not in trig.match.prefix:
+        return False  # ``في إطار إعادة تموضع القوات``: the process a report belongs to, named in passing
     if trig.type == "announcement" and value is None and (continues_report(toks, trig) or definite(surface) or trig.background):
         return False
     if trig.type == "agreement" and value is None and trig.reference:
