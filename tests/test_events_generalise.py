@@ -504,3 +504,17 @@ def test_an_undated_process_named_as_a_frame_is_no_event_of_its_own(tmp_path):
     body = "وقالت مصادر إن دفعة من الجنود وصلت أمس إلى قاعدة عريفجان قادمة من أربيل، في إطار إعادة تموضع القوات الأمريكية في المنطقة."
     events = _of(_events(tmp_path, body), "redeployment")
     assert [m.trigger for e in events for m in e.mentions] == ["وصلت"], _brief(events)
+
+
+@pytest.mark.parametrize(
+    "body, type_",
+    [
+        ("وأنهت القوات الأمريكية وجودها في معسكر التاجي في آب/أغسطس 2020.", "withdrawal"),
+        ("وأنهت بعثة الناتو مهمتها في العراق أمس.", "mission_end"),
+        ("وقررت الحكومة الدنماركية إرسال 100 مدرب عسكري إضافي إلى بغداد.", "deployment"),
+        ("ونشرت بريطانيا 40 مستشارا في قاعدة التاجي الشهر الماضي.", "deployment"),
+    ],
+    ids=["presence-ended", "mission-ended", "hundred-trainers", "forty-advisers"],
+)
+def test_ending_a_presence_and_counted_troops(tmp_path, body, type_):
+    assert _of(_events(tmp_path, body), type_), _brief(_events(tmp_path, body))

@@ -277,6 +277,11 @@ def _blast(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return lexicon.has_cue(toks, m.first - 3, m.last + 3, "explosive_words")
 
 
+def _presence_end(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``أنهت القوات الأمريكية وجودها في معسكر التاجي``: ending a presence is a withdrawal (ending a mission is not)."""
+    return lexicon.has_cue(toks, m.last + 1, m.last + 4, "presence_words")
+
+
 def _talks(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """A round of talks on the presence (``جولة الحوار الاستراتيجي``, ``مباحثات اللجنة العسكرية العليا``)."""
     return lexicon.has_cue(toks, m.first - 8, m.last + 10, "talks_topics")
@@ -366,6 +371,7 @@ RULES: dict[str, Rule] = {
     "signed": _signed,
     "eventive": _eventive,
     "talks": _talks,
+    "presence_end": _presence_end,
     "blast": _blast,
     "page": _page,
     "base": _base,
