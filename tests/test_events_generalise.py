@@ -518,3 +518,24 @@ def test_an_undated_process_named_as_a_frame_is_no_event_of_its_own(tmp_path):
 )
 def test_ending_a_presence_and_counted_troops(tmp_path, body, type_):
     assert _of(_events(tmp_path, body), type_), _brief(_events(tmp_path, body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وصوت البرلمان أمس على سحب الثقة من وزير المالية.",
+        "وقررت الحكومة سحب سفيرها من طهران للتشاور.",
+        "وأعلن المرشح انسحابه من الانتخابات البرلمانية.",
+        "وأكملت بريطانيا خروجها من الاتحاد الأوروبي مطلع 2020.",
+        "وتسلم الوزير الجديد مهامه رسميا أمس.",
+    ],
+    ids=["no-confidence", "envoy-recalled", "candidate-withdrew", "left-a-union", "took-office"],
+)
+def test_civil_look_alikes_of_movements(tmp_path, body):
+    events = _events(tmp_path, body)
+    assert not [e for e in events if e.type in ("withdrawal", "handover", "redeployment")], _brief(events)
+
+
+def test_security_tasks_of_a_base_are_still_a_handover(tmp_path):
+    body = "وتسلمت القوات العراقية أمس مهام تأمين قاعدة عين الأسد."
+    assert _of(_events(tmp_path, body), "handover")

@@ -28,6 +28,7 @@ DEMAND_REACH = 9  # ``طالبت كتائب حزب الله في بيان الق
 DELIBERATION_REACH = 6  # ``مسودة قيد النقاش إخلاء``, ``لوضع جدول زمني لإنهاء``
 POSTPONE_REACH = 4  # ``تأجيل مراسم تسليم``
 RUMOUR_REACH = 6
+CIVIL_REACH = 3  # ``تسلم الوزير الجديد مهامه``
 REFUSAL_REACH = 4  # ``رفض الجيش الأمريكي تأكيد انسحابه``
 EXPOSURE_REACH = 2  # ``مكشوفة أمام هجوم``; not ``خطر عودة داعش بعد انسحاب``
 MEDIA_REACH = 5  # ``أرسلت قيادة القوات الكردية رسالة``: verb, subject, object
@@ -223,6 +224,18 @@ def _media_object(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return False
 
 
+def _civil(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """A civil look-alike of a movement: its object is a vote, an envoy, money or an office (``سحب الثقة``,
+    ``سحب سفيرها``, ``تسلم مهامه``), or it leaves an election, a union or a contest (``انسحابه من الانتخابات``)."""
+    after = toks[m.last + 1 : m.last + 3]
+    for tok in toks[m.last + 1 : m.last + 1 + CIVIL_REACH]:  # ``تسلم الوزير الجديد مهامه``: past a subject
+        if _is_break(tok) or lexicon.is_cue(tok, "base_words") or lexicon.is_cue(tok, "troop_words"):
+            break
+        if lexicon.is_cue(tok, "civil_objects"):
+            return True
+    return len(after) == 2 and lexicon.bare(after[0].norm) & {"من"} and lexicon.is_cue(after[1], "civil_bodies")
+
+
 def _document(toks: list[Token], first: int) -> bool:
     """The trigger names a document (``نص البيان المشترك``, ``نسخة من الاتفاق``), not the event."""
     j = first - 1
@@ -253,6 +266,8 @@ def judge(toks: list[Token], m: lexicon.TriggerMatch, words: tuple[str, ...], ty
             toks[j].norm not in ("حال",) or (j > 0 and toks[j - 1].norm == "في")
         ):
             return DROP
+    if type_ in ("withdrawal", "handover", "redeployment") and _civil(toks, m):
+        return DROP  # سحب الثقة, سحب سفيرها, انسحابه من الانتخابات, تسلم مهامه: not troops or a base
     if TYPES[type_].purpose and _media_object(toks, m):
         return DROP  # نشرت القوات بيانا, نقلت الصحيفة عن مصادر: a message published or quoted, not troops moved
     if type_ == "agreement" and _document(toks, first):
