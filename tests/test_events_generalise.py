@@ -539,3 +539,15 @@ def test_civil_look_alikes_of_movements(tmp_path, body):
 def test_security_tasks_of_a_base_are_still_a_handover(tmp_path):
     body = "وتسلمت القوات العراقية أمس مهام تأمين قاعدة عين الأسد."
     assert _of(_events(tmp_path, body), "handover")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ودخلت عشرات الآليات التابعة للقوات الأمريكية، فجر أمس، إلى إقليم كوردستان قادمة من ريف الحسكة.",
+        "ووصلت أكثر من خمسين آلية عسكرية إلى قاعدة حرير قادمة من قاعدة الشدادي.",
+    ],
+    ids=["into-a-region", "vehicle-is-no-preposition"],
+)
+def test_arrival_into_a_region_from_another_base(tmp_path, body):
+    assert _of(_events(tmp_path, body), "redeployment"), _brief(_events(tmp_path, body))

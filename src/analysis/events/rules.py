@@ -73,10 +73,18 @@ def _topic(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return lexicon.has_cue(toks, m.first - 6, m.last + TOPIC_REACH, "topic_words")
 
 
+def _prep(tok: Token, cue: str) -> bool:
+    """Is ``tok`` a preposition of the cue list, alone or after و/ف (``إلى``, ``وإلى``; not ``آلية`` read as إلى + ه)?"""
+    words = lexicon.cues()[cue]
+    return tok.norm in words or (tok.norm[:1] in ("و", "ف") and tok.norm[1:] in words)
+
+
 def _known_place_at(toks: list[Token], j: int) -> bool:
     """Does a site word or a gazetteer place (after a head noun: ``محافظة دهوك``) start at token ``j``?"""
     if j >= len(toks):
         return False
+    if lexicon.is_cue(toks[j], "region_heads"):
+        return True  # ``إلى إقليم كوردستان``: a region, however its name is spelt
     if lexicon.is_cue(toks[j], "place_heads") and not lexicon.is_cue(toks[j], "site_words"):
         j += 1  # ``إلى محافظة دهوك``: a head noun before the name
     return lexicon.has_cue(toks, j, j + 1, "site_words") or any(s[0] == 0 for s in lexicon.gazetteer_spans(toks[j : j + 3], lexicon.places()))
@@ -88,7 +96,7 @@ def _destination(toks: list[Token], m: lexicon.TriggerMatch, reach: int = DESTIN
     for j in range(m.last + 1, min(m.last + reach, len(toks))):
         if toks[j].text in c["clause_breaks"] and toks[j].text not in ("،", ","):
             return False
-        if lexicon.bare(toks[j].norm) & c["destination_preps"]:
+        if _prep(toks[j], "destination_preps"):
             return _known_place_at(toks, j + 1)
     return False
 
@@ -114,9 +122,9 @@ def _origin(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``وصول قوة أمريكية من التنف إلى قاعدة موفق السلطي``: من + a base or known place before the destination."""
     c = lexicon.cues()
     for j in range(m.last + 1, min(m.last + DESTINATION_REACH, len(toks))):
-        if lexicon.bare(toks[j].norm) & c["destination_preps"]:
+        if _prep(toks[j], "destination_preps"):
             return False
-        if lexicon.bare(toks[j].norm) & c["origin_preps"] and _known_place_at(toks, j + 1):
+        if _prep(toks[j], "origin_preps") and _known_place_at(toks, j + 1):
             return True
     return False
 
@@ -149,7 +157,7 @@ def _return_to(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``عادت القوات الأمريكية إلى العراق``: troops coming back to a named place (a deployment)."""
     c = lexicon.cues()
     for j in range(m.last + 1, min(m.last + 4, len(toks))):
-        if lexicon.bare(toks[j].norm) & c["destination_preps"]:
+        if _prep(toks[j], "destination_preps"):
             return _known_place_at(toks, j + 1) and lexicon.has_cue(toks, m.first - 5, m.last + 5, "troop_words")
     return False
 
@@ -158,7 +166,7 @@ def _return_home(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``عاد الجنود إلى بلادهم``: troops going home (a withdrawal)."""
     c = lexicon.cues()
     for j in range(m.last + 1, min(m.last + 5, len(toks))):
-        if lexicon.bare(toks[j].norm) & c["destination_preps"]:
+        if _prep(toks[j], "destination_preps"):
             return lexicon.has_cue(toks, j + 1, j + 1, "home_words")
     return False
 
@@ -169,7 +177,7 @@ def _to_authority(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     if not lexicon.has_cue(toks, m.first - 4, m.last + 4, "site_words"):
         return False
     for j in range(m.last + 1, min(m.last + DESTINATION_REACH, len(toks))):
-        if lexicon.bare(toks[j].norm) & c["destination_preps"]:
+        if _prep(toks[j], "destination_preps"):
             return lexicon.has_cue(toks, j + 1, j + 2, "receivers")
     return False
 
@@ -178,7 +186,7 @@ def _abroad(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``نقل المعدات من قاعدة عين الأسد إلى خارج العراق``: moved out of the country is a withdrawal."""
     c = lexicon.cues()
     for j in range(m.last + 1, min(m.last + DESTINATION_REACH, len(toks) - 1)):
-        if lexicon.bare(toks[j].norm) & c["destination_preps"]:
+        if _prep(toks[j], "destination_preps"):
             return lexicon.is_cue(toks[j + 1], "exclusions") or lexicon.is_cue(toks[j + 1], "home_words")
     return False
 
@@ -233,7 +241,7 @@ def _retaliation(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``سترد على المسؤولين عنه``, ``ردت على الهجوم بقصف``: a strike back (not ``رد على سؤال``)."""
     words = [j for j in range(m.last + 1, min(m.last + 6, len(toks))) if toks[j].text not in QUOTE_MARKS]
     for j in words[:2]:
-        if lexicon.is_cue(toks[j], "target_preps"):
+        if _prep(toks[j], "target_preps"):
             return lexicon.has_cue(toks, j + 1, j + 3, "retaliation_targets")
     return False
 
@@ -251,7 +259,7 @@ def _base(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 def _base_control(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``سيطرت القوات السورية على قاعدة التنف``: control of a base taken (a handover; a city taken is not)."""
     for j in range(m.last + 1, min(m.last + BASE_REACH, len(toks))):
-        if lexicon.is_cue(toks[j], "target_preps"):
+        if _prep(toks[j], "target_preps"):
             return lexicon.is_cue(toks[j + 1], "base_words") if j + 1 < len(toks) else False
     return False
 
@@ -302,7 +310,7 @@ def _isis_campaign(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     if not lexicon.has_cue(toks, m.first - LAUNCH_REACH, m.first - 1, "launch_verbs"):
         return False  # ``بدء التحالف بقيادة واشنطن غاراته``: the subject may stand between
     for j in range(m.last + 1, min(m.last + 4, len(toks))):
-        if lexicon.is_cue(toks[j], "target_preps"):
+        if _prep(toks[j], "target_preps"):
             return lexicon.has_cue(toks, j + 1, j + 3, "not_against")
     return False
 
