@@ -551,3 +551,16 @@ def test_security_tasks_of_a_base_are_still_a_handover(tmp_path):
 )
 def test_arrival_into_a_region_from_another_base(tmp_path, body):
     assert _of(_events(tmp_path, body), "redeployment"), _brief(_events(tmp_path, body))
+
+
+@pytest.mark.parametrize(
+    "body, type_",
+    [
+        ("وأكد قائد المحور الأسبوع الماضي أن عملية التسليم لن تتأخر عن موعدها.", "handover"),
+        ("وأعلنت الوزارة أن لجنة مشتركة ستشرف على جرد المنشآت قبل انتقال القاعدة إلى السيطرة الكردية.", "handover"),
+    ],
+    ids=["will-not-be-late", "before-a-future-event"],
+)
+def test_future_context_makes_an_undated_event_planned(tmp_path, body, type_):
+    events = _of(_events(tmp_path, body), type_)
+    assert events and events[0].status == "planned", _brief(_events(tmp_path, body))

@@ -25,7 +25,8 @@ REFERENCE_REACH = 6  # ``بموجب المرحلة الثانية من الات�
 ONGOING_REACH = 16
 CONTINUING_REACH = 8  # ``بدأت القوات الأمريكية، اليوم الجمعة، سحب``
 DECISION_REACH = 10
-PREDICATE_REACH = 10  # ``انسحاب نحو ألفي جندي من الأراضي السورية سيجري``
+PREDICATE_REACH = 10
+FUTURE_CLAUSE_REACH = 10  # ``ستشرف على جرد المنشآت قبل انتقال القاعدة``  # ``انسحاب نحو ألفي جندي من الأراضي السورية سيجري``
 SCHEDULED_REACH = 5  # ``وكان من المفترض أن تنسحب``
 PREPARATION_REACH = 2  # ``ترتيبات تسليم``, ``استكمال ترتيبات تسليم``
 INTENTION_REACH = 4  # ``تعتزم الحكومة الإيطالية سحب``: the subject may stand between
@@ -100,7 +101,7 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
             " ".join(t.norm for t in toks[i : i + 2]) in c["future_phrases"] for i in range(max(m.first - 5, 0), m.first)
         )
         trig.predicate = _future_predicate(toks, m)
-        trig.future = trig.future or trig.predicate is not None
+        trig.future = trig.future or trig.predicate is not None or (trig.background and _future_clause(toks, m))
         trig.ongoing = lexicon.has_cue(toks, m.first - 3, m.first - 1, "ongoing_words") or _ongoing_after(toks, m, "ongoing_words")
         trig.continuing = any(
             lexicon.is_cue(toks[j], "continuing_words") for j in modality.words_before(toks, m.first, CONTINUING_REACH, commas=True)
@@ -177,6 +178,12 @@ def _future_form(tok: Token) -> bool:
     return len(word) > 3 and word[0] == "س" and word[1] in ("ي", "ت", "ن")
 
 
+def _future_clause(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """A background noun (``قبل انتقال القاعدة``) in a clause whose verb is a future (``ستشرف لجنة ... قبل
+    انتقال``): what comes before or after a future event is to come too."""
+    return any(_future_form(toks[j]) for j in modality.words_before(toks, m.first, FUTURE_CLAUSE_REACH))
+
+
 def _future_predicate(toks: list[Token], m: lexicon.TriggerMatch) -> int | None:
     """The trigger noun is the subject of a future verb of taking place (``انسحاب نحو ألفي جندي ...
     سيجري على مراحل``, ``عملية التسليم ستتم``): planned; returns the verb's index (its date is the trigger's) or None."""
@@ -188,6 +195,8 @@ def _future_predicate(toks: list[Token], m: lexicon.TriggerMatch) -> int | None:
             return None
         if _future_form(tok) and lexicon.is_cue(tok, "aspect_verbs"):
             return j
+        if tok.norm == "لن" and j + 1 < len(toks) and lexicon.is_cue(toks[j + 1], "aspect_verbs"):
+            return j  # ``عملية التسليم لن تتأخر عن موعدها``: a future, negated only in its delay
     return None
 
 
