@@ -564,3 +564,16 @@ def test_arrival_into_a_region_from_another_base(tmp_path, body):
 def test_future_context_makes_an_undated_event_planned(tmp_path, body, type_):
     events = _of(_events(tmp_path, body), type_)
     assert events and events[0].status == "planned", _brief(_events(tmp_path, body))
+
+
+@pytest.mark.parametrize(
+    "body, date",
+    [
+        ("وقال مسؤول إن قاعدة كي وان ستسلم إلى القوات العراقية في غضون أسبوع.", "2025-12-31/2026-01-07"),
+        ("وأوضح أن القوات ستغادر معسكر التاجي في غضون شهر.", "2025-12-31/2026-01-31"),
+    ],
+    ids=["within-a-week", "within-a-month"],
+)
+def test_within_a_bare_unit_dates_a_planned_event_from_the_article_date(tmp_path, body, date):
+    events = [e for e in _events(tmp_path, body) if e.type in ("handover", "withdrawal")]
+    assert events and (events[0].date, events[0].status) == (date, "planned"), _brief(events)
