@@ -120,7 +120,6 @@ def _arrival_from(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 def _origin(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``وصول قوة أمريكية من التنف إلى قاعدة موفق السلطي``: من + a base or known place before the destination."""
-    c = lexicon.cues()
     for j in range(m.last + 1, min(m.last + DESTINATION_REACH, len(toks))):
         if _prep(toks[j], "destination_preps"):
             return False
@@ -155,7 +154,6 @@ def _projectile(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 def _return_to(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``عادت القوات الأمريكية إلى العراق``: troops coming back to a named place (a deployment)."""
-    c = lexicon.cues()
     for j in range(m.last + 1, min(m.last + 4, len(toks))):
         if _prep(toks[j], "destination_preps"):
             return _known_place_at(toks, j + 1) and lexicon.has_cue(toks, m.first - 5, m.last + 5, "troop_words")
@@ -164,7 +162,6 @@ def _return_to(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 def _return_home(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``عاد الجنود إلى بلادهم``: troops going home (a withdrawal)."""
-    c = lexicon.cues()
     for j in range(m.last + 1, min(m.last + 5, len(toks))):
         if _prep(toks[j], "destination_preps"):
             return lexicon.has_cue(toks, j + 1, j + 1, "home_words")
@@ -173,7 +170,6 @@ def _return_home(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 def _to_authority(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``انتقال قاعدة كي وان إلى السيطرة العراقية``, ``الموقع الذي ينقل إلى القوات العراقية``: a site handed over."""
-    c = lexicon.cues()
     if not lexicon.has_cue(toks, m.first - 4, m.last + 4, "site_words"):
         return False
     for j in range(m.last + 1, min(m.last + DESTINATION_REACH, len(toks))):
@@ -184,7 +180,6 @@ def _to_authority(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 def _abroad(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``نقل المعدات من قاعدة عين الأسد إلى خارج العراق``: moved out of the country is a withdrawal."""
-    c = lexicon.cues()
     for j in range(m.last + 1, min(m.last + DESTINATION_REACH, len(toks) - 1)):
         if _prep(toks[j], "destination_preps"):
             return lexicon.is_cue(toks[j + 1], "exclusions") or lexicon.is_cue(toks[j + 1], "home_words")
