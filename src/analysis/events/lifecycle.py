@@ -94,6 +94,8 @@ def status_of(reports: Iterable[tuple[dt.date, str]]) -> str:
             last = max(d for d, _ in done)
             later = Counter(s for d, s in done if d == last)
             status = max(later, key=lambda s: (later[s], _rank(s)))
+    if status == "ongoing" and any(s == "occurred" for _, s in reports):
+        status = "occurred"  # what was reported done stays done: a later "goes on" does not reopen it
     return status
 
 
