@@ -103,6 +103,21 @@ def _rank(status: str) -> int:
     return STATUS_ORDER.index(status) if status in STATUS_ORDER else -1
 
 
+def date_support(groups: list[tuple[dating.Interval | None, int]]) -> list[int]:
+    """How many reports agree with each group's date: its own, and those of wider dates that contain it.
+
+    ``2024`` (2 reports), ``2024-09`` and ``2024-09-27`` (1 each): the day is supported by all four,
+    so a vaguer restatement backs the precise date rather than outvoting it.
+    """
+    out = []
+    for span, count in groups:
+        if span is None:
+            out.append(count)
+            continue
+        out.append(sum(n for other, n in groups if other is not None and other[0] <= span[0] and span[1] <= other[1]))
+    return out
+
+
 def status_counts(statuses: Iterable[str]) -> str:
     """``occurred 2 · planned 3``: how many reports give each status, most advanced first."""
     counts = Counter(statuses)

@@ -307,7 +307,8 @@ def _representative(entry: _Entry) -> _Group:
     """The group that dates the entry: what happened (else what began), else the latest dated plan, else any."""
 
     def best(groups: list[_Group]) -> _Group:
-        return min(groups, key=lambda g: (g.key[0], -g.count, *g.key[1:]))
+        support = lifecycle.date_support([(g.span, g.count) for g in groups])
+        return min(zip(groups, support), key=lambda gs: (gs[0].key[0], -gs[1], *gs[0].key[1:]))[0]
 
     groups = list(entry.groups.values())
     for status in ("occurred", "ongoing"):
