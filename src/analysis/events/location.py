@@ -239,7 +239,7 @@ def sentence_places(
     A place inside an airport's name (``أربيل`` in ``مطار أربيل الدولي``) is the airport; a place in
     an organisation's name (``قيادة عمليات بغداد``) is no place; tokens in ``blocked`` (timexes) name none.
     """
-    located = [_compass_span(toks, span) for span in located if not _force_named(toks, span[0])]
+    located = [_compass_span(toks, span) for span in located if not _force_named(toks, span[0]) and not _head_only(span[2])]
     taken = {i for first, last, _ in located for i in range(first, last + 1)} | set(blocked)
     sites = _site_names(toks, taken)
     airports = [(f, l) for f, l, _, is_airport in sites if is_airport]
@@ -278,6 +278,12 @@ def _with_head(toks: list[Token], first: int) -> bool:
     """Is the place named with a head noun (``مدينة أربيل``, ``قاعدة حرير``, ``جيب هجين``)?"""
     heads = lexicon.cues()["place_heads"] | place_cues()["area_heads"]
     return first > 0 and bool(lexicon.bare(toks[first - 1].norm) & heads)
+
+
+def _head_only(name: str) -> bool:
+    """Is a named span only a head noun (``ريف`` of ``ريف دير الزور``, ``منطقة``)? It names no place."""
+    words = normalize(name).split()
+    return len(words) == 1 and bool(lexicon.bare(words[0]) & (lexicon.cues()["place_heads"] | place_cues()["area_heads"]))
 
 
 def _force_named(toks: list[Token], first: int) -> bool:
