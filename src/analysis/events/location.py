@@ -251,6 +251,8 @@ def sentence_places(
         base = max(earlier, key=lambda s: s[0])[2] if earlier else last_base
         if base:
             spans.append((i, i, base))
+    generic = _generic_anaphors(toks, spans, taken)
+    spans += [(i, i, name) for i, name in generic.items()]
     pronouns: dict[int, str] = {}
     for i, tok in enumerate(toks):  # ``انسحابها منها``: the base named before it in this sentence
         if i in taken or tok.norm not in place_cues()["pronoun_objects"]:
@@ -266,8 +268,8 @@ def sentence_places(
             continue
         seen.append((first, last))
         level = 3 if first in anaphoric or first in pronouns else _level(toks, (first, last, name))
-        headed = first in anaphoric or first in pronouns or _with_head(toks, first)
-        role = pronouns.get(first) or _role(toks, first, name)
+        headed = first in anaphoric or first in pronouns or first in generic or _with_head(toks, first)
+        role = pronouns.get(first) or _role(toks, first, toks[first].text if first in generic else name)
         out.append(PlaceMention(
             first, last, canonical_place(name), level, role, _excluded(toks, first), headed, _example(toks, first),
         ))  # fmt: skip
@@ -278,6 +280,26 @@ def _with_head(toks: list[Token], first: int) -> bool:
     """Is the place named with a head noun (``مدينة أربيل``, ``قاعدة حرير``, ``جيب هجين``)?"""
     heads = lexicon.cues()["place_heads"] | place_cues()["area_heads"]
     return first > 0 and bool(lexicon.bare(toks[first - 1].norm) & heads)
+
+
+def _generic_anaphors(toks: list[Token], spans: Sequence[tuple[int, int, str]], taken: set[int]) -> dict[int, str]:
+    """``تغادر الإقليم``, ``خارج البلاد``: a definite generic place noun standing alone (token index) and
+    the place of its kind named last before it in the sentence (a region, a city or province, a country)."""
+    cues = place_cues()
+    kinds = {"generic_region": lambda i: i.level == 2 and normalize(i.canonical).startswith("اقليم"),
+             "generic_city": lambda i: i.level == 2 and not normalize(i.canonical).startswith("اقليم"),
+             "generic_country": lambda i: i.level == 1}  # fmt: skip
+    out: dict[int, str] = {}
+    for i, tok in enumerate(toks):
+        if i in taken or (i + 1 < len(toks) and _name_word(toks[i + 1]) and place_info(toks[i + 1].text) is not None):
+            continue
+        kind = next((k for k in kinds if lexicon.bare(tok.norm) & cues[k]), None)
+        if kind is None or _in_organisation(toks, i):
+            continue
+        earlier = [(s[0], info.canonical) for s in spans if s[1] < i and (info := place_info(s[2])) is not None and kinds[kind](info)]
+        if earlier:
+            out[i] = max(earlier)[1]
+    return out
 
 
 def _head_only(name: str) -> bool:
