@@ -79,6 +79,38 @@ def slip_gap(plan: dating.Interval, later: dating.Interval) -> int:
     return -(plan[0] - later[1]).days
 
 
+def undated_window(status: str, dct: dt.date) -> dating.Interval:
+    """The days an undated report may find its event in (``undated_distance`` decides)."""
+    reach = dt.timedelta(days=UNDATED_PLAN_REACH_DAYS)
+    slip = dt.timedelta(days=SLIP_DAYS)
+    if not is_done(status):
+        return dct - slip, dct + reach
+    return dct - reach, dct + (slip if status == "ongoing" else dt.timedelta(0))
+
+
+def undated_distance(status: str, dct: dt.date, span: dating.Interval, group_status: str) -> int | None:
+    """How far (days) an undated report of ``status`` in an article of ``dct`` is from a dated group, if it
+    can report that group's event; else None.
+
+    - a plan: an event planned or happening ahead of the report (within ``UNDATED_PLAN_REACH_DAYS``),
+      or a plan whose day passed (within ``SLIP_DAYS``) without a report that it was done;
+    - a happening: an event that had begun by the report's day (within ``UNDATED_PLAN_REACH_DAYS``);
+    - a report that it goes on (``بدأ نقل القوات``) also what was reported done within ``SLIP_DAYS``
+      after it: what began and its completion, as for dated reports.
+    """
+    s, t = undated_window(status, dct)
+    first, last = span
+    if last < s or first > t:
+        return None
+    if not is_done(status):
+        if last < dct and is_done(group_status):
+            return None
+        return (first - dct).days if first > dct else (dct - last).days if last < dct else 0
+    if first > dct:
+        return (first - dct).days if status == "ongoing" and group_status == "occurred" else None
+    return max(0, (dct - last).days)
+
+
 def status_of(reports: Iterable[tuple[dt.date, str]]) -> str:
     """The entry's status from its reports' (dct, status): the newest report's, a plan never undoing a happening.
 

@@ -156,23 +156,12 @@ class _Merger:
 
     def target_undated(self, event: Event, place: str | None) -> _Entry | None:
         """The nearest entry in time for an undated report; one without a place needs a single fit."""
-        reach = dt.timedelta(days=lifecycle.UNDATED_PLAN_REACH_DAYS)
-        slip = dt.timedelta(days=lifecycle.SLIP_DAYS)
-        plan = not lifecycle.is_done(event.status)
-        s, t = (event.dct - slip, event.dct + reach) if plan else (event.dct - reach, event.dct)
+        s, t = lifecycle.undated_window(event.status, event.dct)
         found: dict[int, int] = {}
         for g in self._near(event.type, s, t):
-            first, last = g.span  # type: ignore[misc]
-            if last < s or first > t:
+            distance = lifecycle.undated_distance(event.status, event.dct, g.span, g.status)  # type: ignore[arg-type]
+            if distance is None:
                 continue
-            if plan:  # ahead of the report, or a plan whose day passed without a report that it was done
-                if last < event.dct and g.done:
-                    continue
-                distance = abs((first - event.dct).days) if first > event.dct else (event.dct - last).days if last < event.dct else 0
-            else:  # happened by the report's day
-                if first > event.dct:
-                    continue
-                distance = max(0, (event.dct - last).days)
             entry = self.entries[g.entry]
             if not self.fits(entry, place):
                 continue
