@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from analysis.events import dating
+from analysis.events.places import hierarchy
 
 #: How far a plan may slip (or be done early) and still be the same event: half a year. Phase one
 #: and phase two of the 2024 agreement (September 2025, September 2026) are a year apart and stay two.
@@ -77,6 +78,19 @@ def slip_gap(plan: dating.Interval, later: dating.Interval) -> int:
     if later[0] > plan[1]:
         return (later[0] - plan[1]).days
     return -(plan[0] - later[1]).days
+
+
+def whole_country_over_part(place: str | None, entry_place: str | None) -> bool:
+    """Is ``place`` a whole country and the entry's place a part of it (``سوريا`` over ``شمال سوريا``)?
+
+    Reports on different days are one event only as a plan and what became of it; a plan to leave a
+    whole country is not what became of it when troops leave one region or base (Syria, December 2018
+    → northern Syria, October 2019), nor the reverse. Same-day restatements may still be vaguer.
+    """
+    if not place or not entry_place or place == entry_place:
+        return False
+    tree = hierarchy()
+    return tree.depth(place) == 0 and tree.contains(place, entry_place)
 
 
 def undated_window(status: str, dct: dt.date) -> dating.Interval:

@@ -150,6 +150,8 @@ class _Merger:
             distance = _distance(gap, slips, plan, event, g)
             if distance is None or not self.fits(entry, place):
                 continue
+            if gap != 0 and (lifecycle.whole_country_over_part(place, entry.place) or lifecycle.whole_country_over_part(entry.place, place)):
+                continue  # a plan for a whole country does not slip onto a part of it
             if best is None or (distance, entry.number) < best:
                 best = (distance, entry.number)
         return None if best is None else self.entries[best[1]]
