@@ -12,6 +12,16 @@ place before the trigger count (the subject of ``تعرضت قاعدة حرير 
 nearest wins and a base beats its province, a province its country. A place after an exclusion
 (``باستثناء إقليم كردستان``, ``خارج الإقليم``) is never the place. Which place contains which (a base
 ⊂ its province ⊂ its country) is ``analysis.events.places`` (the timeline's place tree).
+
+Classes (word lists in ``data/place_cues.json``): compass words after a preposition name a region of
+a country or stand for the city they qualify (``من شمال سوريا``, ``في شرق بغداد``); places listed
+after ``بينها``/``ومنها`` are examples, the place only when nothing else is; a name starting with or
+after a force's head (``قوات سوريا الديمقراطية``) and a head noun alone (``ريف``) are no places; a
+place named with its head noun (``مدينة أربيل``) is an object at any distance; ``منها``/``إليها``
+and a generic ``الإقليم``/``البلاد`` point back to the base or the place of that kind named before
+in the sentence; a known name after a site head is taken whatever its words look like
+(``قاعدة علي السالم``); a landmark before the trigger (``تعرضت دورية قرب كوباني لقصف``) places it
+when nothing else does.
 """
 
 from __future__ import annotations
