@@ -300,12 +300,14 @@ def _generic_anaphors(toks: list[Token], spans: Sequence[tuple[int, int, str]], 
              "generic_city": lambda i: i.level == 2 and not normalize(i.canonical).startswith("اقليم"),
              "generic_country": lambda i: i.level == 1}  # fmt: skip
     out: dict[int, str] = {}
+    words = cues["generic_region"] | cues["generic_city"] | cues["generic_country"]
     for i, tok in enumerate(toks):
-        if i in taken or (i + 1 < len(toks) and _name_word(toks[i + 1]) and place_info(toks[i + 1].text) is not None):
+        stems = lexicon.bare(tok.norm)
+        if not stems & words or i in taken or _in_organisation(toks, i):
             continue
-        kind = next((k for k in kinds if lexicon.bare(tok.norm) & cues[k]), None)
-        if kind is None or _in_organisation(toks, i):
-            continue
+        if i + 1 < len(toks) and _name_word(toks[i + 1]) and place_info(toks[i + 1].text) is not None:
+            continue  # ``المدينة الموصل``-like apposition: the name follows
+        kind = next(k for k in kinds if stems & cues[k])
         earlier = [(s[0], info.canonical) for s in spans if s[1] < i and (info := place_info(s[2])) is not None and kinds[kind](info)]
         if earlier:
             out[i] = max(earlier)[1]
