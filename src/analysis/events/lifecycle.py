@@ -125,22 +125,27 @@ def undated_distance(status: str, dct: dt.date, span: dating.Interval, group_sta
     return max(0, (dct - last).days)
 
 
-def status_of(reports: Iterable[tuple[dt.date, str]]) -> str:
-    """The entry's status from its reports' (dct, status): the newest report's, a plan never undoing a happening.
+def status_of(reports: Iterable[tuple[dt.date, str] | tuple[dt.date, str, bool]]) -> str:
+    """The entry's status from its reports' (dct, status[, dated]): the newest report's, a plan never
+    undoing a happening and a report that it goes on never reopening what a dated report said was done.
 
-    Reports of the newest day that disagree: the most frequent, then the most advanced.
+    Reports of the newest day that disagree: the dated ones (an undated report joined by a guess),
+    then the most frequent, then the most advanced.
     """
-    reports = list(reports)
-    newest = max(d for d, _ in reports)
-    counts = Counter(s for d, s in reports if d == newest)
-    status = max(counts, key=lambda s: (counts[s], _rank(s)))
+    rows = [(r[0], r[1], r[2] if len(r) > 2 else True) for r in reports]
+
+    def newest_of(chosen: list[tuple[dt.date, str, bool]]) -> str:
+        day = max(d for d, _, _ in chosen)
+        same = [(s, dated) for d, s, dated in chosen if d == day]
+        counts = Counter(s for s, dated in same if dated) or Counter(s for s, _ in same)
+        return max(counts, key=lambda s: (counts[s], _rank(s)))
+
+    status = newest_of(rows)
     if not is_done(status):
-        done = [(d, s) for d, s in reports if is_done(s)]
+        done = [r for r in rows if is_done(r[1])]
         if done:
-            last = max(d for d, _ in done)
-            later = Counter(s for d, s in done if d == last)
-            status = max(later, key=lambda s: (later[s], _rank(s)))
-    if status == "ongoing" and any(s == "occurred" for _, s in reports):
+            status = newest_of(done)
+    if status == "ongoing" and any(s == "occurred" and dated for _, s, dated in rows):
         status = "occurred"  # what was reported done stays done: a later "goes on" does not reopen it
     return status
 

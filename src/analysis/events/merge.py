@@ -341,7 +341,7 @@ def _row(entry: _Entry, merger: _Merger) -> dict[str, Any]:
         "start": span[0] if span else None,
         "end": span[1] if span else None,
         "type": entry.type,
-        "status": lifecycle.status_of((e.dct, e.status) for e in entry.events),
+        "status": lifecycle.status_of((e.dct, e.status, e.date is not None) for e in entry.events),
         "place": _place(entry, merger),
         "actors": actors[:4],
         "summary": best.summary,
