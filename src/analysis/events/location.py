@@ -249,7 +249,7 @@ def sentence_places(
     A place inside an airport's name (``أربيل`` in ``مطار أربيل الدولي``) is the airport; a place in
     an organisation's name (``قيادة عمليات بغداد``) is no place; tokens in ``blocked`` (timexes) name none.
     """
-    located = [_compass_span(toks, span) for span in located if not _force_named(toks, span[0]) and not _head_only(span[2])]
+    located = [_compass_span(toks, span) for span in located if _named_place(toks, span)]
     taken = {i for first, last, _ in located for i in range(first, last + 1)} | set(blocked)
     sites = _site_names(toks, taken)
     airports = [(f, l) for f, l, _, is_airport in sites if is_airport]
@@ -312,6 +312,15 @@ def _generic_anaphors(toks: list[Token], spans: Sequence[tuple[int, int, str]], 
         if earlier:
             out[i] = max(earlier)[1]
     return out
+
+
+def _named_place(toks: list[Token], span: tuple[int, int, str]) -> bool:
+    """Is a tagged span a place name? Not a force's name, a head noun alone, or a verb after a site head
+    (``قاعدة تستضيف قوات``: the base that hosts forces)."""
+    first, last, name = span
+    if _force_named(toks, first) or _head_only(name):
+        return False
+    return not (first == last and _headed(toks, first) and place_info(name) is None and not _name_word(toks[first]))
 
 
 def _head_only(name: str) -> bool:
