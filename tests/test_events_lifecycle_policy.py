@@ -52,6 +52,24 @@ def test_status_of_keeps_the_newest_report_otherwise():
     assert lifecycle.status_of([(day("2026-01-01"), "occurred"), (day("2026-02-01"), "planned")]) == "occurred"
 
 
+def test_on_the_newest_day_the_dated_reports_decide():
+    day = dt.date.fromisoformat
+    same_day = [(day("2026-11-24"), "ongoing", True), (day("2026-11-24"), "occurred", False)]
+    assert lifecycle.status_of([(day("2026-10-20"), "planned", True), *same_day]) == "ongoing"
+    (row,) = same_both_ways(
+        report("withdrawal", "حرير", "2026-11", "planned", "2026-10-20", "a.txt"),
+        report("withdrawal", "حرير", "2026-11", "ongoing", "2026-11-24", "b.txt", mod="START"),
+        report("withdrawal", "حرير", None, "occurred", "2026-11-24", "b.txt", start=800),
+    )
+    assert (row["status"], row["status_counts"]) == ("ongoing", "occurred 1 · ongoing 1 · planned 1")
+
+
+def test_an_undated_report_that_it_was_done_does_not_close_an_entry_that_goes_on():
+    day = dt.date.fromisoformat
+    reports = [(day("2026-11-24"), "ongoing", True), (day("2026-11-20"), "occurred", False)]
+    assert lifecycle.status_of(reports) == "ongoing"
+
+
 # ---------------------------------------------------------------------------------------------
 # The date most reports agree with: vaguer restatements back the precise date
 

@@ -111,6 +111,13 @@ def test_a_head_noun_alone_is_no_place():
     assert [(m.name, m.role) for m in mentions] == [("دير الزور", "في")]
 
 
+def test_a_verb_read_as_a_name_after_a_site_head_is_no_place():
+    text = "وهذا أعنف هجوم على قاعدة تستضيف قوات أمريكية منذ بداية العام."
+    toks = _toks(text)
+    v = _index(toks, "تستضيف")
+    assert sentence_places(toks, [(v, v, "تستضيف")]) == []
+
+
 # ---------------------------------------------------------------------------------------------
 # Objects: a place named with its head noun is the object wherever it stands in the clause; a
 # preposition with a pronoun points back to the base named before; a generic noun to its kind.
