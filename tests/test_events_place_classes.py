@@ -168,6 +168,11 @@ def test_a_landmark_before_the_trigger_places_it_when_nothing_else_does(tmp_path
     assert _place(tmp_path, body, "attack") == "عين العرب"
 
 
+def test_a_war_on_a_place_is_placed_there(tmp_path):
+    body = "وتتواصل منذ أسابيع الحرب على قطاع غزة وسط تحذيرات من توسعها."
+    assert _place(tmp_path, body, "war") == "قطاع غزة"
+
+
 def test_ala_governs_its_place():
     toks = _toks("وأعلنت الوزارة نشر بطاريات دفاع جوي على الأراضي الكويتية.")
     k = _index(toks, "الأراضي")
