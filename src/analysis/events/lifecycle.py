@@ -102,7 +102,9 @@ def undated_window(status: str, dct: dt.date) -> dating.Interval:
     return dct - reach, dct + (slip if status == "ongoing" else dt.timedelta(0))
 
 
-def undated_distance(status: str, dct: dt.date, span: dating.Interval, group_status: str) -> int | None:
+def undated_distance(
+    status: str, dct: dt.date, span: dating.Interval, group_status: str, window: dating.Interval | None = None
+) -> int | None:
     """How far (days) an undated report of ``status`` in an article of ``dct`` is from a dated group, if it
     can report that group's event; else None.
 
@@ -111,18 +113,20 @@ def undated_distance(status: str, dct: dt.date, span: dating.Interval, group_sta
     - a happening: an event that had begun by the report's day (within ``UNDATED_PLAN_REACH_DAYS``);
     - a report that it goes on (``بدأ نقل القوات``) also what was reported done within ``SLIP_DAYS``
       after it: what began and its completion, as for dated reports.
+
+    ``window`` is ``undated_window(status, dct)``, when the caller has it already.
     """
-    s, t = undated_window(status, dct)
+    s, t = window or undated_window(status, dct)
     first, last = span
     if last < s or first > t:
         return None
-    if not is_done(status):
-        if last < dct and is_done(group_status):
+    if status not in DONE:
+        if last < dct and group_status in DONE:
             return None
         return (first - dct).days if first > dct else (dct - last).days if last < dct else 0
     if first > dct:
         return (first - dct).days if status == "ongoing" and group_status == "occurred" else None
-    return max(0, (dct - last).days)
+    return (dct - last).days if last < dct else 0
 
 
 def status_of(reports: Iterable[tuple[dt.date, str] | tuple[dt.date, str, bool]]) -> str:

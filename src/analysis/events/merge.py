@@ -158,10 +158,10 @@ class _Merger:
 
     def target_undated(self, event: Event, place: str | None) -> _Entry | None:
         """The nearest entry in time for an undated report; one without a place needs a single fit."""
-        s, t = lifecycle.undated_window(event.status, event.dct)
+        window = s, t = lifecycle.undated_window(event.status, event.dct)
         found: dict[int, int] = {}
         for g in self._near(event.type, s, t):
-            distance = lifecycle.undated_distance(event.status, event.dct, g.span, g.status)  # type: ignore[arg-type]
+            distance = lifecycle.undated_distance(event.status, event.dct, g.span, g.status, window)  # type: ignore[arg-type]
             if distance is None:
                 continue
             entry = self.entries[g.entry]
