@@ -199,3 +199,16 @@ def test_the_extraction_gazetteer_and_the_place_tree_agree():
         assert normalize(node.name) == normalize(place.canonical) or tree.node(place.canonical) is node, (words, node.name)
         assert node.kind in kinds[place.level], (words, node.kind)
         assert tree.root(node.name) == place.country, words
+
+
+@pytest.mark.parametrize(
+    "body, type_, place",
+    [
+        ("وبدأ أمس انسحاب القوات الأمريكية من قاعدة حرير في أربيل نحو الحدود.", "withdrawal", "حرير"),
+        ("وسلمت القوات الأمريكية أمس قاعدة الشدادي في ريف الحسكة إلى الجيش.", "handover", "الشدادي"),
+        ("ووصلت أمس قوة أمريكية إلى معسكر بيورنغ في الكويت قادمة من العراق.", "redeployment", "بيورينغ"),
+    ],
+    ids=["base-in-province", "base-in-rural-province", "camp-spelling-variant"],
+)
+def test_a_base_beats_its_province_and_country_in_a_nominal_chain(tmp_path, body, type_, place):
+    assert _place(tmp_path, body, type_) == place
