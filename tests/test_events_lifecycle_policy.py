@@ -155,3 +155,5 @@ def test_whole_country_over_part():
     assert lifecycle.whole_country_over_part("العراق", "عين الأسد")
     assert not lifecycle.whole_country_over_part("إقليم كردستان", "حرير")
     assert not lifecycle.whole_country_over_part("سوريا", "سوريا") and not lifecycle.whole_country_over_part(None, "حرير")
+    assert lifecycle.country_and_part("شمال سوريا", "سوريا") and lifecycle.country_and_part("سوريا", "التنف")
+    assert not lifecycle.country_and_part("التنف", "الشدادي")

@@ -93,6 +93,11 @@ def whole_country_over_part(place: str | None, entry_place: str | None) -> bool:
     return tree.depth(place) == 0 and tree.contains(place, entry_place)
 
 
+def country_and_part(a: str | None, b: str | None) -> bool:
+    """Is one of two places a whole country and the other a part of it (``whole_country_over_part``)?"""
+    return whole_country_over_part(a, b) or whole_country_over_part(b, a)
+
+
 def undated_window(status: str, dct: dt.date) -> dating.Interval:
     """The days an undated report may find its event in (``undated_distance`` decides)."""
     reach = dt.timedelta(days=UNDATED_PLAN_REACH_DAYS)

@@ -358,7 +358,7 @@ def _compass_span(toks: list[Token], span: tuple[int, int, str]) -> tuple[int, i
 
 
 def _example(toks: list[Token], first: int) -> bool:
-    """Is the place listed after ``بينها``/``منها`` (an example) in its stretch of the sentence?"""
+    """Is the place listed after ``بينها``/``ومنها`` (an example) in its stretch of the sentence?"""
     for j in range(first - 1, -1, -1):
         if toks[j].text in ("،", ",", ".", "؛"):
             return False

@@ -150,7 +150,7 @@ class _Merger:
             distance = _distance(gap, slips, plan, event, g)
             if distance is None or not self.fits(entry, place):
                 continue
-            if gap != 0 and (lifecycle.whole_country_over_part(place, entry.place) or lifecycle.whole_country_over_part(entry.place, place)):
+            if gap != 0 and lifecycle.country_and_part(place, entry.place):
                 continue  # a plan for a whole country does not slip onto a part of it
             if best is None or (distance, entry.number) < best:
                 best = (distance, entry.number)
