@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analysis.events import lexicon
 from analysis.events.places import hierarchy, place_cues
@@ -43,6 +44,19 @@ PROCLITIC_PREPS = {"ب": "ب", "ل": "إلى"}
 SITE_NAME_MAX = 3  # words of an unknown site's name after its head noun
 OBJ_CITY_REACH = 5  # a city (not a site) is the object of a trigger only this close after it
 QUOTES = frozenset({"«", "»", '"', "“", "”"})
+EXAMPLE_REACH = 12  # words back from a place to the ``بينها`` that lists it
+
+
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    """Head nouns a place name may follow (``قاعدة``, ``مدينة``, ``جيب``): ``place_heads`` and ``area_heads``."""
+    return lexicon.cues()["place_heads"] | place_cues()["area_heads"]
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """Words that never start a site's name: a force's head, an example marker."""
+    return place_cues()["force_heads"] | place_cues()["example_words"]
 
 
 @dataclass(frozen=True)
@@ -116,7 +130,7 @@ def _role(toks: list[Token], first: int, name: str) -> str:
     """What governs the place at ``first`` (its head noun skipped): a preposition, ``near`` (a landmark:
     ``قرب``, ``جنوب``, ``المجاورة لـ``) or ``obj`` (nothing: an object or a subject)."""
     c = lexicon.cues()
-    heads = c["place_heads"] | place_cues()["area_heads"]
+    heads = _heads()
     i = first
     while i > 0 and lexicon.bare(toks[i - 1].norm) & heads:
         i -= 1
@@ -162,7 +176,7 @@ def _name_word(tok: Token) -> bool:
         return False
     if tok.norm.startswith(("لل", "بال", "وال", "كال")) or tok.norm.endswith(("ها", "هم", "هما")):
         return False
-    if lexicon.bare(tok.norm) & (place_cues()["force_heads"] | place_cues()["example_words"]):
+    if lexicon.bare(tok.norm) & _not_names():
         return False  # ``قاعدة قوات التحالف``: the forces' base, no name
     # يقتل, تستضيف: an imperfect verb ends the name (a known تكريت or تلعفر is found by the gazetteer first)
     return not (tok.norm[:1] == "ي" and len(tok.norm) >= 4 or tok.norm[:1] == "ت" and len(tok.norm) >= 5)
@@ -288,8 +302,7 @@ def sentence_places(
 
 def _with_head(toks: list[Token], first: int) -> bool:
     """Is the place named with a head noun (``مدينة أربيل``, ``قاعدة حرير``, ``جيب هجين``)?"""
-    heads = lexicon.cues()["place_heads"] | place_cues()["area_heads"]
-    return first > 0 and bool(lexicon.bare(toks[first - 1].norm) & heads)
+    return first > 0 and bool(lexicon.bare(toks[first - 1].norm) & _heads())
 
 
 def _generic_anaphors(toks: list[Token], spans: Sequence[tuple[int, int, str]], taken: set[int]) -> dict[int, str]:
@@ -326,7 +339,7 @@ def _named_place(toks: list[Token], span: tuple[int, int, str]) -> bool:
 def _head_only(name: str) -> bool:
     """Is a named span only a head noun (``ريف`` of ``ريف دير الزور``, ``منطقة``)? It names no place."""
     words = normalize(name).split()
-    return len(words) == 1 and bool(lexicon.bare(words[0]) & (lexicon.cues()["place_heads"] | place_cues()["area_heads"]))
+    return len(words) == 1 and bool(lexicon.bare(words[0]) & _heads())
 
 
 def _force_named(toks: list[Token], first: int) -> bool:
@@ -359,7 +372,7 @@ def _compass_span(toks: list[Token], span: tuple[int, int, str]) -> tuple[int, i
 
 def _example(toks: list[Token], first: int) -> bool:
     """Is the place listed after ``بينها``/``ومنها`` (an example) in its stretch of the sentence?"""
-    for j in range(first - 1, -1, -1):
+    for j in range(first - 1, max(first - EXAMPLE_REACH, 0) - 1, -1):
         if toks[j].text in ("،", ",", ".", "؛"):
             return False
         if lexicon.bare(toks[j].norm) & place_cues()["example_words"]:
