@@ -212,3 +212,14 @@ def test_the_extraction_gazetteer_and_the_place_tree_agree():
 )
 def test_a_base_beats_its_province_and_country_in_a_nominal_chain(tmp_path, body, type_, place):
     assert _place(tmp_path, body, type_) == place
+
+
+def test_a_known_place_the_tagger_read_as_a_person_is_still_a_place():
+    toks = _toks("وأخلت القوات الأمريكية أمس قاعدتها قرب بلدة عين عيسى.")
+    # the tagger gave ``عين عيسى`` as a person: no located span reaches sentence_places
+    assert [(m.name, m.role) for m in sentence_places(toks, [])] == [("عين عيسى", "near")]
+
+
+def test_a_one_word_name_without_a_head_is_left_to_the_tagger():
+    toks = _toks("وقال سوران إن الاجتماع انتهى.")
+    assert sentence_places(toks, []) == []

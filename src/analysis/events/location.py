@@ -263,7 +263,7 @@ def sentence_places(
     A place inside an airport's name (``أربيل`` in ``مطار أربيل الدولي``) is the airport; a place in
     an organisation's name (``قيادة عمليات بغداد``) is no place; tokens in ``blocked`` (timexes) name none.
     """
-    located = [_compass_span(toks, span) for span in located if _named_place(toks, span)]
+    located = [_compass_span(toks, span) for span in [*located, *_unclaimed(toks, located)] if _named_place(toks, span)]
     taken = {i for first, last, _ in located for i in range(first, last + 1)} | set(blocked)
     sites = _site_names(toks, taken)
     airports = [(f, l) for f, l, _, is_airport in sites if is_airport]
@@ -324,6 +324,18 @@ def _generic_anaphors(toks: list[Token], spans: Sequence[tuple[int, int, str]], 
         earlier = [(s[0], info.canonical) for s in spans if s[1] < i and (info := place_info(s[2])) is not None and kinds[kind](info)]
         if earlier:
             out[i] = max(earlier)[1]
+    return out
+
+
+def _unclaimed(toks: list[Token], located: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Gazetteer places the tagger read as something else (``بلدة عين عيسى`` as a person): names of two
+    words or more, or after a place head noun, that no located span overlaps."""
+    out = []
+    for i, j, place in lexicon.gazetteer_spans(toks, lexicon.places()):
+        if any(f <= j and i <= l for f, l, _ in located):
+            continue
+        if j > i or _with_head(toks, i):
+            out.append((i, j, place.canonical))
     return out
 
 
