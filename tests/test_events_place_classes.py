@@ -223,3 +223,27 @@ def test_a_known_place_the_tagger_read_as_a_person_is_still_a_place():
 def test_a_one_word_name_without_a_head_is_left_to_the_tagger():
     toks = _toks("وقال سوران إن الاجتماع انتهى.")
     assert sentence_places(toks, []) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Where the troops come from or are stationed (``القادمة من``, ``المتمركزة في``) describes them:
+# what a withdrawal leaves, never where a redeployment goes.
+
+
+@pytest.mark.parametrize(
+    "body, type_, place",
+    [
+        ("وسيعاد نشر الجنود المتمركزين في قاعدة الشدادي في قواعد داخل الكويت الشهر المقبل.", "redeployment", "الكويت"),
+        ("وانتقلت أمس القوة القادمة من قاعدة حرير إلى مطار أربيل الدولي.", "redeployment", "مطار أربيل الدولي"),
+        ("وبدأ أمس سحب القوات المتمركزة في قاعدة عين الأسد بشكل كامل.", "withdrawal", "عين الأسد"),
+        ("واستهدفت طائرة مسيرة أمس القوات المنتشرة في قاعدة حرير.", "attack", "حرير"),
+    ],
+    ids=["stationed-is-not-the-destination", "coming-from-is-not-the-destination", "stationed-is-what-is-left", "stationed-is-what-is-hit"],
+)
+def test_where_the_troops_are_is_not_where_they_are_redeployed(tmp_path, body, type_, place):
+    assert _place(tmp_path, body, type_) == place
+
+
+def test_a_place_the_troops_come_from_before_a_redeployment_is_not_its_place():
+    toks = _toks("وقالت المصادر إن القوة القادمة من قاعدة حرير نقلت برا أمس.")
+    assert [(m.name, m.role) for m in sentence_places(toks, [])] == [("حرير", "origin")]

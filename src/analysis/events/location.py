@@ -8,7 +8,9 @@ preposition that governs it (``من``/``إلى``/``في``/``على``/``ب``, or 
 For a trigger the place is chosen inside its clause (``clauses.clause_span``) by the roles its type
 allows, in the order of the ``place_roles`` column of ``data/event_types.tsv``: a withdrawal's
 ``من`` before its ``في``, a redeployment's ``إلى`` first, an attack's object; ``before`` lets a
-place before the trigger count (the subject of ``تعرضت قاعدة حرير لهجوم``). Within a role the
+place before the trigger count (the subject of ``تعرضت قاعدة حرير لهجوم``); ``origin`` a place the troops
+come from or are stationed in (``القوة القادمة من التنف``, ``القوات المتمركزة في التنف``: what a
+withdrawal leaves, never where a redeployment goes, never a ``before`` place of a type without it). Within a role the
 nearest wins and a base beats its province, a province its country. A place after an exclusion
 (``باستثناء إقليم كردستان``, ``خارج الإقليم``) is never the place. Which place contains which (a base
 ⊂ its province ⊂ its country) is ``analysis.events.places`` (the timeline's place tree).
@@ -67,7 +69,7 @@ class PlaceMention:
     last: int
     name: str
     level: int
-    role: str  # "obj" (no preposition) or the preposition: من إلى في على ب
+    role: str  # "obj" (no preposition), the preposition (من إلى في على ب) or "origin" (``القادمة من``, ``المتمركزة في``)
     excluded: bool = False  # after باستثناء / خارج / عدا
     headed: bool = False  # named with a head noun (``مدينة أربيل``, ``قاعدة حرير``): an object wherever it stands
     example: bool = False  # listed as an example (``بينها مطار صرين``): the place only when nothing else is
@@ -149,8 +151,14 @@ def _role(toks: list[Token], first: int, name: str) -> str:
     if prev is not None:
         word = prev.norm[1:] if prev.norm[:1] in ("و", "ف") and prev.norm[1:] in PREPOSITIONS else prev.norm
         if word in PREPOSITIONS:
-            return PREPOSITIONS[word]
+            return "origin" if i > 1 and _describes_troops(toks[i - 2], PREPOSITIONS[word]) else PREPOSITIONS[word]
     return "obj"
+
+
+def _describes_troops(participle: Token, prep: str) -> bool:
+    """``القوة القادمة من التنف``, ``القوات المتمركزة في التنف``: a participle before the preposition says
+    where the troops come from or are stationed, a place no trigger governs (role ``origin``)."""
+    return prep == "من" and lexicon.is_cue(participle, "coming_from") or prep == "في" and lexicon.is_cue(participle, "stationed_words")
 
 
 def _excluded(toks: list[Token], first: int) -> bool:
@@ -422,7 +430,7 @@ def governed_place(
     before = [m for m in listed if m.last < first and not m.example]
     for role in (*roles, "near", "example") if roles else ():  # a landmark (``قرب مطار بغداد``) when nothing else is named
         if role == "before":
-            pool = [m for m in before if m.role != "near"]
+            pool = [m for m in before if m.role != "near" and (m.role != "origin" or "origin" in roles)]
             pool = sorted((m for m in pool if not _acting(m.name)), key=lambda m: (-m.level, first - m.last))
         elif role == "obj":
             pool = [m for m in after if m.role == "obj" and (m.level == 3 or m.level == 2 and (m.headed or m.first - last <= OBJ_CITY_REACH))]
