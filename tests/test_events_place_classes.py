@@ -247,3 +247,10 @@ def test_where_the_troops_are_is_not_where_they_are_redeployed(tmp_path, body, t
 def test_a_place_the_troops_come_from_before_a_redeployment_is_not_its_place():
     toks = _toks("وقالت المصادر إن القوة القادمة من قاعدة حرير نقلت برا أمس.")
     assert [(m.name, m.role) for m in sentence_places(toks, [])] == [("حرير", "origin")]
+
+
+def test_compass_words_and_a_name_the_tree_knows_together_are_that_place():
+    toks = _toks("وقالت أنقرة إنها ستطلق عملية عسكرية ضد الوحدات الكردية شرق الفرات قريبا.")
+    river = _index(toks, "الفرات")
+    # the tagger hands over the river alone; with its compass word it is a region of Syria the tree knows
+    assert [(m.name, m.first) for m in sentence_places(toks, [(river, river, "الفرات")])] == [("شمال شرق سوريا", river - 1)]

@@ -371,7 +371,8 @@ def _force_named(toks: list[Token], first: int) -> bool:
 def _compass_span(toks: list[Token], span: tuple[int, int, str]) -> tuple[int, int, str]:
     """A place after compass words that follow a preposition (``في شمال سوريا``, ``بشرق بغداد``): from the
     compass words on, a region of a country (``شمال سوريا``) or the province or city itself (``بغداد``).
-    Without the preposition (``قاعدة X جنوب بغداد``) the place stays a landmark (``near``)."""
+    Without the preposition (``قاعدة X جنوب بغداد``) the place stays a landmark (``near``), unless the
+    compass words and a name the tree does not know alone are a place it knows (``شرق الفرات``)."""
     first, last, name = span
     cues = place_cues()
     k = first
@@ -379,6 +380,8 @@ def _compass_span(toks: list[Token], span: tuple[int, int, str]) -> tuple[int, i
         k -= 1
     if k == first:
         return span
+    if place_info(name) is None and place_info(" ".join(t.text for t in toks[k : last + 1])) is not None:  # ``شرق الفرات``
+        return (k, last, " ".join(t.text for t in toks[k : last + 1]))
     readings = [p for p, stem in lexicon.stems(toks[k].norm) if stem in cues["compass_words"]]
     governed = any(p.lstrip("وف") in PROCLITIC_PREPS for p in readings if p) or k > 0 and lexicon.bare(toks[k - 1].norm) & {"في", "من", "الي"}
     if not governed:
