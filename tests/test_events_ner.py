@@ -104,6 +104,22 @@ def test_unplaced_event_takes_the_article_country(tmp_path):
     assert vote.place == "العراق"
 
 
+@pytest.mark.parametrize(
+    "body, type_",
+    [
+        ("أكمل الجيش الأمريكي أمس إعادة تمركز قواته.", "redeployment"),
+        ("وأكد مسؤول أن الجنود الأمريكيين أعيد نشرهم أمس.", "redeployment"),
+        ("وصلت قوات أمريكية إضافية أمس لتعزيز الحماية.", "deployment"),
+    ],
+    ids=["regrouping", "redeployed", "arrival"],
+)
+def test_troops_moved_to_no_named_place_take_no_country(tmp_path, body, type_):
+    # troops cross borders (Syria to Jordan, Iraq to Kuwait): the article's country is no guess of where they went
+    article = _article(tmp_path, body + "\n\nوكانت هذه القوات تتمركز في قاعدتي عين الأسد وحرير.")
+    [move] = [e for e in extract_events(article, use_ner=False) if e.type == type_]
+    assert move.place is None
+
+
 def test_news_outlets_cited_as_sources_are_neither_places_nor_actors(tmp_path):
     article = _article(tmp_path, "صوّت البرلمان اليوم على قرار إخراج القوات الأجنبية، بحسب الأناضول، وقال النائب لرووداو إن القرار ملزم.")
     ents = [_ent(article, "البرلمان", "ORG"), _ent(article, "الأناضول", "LOC"), _ent(article, "لرووداو", "ORG")]
