@@ -253,4 +253,6 @@ def test_compass_words_and_a_name_the_tree_knows_together_are_that_place():
     toks = _toks("وقالت أنقرة إنها ستطلق عملية عسكرية ضد الوحدات الكردية شرق الفرات قريبا.")
     river = _index(toks, "الفرات")
     # the tagger hands over the river alone; with its compass word it is a region of Syria the tree knows
-    assert [(m.name, m.first) for m in sentence_places(toks, [(river, river, "الفرات")])] == [("شمال شرق سوريا", river - 1)]
+    found = [(m.name, m.first, m.role) for m in sentence_places(toks, [(river, river, "الفرات")])]
+    # without a preposition it places the event as a landmark does (``near``): when nothing else is named
+    assert found == [("شمال شرق سوريا", river - 1, "near")]

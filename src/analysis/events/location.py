@@ -143,6 +143,8 @@ def _role(toks: list[Token], first: int, name: str) -> str:
         prefix = (_proclitics(toks[first], words[0]) if words else "") or ""
     prefix = prefix.lstrip("وف")
     prev = toks[i - 1] if i > 0 else None
+    if not prefix and lexicon.is_cue(toks[first], "near_words") and (prev is None or prev.norm not in PREPOSITIONS):
+        return "near"  # ``الوحدات الكردية شرق الفرات``: a region named with its compass word, no preposition
     if prev is not None and (lexicon.is_cue(prev, "near_words") or prefix.startswith("ل") and lexicon.is_cue(prev, "adjacent_words")):
         return "near"
     for clitic, role in PROCLITIC_PREPS.items():
