@@ -256,3 +256,16 @@ def test_compass_words_and_a_name_the_tree_knows_together_are_that_place():
     found = [(m.name, m.first, m.role) for m in sentence_places(toks, [(river, river, "الفرات")])]
     # without a preposition it places the event as a landmark does (``near``): when nothing else is named
     assert found == [("شمال شرق سوريا", river - 1, "near")]
+
+
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        ("وتنتهي مهمة التحالف انطلاقا من إقليم كردستان لمساندة القوات الكردية في سوريا بحلول نهاية عام 2026.", "إقليم كردستان"),
+        ("وتنتهي مهمة التحالف انطلاقا من مطار أربيل الدولي بهدف دعم العمليات في سوريا بحلول نهاية عام 2026.", "مطار أربيل الدولي"),
+    ],
+    ids=["li-musanada", "bi-hadaf"],
+)
+def test_a_place_in_the_purpose_of_an_event_is_not_its_place(tmp_path, body, place):
+    # ``لدعم جهود مكافحة التنظيم في سوريا``: the purpose is a clause of its own
+    assert _place(tmp_path, body, "mission_end") == place

@@ -3,7 +3,7 @@
 A sentence often reports several events (``سلمت القوات قاعدة التنف، فيما هاجمت فصائل قاعدة
 الشدادي``). Each event's place and actors come from its own clause only (docs/ANNOTATION.md,
 "Events"). A clause ends at a strong break (``؛ . ! ؟``), before a clause opener (``فيما``,
-``بينما``, ``حيث``, ``في حين``, ``مؤكدا`` …: the cue lists ``clause_openers`` and
+``بينما``, ``حيث``, ``في حين``, ``مؤكدا``, a purpose ``لدعم``/``بهدف`` …: the cue lists ``clause_openers`` and
 ``clause_starts``), before a speech verb joined by و/ف (``وأعلنت``, ``وقال``), before أن/إن (what is said is another
 clause) and before the trigger
 of an event of another type. Commas alone do not end a clause: they set off dates, appositions and
