@@ -577,3 +577,17 @@ def test_future_context_makes_an_undated_event_planned(tmp_path, body, type_):
 def test_within_a_bare_unit_dates_a_planned_event_from_the_article_date(tmp_path, body, date):
     events = [e for e in _events(tmp_path, body) if e.type in ("handover", "withdrawal")]
     assert events and (events[0].date, events[0].status) == (date, "planned"), _brief(events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وكان من المقرر أن تنسحب القوات من قاعدة حرير في غضون ثلاثة أشهر من إعلان القرار.",
+        "وأوضح المسؤول أن سحب القوات من قاعدة الشدادي سيكتمل خلال أسبوعين من إعلان الخطة.",
+    ],
+    ids=["within-months-of", "within-weeks-of"],
+)
+def test_the_event_a_period_is_counted_from_is_no_statement_of_its_own(tmp_path, body):
+    # ``في غضون مئة يوم من إعلان القرار``: the announcement is the anchor of the period, not a report
+    events = _events(tmp_path, body)
+    assert _of(events, "withdrawal") and not _of(events, "announcement"), _brief(events)

@@ -12,7 +12,7 @@ in passing or to say nothing datable (docs/ANNOTATION.md, "Events"):
 * a stay until a date that became a withdrawal's deadline is not an event of its own;
 * a speech verb that carries on the same report (``وأكد``, ``كما أكد``), a definite noun that points
   back to a statement (``جدية الإعلان``) or an undated one in a background phrase (``بعد أيام من إعلان
-  البيت الأبيض``) is no new statement;
+  البيت الأبيض``, or the event a period is counted from: ``في غضون مئة يوم من إعلان القرار``) is no new statement;
 * an agreement named in passing (``بموجب المرحلة الثانية من الاتفاق``, ``وفقا للاتفاق``) with no date;
 * a war named as the backdrop (``على خلفية الحرب في قطاع غزة``, ``منذ اندلاع الحرب``) with no date;
 * an undated process named as the frame of a report (``في إطار إعادة تموضع القوات``, ``ضمن انسحاب``);

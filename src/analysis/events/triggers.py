@@ -88,6 +88,9 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
             if lexicon.bare(toks[lo].norm) & c["background_before"] and not _date_word(toks, lo, blocked):
                 trig.background = True
                 break
+            if lo == m.first - 1 and toks[lo].norm == "من" and lo > 0 and _in_timex(toks[lo - 1], blocked):
+                trig.background = True  # ``في غضون مئة يوم من إعلان القرار``: the event a period is counted from
+                break
             lo -= 1
         trig.reference = trig.background or not _finite(m) and any(
             lexicon.is_cue(toks[j], "background_before") or lexicon.is_cue(toks[j], "phase_words")
