@@ -279,18 +279,28 @@ def _file_name(path: str) -> str:
     return Path(path).name
 
 
+class _Source:
+    """One report as its ``sources`` dict (``vars``): objects' attribute dicts share their keys
+    (PEP 412), so a million of them take a third of the memory of as many dict literals."""
+
+    def __init__(self, e: Event) -> None:
+        self.file = _file_name(e.file)
+        self.article_id = e.article_id
+        self.dct = _day_text(e.dct)
+        self.sentence_start, self.sentence_end = e.sentence_start, e.sentence_end
+        self.trigger, self.trigger_start, self.trigger_end = e.trigger, e.trigger_start, e.trigger_end
+        self.timex = e.timex_text
+        self.status, self.date, self.date_mod, self.place = e.status, e.date, e.date_mod, e.place
+
+
+@lru_cache(maxsize=1 << 16)
+def _day_text(day: dt.date) -> str:
+    """``day.isoformat()``, one string per day rather than one per report."""
+    return day.isoformat()
+
+
 def _sources(events: list[Event]) -> list[dict[str, Any]]:
-    out = []
-    for e in sorted(events, key=lambda e: (e.dct, e.file, e.trigger_start)):
-        out.append(
-            {
-                "file": _file_name(e.file), "article_id": e.article_id, "dct": e.dct.isoformat(),
-                "sentence_start": e.sentence_start, "sentence_end": e.sentence_end, "trigger": e.trigger,
-                "trigger_start": e.trigger_start, "trigger_end": e.trigger_end, "timex": e.timex_text,
-                "status": e.status, "date": e.date, "date_mod": e.date_mod, "place": e.place,
-            }
-        )  # fmt: skip
-    return out
+    return [vars(_Source(e)) for e in sorted(events, key=lambda e: (e.dct, e.file, e.trigger_start))]
 
 
 def _representative(entry: _Entry) -> _Group:
@@ -368,9 +378,12 @@ def merge_events(events: Iterable[Event] | pd.DataFrame, indexed: bool = True) -
     merger = _Merger(indexed)
     for seq, i in enumerate(_order(events, spans)):
         merger.add(events[i], spans[i], _key(events[i], spans[i], seq))
+    del spans
+    merger.search.clear()  # the index is not needed for the rows: its memory is
     rows = [_row(entry, merger) for entry in merger.entries]
     seen: Counter[str] = Counter()
     frame = pd.DataFrame(rows, columns=ENTRY_COLUMNS)
+    del rows
     if len(frame):
         frame["_undated"] = frame["start"].isna()
         frame["_start"] = frame["start"].map(lambda d: d or dt.date.max)

@@ -129,6 +129,11 @@ class MergeSearch:
         self.last: dict[int, int] = {}
 
     # -- keeping the index ------------------------------------------------------------------
+    def clear(self) -> None:
+        """Forget every group (once the merge is done, to free the memory)."""
+        for mapping in (self.all, self.parts, self.places, self.part_of, self._fitting, self.first, self.last):
+            mapping.clear()
+
     def _part(self, type_: str, place: str | None) -> _Index:
         index = self.parts.get((type_, place))
         if index is None:
