@@ -37,7 +37,7 @@ ENTRY_COLUMNS = [
 _Key = tuple[bool, bool, bool, int, dt.date, str, int, int]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Group:
     """The reports of one entry that share a status and a (date, date_mod)."""
 
@@ -56,7 +56,7 @@ class _Group:
         return lifecycle.is_done(self.status)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entry:
     """One timeline entry while reports arrive: its reports, their groups and its innermost place."""
 
