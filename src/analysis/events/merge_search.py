@@ -23,7 +23,7 @@ the report's day: those are kept apart (``fresh``), since plans arrive oldest re
 from __future__ import annotations
 
 import datetime as dt
-from bisect import insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable, Iterator
 from heapq import merge as heap_merge
 from typing import Protocol
@@ -56,7 +56,7 @@ class Group(Protocol):
 Fits = Callable[[int], bool]
 #: One outward walk: groups by day, the origin day, the direction (+1 later, -1 earlier), the
 #: farthest distance and the test a group must pass besides the place (None: every group).
-Stream = tuple[dict[int, list[int]], int, int, int, Callable[[Group], bool] | None]
+Stream = tuple["_Days", int, int, int, Callable[[Group], bool] | None]
 
 
 def kind(status: str) -> str:
@@ -64,46 +64,70 @@ def kind(status: str) -> str:
     return status if lifecycle.is_done(status) else "plan"
 
 
+class _Days(dict):
+    """Group numbers by day (ordinal), with the days that have any in order: a walk skips the empty ones."""
+
+    __slots__ = ("order",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.order: list[int] = []
+
+    def put(self, day: int, n: int) -> None:
+        found = self.get(day)
+        if found is None:
+            self[day] = [n]
+            insort(self.order, day)
+        else:
+            found.append(n)
+
+    def drop(self, day: int, n: int) -> None:
+        found = self[day]
+        found.remove(n)
+        if not found:
+            self.forget(day)
+
+    def forget(self, day: int) -> None:
+        del self[day]
+        del self.order[bisect_left(self.order, day)]
+
+
 class _Index:
     """Dated groups (of one type, or of one type at one entry place) by their days and entry numbers."""
 
     def __init__(self) -> None:
         self.buckets: dict[int, dict[int, list[int]]] = {}  # width class -> bucket -> sorted entry<<BITS|group
-        self.firsts: dict[str, dict[int, list[int]]] = {k: {} for k in KINDS}
-        self.lasts: dict[str, dict[int, list[int]]] = {k: {} for k in KINDS}
-        self.fresh: dict[int, list[int]] = {}  # plans last reported on or after ``floor``, by first day
+        self.firsts: dict[str, _Days] = {k: _Days() for k in KINDS}
+        self.lasts: dict[str, _Days] = {k: _Days() for k in KINDS}
+        self.fresh = _Days()  # plans last reported on or after ``floor``, by first day
         self.fresh_set: set[int] = set()
         self.floor = 0
 
     def add(self, n: int, entry: int, first: int, last: int, k: str, dct_max: int) -> None:
         c = (last - first).bit_length()
         insort(self.buckets.setdefault(c, {}).setdefault(first // max(_BUCKET_DAYS, 1 << c), []), entry << _BITS | n)
-        self.firsts[k].setdefault(first, []).append(n)
-        self.lasts[k].setdefault(last, []).append(n)
+        self.firsts[k].put(first, n)
+        self.lasts[k].put(last, n)
         if k == "plan":
             self.refresh(n, first, dct_max)
 
     def remove(self, n: int, entry: int, first: int, last: int, k: str) -> None:
         c = (last - first).bit_length()
-        _drop(self.buckets[c], first // max(_BUCKET_DAYS, 1 << c), entry << _BITS | n)
-        _drop(self.firsts[k], first, n)
-        _drop(self.lasts[k], last, n)
+        buckets, b = self.buckets[c], first // max(_BUCKET_DAYS, 1 << c)
+        buckets[b].remove(entry << _BITS | n)
+        if not buckets[b]:
+            del buckets[b]
+        self.firsts[k].drop(first, n)
+        self.lasts[k].drop(last, n)
         if n in self.fresh_set:
             self.fresh_set.discard(n)
-            _drop(self.fresh, first, n)
+            self.fresh.drop(first, n)
 
     def refresh(self, n: int, first: int, dct_max: int) -> None:
         """Keep the invariant: every plan last reported on or after ``floor`` is in ``fresh``."""
         if n not in self.fresh_set and dct_max >= self.floor:
-            self.fresh.setdefault(first, []).append(n)
+            self.fresh.put(first, n)
             self.fresh_set.add(n)
-
-
-def _drop(lists: dict[int, list[int]], key: int, value: int) -> None:
-    found = lists[key]
-    found.remove(value)
-    if not found:
-        del lists[key]
 
 
 class MergeSearch:
@@ -218,16 +242,21 @@ class MergeSearch:
         reached by the streams or in ``seen``; None when there are two or more.
         """
         groups = self.groups
-        reach = max((s[3] for s in streams), default=0)
-        for d in range(1, reach + 1):
+        cursors = []  # per stream: [next distance, position in its days, stream]
+        for stream in streams:
+            days, origin, sign, farthest, _ = stream
+            order = days.order
+            i = bisect_right(order, origin) if sign > 0 else bisect_left(order, origin) - 1
+            if 0 <= i < len(order) and (order[i] - origin) * sign <= farthest:
+                cursors.append([(order[i] - origin) * sign, i, stream])
+        while cursors:
+            d = min(c[0] for c in cursors)
             best = None
-            for days, origin, sign, farthest, accept in streams:
-                if d > farthest:
+            for cursor in cursors:
+                if cursor[0] != d:
                     continue
-                found = days.get(origin + sign * d)
-                if not found:
-                    continue
-                for n in found:
+                i, (days, origin, sign, farthest, accept) = cursor[1], cursor[2]
+                for n in days[days.order[i]]:
                     g = groups[n]
                     if accept is not None and not accept(g):
                         continue
@@ -237,11 +266,16 @@ class MergeSearch:
                             return None
                     elif (best is None or g.entry < best) and (fits is None or fits(g.entry)):
                         best = g.entry
+                i += sign
+                order = days.order
+                cursor[0] = (order[i] - origin) * sign if 0 <= i < len(order) else farthest + 1
+                cursor[1] = i
             if best is not None:
                 return best
+            cursors = [c for c in cursors if c[0] <= c[2][3]]
         return next(iter(seen)) if seen else None
 
-    def _fresh_plans(self, index: _Index, dct: int) -> tuple[dict[int, list[int]], Callable[[Group], bool]]:
+    def _fresh_plans(self, index: _Index, dct: int) -> tuple[_Days, Callable[[Group], bool]]:
         """Plans reported on or after ``dct``, by first day, and the test that keeps them so."""
         if dct < index.floor:  # not the merge's order (plans oldest report first): every plan, tested
             return index.firsts["plan"], lambda g: g.dct_max.toordinal() >= dct
@@ -253,7 +287,7 @@ class MergeSearch:
                 if kept:
                     index.fresh[day] = kept
                 else:
-                    del index.fresh[day]
+                    index.fresh.forget(day)
         return index.fresh, lambda g: g.dct_max.toordinal() >= dct
 
     # -- the two questions of the merge -----------------------------------------------------
