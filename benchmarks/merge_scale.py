@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import os
 import random
@@ -153,9 +154,10 @@ def lean_events(files: list[Path]):
             else:
                 columns[name] = [share(v) for v in column.to_pylist()]
         del table
-        for row in zip(*(columns[n] for n in MERGE_COLUMNS)):
-            record = dict(zip(MERGE_COLUMNS, row))
-            yield Event(sentence="", timex_start=None, timex_end=None, mentions=(), **record)
+        n = len(columns["file"])
+        constant = {"sentence": "", "timex_start": None, "timex_end": None, "mentions": ()}
+        fields = [columns[f] if f in columns else itertools.repeat(constant[f], n) for f in Event.__dataclass_fields__]
+        yield from itertools.starmap(Event, zip(*fields))  # positional: no dict per row
 
 
 def child_merge(segments: Path, articles: int, engine: str) -> dict:
