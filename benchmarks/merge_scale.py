@@ -12,8 +12,9 @@ its own file name and article id. The rows are written as cache segments (Parque
 each), as ``analysis run`` leaves them.
 
 Two merges of the same rows, each in its own interpreter with an address-space limit of
-``--limit-gb`` (an allocation past it fails the run), printing its peak memory (``ru_maxrss``) and
-its time (reading the segments, merging, building the timeline table):
+``--limit-gb`` (an allocation past it fails the run), printing its peak memory (``ru_maxrss``), its
+peak address space (``VmPeak``, what the limit bounds) and its time (reading the segments, merging,
+building the timeline table):
 
 - ``objects``: the events frame as the Study reads it, merged by ``analysis.events.merge_events``
   (one ``Event`` object per report) — run up to ``--objects-max`` articles;
