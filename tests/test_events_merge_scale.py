@@ -21,7 +21,7 @@ import pandas as pd
 import pytest
 
 from analysis.corpus import load_article, load_corpus
-from analysis.events import Event, events_frame, extract_events, merge_events
+from analysis.events import Event, events_frame, extract_events, merge_events, merge_search
 
 FIXTURES = Path(__file__).parent / "fixtures"
 #: Fixture folders of articles (the locked writer B set is left out on purpose).
@@ -236,7 +236,8 @@ def test_dense_reports_merge_as_the_full_scan(seed):
     assert_sound(frame, events)
     # the cases the search must get right occur: undated reports that joined, with and without a place,
     # and entries whose reports are at places of several depths
-    undated_joined = [s for row in frame["sources"] if len(row) > 1 for s in row if not s["date"] or s["date"] == "2025-13"]
+    undated_joined = [s for row in frame["sources"] if len(row) > 1
+                      for s in row if not s["date"] or s["date"] == "2025-13"]  # fmt: skip
     assert any(s["place"] is None for s in undated_joined) and any(s["place"] for s in undated_joined)
     assert any(len({s["place"] for s in row if s["place"]}) > 1 for row in frame["sources"])
 
@@ -247,3 +248,13 @@ def test_dense_reports_in_any_input_order():
     for seed in (1, 2):
         random.Random(seed).shuffle(events)
         pd.testing.assert_frame_equal(assert_same_entries(events), first, check_exact=True)
+
+
+@pytest.mark.parametrize("parts", [0, 100])
+def test_dense_reports_whichever_index_is_read(monkeypatch, parts):
+    """A report at a place reads the entries of the places it fits (by place), or all of them, testing
+    each, when it fits many (``MAX_PLACE_PARTS``): both ways give the scan's entries."""
+    monkeypatch.setattr(merge_search, "MAX_PLACE_PARTS", parts)
+    for seed in (4201, 4202, 4203):
+        events = dense_events(seed, 500)
+        assert_sound(assert_same_entries(events), events)

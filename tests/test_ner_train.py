@@ -120,3 +120,15 @@ def test_train_ner_rebuilds_the_shipped_model_byte_for_byte(tmp_path):
     assert main(args) == 0
     for name in MODEL_FILES:
         assert (out / name).read_bytes() == (default_model_dir() / name).read_bytes(), name
+
+
+def test_person_name_list_gives_a_feature_to_the_word_and_its_neighbours():
+    from analysis.entities.features import Featurizer, load_person_names
+    from analysis.entities.gazetteer import default_gazetteer
+
+    names = load_person_names()
+    assert set(names.values()) == {"g", "s", "f"} and len(names) > 20_000
+    feats = Featurizer(default_gazetteer()).sentence(["وقال", "شوماخر", "إن", "كمال", "سيحضر"])
+    assert "nm=f" in feats[1] and "+nm=f" in feats[0] and "-nm=f" in feats[2]  # a foreign name, written in Arabic
+    assert "nm=g" in feats[3]  # a given name
+    assert not any(f.startswith("nm=") for f in feats[0])  # قال is not a name

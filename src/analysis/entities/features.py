@@ -24,10 +24,12 @@ from analysis.text import NORMALIZATION_TABLE
 
 #: Context trigger words, in ``data/ner/``.
 TRIGGERS_FILE = "triggers.tsv"
+#: Single-word personal names (core form -> g/s/f), in ``data/ner/`` (tools/make_person_names.py).
+NAMES_FILE = "person_names.tsv"
 #: Everything the features are computed from, relative to the ``analysis`` package folder.
 FEATURIZER_FILES: tuple[str, ...] = (
     "entities/features.py", "entities/gazetteer.py", "entities/normalize.py", "text.py",
-    f"data/{NORMALIZATION_TABLE}", f"data/ner/{TRIGGERS_FILE}", *(f"data/ner/{name}" for name in GAZETTEER_DATA),
+    f"data/{NORMALIZATION_TABLE}", f"data/ner/{TRIGGERS_FILE}", f"data/ner/{NAMES_FILE}", *(f"data/ner/{name}" for name in GAZETTEER_DATA),
 )  # fmt: skip
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -69,6 +71,12 @@ def load_triggers() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def load_person_names() -> dict[str, str]:
+    """Personal-name words by core form: ``g`` given, ``s`` family, ``f`` other (foreign) names."""
+    return {row[0]: row[1] for row in data_rows(NAMES_FILE) if len(row) >= 2}
+
+
 class Featurizer:
     """Turns a list of words into per-token feature string lists for python-crfsuite."""
 
@@ -85,6 +93,7 @@ class Featurizer:
         self.triggers = triggers if triggers is not None else load_triggers()
         self.phrases = phrases
         self.external = external or {}
+        self.names = load_person_names()
         self._cache: dict[str, tuple] = {}
 
     def _word(self, word: str) -> tuple[list[str], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], str]:
@@ -120,8 +129,11 @@ class Featurizer:
             own.append("t=" + tg)
         if c in self.gazetteer.nationalities:
             own.append("nat")
+        nm = self.names.get(c, "")
+        if nm:
+            own.append("nm=" + nm)
         # "nb" marks that a neighbour exists at all (a bias for non-initial/non-final tokens).
-        ctx = ("w=" + n, "c=" + c, "lx=" + lx, "t=" + tg, "sh=" + sh, "nb", "np=" + pre)
+        ctx = ("w=" + n, "c=" + c, "lx=" + lx, "t=" + tg, "sh=" + sh, "nb", "np=" + pre, "nm=" + nm)
         far = ("w=" + n, "c=" + c, "t=" + tg)
         hit = (
             own,

@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from analysis.events import dating
+from analysis.events.places import hierarchy
 
 #: How far a plan may slip (or be done early) and still be the same event: half a year. Phase one
 #: and phase two of the 2024 agreement (September 2025, September 2026) are a year apart and stay two.
@@ -79,26 +80,102 @@ def slip_gap(plan: dating.Interval, later: dating.Interval) -> int:
     return -(plan[0] - later[1]).days
 
 
-def status_of(reports: Iterable[tuple[dt.date, str]]) -> str:
-    """The entry's status from its reports' (dct, status): the newest report's, a plan never undoing a happening.
+def whole_country_over_part(place: str | None, entry_place: str | None) -> bool:
+    """Is ``place`` a whole country and the entry's place a part of it (``سوريا`` over ``شمال سوريا``)?
 
-    Reports of the newest day that disagree: the most frequent, then the most advanced.
+    Reports on different days are one event only as a plan and what became of it; a plan to leave a
+    whole country is not what became of it when troops leave one region or base (Syria, December 2018
+    → northern Syria, October 2019), nor the reverse. Same-day restatements may still be vaguer.
     """
-    reports = list(reports)
-    newest = max(d for d, _ in reports)
-    counts = Counter(s for d, s in reports if d == newest)
-    status = max(counts, key=lambda s: (counts[s], _rank(s)))
+    if not place or not entry_place or place == entry_place:
+        return False
+    tree = hierarchy()
+    return tree.depth(place) == 0 and tree.contains(place, entry_place)
+
+
+def country_and_part(a: str | None, b: str | None) -> bool:
+    """Is one of two places a whole country and the other a part of it (``whole_country_over_part``)?"""
+    return whole_country_over_part(a, b) or whole_country_over_part(b, a)
+
+
+def undated_window(status: str, dct: dt.date) -> dating.Interval:
+    """The days an undated report may find its event in (``undated_distance`` decides)."""
+    reach = dt.timedelta(days=UNDATED_PLAN_REACH_DAYS)
+    slip = dt.timedelta(days=SLIP_DAYS)
     if not is_done(status):
-        done = [(d, s) for d, s in reports if is_done(s)]
+        return dct - slip, dct + reach
+    return dct - reach, dct + (slip if status == "ongoing" else dt.timedelta(0))
+
+
+def undated_distance(
+    status: str, dct: dt.date, span: dating.Interval, group_status: str, window: dating.Interval | None = None
+) -> int | None:
+    """How far (days) an undated report of ``status`` in an article of ``dct`` is from a dated group, if it
+    can report that group's event; else None.
+
+    - a plan: an event planned or happening ahead of the report (within ``UNDATED_PLAN_REACH_DAYS``),
+      or a plan whose day passed (within ``SLIP_DAYS``) without a report that it was done;
+    - a happening: an event that had begun by the report's day (within ``UNDATED_PLAN_REACH_DAYS``);
+    - a report that it goes on (``بدأ نقل القوات``) also what was reported done within ``SLIP_DAYS``
+      after it: what began and its completion, as for dated reports.
+
+    ``window`` is ``undated_window(status, dct)``, when the caller has it already.
+    """
+    s, t = window or undated_window(status, dct)
+    first, last = span
+    if last < s or first > t:
+        return None
+    if status not in DONE:
+        if last < dct and group_status in DONE:
+            return None
+        return (first - dct).days if first > dct else (dct - last).days if last < dct else 0
+    if first > dct:
+        return (first - dct).days if status == "ongoing" and group_status == "occurred" else None
+    return (dct - last).days if last < dct else 0
+
+
+def status_of(reports: Iterable[tuple[dt.date, str] | tuple[dt.date, str, bool]]) -> str:
+    """The entry's status from its reports' (dct, status[, dated]): the newest report's, a plan never
+    undoing a happening and a report that it goes on never reopening what a dated report said was done.
+
+    Reports of the newest day that disagree: the dated ones (an undated report joined by a guess),
+    then the most frequent, then the most advanced.
+    """
+    rows = [(r[0], r[1], r[2] if len(r) > 2 else True) for r in reports]
+
+    def newest_of(chosen: list[tuple[dt.date, str, bool]]) -> str:
+        day = max(d for d, _, _ in chosen)
+        same = [(s, dated) for d, s, dated in chosen if d == day]
+        counts = Counter(s for s, dated in same if dated) or Counter(s for s, _ in same)
+        return max(counts, key=lambda s: (counts[s], _rank(s)))
+
+    status = newest_of(rows)
+    if not is_done(status):
+        done = [r for r in rows if is_done(r[1])]
         if done:
-            last = max(d for d, _ in done)
-            later = Counter(s for d, s in done if d == last)
-            status = max(later, key=lambda s: (later[s], _rank(s)))
+            status = newest_of(done)
+    if status == "ongoing" and any(s == "occurred" and dated for _, s, dated in rows):
+        status = "occurred"  # what was reported done stays done: a later "goes on" does not reopen it
     return status
 
 
 def _rank(status: str) -> int:
     return STATUS_ORDER.index(status) if status in STATUS_ORDER else -1
+
+
+def date_support(groups: list[tuple[dating.Interval | None, int]]) -> list[int]:
+    """How many reports agree with each group's date: its own, and those of wider dates that contain it.
+
+    ``2024`` (2 reports), ``2024-09`` and ``2024-09-27`` (1 each): the day is supported by all four,
+    so a vaguer restatement backs the precise date rather than outvoting it.
+    """
+    out = []
+    for span, count in groups:
+        if span is None:
+            out.append(count)
+            continue
+        out.append(sum(n for other, n in groups if other is not None and other[0] <= span[0] and span[1] <= other[1]))
+    return out
 
 
 def status_counts(statuses: Iterable[str]) -> str:

@@ -12,19 +12,31 @@ place before the trigger count (the subject of ``تعرضت قاعدة حرير 
 nearest wins and a base beats its province, a province its country. A place after an exclusion
 (``باستثناء إقليم كردستان``, ``خارج الإقليم``) is never the place. Which place contains which (a base
 ⊂ its province ⊂ its country) is ``analysis.events.places`` (the timeline's place tree).
+
+Classes (word lists in ``data/place_cues.json``): compass words after a preposition name a region of
+a country or stand for the city they qualify (``من شمال سوريا``, ``في شرق بغداد``); places listed
+after ``بينها``/``ومنها`` are examples, the place only when nothing else is; a name starting with or
+after a force's head (``قوات سوريا الديمقراطية``) and a head noun alone (``ريف``) are no places; a
+place named with its head noun (``مدينة أربيل``) is an object at any distance; ``منها``/``إليها``
+and a generic ``الإقليم``/``البلاد`` point back to the base or the place of that kind named before
+in the sentence; a known name after a site head is taken whatever its words look like
+(``قاعدة علي السالم``); a landmark before the trigger (``تعرضت دورية قرب كوباني لقصف``) places it
+when nothing else does.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analysis.events import lexicon
+from analysis.events.places import hierarchy, place_cues
 from analysis.text import Token, normalize
 
 #: Prepositions that govern a place, by their normalized form.
 PREPOSITIONS = {
-    "من": "من", "الي": "إلى", "نحو": "إلى", "باتجاه": "إلى", "في": "في", "داخل": "في", "على": "على", "عن": "من",
+    "من": "من", "الي": "إلى", "نحو": "إلى", "باتجاه": "إلى", "في": "في", "داخل": "في", "علي": "على", "عن": "من",
     "يخص": "في", "تخص": "في", "يتعلق": "في",  # ``بما يخص أربيل``: the part of the event that concerns a place
 }  # fmt: skip
 #: Proclitics that govern the word they are attached to.
@@ -32,6 +44,19 @@ PROCLITIC_PREPS = {"ب": "ب", "ل": "إلى"}
 SITE_NAME_MAX = 3  # words of an unknown site's name after its head noun
 OBJ_CITY_REACH = 5  # a city (not a site) is the object of a trigger only this close after it
 QUOTES = frozenset({"«", "»", '"', "“", "”"})
+EXAMPLE_REACH = 12  # words back from a place to the ``بينها`` that lists it
+
+
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    """Head nouns a place name may follow (``قاعدة``, ``مدينة``, ``جيب``): ``place_heads`` and ``area_heads``."""
+    return lexicon.cues()["place_heads"] | place_cues()["area_heads"]
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """Words that never start a site's name: a force's head, an example marker."""
+    return place_cues()["force_heads"] | place_cues()["example_words"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +69,8 @@ class PlaceMention:
     level: int
     role: str  # "obj" (no preposition) or the preposition: من إلى في على ب
     excluded: bool = False  # after باستثناء / خارج / عدا
+    headed: bool = False  # named with a head noun (``مدينة أربيل``, ``قاعدة حرير``): an object wherever it stands
+    example: bool = False  # listed as an example (``بينها مطار صرين``): the place only when nothing else is
 
 
 # ---------------------------------------------------------------------------------------------
@@ -51,8 +78,19 @@ class PlaceMention:
 
 
 def place_info(name: str | None) -> lexicon.Place | None:
-    """The gazetteer row of a place name (canonical or variant), None if unknown."""
-    return lexicon.place_by_name().get(normalize(name)) if name else None
+    """The gazetteer row of a place name (canonical or variant), else the place tree's node (with a head
+    noun, a descriptor such as ``النفطي`` or a compass word: ``places.PlaceHierarchy``); None if unknown."""
+    if not name:
+        return None
+    known = lexicon.place_by_name().get(normalize(name))
+    if known is not None:
+        return known
+    tree = hierarchy()
+    level = tree.level(name)
+    if level is None:
+        return None
+    canonical = tree.canonical(name) or name
+    return lexicon.place_by_name().get(normalize(canonical)) or lexicon.Place(canonical, level, tree.root(name))
 
 
 def place_level(name: str) -> int:
@@ -92,11 +130,12 @@ def _role(toks: list[Token], first: int, name: str) -> str:
     """What governs the place at ``first`` (its head noun skipped): a preposition, ``near`` (a landmark:
     ``قرب``, ``جنوب``, ``المجاورة لـ``) or ``obj`` (nothing: an object or a subject)."""
     c = lexicon.cues()
+    heads = _heads()
     i = first
-    while i > 0 and lexicon.bare(toks[i - 1].norm) & c["place_heads"]:
+    while i > 0 and lexicon.bare(toks[i - 1].norm) & heads:
         i -= 1
     if i < first:  # ``بقاعدة حرير``: the clitic is on the head noun
-        prefix = next((p for p, stem in lexicon.stems(toks[i].norm) if stem in c["place_heads"]), "")
+        prefix = next((p for p, stem in lexicon.stems(toks[i].norm) if stem in heads), "")
     else:
         words = normalize(name).split()
         prefix = (_proclitics(toks[first], words[0]) if words else "") or ""
@@ -137,6 +176,8 @@ def _name_word(tok: Token) -> bool:
         return False
     if tok.norm.startswith(("لل", "بال", "وال", "كال")) or tok.norm.endswith(("ها", "هم", "هما")):
         return False
+    if lexicon.bare(tok.norm) & _not_names():
+        return False  # ``قاعدة قوات التحالف``: the forces' base, no name
     # يقتل, تستضيف: an imperfect verb ends the name (a known تكريت or تلعفر is found by the gazetteer first)
     return not (tok.norm[:1] == "ي" and len(tok.norm) >= 4 or tok.norm[:1] == "ت" and len(tok.norm) >= 5)
 
@@ -157,6 +198,11 @@ def _site_names(toks: list[Token], taken: set[int]) -> list[tuple[int, int, str,
             continue  # ``أول قاعدة تخليها``, ``أي قاعدة``: no particular site
         airport = any(stem == "مطار" for _, stem in readings)
         j = i + 1
+        known = _known_after(toks, j, airport)
+        if known is not None:  # ``قاعدة علي السالم``: a name the gazetteer knows, whatever its words look like
+            k, name = known
+            out.append((i, k, name, True) if airport else (j, k, name, False))
+            continue
         if toks[j].text in QUOTES:
             k = next((k for k in range(j + 1, min(j + 6, len(toks))) if toks[k].text in QUOTES), None)
             if k is not None and k > j + 1:
@@ -179,6 +225,18 @@ def _site_names(toks: list[Token], taken: set[int]) -> list[tuple[int, int, str,
         name = " ".join(t.text for t in toks[words[0] : words[-1] + 1])
         out.append((i, words[-1], f"مطار {name}", True) if airport else (words[0], words[-1], name, False))
     return out
+
+
+def _known_after(toks: list[Token], j: int, airport: bool) -> tuple[int, str] | None:
+    """The longest known place of up to ``SITE_NAME_MAX`` words from ``j`` (last token, canonical name):
+    ``قاعدة علي السالم`` even when the tagger reads a person. An airport is named as the tree names it."""
+    for k in range(min(j + SITE_NAME_MAX, len(toks)) - 1, j - 1, -1):
+        words = " ".join(t.text for t in toks[j : k + 1])
+        name = f"مطار {words}" if airport else words
+        info = place_info(name)
+        if info is not None and info.level == 3 and not any(t.text in QUOTES for t in toks[j : k + 1]):
+            return k, info.canonical
+    return None
 
 
 def anaphoric_sites(toks: list[Token], blocked: set[int] = frozenset()) -> list[int]:
@@ -205,6 +263,7 @@ def sentence_places(
     A place inside an airport's name (``أربيل`` in ``مطار أربيل الدولي``) is the airport; a place in
     an organisation's name (``قيادة عمليات بغداد``) is no place; tokens in ``blocked`` (timexes) name none.
     """
+    located = [_compass_span(toks, span) for span in [*located, *_unclaimed(toks, located)] if _named_place(toks, span)]
     taken = {i for first, last, _ in located for i in range(first, last + 1)} | set(blocked)
     sites = _site_names(toks, taken)
     airports = [(f, l) for f, l, _, is_airport in sites if is_airport]
@@ -216,15 +275,121 @@ def sentence_places(
         base = max(earlier, key=lambda s: s[0])[2] if earlier else last_base
         if base:
             spans.append((i, i, base))
+    generic = _generic_anaphors(toks, spans, taken)
+    spans += [(i, i, name) for i, name in generic.items()]
+    pronouns: dict[int, str] = {}
+    for i, tok in enumerate(toks):  # ``انسحابها منها``: the base named before it in this sentence
+        if i in taken or tok.norm not in place_cues()["pronoun_objects"]:
+            continue
+        earlier = [s for s in spans if s[1] < i and _level(toks, s) == 3 and _role(toks, s[0], s[2]) != "near"]
+        if earlier:
+            spans.append((i, i, max(earlier, key=lambda s: s[0])[2]))
+            pronouns[i] = PREPOSITIONS.get(normalize(tok.norm[:-2] if tok.norm.endswith("ها") else tok.norm[:-1]), "obj")
     out = []
     seen: list[tuple[int, int]] = []
     for first, last, name in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
         if any(f <= first and last <= l for f, l in seen) or _in_organisation(toks, first):
             continue
         seen.append((first, last))
-        level = 3 if first in anaphoric else _level(toks, (first, last, name))
-        out.append(PlaceMention(first, last, canonical_place(name), level, _role(toks, first, name), _excluded(toks, first)))
+        level = 3 if first in anaphoric or first in pronouns else _level(toks, (first, last, name))
+        headed = first in anaphoric or first in pronouns or first in generic or _with_head(toks, first)
+        role = pronouns.get(first) or _role(toks, first, toks[first].text if first in generic else name)
+        out.append(PlaceMention(
+            first, last, canonical_place(name), level, role, _excluded(toks, first), headed, _example(toks, first),
+        ))  # fmt: skip
     return out
+
+
+def _with_head(toks: list[Token], first: int) -> bool:
+    """Is the place named with a head noun (``مدينة أربيل``, ``قاعدة حرير``, ``جيب هجين``)?"""
+    return first > 0 and bool(lexicon.bare(toks[first - 1].norm) & _heads())
+
+
+def _generic_anaphors(toks: list[Token], spans: Sequence[tuple[int, int, str]], taken: set[int]) -> dict[int, str]:
+    """``تغادر الإقليم``, ``خارج البلاد``: a definite generic place noun standing alone (token index) and
+    the place of its kind named last before it in the sentence (a region, a city or province, a country)."""
+    cues = place_cues()
+    kinds = {"generic_region": lambda i: i.level == 2 and normalize(i.canonical).startswith("اقليم"),
+             "generic_city": lambda i: i.level == 2 and not normalize(i.canonical).startswith("اقليم"),
+             "generic_country": lambda i: i.level == 1}  # fmt: skip
+    out: dict[int, str] = {}
+    words = cues["generic_region"] | cues["generic_city"] | cues["generic_country"]
+    for i, tok in enumerate(toks):
+        stems = lexicon.bare(tok.norm)
+        if not stems & words or i in taken or _in_organisation(toks, i):
+            continue
+        if i + 1 < len(toks) and _name_word(toks[i + 1]) and place_info(toks[i + 1].text) is not None:
+            continue  # ``المدينة الموصل``-like apposition: the name follows
+        kind = next(k for k in kinds if stems & cues[k])
+        earlier = [(s[0], info.canonical) for s in spans if s[1] < i and (info := place_info(s[2])) is not None and kinds[kind](info)]
+        if earlier:
+            out[i] = max(earlier)[1]
+    return out
+
+
+def _unclaimed(toks: list[Token], located: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Gazetteer places the tagger read as something else (``بلدة عين عيسى`` as a person): names of two
+    words or more, or after a place head noun, that no located span overlaps."""
+    out = []
+    for i, j, place in lexicon.gazetteer_spans(toks, lexicon.places()):
+        if any(f <= j and i <= l for f, l, _ in located):
+            continue
+        if j > i or _with_head(toks, i):
+            out.append((i, j, place.canonical))
+    return out
+
+
+def _named_place(toks: list[Token], span: tuple[int, int, str]) -> bool:
+    """Is a tagged span a place name? Not a force's name, a head noun alone, or a verb after a site head
+    (``قاعدة تستضيف قوات``: the base that hosts forces)."""
+    first, last, name = span
+    if _force_named(toks, first) or _head_only(name):
+        return False
+    return not (first == last and _headed(toks, first) and place_info(name) is None and not _name_word(toks[first]))
+
+
+def _head_only(name: str) -> bool:
+    """Is a named span only a head noun (``ريف`` of ``ريف دير الزور``, ``منطقة``)? It names no place."""
+    words = normalize(name).split()
+    return len(words) == 1 and bool(lexicon.bare(words[0]) & _heads())
+
+
+def _force_named(toks: list[Token], first: int) -> bool:
+    """Does a named span start with, or follow, a force's head (``قوات التحالف الدولي``, ``قوات سوريا الديمقراطية``)?"""
+    heads = place_cues()["force_heads"]
+    return bool(lexicon.bare(toks[first].norm) & heads) or first > 0 and bool(lexicon.bare(toks[first - 1].norm) & heads)
+
+
+def _compass_span(toks: list[Token], span: tuple[int, int, str]) -> tuple[int, int, str]:
+    """A place after compass words that follow a preposition (``في شمال سوريا``, ``بشرق بغداد``): from the
+    compass words on, a region of a country (``شمال سوريا``) or the province or city itself (``بغداد``).
+    Without the preposition (``قاعدة X جنوب بغداد``) the place stays a landmark (``near``)."""
+    first, last, name = span
+    cues = place_cues()
+    k = first
+    while k > 0 and first - k < 2 and lexicon.bare(toks[k - 1].norm) & cues["compass_words"]:
+        k -= 1
+    if k == first:
+        return span
+    readings = [p for p, stem in lexicon.stems(toks[k].norm) if stem in cues["compass_words"]]
+    governed = any(p.lstrip("وف") in PROCLITIC_PREPS for p in readings if p) or k > 0 and lexicon.bare(toks[k - 1].norm) & {"في", "من", "الي"}
+    if not governed:
+        return span
+    info = place_info(name)
+    if info is None or info.level != 1:
+        return (k, last, name)
+    compass = " ".join(next(stem for p, stem in lexicon.stems(t.norm) if stem in cues["compass_words"]) for t in toks[k:first])
+    return (k, last, f"{compass} {info.canonical}")
+
+
+def _example(toks: list[Token], first: int) -> bool:
+    """Is the place listed after ``بينها``/``ومنها`` (an example) in its stretch of the sentence?"""
+    for j in range(first - 1, max(first - EXAMPLE_REACH, 0) - 1, -1):
+        if toks[j].text in ("،", ",", ".", "؛"):
+            return False
+        if lexicon.bare(toks[j].norm) & place_cues()["example_words"]:
+            return True
+    return False
 
 
 def _level(toks: list[Token], span: tuple[int, int, str]) -> int:
@@ -252,15 +417,19 @@ def governed_place(
     place counts, never a government acting (``واشنطن``).
     """
     lo, hi = clause
-    after = [m for m in mentions if last < m.first <= hi and not m.excluded]
-    for role in (*roles, "near") if roles else ():  # a landmark (``قرب مطار بغداد``) when nothing else is named
+    listed = [m for m in mentions if lo <= m.first <= hi and not m.excluded]
+    after = [m for m in listed if last < m.first and not m.example]
+    before = [m for m in listed if m.last < first and not m.example]
+    for role in (*roles, "near", "example") if roles else ():  # a landmark (``قرب مطار بغداد``) when nothing else is named
         if role == "before":
-            pool = [m for m in mentions if lo <= m.first and m.last < first and not m.excluded and m.role != "near"]
+            pool = [m for m in before if m.role != "near"]
             pool = sorted((m for m in pool if not _acting(m.name)), key=lambda m: (-m.level, first - m.last))
         elif role == "obj":
-            pool = [m for m in after if m.role == "obj" and (m.level == 3 or m.level == 2 and m.first - last <= OBJ_CITY_REACH)]
-        elif role == "near":
-            pool = [m for m in after if m.role == "near"]  # ``قرب مطار بغداد``, ``في شمال شرقي سوريا``
+            pool = [m for m in after if m.role == "obj" and (m.level == 3 or m.level == 2 and (m.headed or m.first - last <= OBJ_CITY_REACH))]
+        elif role == "near":  # ``قرب مطار بغداد`` after the trigger, else before it (``تعرضت دورية قرب كوباني لقصف``)
+            pool = [m for m in after if m.role == "near"] or sorted((m for m in before if m.role == "near"), key=lambda m: -m.last)
+        elif role == "example":  # ``بينها مطار صرين``: only when the clause names nothing else
+            pool = [m for m in listed if m.example and m.first > last]
         else:  # the most precise of the places so governed, then the nearest
             pool = sorted((m for m in after if m.role == role), key=lambda m: (-m.level, m.first))
         if pool:

@@ -77,7 +77,8 @@ class _Merger:
         self.indexed = indexed
         self.entries: list[_Entry] = []
         self.groups: list[_Group] = []
-        self.search = MergeSearch(self.groups, lambda n: self.entries[n].place, self._place_fits)
+        self.search = MergeSearch(self.groups, lambda n: self.entries[n].place, self._place_fits,
+                                  lambda entry_place, place: not lifecycle.country_and_part(place, entry_place))
         self.undated: dict[tuple[str, str], int] = {}
         self._canonical: dict[str, tuple[str, int]] = {}
         self._compatible: dict[tuple[str, str], bool] = {}
@@ -132,6 +133,8 @@ class _Merger:
             distance = _distance(gap, slips, plan, event, g)
             if distance is None or not self.fits(entry, place):
                 continue
+            if gap != 0 and lifecycle.country_and_part(place, entry.place):
+                continue  # a plan for a whole country does not slip onto a part of it
             if best is None or (distance, entry.number) < best:
                 best = (distance, entry.number)
         return None if best is None else self.entries[best[1]]
@@ -141,23 +144,12 @@ class _Merger:
         if self.indexed:
             number = self.search.undated(event.type, event.status, event.dct, place, self._fitting(place))
             return None if number is None else self.entries[number]
-        reach = dt.timedelta(days=lifecycle.UNDATED_PLAN_REACH_DAYS)
-        slip = dt.timedelta(days=lifecycle.SLIP_DAYS)
-        plan = not lifecycle.is_done(event.status)
-        s, t = (event.dct - slip, event.dct + reach) if plan else (event.dct - reach, event.dct)
+        window = lifecycle.undated_window(event.status, event.dct)
         found: dict[int, int] = {}
         for g in self._near(event.type):
-            first, last = g.span  # type: ignore[misc]
-            if last < s or first > t:
+            distance = lifecycle.undated_distance(event.status, event.dct, g.span, g.status, window)  # type: ignore[arg-type]
+            if distance is None:
                 continue
-            if plan:  # ahead of the report, or a plan whose day passed without a report that it was done
-                if last < event.dct and g.done:
-                    continue
-                distance = abs((first - event.dct).days) if first > event.dct else (event.dct - last).days if last < event.dct else 0
-            else:  # happened by the report's day
-                if first > event.dct:
-                    continue
-                distance = max(0, (event.dct - last).days)
             entry = self.entries[g.entry]
             if not self.fits(entry, place):
                 continue
@@ -307,7 +299,8 @@ def _representative(entry: _Entry) -> _Group:
     """The group that dates the entry: what happened (else what began), else the latest dated plan, else any."""
 
     def best(groups: list[_Group]) -> _Group:
-        return min(groups, key=lambda g: (g.key[0], -g.count, *g.key[1:]))
+        support = lifecycle.date_support([(g.span, g.count) for g in groups])
+        return min(zip(groups, support), key=lambda gs: (gs[0].key[0], -gs[1], *gs[0].key[1:]))[0]
 
     groups = list(entry.groups.values())
     for status in ("occurred", "ongoing"):
@@ -349,7 +342,7 @@ def _row(entry: _Entry, merger: _Merger) -> dict[str, Any]:
         "start": span[0] if span else None,
         "end": span[1] if span else None,
         "type": entry.type,
-        "status": lifecycle.status_of((e.dct, e.status) for e in entry.events),
+        "status": lifecycle.status_of((e.dct, e.status, e.date is not None) for e in entry.events),
         "place": _place(entry, merger),
         "actors": actors[:4],
         "summary": best.summary,

@@ -15,8 +15,10 @@ distance where an entry fits:
 
 Which groups may be reached at all is ``lifecycle``'s rule, given here as which kinds each report
 looks at in each direction (a happening looks back at what began; a plan at everything after it and
-at what happened after it was reported). Plans reached forwards must have been reported on or after
-the report's day: those are kept apart (``fresh``), since plans arrive oldest report first.
+at what happened after it was reported; an undated report within ``lifecycle.undated_window``).
+Plans reached forwards must have been reported on or after the report's day: those are kept apart
+(``fresh``), since plans arrive oldest report first. On other days than its own, a report also skips
+the entries it may not slip onto (``slips_onto``: a whole country and a part of it).
 ``tests/test_events_merge_scale.py`` checks that every merge equals the reference scan.
 """
 
@@ -39,7 +41,7 @@ _BUCKET_DAYS = 32
 _EAGER = 48
 KINDS = ("occurred", "ongoing", "plan")
 #: A report that fits the entries of more places than this searches all entries and tests each.
-_PARTS = 6
+MAX_PLACE_PARTS = 6
 
 
 class Group(Protocol):
@@ -54,6 +56,8 @@ class Group(Protocol):
 
 
 Fits = Callable[[int], bool]
+#: A test of an entry's place against a report's: (entry place, report place) -> bool.
+PlaceTest = Callable[[str | None, str], bool]
 #: One outward walk: groups by day, the origin day, the direction (+1 later, -1 earlier), the
 #: farthest distance and the test a group must pass besides the place (None: every group).
 Stream = tuple["_Days", int, int, int, Callable[[Group], bool] | None]
@@ -139,16 +143,17 @@ class MergeSearch:
     fits; a report at a wide place (a country), or at none, searches all and tests each entry.
     """
 
-    def __init__(self, groups: list, place_of: Callable[[int], str | None],
-                 compatible: Callable[[str | None, str], bool]) -> None:  # fmt: skip
+    def __init__(self, groups: list, place_of: Callable[[int], str | None], compatible: PlaceTest,
+                 slips_onto: PlaceTest) -> None:  # fmt: skip
         self.groups = groups
         self.place_of = place_of
         self.compatible = compatible
+        self.slips_onto = slips_onto  # (entry place, report place): may a report on other days join it
         self.all: dict[str, _Index] = {}
         self.parts: dict[tuple[str, str | None], _Index] = {}
         self.places: dict[str, list[str | None]] = {}
         self.part_of: dict[int, str | None] = {}
-        self._fitting: dict[tuple[str, str], tuple[int, list[str | None]]] = {}
+        self._fitting: dict[tuple[str, str, bool], tuple[int, list[str | None]]] = {}
         self.first: dict[int, int] = {}  # group number -> ordinal of its first day
         self.last: dict[int, int] = {}
 
@@ -201,17 +206,19 @@ class MergeSearch:
             self._part(type_, new).add(n, group.entry, first, last, k, group.dct_max.toordinal())
             self.part_of[n] = new
 
-    def _indexes(self, type_: str, place: str | None) -> tuple[list[_Index], bool]:
-        """Where a report at ``place`` searches, and whether each entry found there must be tested."""
+    def _indexes(self, type_: str, place: str | None, slip: bool = False) -> tuple[list[_Index], bool]:
+        """Where a report at ``place`` searches (``slip``: on other days than its own), and whether each
+        entry found there must be tested."""
         if type_ not in self.all:
             return [], False
         if place is None:
             return [self.all[type_]], False
         places = self.places[type_]
-        known = self._fitting.get((type_, place))
+        known = self._fitting.get((type_, place, slip))
         if known is None or known[0] != len(places):
-            known = self._fitting[(type_, place)] = (len(places), [q for q in places if self.compatible(q, place)])
-        if len(known[1]) > _PARTS:
+            fitting = [q for q in places if self.compatible(q, place) and (not slip or self.slips_onto(q, place))]
+            known = self._fitting[(type_, place, slip)] = (len(places), fitting)
+        if len(known[1]) > MAX_PLACE_PARTS:
             return [self.all[type_]], True
         return [self.parts[(type_, q)] for q in known[1]], False
 
@@ -301,6 +308,10 @@ class MergeSearch:
                 return entry
         if not indexes or type_ in lifecycle.NO_SLIP_TYPES:
             return None
+        indexes, test = self._indexes(type_, place, slip=True)
+        if test:
+            place_of, slips_onto, fitting = self.place_of, self.slips_onto, fits
+            fits = lambda n: fitting(n) and slips_onto(place_of(n), place)  # noqa: E731
         reach, day = lifecycle.SLIP_DAYS, dct.toordinal()
         streams: list[Stream] = []
         for index in indexes:
@@ -333,12 +344,15 @@ class MergeSearch:
                     return None
             elif not test or fits(entry):
                 return entry
-        reach, slip = lifecycle.UNDATED_PLAN_REACH_DAYS, lifecycle.SLIP_DAYS
+        s, t = lifecycle.undated_window(status, dct)
+        back, ahead = (dct - s).days, (t - dct).days  # how far it reaches before and after its day
         streams: list[Stream] = []
         for index in indexes:
-            if not lifecycle.is_done(status):  # ahead of it, or a plan whose day passed less than half a year ago
-                streams += [(index.firsts[k], day, 1, reach, None) for k in KINDS]
-                streams.append((index.lasts["plan"], day, -1, slip, None))
-            else:  # begun by its day
-                streams += [(index.lasts[k], day, -1, reach, None) for k in KINDS]
+            if not lifecycle.is_done(status):  # ahead of it, or a plan whose day passed with no report it was done
+                streams += [(index.firsts[k], day, 1, ahead, None) for k in KINDS]
+                streams.append((index.lasts["plan"], day, -1, back, None))
+            else:  # begun by its day; for a report that it goes on, also what was done soon after
+                streams += [(index.lasts[k], day, -1, back, None) for k in KINDS]
+                if status == "ongoing":
+                    streams.append((index.firsts["occurred"], day, 1, ahead, None))
         return self.nearest(streams, fits if test else None, seen if place is None else None)

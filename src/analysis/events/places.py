@@ -12,13 +12,23 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis.errors import DataTableError
-from analysis.resources import NumberedRow, data_path, numbered_rows
+from analysis.resources import NumberedRow, data_path, numbered_rows, read_json
 from analysis.text import normalize
 
 DATA_FILE = "place_hierarchy.tsv"
 KINDS = ("country", "region", "province", "city", "base", "airport", "field", "site", "crossing")
 #: Generic head nouns a place name may carry (``قاعدة عين الأسد``, ``محافظة الأنبار``): tried without them.
-HEAD_NOUNS = ("قاعده", "معسكر", "محافظه", "مدينه", "ناحيه", "قضاء", "بلده")
+HEAD_NOUNS = ("قاعده", "معسكر", "محافظه", "مدينه", "ناحيه", "قضاء", "بلده", "جيب", "منطقه", "حقل", "معبر", "منفذ")
+#: A place's precision for extraction by its kind: 3 a site, 2 a city, province or region, 1 a country.
+KIND_LEVELS = {"country": 1, "region": 2, "province": 2, "city": 2}
+CUES_FILE = "place_cues.json"
+
+
+@lru_cache(maxsize=1)
+def place_cues() -> dict[str, frozenset[str]]:
+    """The word lists of ``place_cues.json`` (compass words, descriptors, force and area heads), normalized."""
+    raw = read_json(CUES_FILE)
+    return {k: frozenset(normalize(w) for w in v) for k, v in raw.items() if not k.startswith("_")}
 
 
 @dataclass(frozen=True)
@@ -78,13 +88,35 @@ class PlaceHierarchy:
         return found
 
     def _lookup(self, name: str) -> PlaceNode | None:
-        key = _key(name)
-        found = self._by_key.get(key)
-        if found is None:
-            first, _, rest = key.partition(" ")
-            if rest and first in HEAD_NOUNS:
-                found = self._by_key.get(rest)
-        return None if found is None else self._nodes[found]
+        """By key; else without a head noun (``قاعدة``), without trailing descriptors (``النفطي``), or
+        as a compass part (``شمال سوريا``: a region inside the place it qualifies)."""
+        words = _key(name).split()
+        while words and words[0] in HEAD_NOUNS and len(words) > 1 and " ".join(words) not in self._by_key:
+            words = words[1:]
+        descriptors = place_cues()["descriptors"]
+        while len(words) > 1 and " ".join(words) not in self._by_key and words[-1] in descriptors:
+            words = words[:-1]
+        found = self._by_key.get(" ".join(words))
+        if found is not None:
+            return self._nodes[found]
+        return self._compass(words)
+
+    def _compass(self, words: list[str]) -> PlaceNode | None:
+        """``شمال سوريا``, ``شمال شرقي العراق``: a region of the place after the compass words (made once)."""
+        cues = place_cues()
+        n = 0
+        if words and words[0] in cues["compass_words"]:
+            n = 2 if len(words) > 2 and words[1] in cues["compass_second"] else 1
+        if not n:
+            return None
+        inner = self._by_key.get(" ".join(words[n:]))
+        if inner is None:
+            return None
+        name = f"{' '.join(words[:n])} {inner}"
+        if name not in self._nodes:
+            parent = self._nodes[inner]
+            self._nodes[name] = PlaceNode(name, "region", inner, parent.depth + 1)
+        return self._nodes[name]
 
     def canonical(self, name: str | None) -> str | None:
         """The tree's name for a place, or the name itself (normalized) when the tree does not know it."""
@@ -115,6 +147,11 @@ class PlaceHierarchy:
         if not a or not b:
             return True
         return self.contains(a, b) or self.contains(b, a)
+
+    def level(self, name: str | None) -> int | None:
+        """Extraction precision (``KIND_LEVELS``: 3 a site, 2 a city or region, 1 a country); None if unknown."""
+        node = self.node(name)
+        return None if node is None else KIND_LEVELS.get(node.kind, 3)
 
     def depth(self, name: str | None) -> int:
         """How deep a place lies (0 a country); -1 when missing or unknown."""
