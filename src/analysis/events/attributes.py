@@ -39,6 +39,7 @@ class StatusCues:
     ended: bool = False  # a period that ends at the article date (أخلت القاعدة خلال الأسبوعين الماضيين)
     happened: bool = False  # a perfect verb or a past relative (انسحبت, القصف الذي طالها): over
     decided: bool = False  # قرر / أمر بـ: decided, not yet done
+    present: bool = False  # an undated present tense of a movement (ينتقل عدد منهم إلى الكويت): what is to come
 
 
 def event_status(value: str | None, mod: str | None, dct: dt.date, cues: StatusCues) -> str:
@@ -70,7 +71,9 @@ def event_status(value: str | None, mod: str | None, dct: dt.date, cues: StatusC
         if cues.continuing or cues.ongoing:
             return "ongoing"
         return "occurred" if cues.happened or dating.granularity(value) == "day" else "ongoing"
-    return "planned" if cues.future else "ongoing" if cues.ongoing or cues.continuing else "occurred"
+    if cues.future or (cues.present and not (cues.ongoing or cues.continuing)):
+        return "planned"
+    return "ongoing" if cues.ongoing or cues.continuing else "occurred"
 
 
 def dated_since(toks: list[Token], trig: Trigger) -> bool:

@@ -248,10 +248,15 @@ def assign_dates(trigs: list[Trigger], txs: list[TimexSlot], toks: list[Token]) 
         nxt = [t.first for t in trigs[i + 1 :] if not (TYPES[trig.type].content == "planned" and t.content)]
         opener = next((j for j in range(trig.last + 1, len(toks)) if lexicon.is_cue(toks[j], "clause_openers")), len(toks))
         end = min(nxt[0] if nxt else len(toks), opener)  # ``…، مشيرا إلى أن المعدات نقلت خلال الأسبوعين``
-        limit = trig.last + (UNTIL_MAX_TOKENS if trig.rule == "until" else ZONE_MAX_TOKENS)
+        limit = trig.last + (UNTIL_MAX_TOKENS if trig.rule == "until" or trig.postponed else ZONE_MAX_TOKENS)
+        if trig.predicate is not None:  # ``انسحاب ... سيجري على مراحل، ومن المتوقع أن يكتمل في غضون مئة يوم``
+            limit = max(limit, trig.predicate + ZONE_MAX_TOKENS)
         zone = [k for k, x in enumerate(txs) if trig.last < x.first < end and x.first <= limit and _may_date(trig, x)]
         points = [k for k in zone if not txs[k].anchored]
-        points = [k for k in points if not _inside_background(toks, trig, txs[k], trigs)]
+        # ``أرجأت انسحابها، الذي كان مقررا قبل نهاية العام، إلى منتصف العام المقبل``: the new date of a
+        # postponement is its own, whatever stands between
+        new_date = [k for k in points if trig.postponed and lexicon.has_cue(toks, txs[k].first - 1, txs[k].first - 1, "destination_preps")]
+        points = new_date or [k for k in points if not _inside_background(toks, trig, txs[k], trigs)]
         zone = [k for k in zone if k in points or txs[k].anchored]
         if trig.postponed:  # ``تأجيل الانسحاب ... إلى نهاية العام``: the new date
             points = sorted(points, key=lambda k: not (txs[k].deadline or lexicon.has_cue(toks, txs[k].first - 1, txs[k].first - 1, "destination_preps")))

@@ -27,6 +27,7 @@ from analysis.events.location import PlaceMention, place_level
 from analysis.events.places import compatible
 from analysis.events.dating import anchor_forward, assign_dates, happened, sentence_timexes
 from analysis.events.records import Event, Mention
+from analysis.events.modality import present_verb
 from analysis.events.screen import definite, on_timeline
 from analysis.events.triggers import find_sentence_triggers
 from analysis.events.types import TYPES
@@ -128,6 +129,7 @@ def extract_events(
                     future=trig.future or forward is True or (value is None and states_purpose(trig)),
                     ongoing=trig.ongoing, continuing=trig.continuing and trig.type not in POINT_TYPES, since=trig.ongoing_since or dated_since(toks, trig),
                     ended=forward is False, happened=happened(toks, trig), decided=trig.decided,
+                    present=sent.end > title_end and TYPES[trig.type].purpose and present_verb(trig.match.prefix, trig.match.rule.words[0]),
                 )),  # fmt: skip
                 place=pick_place(places, trig, clause),
                 actors=pick_actors(actors, trig, clause),
@@ -136,9 +138,11 @@ def extract_events(
             )
             raw.append((event, sent.end <= title_end))
     country = main_country(seen_places)
+    guessed: set[int] = set()  # trigger offsets of the events whose place is only the article's country
     if country:  # an event whose sentence names no place happens in the country the article is about
-        raw = [(replace(e, place=country) if e.place is None and not TYPES[e.type].unplaced else e, t) for e, t in raw]
-    return dedupe_events(raw)
+        guessed = {e.trigger_start for e, _ in raw if e.place is None and not TYPES[e.type].unplaced}
+        raw = [(replace(e, place=country) if e.trigger_start in guessed else e, t) for e, t in raw]
+    return dedupe_events(raw, guessed)
 
 
 #: Types whose events are points, never begun-and-going-on (``بدأ العد التنازلي للمرحلة الأولى من الاتفاق``).
@@ -170,13 +174,15 @@ def _vague(value: str | None) -> bool:
     return bool(value) and value.endswith("_REF")
 
 
-def _mergeable(a: Event, b: Event, same_sentence: bool) -> bool:
-    """Are two reports of one article the same event (see ``dedupe_events``)?"""
+def _mergeable(a: Event, b: Event, same_sentence: bool, guessed: frozenset[int] = frozenset()) -> bool:
+    """Are two reports of one article the same event (see ``dedupe_events``)? ``guessed``: trigger
+    offsets whose place is only the article's country (``وأن إعادة تمركزها تمت``: no place of its own)."""
     if a.type != b.type:
         return False
     if a.type == "announcement" and a.date != b.date:
         return False  # statements on different dates are different statements
-    if same_sentence and not compatible(a.place, b.place):
+    own = a.trigger_start not in guessed and b.trigger_start not in guessed
+    if same_sentence and own and not compatible(a.place, b.place):
         return False  # ``يسلم التحالف قاعدة القيارة ...، فيما سيجري تسليم قاعدة كي وان``: two bases, two events
     if a.date is None and b.date is None:
         later = a if a.trigger_start > b.trigger_start else b
@@ -192,18 +198,19 @@ def _mergeable(a: Event, b: Event, same_sentence: bool) -> bool:
     return (same_date or dating.overlaps(ia, ib)) and compatible(a.place, b.place)
 
 
-def dedupe_events(raw: list[tuple[Event, bool]]) -> list[Event]:
+def dedupe_events(raw: list[tuple[Event, bool]], guessed: set[int] | frozenset[int] = frozenset()) -> list[Event]:
     """One event per distinct event in an article; every report kept in ``mentions``.
 
     Same type and same sentence → one; same type, overlapping dates and compatible places → one;
-    undated reports of the same type and place → one; an undated headline event joins the body's.
+    undated reports of the same type and place → one; an undated headline event joins the body's. In one
+    sentence, a place that is only the article's country (``guessed`` trigger offsets) never keeps two apart.
     """
     merged: list[Event] = []
     for event, in_title in sorted(raw, key=lambda r: (r[1], r[0].sentence_start, r[0].trigger_start)):
         target = None
         for k, kept in enumerate(merged):
             same_sentence = kept.sentence_start == event.sentence_start
-            if _mergeable(kept, event, same_sentence) or (
+            if _mergeable(kept, event, same_sentence, frozenset(guessed)) or (
                 in_title and event.date is None and kept.type == event.type and compatible(kept.place, event.place)
             ):
                 target = k

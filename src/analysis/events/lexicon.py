@@ -109,9 +109,12 @@ def stems(norm: str) -> tuple[tuple[str, str], ...]:
                     if suffix and not rest.endswith(suffix):
                         continue
                     stem = rest[: len(rest) - len(suffix)] if suffix else rest
-                    if len(stem) >= 2:
-                        reading = (norm[:cut], stem)
-                        if reading not in out:
+                    forms = [stem]
+                    if suffix and suffix != "ا" and stem.endswith("ت") and len(stem) >= 4:
+                        forms.append(stem[:-1] + "ه")  # مغادرتها → مغادرة: a taa marbuta before a pronoun is written ت
+                    for form in forms:
+                        reading = (norm[:cut], form)
+                        if len(form) >= 2 and reading not in out:
                             out.append(reading)
     return tuple(out)
 
@@ -187,8 +190,11 @@ def find_triggers(toks: list[Token]) -> list[TriggerMatch]:
 
 
 def alternatives(match: TriggerMatch) -> list[TriggerRule]:
-    """All lexicon rows with the same words as ``match`` (e.g. نقل: handover or redeployment)."""
-    return [r for r in trigger_rules().get(match.rule.words[0], ()) if r.words == match.rule.words]
+    """All lexicon rows with the same words as ``match`` (e.g. نقل: handover or redeployment), the rows
+    with a rule first (file order), then the ``-`` rows: ``شنت تركيا هجوما بريا`` is a war campaign
+    before it is an attack."""
+    rows = [r for r in trigger_rules().get(match.rule.words[0], ()) if r.words == match.rule.words]
+    return sorted(rows, key=lambda r: r.rule == "-")
 
 
 # ---------------------------------------------------------------------------------------------

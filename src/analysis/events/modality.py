@@ -19,6 +19,7 @@ Speech verbs that only cite a source (``بحسب ما أعلنت``, ``كشفت �
 from __future__ import annotations
 
 from analysis.events import lexicon
+from analysis.events.types import TYPES
 from analysis.text import Token
 
 NEGATION_REACH = 6  # ``ولا تنوي الولايات المتحدة سحب``: a negation this far back still governs
@@ -27,12 +28,17 @@ DEMAND_REACH = 9  # ``طالبت كتائب حزب الله في بيان الق
 DELIBERATION_REACH = 6  # ``مسودة قيد النقاش إخلاء``, ``لوضع جدول زمني لإنهاء``
 POSTPONE_REACH = 4  # ``تأجيل مراسم تسليم``
 RUMOUR_REACH = 6
+CIVIL_REACH = 3  # ``تسلم الوزير الجديد مهامه``
+REFUSAL_REACH = 4  # ``رفض الجيش الأمريكي تأكيد انسحابه``
+EXPOSURE_REACH = 2  # ``مكشوفة أمام هجوم``; not ``خطر عودة داعش بعد انسحاب``
+MEDIA_REACH = 5  # ``أرسلت قيادة القوات الكردية رسالة``: verb, subject, object
 PLAN_REACH = 3
 HYPOTHESIS_REACH = 8  # ``انسحاب التحالف من إقليم كردستان قد يفتح``  # ``ضمن خطة التحالف لتقليص``  # ``ما تداولته وسائل إعلام عن انسحاب``
 
 DROP = "drop"
 PLANNED = "planned"
 STRONG_BREAKS = frozenset({".", "؟", "!", "؛", ";"})
+QUOTE_MARKS = frozenset('"“”«»')
 STILL = frozenset({"يزال", "تزال", "زال", "يزالون", "زالت"})  # لا يزال: affirmative
 
 
@@ -58,13 +64,26 @@ def negated(toks: list[Token], first: int) -> bool:
 
     ``لا يزال`` / ``لم يعد`` ... are affirmative or fixed phrases and do not count.
     """
-    for j in words_before(toks, first, NEGATION_REACH):
+    for j in _words_before_quotes(toks, first, NEGATION_REACH):
         if lexicon.is_cue(toks[j], "complementizers"):
             return False
         if _function_word(toks[j]) in lexicon.cues()["negations"]:  # لم, not لما (stems would read لما as لم + ا)
             nxt = lexicon.bare(toks[j + 1].norm) if j + 1 < len(toks) else set()
             return not (nxt & STILL)
     return False
+
+
+def _words_before_quotes(toks: list[Token], first: int, reach: int) -> list[int]:
+    """``words_before`` that reads through quotation marks: ``لا تستهدف "إشعال حرب"`` is one clause."""
+    out = []
+    j = first - 1
+    while j >= 0 and len(out) < reach:
+        if toks[j].text not in QUOTE_MARKS:
+            if _is_break(toks[j]):
+                break
+            out.append(j)
+        j -= 1
+    return out
 
 
 def _function_word(tok: Token) -> str:
@@ -120,6 +139,8 @@ def possible(toks: list[Token], first: int, prefix: str, word: str) -> bool:
     before = words_before(toks, first, 4)
     if before and "قد" in lexicon.bare(toks[before[0]].norm) and imperfect(prefix, word):
         return True
+    if any(lexicon.is_cue(toks[j], "exposure_words") for j in before[:EXPOSURE_REACH]):
+        return True  # ``مكشوفة أمام هجوم``, ``عرضة لهجمات``, ``تحسبا لهجوم``: feared, not reported
     return any(lexicon.is_cue(toks[j], "possibility") for j in before)
 
 
@@ -138,6 +159,14 @@ def imperfect(prefix: str, word: str, strict: bool = False) -> bool:
     return word[:1] in ("ت", "ن") and not perfect and not (strict and len(word) <= 4)
 
 
+def present_verb(prefix: str, word: str) -> bool:
+    """An unambiguous present-tense verb (``ينسحب``, ``تغادر`` whose ي-form the lexicon lists too), not a
+    verbal noun (``تقليص``, ``تموضع``) nor a form that is also a perfect (``تسلم``)."""
+    if "ال" in prefix or not imperfect(prefix, word, strict=True):
+        return False
+    return word[:1] == "ي" or ("ي" + word[1:]) in lexicon.trigger_rules()
+
+
 def planned_in_a_plan(toks: list[Token], first: int, prefix: str) -> bool:
     """The aim of a plan or timetable (``خطة إعادة التموضع``, ``خطة التحالف لتقليص``, ``جدول زمني لانسحاب``),
     unless the plan is the thing agreed (``اتفقا على جدول زمني لانسحاب``: a planned event of its own)."""
@@ -148,12 +177,15 @@ def planned_in_a_plan(toks: list[Token], first: int, prefix: str) -> bool:
 
 
 def hypothetical_subject(toks: list[Token], last: int) -> bool:
-    """The subject of what might follow (``انسحاب التحالف من الإقليم قد يفتح الباب``): discussed, not reported."""
+    """The subject of what might follow (``انسحاب التحالف من الإقليم قد يفتح الباب``, ``الانسحاب سيترك
+    المناطق مكشوفة``, ``إتمام الانسحاب سيعزز موقف الحكومة``): discussed, not reported."""
     for j in range(last + 1, min(last + 1 + HYPOTHESIS_REACH, len(toks) - 1)):
         if toks[j].text in STRONG_BREAKS or _is_break(toks[j]) or lexicon.is_cue(toks[j], "complementizers"):
             return False
         if toks[j].norm == "قد" and imperfect("", toks[j + 1].norm):
             return True
+        if lexicon.is_cue(toks[j], "consequence_verbs"):
+            return True  # ``الانسحاب سيترك المناطق مكشوفة``: what it would cause, not a report of it
     return False
 
 
@@ -177,6 +209,41 @@ def denies_rumour(toks: list[Token], last: int) -> bool:
     return any(lexicon.is_cue(t, "rumour_cues") for t in toks[last + 1 : last + 1 + RUMOUR_REACH])
 
 
+def _media_object(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """The verb's object is a message, not troops (``نشرت القوات الأمريكية بيانا``, ``أرسلت رسالة``), or
+    it quotes (``نقلت عن مصادر``): a look-alike of a movement."""
+    if m.last + 1 < len(toks) and lexicon.is_cue(toks[m.last + 1], "quoting_preps"):
+        return True
+    for j in range(m.last + 1, min(m.last + 1 + MEDIA_REACH, len(toks))):
+        if _is_break(toks[j]):
+            return False
+        if lexicon.is_cue(toks[j], "media_objects"):
+            before = toks[j - 1].norm if j > m.last + 1 else ""
+            bare_object = any(stem in lexicon.cues()["media_objects"] and "ب" not in prefix for prefix, stem in lexicon.stems(toks[j].norm))
+            return bare_object and before not in ("في", "عبر", "ضمن")  # not ``في بيان``, ``ببيان``
+    return False
+
+
+def _civil(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """A civil look-alike of a movement: its object is a vote, an envoy, money or an office (``سحب الثقة``,
+    ``سحب سفيرها``, ``تسلم مهامه``), or it leaves an election, a union or a contest (``انسحابه من الانتخابات``)."""
+    after = toks[m.last + 1 : m.last + 3]
+    for tok in toks[m.last + 1 : m.last + 1 + CIVIL_REACH]:  # ``تسلم الوزير الجديد مهامه``: past a subject
+        if _is_break(tok) or lexicon.is_cue(tok, "base_words") or lexicon.is_cue(tok, "troop_words"):
+            break
+        if lexicon.is_cue(tok, "civil_objects"):
+            return True
+    return len(after) == 2 and lexicon.bare(after[0].norm) & {"من"} and lexicon.is_cue(after[1], "civil_bodies")
+
+
+def _document(toks: list[Token], first: int) -> bool:
+    """The trigger names a document (``نص البيان المشترك``, ``نسخة من الاتفاق``), not the event."""
+    j = first - 1
+    if j > 0 and lexicon.bare(toks[j].norm) & {"من"}:
+        j -= 1
+    return j >= 0 and lexicon.is_cue(toks[j], "document_words")
+
+
 def judge(toks: list[Token], m: lexicon.TriggerMatch, words: tuple[str, ...], type_: str) -> str | None:
     """``DROP`` (not an event), ``PLANNED`` (postponed, so planned) or None (an event; status from its date)."""
     c = lexicon.cues()
@@ -192,11 +259,19 @@ def judge(toks: list[Token], m: lexicon.TriggerMatch, words: tuple[str, ...], ty
     before = words_before(toks, first, 3)
     if before and (lexicon.is_cue(toks[before[0]], "generic_before") or lexicon.is_cue(toks[before[0]], "cancellations")):
         return DROP
+    if any(lexicon.is_cue(toks[j], "refusals") for j in words_before(toks, first, REFUSAL_REACH)):
+        return DROP  # ``رفض الجيش الأمريكي تأكيد انسحابه``, ``امتنع عن تسليم``: refused, not done
     for j in before:
         if lexicon.is_cue(toks[j], "threats") or lexicon.is_cue(toks[j], "conditionals") and (
             toks[j].norm not in ("حال",) or (j > 0 and toks[j - 1].norm == "في")
         ):
             return DROP
+    if type_ in ("withdrawal", "handover", "redeployment") and _civil(toks, m):
+        return DROP  # سحب الثقة, سحب سفيرها, انسحابه من الانتخابات, تسلم مهامه: not troops or a base
+    if TYPES[type_].purpose and _media_object(toks, m):
+        return DROP  # نشرت القوات بيانا, نقلت الصحيفة عن مصادر: a message published or quoted, not troops moved
+    if type_ == "agreement" and _document(toks, first):
+        return DROP  # نص الاتفاقية, نسخة من الاتفاق: the document, named in passing, not the agreement reached
     if first > 0 and lexicon.is_cue(toks[first - 1], "plan_heads") and "ال" in m.prefix:
         return DROP  # خطة الانسحاب, موعد الانسحاب: the name of a plan or a deadline, not the event
     if lexicon.lam_prefix(m.prefix) and any(lexicon.is_cue(toks[j], "body_names") for j in words_before(toks, first, PLAN_REACH + 1)):

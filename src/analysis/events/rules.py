@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from analysis.events import lexicon
-from analysis.events.modality import imperfect
+from analysis.events.modality import QUOTE_MARKS, imperfect, words_before
 from analysis.text import Token
 
 ZONE_MAX_TOKENS = 15  # a timex (or حتى) further than this after its trigger does not belong to it
@@ -23,10 +23,18 @@ SITE_MAX_TOKENS = 12
 PROJECTILE_REACH = 7  # ``سقطت أمس السبت أكثر من 30 صاروخا``
 EQUIPMENT_REACH = 8  # ``نصبت القوات الأمريكية مطلع الشهر الجاري منظومة``
 DESTINATION_REACH = 10  # ``انتقلوا من قاعدتي فكتوريا وعين الأسد إلى قاعدة حرير``
+ARRIVAL_REACH = 16  # ``دخلت أكثر من مئة آلية تابعة للقوات الأمريكية، صباح أمس الاثنين، إلى إقليم كوردستان``
+COMING_FROM_BEFORE = 8  # ``قوة أمريكية قادمة من قاعدة التنف السورية وصلت``
+TROOPS_REACH_COUNTED = 7  # ``ستنشر عددا صغيرا من الجنود``: a number before the troops
+SUBJECT_REACH = 8  # ``عدد القوات الأمريكية في موقع البرج 22 سيُخفض``
+LAUNCH_REACH = 5  # ``بدء التحالف بقيادة واشنطن غاراته على مواقع التنظيم``
+TOPIC_REACH = 14  # ``صوت البرلمان الألماني (بوندستاغ)، أمس الخميس، على تمديد التفويض``
+BUILT_REACH = 12  # ``وتقع قاعدة التنف على الطريق الدولي بين دمشق وبغداد، وقد أقامها``
+BASE_REACH = 6  # ``أغلقت القوات الأمريكية أمس قاعدة الشدادي``
 MISSION_REACH_BEFORE = 7  # ``المهمة القتالية للقوات الأمريكية في العراق ستنتهي``: subject before the verb
 
 #: Rules whose triggers count only when a timex dates them (never as a bare purpose ``لهزيمة``).
-DATED_RULES = frozenset({"dated", "talks", "founded", "victory"})
+DATED_RULES = frozenset({"dated", "talks", "founded", "victory", "mission_start", "built"})
 
 Rule = Callable[[list[Token], lexicon.TriggerMatch], bool]
 
@@ -36,9 +44,12 @@ def _always(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 
 def _mission(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
-    """A mission word near (``إنهاء مهمة``, ``المهمة ... ستنتهي``) or a numbered phase (``المرحلة الأولى``)."""
+    """A mission word near (``إنهاء مهمة``, ``المهمة ... ستنتهي``), its operations right after (``تنتهي
+    عملياته انطلاقا من الإقليم``) or a numbered phase (``المرحلة الأولى``)."""
     c = lexicon.cues()
     if lexicon.has_cue(toks, m.first - MISSION_REACH_BEFORE, m.last + 4, "mission_words"):
+        return True
+    if lexicon.has_cue(toks, m.last + 1, m.last + 2, "operations_words"):
         return True
     for i in range(max(m.first - 4, 0), min(m.last + 4, len(toks) - 1) + 1):
         if lexicon.bare(toks[i].norm) & c["phase_words"] and i + 1 < len(toks):
@@ -59,23 +70,33 @@ def _until(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 def _topic(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """صوّت ... على قرار يلزم الحكومة بإخراج القوات, not للتصويت على قانون الموازنة."""
-    return lexicon.has_cue(toks, m.first - 6, m.last + 10, "topic_words")
+    return lexicon.has_cue(toks, m.first - 6, m.last + TOPIC_REACH, "topic_words")
+
+
+def _prep(tok: Token, cue: str) -> bool:
+    """Is ``tok`` a preposition of the cue list, alone or after و/ف (``إلى``, ``وإلى``; not ``آلية`` read as إلى + ه)?"""
+    words = lexicon.cues()[cue]
+    return tok.norm in words or (tok.norm[:1] in ("و", "ف") and tok.norm[1:] in words)
 
 
 def _known_place_at(toks: list[Token], j: int) -> bool:
-    """Does a site word or a gazetteer place start at token ``j``?"""
+    """Does a site word or a gazetteer place (after a head noun: ``محافظة دهوك``) start at token ``j``?"""
     if j >= len(toks):
         return False
+    if lexicon.is_cue(toks[j], "region_heads"):
+        return True  # ``إلى إقليم كوردستان``: a region, however its name is spelt
+    if lexicon.is_cue(toks[j], "place_heads") and not lexicon.is_cue(toks[j], "site_words"):
+        j += 1  # ``إلى محافظة دهوك``: a head noun before the name
     return lexicon.has_cue(toks, j, j + 1, "site_words") or any(s[0] == 0 for s in lexicon.gazetteer_spans(toks[j : j + 3], lexicon.places()))
 
 
-def _destination(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+def _destination(toks: list[Token], m: lexicon.TriggerMatch, reach: int = DESTINATION_REACH) -> bool:
     """``ستنتقل إلى قاعدتي عين الأسد``, ``نقل قسم منهم إلى قاعدة الشدادي``: إلى + a base or a known place."""
     c = lexicon.cues()
-    for j in range(m.last + 1, min(m.last + DESTINATION_REACH, len(toks))):
+    for j in range(m.last + 1, min(m.last + reach, len(toks))):
         if toks[j].text in c["clause_breaks"] and toks[j].text not in ("،", ","):
             return False
-        if lexicon.bare(toks[j].norm) & c["destination_preps"]:
+        if _prep(toks[j], "destination_preps"):
             return _known_place_at(toks, j + 1)
     return False
 
@@ -86,8 +107,25 @@ def _troops_destination(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 
 def _arrival_from(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
-    """``وصلوا إلى أربيل ... قادمين من قاعدة عين الأسد``: troops arriving from another base (a redeployment)."""
-    return _destination(toks, m) and lexicon.has_cue(toks, m.last + 1, m.last + DESTINATION_REACH + 4, "coming_from")
+    """``وصلوا إلى أربيل ... قادمين من قاعدة عين الأسد``, ``قوة قادمة من التنف وصلت إلى``: troops arriving
+    from another base (a redeployment); the participle may follow the destination or precede the verb."""
+    if not _destination(toks, m, ARRIVAL_REACH):
+        return False
+    if lexicon.has_cue(toks, m.last + 1, m.last + ARRIVAL_REACH + 6, "coming_from") or lexicon.has_cue(
+        toks, m.first - COMING_FROM_BEFORE, m.first - 1, "coming_from"
+    ):
+        return True
+    return _origin(toks, m)
+
+
+def _origin(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``وصول قوة أمريكية من التنف إلى قاعدة موفق السلطي``: من + a base or known place before the destination."""
+    for j in range(m.last + 1, min(m.last + DESTINATION_REACH, len(toks))):
+        if _prep(toks[j], "destination_preps"):
+            return False
+        if _prep(toks[j], "origin_preps") and _known_place_at(toks, j + 1):
+            return True
+    return False
 
 
 def _stay_until(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
@@ -116,38 +154,34 @@ def _projectile(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 def _return_to(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``عادت القوات الأمريكية إلى العراق``: troops coming back to a named place (a deployment)."""
-    c = lexicon.cues()
     for j in range(m.last + 1, min(m.last + 4, len(toks))):
-        if lexicon.bare(toks[j].norm) & c["destination_preps"]:
+        if _prep(toks[j], "destination_preps"):
             return _known_place_at(toks, j + 1) and lexicon.has_cue(toks, m.first - 5, m.last + 5, "troop_words")
     return False
 
 
 def _return_home(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``عاد الجنود إلى بلادهم``: troops going home (a withdrawal)."""
-    c = lexicon.cues()
     for j in range(m.last + 1, min(m.last + 5, len(toks))):
-        if lexicon.bare(toks[j].norm) & c["destination_preps"]:
+        if _prep(toks[j], "destination_preps"):
             return lexicon.has_cue(toks, j + 1, j + 1, "home_words")
     return False
 
 
 def _to_authority(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``انتقال قاعدة كي وان إلى السيطرة العراقية``, ``الموقع الذي ينقل إلى القوات العراقية``: a site handed over."""
-    c = lexicon.cues()
     if not lexicon.has_cue(toks, m.first - 4, m.last + 4, "site_words"):
         return False
     for j in range(m.last + 1, min(m.last + DESTINATION_REACH, len(toks))):
-        if lexicon.bare(toks[j].norm) & c["destination_preps"]:
+        if _prep(toks[j], "destination_preps"):
             return lexicon.has_cue(toks, j + 1, j + 2, "receivers")
     return False
 
 
 def _abroad(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``نقل المعدات من قاعدة عين الأسد إلى خارج العراق``: moved out of the country is a withdrawal."""
-    c = lexicon.cues()
     for j in range(m.last + 1, min(m.last + DESTINATION_REACH, len(toks) - 1)):
-        if lexicon.bare(toks[j].norm) & c["destination_preps"]:
+        if _prep(toks[j], "destination_preps"):
             return lexicon.is_cue(toks[j + 1], "exclusions") or lexicon.is_cue(toks[j + 1], "home_words")
     return False
 
@@ -172,6 +206,85 @@ def _eventive(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return future or since or not imperfect(m.prefix, m.rule.words[0])
 
 
+def _takeover(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``سيتولى الجيش حماية الموقع``, ``تولت القوات العراقية إدارة القاعدة``: a site taken over, not a
+    role held (``تتولى إدارة القاعدة``, a present state) nor a readiness (``جاهزية القوات لتولي المسؤولية``)."""
+    if not (lexicon.has_cue(toks, m.last + 1, m.last + 4, "authority_words") and lexicon.has_cue(toks, m.last + 1, m.last + 6, "site_words")):
+        return False
+    return _eventive(toks, m)
+
+
+def _mission_start(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``بدأت مهمتهم في تدريب البيشمركة مطلع 2015``, ``انطلاق بعثة الناتو``: a mission begins (a deployment)."""
+    return lexicon.has_cue(toks, m.last + 1, m.last + 2, "mission_words") and not lexicon.has_cue(toks, m.last + 1, m.last + 3, "end_words")
+
+
+def _built(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``إنشاء قاعدة عسكرية جديدة``, ``قاعدة التنف ... أقامها التحالف عام 2016``: a base set up (a deployment)."""
+    if lexicon.has_cue(toks, m.last + 1, m.last + 2, "site_heads"):
+        return True
+    pronoun = toks[m.last].norm.endswith(("ها", "ه")) and toks[m.last].norm != m.rule.words[-1]
+    return pronoun and lexicon.has_cue(toks, m.first - BUILT_REACH, m.first - 1, "site_heads")
+
+
+def _raid(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``نفذت قوات خاصة عملية إنزال``, ``عملية اغتيال``: a raid is an attack."""
+    return lexicon.has_cue(toks, m.last + 1, m.last + 2, "raid_words")
+
+
+def _retaliation(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``سترد على المسؤولين عنه``, ``ردت على الهجوم بقصف``: a strike back (not ``رد على سؤال``)."""
+    words = [j for j in range(m.last + 1, min(m.last + 6, len(toks))) if toks[j].text not in QUOTE_MARKS]
+    for j in words[:2]:
+        if _prep(toks[j], "target_preps"):
+            return lexicon.has_cue(toks, j + 1, j + 3, "retaliation_targets")
+    return False
+
+
+def _adopt(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``سيعتمدان جدولا زمنيا للتسليم``: adopting a timetable or plan together is an agreement."""
+    return lexicon.has_cue(toks, m.last + 1, m.last + 2, "plan_names")
+
+
+def _base(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``أغلقت القوات الأمريكية قاعدة الشدادي``, ``تخلت عن قاعدة التنف``: a base closed or given up (a withdrawal)."""
+    return lexicon.has_cue(toks, m.last + 1, m.last + BASE_REACH, "base_words")
+
+
+def _base_control(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``سيطرت القوات السورية على قاعدة التنف``: control of a base taken (a handover; a city taken is not)."""
+    for j in range(m.last + 1, min(m.last + BASE_REACH, len(toks))):
+        if _prep(toks[j], "target_preps"):
+            return lexicon.is_cue(toks[j + 1], "base_words") if j + 1 < len(toks) else False
+    return False
+
+
+def _crossing(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``عبرت أرتال أمريكية الحدود باتجاه سوريا``: troops crossing towards somewhere (not ``في حالة عبور``)."""
+    return lexicon.has_cue(toks, m.first - 3, m.last + 3, "troop_words") and lexicon.has_cue(toks, m.last + 1, m.last + DESTINATION_REACH, "direction_words")
+
+
+def _parliament(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``وافق البرلمان الألماني على تمديد التفويض``: a parliament's approval of the presence is a vote."""
+    return lexicon.has_cue(toks, m.first - 5, m.last + 3, "parliament_words") and _topic(toks, m)
+
+
+def _page(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``طوت القوات الإيطالية صفحة وجودها في أربيل``: turning the page of a mission or presence ends it."""
+    page = next((j for j in range(m.last + 1, min(m.last + 5, len(toks))) if lexicon.bare(toks[j].norm) & {"صفحه"}), None)
+    return page is not None and lexicon.has_cue(toks, page + 1, page + 3, "mission_words")
+
+
+def _blast(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``انفجرت عبوة ناسفة برتل للتحالف``, ``تفجير سيارة مفخخة``: an explosive device (not a depot that blew up)."""
+    return lexicon.has_cue(toks, m.first - 3, m.last + 3, "explosive_words")
+
+
+def _presence_end(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``أنهت القوات الأمريكية وجودها في معسكر التاجي``: ending a presence is a withdrawal (ending a mission is not)."""
+    return lexicon.has_cue(toks, m.last + 1, m.last + 4, "presence_words")
+
+
 def _talks(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """A round of talks on the presence (``جولة الحوار الاستراتيجي``, ``مباحثات اللجنة العسكرية العليا``)."""
     return lexicon.has_cue(toks, m.first - 8, m.last + 10, "talks_topics")
@@ -184,12 +297,51 @@ def _founded(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 def _campaign(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """A military campaign launched (``بدأت تركيا عمليتها العسكرية``, ``شن الجيش عملية برية``)."""
-    return lexicon.has_cue(toks, m.last + 1, m.last + 2, "military_words") and lexicon.has_cue(toks, m.first - 3, m.first - 1, "launch_verbs")
+    return lexicon.has_cue(toks, m.last + 1, m.last + 2, "military_words") and lexicon.has_cue(toks, m.first - LAUNCH_REACH, m.first - 1, "launch_verbs")
+
+
+def _isis_campaign(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """The war on ISIS (``بدأ التحالف غاراته على مواقع التنظيم``): a launched campaign whose target is ISIS."""
+    if not lexicon.has_cue(toks, m.first - LAUNCH_REACH, m.first - 1, "launch_verbs"):
+        return False  # ``بدء التحالف بقيادة واشنطن غاراته``: the subject may stand between
+    for j in range(m.last + 1, min(m.last + 4, len(toks))):
+        if _prep(toks[j], "target_preps"):
+            return lexicon.has_cue(toks, j + 1, j + 3, "not_against")
+    return False
 
 
 def _troops_around(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
-    """Troops or equipment after the verb, or just before it as its subject (``المعدات الثقيلة نقلت``)."""
-    return lexicon.has_cue(toks, m.last + 1, m.last + 4, "troop_words") or lexicon.has_cue(toks, m.first - 2, m.first - 1, "troop_words")
+    """Troops or equipment after the verb (past a number: ``ستنشر عددا صغيرا من الجنود``), just before
+    it (``المعدات الثقيلة نقلت``), or as the subject of a verb further back in its clause (``عدد
+    القوات في الموقع سيُخفض``)."""
+    reach = TROOPS_REACH_COUNTED if lexicon.has_cue(toks, m.last + 1, m.last + 2, "quantity_words") else 4
+    if lexicon.has_cue(toks, m.last + 1, m.last + reach, "troop_words") or lexicon.has_cue(toks, m.first - 2, m.first - 1, "troop_words"):
+        return True
+    if not _finite_verb(m) or _other_object(toks, m):
+        return False
+    for j in words_before(toks, m.first, SUBJECT_REACH):
+        if lexicon.is_cue(toks[j], "complementizers") or lexicon.is_cue(toks[j], "speech_verbs"):
+            return False  # ``قالت القوات إن الحكومة ستخفض``: the troops are the speaker, not the subject
+        if lexicon.is_cue(toks[j], "troop_words"):
+            return True
+    return False
+
+
+def _other_object(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """A definite noun right after the verb that is not troops, a number or a presence (``ستخفض الضرائب``)."""
+    if m.last + 1 >= len(toks):
+        return False
+    nxt = toks[m.last + 1]
+    definite = any("ال" in prefix for prefix, _ in lexicon.stems(nxt.norm) if prefix)
+    return definite and not (lexicon.is_cue(nxt, "troop_words") or lexicon.is_cue(nxt, "quantity_words"))
+
+
+def _finite_verb(m: lexicon.TriggerMatch) -> bool:
+    """A verb form whose subject may stand before it: a future (``سيخفض``), an imperfect in ي or a perfect."""
+    word = m.rule.words[0]
+    if "ال" in m.prefix:
+        return False
+    return m.prefix.endswith("س") or word[:1] == "ي" or word.endswith("وا") or (word.endswith("ت") and not word.endswith("ات"))
 
 
 def _victory(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
@@ -222,9 +374,23 @@ RULES: dict[str, Rule] = {
     "signed": _signed,
     "eventive": _eventive,
     "talks": _talks,
+    "presence_end": _presence_end,
+    "blast": _blast,
+    "page": _page,
+    "base": _base,
+    "base_control": _base_control,
+    "crossing": _crossing,
+    "parliament": _parliament,
+    "raid": _raid,
+    "retaliation": _retaliation,
+    "adopt": _adopt,
+    "mission_start": _mission_start,
+    "built": _built,
+    "takeover": _takeover,
     "founded": _founded,
     "victory": _victory,
     "campaign": _campaign,
+    "isis_campaign": _isis_campaign,
 }
 
 

@@ -6,6 +6,7 @@ in passing or to say nothing datable (docs/ANNOTATION.md, "Events"):
 * a speech verb that only reports an event (``أكدت الوزارة انسحاب القوات``): the type follows the
   happening, the verb lent the event its date and is no event itself;
 * weak triggers (``DATED_RULES``: دحر, جولة, تأسس) count only when dated, never as an aim (``لهزيمة``);
+  talks said to go on now (``تجري دمشق وواشنطن مباحثات``) count undated;
 * the thing agreed (``اتفقا على إنهاء المهمة``) is an event of its own only with its deadline;
 * a postponement with no new date (``تأجيل التصويت``) puts nothing on the timeline;
 * a stay until a date that became a withdrawal's deadline is not an event of its own;
@@ -14,6 +15,7 @@ in passing or to say nothing datable (docs/ANNOTATION.md, "Events"):
   البيت الأبيض``) is no new statement;
 * an agreement named in passing (``بموجب المرحلة الثانية من الاتفاق``, ``وفقا للاتفاق``) with no date;
 * a war named as the backdrop (``على خلفية الحرب في قطاع غزة``, ``منذ اندلاع الحرب``) with no date;
+* an undated process named as the frame of a report (``في إطار إعادة تموضع القوات``, ``ضمن انسحاب``);
 * repeated attacks over a vague past period (``تعرضت خلال السنوات الماضية لهجمات``): a background, not an event.
 """
 
@@ -36,11 +38,14 @@ def on_timeline(trig: Trigger, value: str | None, toks: list[Token], surface: st
     if trig.reporter:
         return False
     if trig.rule in DATED_RULES and (value is None or lexicon.lam_prefix(trig.match.prefix)):
-        return False
+        if not (trig.rule == "talks" and value is None and trig.ongoing):  # ``تجري دمشق وواشنطن مباحثات``: going on now
+            return False
     if value is None and (trig.content or trig.postponed):
         return False
     if trig.absorbed:
         return False
+    if value is None and trig.first > 0 and lexicon.is_cue(toks[trig.first - 1], "frame_words") and "ال" not in trig.match.prefix:
+        return False  # ``في إطار إعادة تموضع القوات``: the process a report belongs to, named in passing
     if trig.type == "announcement" and value is None and (continues_report(toks, trig) or definite(surface) or trig.background):
         return False
     if trig.type == "agreement" and value is None and trig.reference:

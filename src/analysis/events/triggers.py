@@ -25,6 +25,11 @@ REFERENCE_REACH = 6  # ``بموجب المرحلة الثانية من الات�
 ONGOING_REACH = 16
 CONTINUING_REACH = 8  # ``بدأت القوات الأمريكية، اليوم الجمعة، سحب``
 DECISION_REACH = 10
+PREDICATE_REACH = 10
+FUTURE_CLAUSE_REACH = 10  # ``ستشرف على جرد المنشآت قبل انتقال القاعدة``  # ``انسحاب نحو ألفي جندي من الأراضي السورية سيجري``
+SCHEDULED_REACH = 5  # ``وكان من المفترض أن تنسحب``
+PREPARATION_REACH = 2  # ``ترتيبات تسليم``, ``استكمال ترتيبات تسليم``
+INTENTION_REACH = 4  # ``تعتزم الحكومة الإيطالية سحب``: the subject may stand between
 COORD_REACH = 16  # ``سحب جنودها من ...، ونقل قسم منهم``: a coordinated trigger shares the first one's aspect  # ``أمر وزير الدفاع الأمريكي مارك إسبر، أمس الأحد، بسحب``  # ``انسحاب ... لا يزال مستمرا``: how far after the trigger its ongoing word may come
 VICTORY_WAR_REACH = 8  # ``خاض التحالف حربا استمرت ثلاث سنوات انتهت بإعلان النصر``
 ANNOUNCED_WINDOW = 30  # how far after a speech verb the event it only reports may come (``reported`` types)
@@ -53,6 +58,7 @@ class Trigger:
     reporter: bool = False  # a speech verb that only reports an event of the sentence: dates it, is no event
     reference: bool = False  # ``بموجب المرحلة الثانية من الاتفاق``: named in passing, not reported
     absorbed: bool = False  # a stay until a date that is the deadline of a withdrawal in the sentence
+    predicate: int | None = None  # ``انسحاب ... سيجري``: the future verb the trigger is the subject of
     content: bool = False  # the thing agreed (``اتفقا على إنهاء المهمة``): planned, dated by its deadline only
 
 
@@ -77,28 +83,30 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
         if verdict == modality.DROP:
             continue
         trig = Trigger(m, _victory_type(toks, m, rule), rule.rule, m.first, m.last, postponed=verdict == modality.PLANNED)
-        lo = m.first - 1
+        lo = m.first - 1 if not _finite(m) else -1  # ``العاملين ضمن التحالف الدولي غادروا``: a verb heads its own clause
         while lo >= max(m.first - 3, 0) and not _is_break(toks[lo]):
-            if lexicon.bare(toks[lo].norm) & c["background_before"] and not _in_timex(toks[lo], blocked):
+            if lexicon.bare(toks[lo].norm) & c["background_before"] and not _date_word(toks, lo, blocked):
                 trig.background = True
                 break
             lo -= 1
-        trig.reference = trig.background or any(
+        trig.reference = trig.background or not _finite(m) and any(
             lexicon.is_cue(toks[j], "background_before") or lexicon.is_cue(toks[j], "phase_words")
             for j in modality.words_before(toks, m.first, REFERENCE_REACH)
-            if not _in_timex(toks[j], blocked)
+            if not _date_word(toks, j, blocked)
         )
         if found and m.prefix.startswith("و") and found[-1].background and m.first - found[-1].last <= 3:
             trig.background = True  # "بعد إنهاء المهام ومغادرة بعثة التحالف"
         verb = words[0]
-        trig.future = trig.postponed or m.prefix.endswith("س") or (verb[:1] == "س" and verb[1:2] in ("ي", "ت", "ن")) or lexicon.has_cue(toks, m.first - 4, m.first - 1, "future_words") or any(
+        trig.future = trig.postponed or m.prefix.endswith("س") or (verb[:1] == "س" and verb[1:2] in ("ي", "ت", "ن")) or lexicon.has_cue(toks, m.first - 4, m.first - 1, "future_words") or _intended(toks, m) or _prepared(toks, m) or any(
             " ".join(t.norm for t in toks[i : i + 2]) in c["future_phrases"] for i in range(max(m.first - 5, 0), m.first)
         )
+        trig.predicate = _future_predicate(toks, m)
+        trig.future = trig.future or trig.predicate is not None or (trig.background and _future_clause(toks, m))
         trig.ongoing = lexicon.has_cue(toks, m.first - 3, m.first - 1, "ongoing_words") or _ongoing_after(toks, m, "ongoing_words")
         trig.continuing = any(
             lexicon.is_cue(toks[j], "continuing_words") for j in modality.words_before(toks, m.first, CONTINUING_REACH, commas=True)
         ) or _ongoing_after(toks, m, "continuing_words")
-        trig.decided = _decided(toks, m)
+        trig.decided = _decided(toks, m) or _intended(toks, m) or (trig.future and _was_scheduled(toks, m))
         if found and m.prefix.startswith("و") and m.first - found[-1].last <= COORD_REACH:
             trig.continuing = trig.continuing or found[-1].continuing  # بدأت ... سحب جنودها ...، ونقل قسم منهم
         # ``يتعرض التحالف منذ أشهر لهجمات`` goes on; ``منذ القصف الذي`` names the start point, an event that is over
@@ -118,9 +126,33 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
     return kept
 
 
+def _intended(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``أعلن أمس عزمه سحب``, ``تعتزم سحب``, ``كانت تخطط لإنهاء``: an intention is planned, and the day it was
+    stated does not date what is intended (a future trigger inherits no announcement's date)."""
+    return any(lexicon.is_cue(toks[j], "intention_words") for j in modality.words_before(toks, m.first, INTENTION_REACH))
+
+
+def _was_scheduled(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``كان من المفترض أن تنسحب القوات في أيلول الماضي``, ``كانت ستغادر``: a plan as it stood, planned
+    whatever its date (the text does not say it happened)."""
+    return lexicon.has_cue(toks, m.first - SCHEDULED_REACH, m.first - 1, "was_words")
+
+
+def _prepared(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``بانتظار استكمال ترتيبات تسليم القاعدة``, ``تمهيدا لإخلاء``: what is being prepared or awaited is planned."""
+    return any(lexicon.is_cue(toks[j], "preparation_words") for j in modality.words_before(toks, m.first, PREPARATION_REACH))
+
+
 def _decided(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``أمر وزير الدفاع، أمس، بسحب``, ``قررت الحكومة إنهاء``: the object of a decision, planned."""
-    return any(lexicon.is_cue(toks[j], "decision_verbs") for j in modality.words_before(toks, m.first, DECISION_REACH, commas=True))
+    if any(lexicon.is_cue(toks[j], "decision_verbs") for j in modality.words_before(toks, m.first, DECISION_REACH, commas=True)):
+        return True
+    for j in modality.words_before(toks, m.first, DECISION_REACH, commas=True):  # ``قرار ترامب في كانون الأول سحب``
+        if lexicon.is_cue(toks[j], "complementizers") or lexicon.is_cue(toks[j], "relatives"):
+            return False  # ``وجاء القرار بعد أن شنت تركيا هجوما``: the noun heads another clause
+        if lexicon.is_cue(toks[j], "decision_nouns"):
+            return True
+    return False
 
 
 def _ongoing_after(toks: list[Token], m: lexicon.TriggerMatch, cue: str) -> bool:
@@ -133,14 +165,57 @@ def _ongoing_after(toks: list[Token], m: lexicon.TriggerMatch, cue: str) -> bool
         near = j - m.last <= 2
         if lexicon.is_cue(tok, "start_words"):
             continue  # ``الغزو الذي بدأ في آذار 2003``: when it began, not that it goes on
+        if _future_form(tok):
+            return False  # ``انسحاب ... سيجري على مراحل``: what will take place, not what goes on
         if lexicon.is_cue(tok, cue) and (near or not lexicon.is_cue(tok, "ongoing_verbs") and not tok.norm.startswith("ال")):
             return True
     return False
 
 
+def _future_form(tok: Token) -> bool:
+    """A verb with the future prefix سـ (``سيجري``, ``ستستمر``, ``وسيكتمل``)."""
+    word = tok.norm[1:] if tok.norm[:1] in ("و", "ف") else tok.norm
+    return len(word) > 3 and word[0] == "س" and word[1] in ("ي", "ت", "ن")
+
+
+def _future_clause(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """A background noun (``قبل انتقال القاعدة``) in a clause whose verb is a future (``ستشرف لجنة ... قبل
+    انتقال``): what comes before or after a future event is to come too."""
+    return any(_future_form(toks[j]) for j in modality.words_before(toks, m.first, FUTURE_CLAUSE_REACH))
+
+
+def _future_predicate(toks: list[Token], m: lexicon.TriggerMatch) -> int | None:
+    """The trigger noun is the subject of a future verb of taking place (``انسحاب نحو ألفي جندي ...
+    سيجري على مراحل``, ``عملية التسليم ستتم``): planned; returns the verb's index (its date is the trigger's) or None."""
+    if m.prefix.endswith("س") or modality.present_verb(m.prefix, m.rule.words[0]) or past_verb(m):
+        return None  # a verb is no subject
+    for j in range(m.last + 1, min(m.last + 1 + PREDICATE_REACH, len(toks))):
+        tok = toks[j]
+        if tok.text in modality.STRONG_BREAKS or _is_break(tok) or lexicon.is_cue(tok, "complementizers"):
+            return None
+        if _future_form(tok) and lexicon.is_cue(tok, "aspect_verbs"):
+            return j
+        if tok.norm == "لن" and j + 1 < len(toks) and lexicon.is_cue(toks[j + 1], "aspect_verbs"):
+            return j  # ``عملية التسليم لن تتأخر عن موعدها``: a future, negated only in its delay
+    return None
+
+
 def _in_timex(tok: Token, blocked: list[tuple[int, int]]) -> bool:
     """Is ``tok`` inside one of the ``blocked`` (timex) spans (``قبل`` of ``قبل ثمانية أيام``)?"""
     return any(s < tok.end and tok.start < e for s, e in blocked)
+
+
+def _finite(m: lexicon.TriggerMatch) -> bool:
+    """A finite verb (``غادروا``, ``ينسحب``), which no background preposition before it can govern."""
+    return past_verb(m) or modality.present_verb(m.prefix, m.rule.words[0])
+
+
+def _date_word(toks: list[Token], j: int, blocked: list[tuple[int, int]]) -> bool:
+    """Is token ``j`` part of a timex, or the منذ of the timex right after it (``بدأت منذ مطلع الأسبوع نقل``)?
+    Other words stay background (``بعد أسبوع من هجوم``: counted from an earlier event)."""
+    if _in_timex(toks[j], blocked):
+        return True
+    return lexicon.is_cue(toks[j], "since_words") and j + 1 < len(toks) and _in_timex(toks[j + 1], blocked)
 
 
 def _victory_type(toks: list[Token], m: lexicon.TriggerMatch, rule: lexicon.TriggerRule) -> str:
@@ -162,8 +237,8 @@ def _reports_event(trig: Trigger, found: list[Trigger], toks: list[Token]) -> bo
         return False
     for t in found:
         blocker = TYPES[t.type].reported
-        if blocker is None or not 0 < t.first - trig.last <= ANNOUNCED_WINDOW:
-            continue
+        if blocker is None or not 0 < t.first - trig.last <= ANNOUNCED_WINDOW or t.background:
+            continue  # ``أعلنت ... وقف عملياتها، بعد أسبوع من هجوم``: a background event is not what is announced
         if not lexicon.has_cue(toks, trig.last + 1, t.first - 1, blocker):
             return True
     return False

@@ -240,7 +240,7 @@ ADVERBIAL_SINGULARS: dict[str, str] = {w: unit for unit, forms in UNIT_FORMS.ite
 #: Fractions before a single unit ("ربع قرن" = 25 years, "نصف ساعة" = 30 minutes).
 UNIT_FRACTIONS: dict[str, tuple[int, int]] = {"نصف": (1, 2), "ربع": (1, 4), "ثلث": (1, 3), "ثلاثة أرباع": (3, 4)}
 
-#: Prepositions that make a bare unit ("خلال شهر", "منذ عام") a duration of one unit.
+#: Prepositions that make a bare unit ("خلال شهر", "في غضون أسبوع", "منذ عام") a duration of one unit.
 #: Verbs of lasting: a bare unit right after one, or after one and its subject, is a length
 #: ("استمرت ساعة", "استغرقت الجراحة ساعة").
 LASTING_VERBS: tuple[str, ...] = (
@@ -248,7 +248,7 @@ LASTING_VERBS: tuple[str, ...] = (
     "امتد", "امتدت", "يمتد", "تمتد",
 )  # fmt: skip
 DURATION_CONTEXT: tuple[str, ...] = (
-    "خلال", "لمدة", "مدة", "طيلة", "طوال", "منذ", "قبل", "بعد", "نحو", "حوالي", "قرابة", "أقل من", "أكثر من",
+    "خلال", "غضون", "لمدة", "مدة", "طيلة", "طوال", "منذ", "قبل", "بعد", "نحو", "حوالي", "قرابة", "أقل من", "أكثر من",
     *LASTING_VERBS,
 )  # fmt: skip
 
