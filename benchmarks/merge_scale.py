@@ -12,8 +12,9 @@ its own file name and article id. The rows are written as cache segments (Parque
 each), as ``analysis run`` leaves them.
 
 Two merges of the same rows, each in its own interpreter with an address-space limit of
-``--limit-gb`` (an allocation past it fails the run), printing its peak memory (``ru_maxrss``) and
-its time (reading the segments, merging, building the timeline table):
+``--limit-gb`` (an allocation past it fails the run), printing its peak memory (``ru_maxrss``), its
+peak address space (``VmPeak``, what the limit bounds) and its time (reading the segments, merging,
+building the timeline table):
 
 - ``objects``: the events frame as the Study reads it, merged by ``analysis.events.merge_events``
   (one ``Event`` object per report) — run up to ``--objects-max`` articles;
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import os
 import random
@@ -153,9 +155,10 @@ def lean_events(files: list[Path]):
             else:
                 columns[name] = [share(v) for v in column.to_pylist()]
         del table
-        for row in zip(*(columns[n] for n in MERGE_COLUMNS)):
-            record = dict(zip(MERGE_COLUMNS, row))
-            yield Event(sentence="", timex_start=None, timex_end=None, mentions=(), **record)
+        n = len(columns["file"])
+        constant = {"sentence": "", "timex_start": None, "timex_end": None, "mentions": ()}
+        fields = [columns[f] if f in columns else itertools.repeat(constant[f], n) for f in Event.__dataclass_fields__]
+        yield from itertools.starmap(Event, zip(*fields))  # positional: no dict per row
 
 
 def child_merge(segments: Path, articles: int, engine: str) -> dict:
@@ -181,8 +184,11 @@ def child_merge(segments: Path, articles: int, engine: str) -> dict:
     rows = timeline_table(entries)
     t3 = time.perf_counter()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
+    status = Path("/proc/self/status").read_text() if Path("/proc/self/status").exists() else ""
+    vm_peak = re.search(r"VmPeak:\s+(\d+) kB", status)
     return {"events": n_events, "entries": len(entries), "timeline_rows": len(rows), "read_s": t1 - t0,
             "merge_s": t2 - t1, "timeline_s": t3 - t2, "seconds": t3 - t0, "peak_gb": peak,
+            "vm_peak_gb": int(vm_peak[1]) / 2**20 if vm_peak else float("nan"),
             "max_sources": int(entries["n_sources"].max()) if len(entries) else 0}
 
 
@@ -224,7 +230,7 @@ def main() -> int:
               f"articles run through the pipeline ({time.perf_counter() - t:.0f} s)")
         print(f"limit per merge: {args.limit_gb:g} GB of address space\n")
         print(f"   {'articles':>9} {'engine':>8} {'events':>9} {'entries':>8} {'max srcs':>8} {'read s':>7} "
-              f"{'merge s':>8} {'timeline s':>10} {'total s':>8} {'peak GB':>8}")
+              f"{'merge s':>8} {'timeline s':>10} {'total s':>8} {'peak GB':>8} {'VM GB':>6}")
         for size in sorted(args.sizes):
             t = time.perf_counter()
             counts = generate(templates, size, work / f"events-{size}")
@@ -239,7 +245,7 @@ def main() -> int:
                     continue
                 print(f"   {size:>9,} {engine:>8} {r['events']:>9,} {r['entries']:>8,} {r['max_sources']:>8,} "
                       f"{r['read_s']:>7.1f} {r['merge_s']:>8.1f} {r['timeline_s']:>10.1f} {r['seconds']:>8.1f} "
-                      f"{r['peak_gb']:>8.2f}")
+                      f"{r['peak_gb']:>8.2f} {r['vm_peak_gb']:>6.2f}")
             if all(isinstance(results.get(e), dict) for e in ("objects", "lean")):
                 o, c = results["objects"], results["lean"]
                 assert (o["entries"], o["timeline_rows"]) == (c["entries"], c["timeline_rows"])

@@ -21,7 +21,7 @@ import pandas as pd
 import pytest
 
 from analysis.corpus import load_article, load_corpus
-from analysis.events import Event, events_frame, extract_events, merge_events
+from analysis.events import Event, events_frame, extract_events, merge_events, merge_search
 
 FIXTURES = Path(__file__).parent / "fixtures"
 #: Fixture folders of articles (the locked writer B set is left out on purpose).
@@ -183,3 +183,78 @@ def test_resampled_corpus_merges_as_the_full_scan(fixture_events):
 
     assert located(frame) == located(once)  # copies of a report are one event
     assert len(frame) - located(frame) == 4 * (len(once) - located(once))
+
+
+# ---------------------------------------------------------------------------------------------
+# Dense corpora: the nearest-first search (``merge_search``) against the scan where it matters
+
+
+def dense_events(seed: int, n: int) -> list[Event]:
+    """``n`` reports crowded into a year: many entries per day and place, so that the search's stops,
+    ties (the same distance to several entries), undated reports (with and without a place) and
+    entries whose place narrows as reports arrive all occur often; a few reports of one vote leave an
+    undated report without a place a single entry to join."""
+    rng = random.Random(seed)
+    base = dt.date(2025, 6, 1)
+    places = (None, None, None, "العراق", "العراق", "بغداد", "أربيل", "إقليم كوردستان", "عين الأسد", "حرير",
+              "فكتوريا", "التاجي", "مطار بغداد الدولي", "سوريا", "الشدادي", "مكان ما")  # fmt: skip
+    events = []
+    for i in range(n):
+        dct = base + dt.timedelta(days=rng.randrange(0, 90))
+        day = dct + dt.timedelta(days=rng.randrange(-400, 400))
+        kind = rng.random()
+        if kind < 0.3:  # undated (no value, a value without days, or a vague reference)
+            date, mod = rng.choice((None, None, "2025-13", "PAST_REF", "FUTURE_REF")), None
+        elif kind < 0.7:
+            date, mod = day.isoformat(), None
+        elif kind < 0.85:
+            date, mod = f"{day.year}-{day.month:02d}", rng.choice((None, None, "START", "END"))
+        elif kind < 0.95:
+            date, mod = str(day.year), rng.choice((None, "START", "MID", "END"))
+        else:
+            date, mod = rng.choice((f"{day.year}-SU", f"{day.year}-Q3", f"{day.year - 1}/{day.year}")), None
+        type_ = rng.choice(("handover", "withdrawal", "withdrawal", "attack"))
+        if rng.random() < 0.05:  # one vote, on one day, dated or not
+            type_, date, mod = "vote", rng.choice(("2025-07-01", None)), None
+        file = f"/c/{rng.randrange(n // 3 + 1):04d}.txt"
+        start = rng.randrange(0, 6) * 10
+        events.append(Event(
+            file=file, article_id=Path(file).stem, dct=dct, sentence_start=start, sentence_end=start + 9,
+            sentence="جملة", trigger_start=start, trigger_end=start + 4, trigger="تسليم",
+            type=type_, date=date, date_mod=mod,
+            timex_text=rng.choice((None, "2025", "أيلول")), timex_start=None, timex_end=None,
+            status=rng.choice(STATUSES), place=rng.choice(places[:5] if type_ == "vote" else places), actors=(),
+            summary="",
+        ))  # fmt: skip
+    return events
+
+
+@pytest.mark.parametrize("seed", range(4001, 4009))
+def test_dense_reports_merge_as_the_full_scan(seed):
+    events = dense_events(seed, random.Random(seed).choice((300, 500, 800)))
+    frame = assert_same_entries(events)
+    assert_sound(frame, events)
+    # the cases the search must get right occur: undated reports that joined, with and without a place,
+    # and entries whose reports are at places of several depths
+    undated_joined = [s for row in frame["sources"] if len(row) > 1
+                      for s in row if not s["date"] or s["date"] == "2025-13"]  # fmt: skip
+    assert any(s["place"] is None for s in undated_joined) and any(s["place"] for s in undated_joined)
+    assert any(len({s["place"] for s in row if s["place"]}) > 1 for row in frame["sources"])
+
+
+def test_dense_reports_in_any_input_order():
+    events = dense_events(4100, 400)
+    first = assert_same_entries(events)
+    for seed in (1, 2):
+        random.Random(seed).shuffle(events)
+        pd.testing.assert_frame_equal(assert_same_entries(events), first, check_exact=True)
+
+
+@pytest.mark.parametrize("parts", [0, 100])
+def test_dense_reports_whichever_index_is_read(monkeypatch, parts):
+    """A report at a place reads the entries of the places it fits (by place), or all of them, testing
+    each, when it fits many (``MAX_PLACE_PARTS``): both ways give the scan's entries."""
+    monkeypatch.setattr(merge_search, "MAX_PLACE_PARTS", parts)
+    for seed in (4201, 4202, 4203):
+        events = dense_events(seed, 500)
+        assert_sound(assert_same_entries(events), events)

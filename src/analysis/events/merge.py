@@ -14,9 +14,8 @@ status, ``id`` a hash that unrelated articles cannot change (``lifecycle.entry_i
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left, insort
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +24,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.events import dating, lifecycle
+from analysis.events.merge_search import MergeSearch
 from analysis.events.places import hierarchy
 from analysis.events.records import Event, Mention
 
@@ -37,7 +37,7 @@ ENTRY_COLUMNS = [
 _Key = tuple[bool, bool, bool, int, dt.date, str, int, int]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Group:
     """The reports of one entry that share a status and a (date, date_mod)."""
 
@@ -56,7 +56,7 @@ class _Group:
         return lifecycle.is_done(self.status)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entry:
     """One timeline entry while reports arrive: its reports, their groups and its innermost place."""
 
@@ -70,30 +70,6 @@ class _Entry:
     shown_depth: int = -2
 
 
-class _GroupIndex:
-    """Dated groups of one type by their days: finds the groups near a span without a scan.
-
-    Groups are bucketed by width class ``c`` (width ≤ 2**c days), each bucket a list sorted by
-    first day; a group meeting ``[s, t]`` in class ``c`` starts in ``[s - 2**c + 1, t]``.
-    """
-
-    def __init__(self) -> None:
-        self.classes: dict[int, list[tuple[int, int]]] = {}
-
-    def add(self, group: _Group) -> None:
-        assert group.span is not None
-        first = group.span[0].toordinal()
-        c = (group.span[1].toordinal() - first).bit_length()
-        insort(self.classes.setdefault(c, []), (first, group.number))
-
-    def near(self, s: dt.date, t: dt.date) -> Iterator[int]:
-        """Numbers of the groups that may meet ``[s, t]`` (callers check the span)."""
-        lo, hi = s.toordinal(), t.toordinal()
-        for c, bucket in self.classes.items():
-            for i in range(bisect_left(bucket, (lo - (1 << c) + 1,)), bisect_left(bucket, (hi + 1,))):
-                yield bucket[i][1]
-
-
 class _Merger:
     """Assigns each report to the nearest compatible entry (or a new one) and keeps the groups indexed."""
 
@@ -101,7 +77,8 @@ class _Merger:
         self.indexed = indexed
         self.entries: list[_Entry] = []
         self.groups: list[_Group] = []
-        self.index: dict[str, _GroupIndex] = {}
+        self.search = MergeSearch(self.groups, lambda n: self.entries[n].place, self._place_fits,
+                                  lambda entry_place, place: not lifecycle.country_and_part(place, entry_place))
         self.undated: dict[tuple[str, str], int] = {}
         self._canonical: dict[str, tuple[str, int]] = {}
         self._compatible: dict[tuple[str, str], bool] = {}
@@ -126,23 +103,29 @@ class _Merger:
             known = self._compatible[key] = hierarchy().compatible(entry.place, place)
         return known
 
+    def _place_fits(self, entry_place: str | None, place: str) -> bool:
+        """``fits`` for any entry whose place is ``entry_place`` (all ``fits`` reads of an entry)."""
+        return self.fits(_Entry(-1, "", place=entry_place), place)
+
     # -- finding the entry ----------------------------------------------------------------
-    def _near(self, type_: str, s: dt.date, t: dt.date) -> Iterator[_Group]:
-        if not self.indexed:  # every dated group of the type, in creation order: the reference scan
-            yield from (g for g in self.groups if g.span is not None and self.entries[g.entry].type == type_)
-            return
-        index = self.index.get(type_)
-        if index is not None:
-            for number in index.near(s, t):
-                yield self.groups[number]
+    def _near(self, type_: str) -> Iterator[_Group]:
+        """Every dated group of the type, in creation order: the reference scan."""
+        yield from (g for g in self.groups if g.span is not None and self.entries[g.entry].type == type_)
+
+    def _fitting(self, place: str | None) -> Callable[[int], bool]:
+        """Whether an entry (by number) fits ``place``: the search's place test."""
+        entries = self.entries
+        return lambda n: self.fits(entries[n], place)
 
     def target_dated(self, event: Event, span: dating.Interval, place: str | None) -> _Entry | None:
         """The nearest entry whose groups' dates fit this dated report (restatement, slip, completion)."""
+        if self.indexed:
+            number = self.search.dated(event.type, span, event.status, event.dct, place, self._fitting(place))
+            return None if number is None else self.entries[number]
         slips = event.type not in lifecycle.NO_SLIP_TYPES
-        reach = dt.timedelta(days=lifecycle.SLIP_DAYS if slips else 0)
         plan = not lifecycle.is_done(event.status)
         best: tuple[int, int] | None = None
-        for g in self._near(event.type, span[0] - reach, span[1] + reach):
+        for g in self._near(event.type):
             entry = self.entries[g.entry]
             if best is not None and (best[0] == 0 and entry.number > best[1]):
                 continue
@@ -158,9 +141,12 @@ class _Merger:
 
     def target_undated(self, event: Event, place: str | None) -> _Entry | None:
         """The nearest entry in time for an undated report; one without a place needs a single fit."""
-        window = s, t = lifecycle.undated_window(event.status, event.dct)
+        if self.indexed:
+            number = self.search.undated(event.type, event.status, event.dct, place, self._fitting(place))
+            return None if number is None else self.entries[number]
+        window = lifecycle.undated_window(event.status, event.dct)
         found: dict[int, int] = {}
-        for g in self._near(event.type, s, t):
+        for g in self._near(event.type):
             distance = lifecycle.undated_distance(event.status, event.dct, g.span, g.status, window)  # type: ignore[arg-type]
             if distance is None:
                 continue
@@ -191,7 +177,10 @@ class _Merger:
                 self.undated.setdefault((event.type, place), entry.number)
         entry.events.append(event)
         if place is not None and depth > entry.depth:
+            moved = entry.place != place
             entry.place, entry.depth = place, depth
+            if moved and event.type == event.type:
+                self.search.moved(event.type, entry.groups.values())
         if place is not None and span is not None and depth > entry.shown_depth:
             entry.shown, entry.shown_depth = place, depth
         gkey = (event.status, event.date, event.date_mod)
@@ -201,12 +190,14 @@ class _Merger:
             entry.groups[gkey] = group
             self.groups.append(group)
             if span is not None and event.type == event.type:
-                self.index.setdefault(event.type, _GroupIndex()).add(group)
+                self.search.add(event.type, group)
             return
         group.count += 1
         group.dct_min, group.dct_max = min(group.dct_min, event.dct), max(group.dct_max, event.dct)
         if key < group.key:
             group.key, group.event = key, event
+        if group.span is not None and event.type == event.type:
+            self.search.touched(event.type, group)
 
 
 def _distance(gap: int, slips: bool, plan: bool, event: Event, g: _Group) -> int | None:
@@ -280,18 +271,28 @@ def _file_name(path: str) -> str:
     return Path(path).name
 
 
+class _Source:
+    """One report as its ``sources`` dict (``vars``): objects' attribute dicts share their keys
+    (PEP 412), so a million of them take a third of the memory of as many dict literals."""
+
+    def __init__(self, e: Event) -> None:
+        self.file = _file_name(e.file)
+        self.article_id = e.article_id
+        self.dct = _day_text(e.dct)
+        self.sentence_start, self.sentence_end = e.sentence_start, e.sentence_end
+        self.trigger, self.trigger_start, self.trigger_end = e.trigger, e.trigger_start, e.trigger_end
+        self.timex = e.timex_text
+        self.status, self.date, self.date_mod, self.place = e.status, e.date, e.date_mod, e.place
+
+
+@lru_cache(maxsize=1 << 16)
+def _day_text(day: dt.date) -> str:
+    """``day.isoformat()``, one string per day rather than one per report."""
+    return day.isoformat()
+
+
 def _sources(events: list[Event]) -> list[dict[str, Any]]:
-    out = []
-    for e in sorted(events, key=lambda e: (e.dct, e.file, e.trigger_start)):
-        out.append(
-            {
-                "file": _file_name(e.file), "article_id": e.article_id, "dct": e.dct.isoformat(),
-                "sentence_start": e.sentence_start, "sentence_end": e.sentence_end, "trigger": e.trigger,
-                "trigger_start": e.trigger_start, "trigger_end": e.trigger_end, "timex": e.timex_text,
-                "status": e.status, "date": e.date, "date_mod": e.date_mod, "place": e.place,
-            }
-        )  # fmt: skip
-    return out
+    return [vars(_Source(e)) for e in sorted(events, key=lambda e: (e.dct, e.file, e.trigger_start))]
 
 
 def _representative(entry: _Entry) -> _Group:
@@ -370,9 +371,12 @@ def merge_events(events: Iterable[Event] | pd.DataFrame, indexed: bool = True) -
     merger = _Merger(indexed)
     for seq, i in enumerate(_order(events, spans)):
         merger.add(events[i], spans[i], _key(events[i], spans[i], seq))
+    del spans
+    merger.search.clear()  # the index is not needed for the rows: its memory is
     rows = [_row(entry, merger) for entry in merger.entries]
     seen: Counter[str] = Counter()
     frame = pd.DataFrame(rows, columns=ENTRY_COLUMNS)
+    del rows
     if len(frame):
         frame["_undated"] = frame["start"].isna()
         frame["_start"] = frame["start"].map(lambda d: d or dt.date.max)
