@@ -205,12 +205,13 @@ def dedupe_events(raw: list[tuple[Event, bool]], guessed: set[int] | frozenset[i
     undated reports of the same type and place → one; an undated headline event joins the body's. In one
     sentence, a place that is only the article's country (``guessed`` trigger offsets) never keeps two apart.
     """
+    guessed = frozenset(guessed)
     merged: list[Event] = []
     for event, in_title in sorted(raw, key=lambda r: (r[1], r[0].sentence_start, r[0].trigger_start)):
         target = None
         for k, kept in enumerate(merged):
             same_sentence = kept.sentence_start == event.sentence_start
-            if _mergeable(kept, event, same_sentence, frozenset(guessed)) or (
+            if _mergeable(kept, event, same_sentence, guessed) or (
                 in_title and event.date is None and kept.type == event.type and compatible(kept.place, event.place)
             ):
                 target = k

@@ -77,7 +77,7 @@ class _Merger:
         self.indexed = indexed
         self.entries: list[_Entry] = []
         self.groups: list[_Group] = []
-        self.search = MergeSearch(self.groups, lambda n: self.entries[n].place, self._place_fits,
+        self.search = MergeSearch(self.groups, lambda n: self.entries[n].place, self.places_fit,
                                   lambda entry_place, place: not lifecycle.country_and_part(place, entry_place))
         self.undated: dict[tuple[str, str], int] = {}
         self._canonical: dict[str, tuple[str, int]] = {}
@@ -95,17 +95,18 @@ class _Merger:
         return known
 
     def fits(self, entry: _Entry, place: str | None) -> bool:
-        if place is None or entry.place is None or place == entry.place:
+        """Can a report at ``place`` join ``entry`` (``places_fit`` on the entry's innermost place)?"""
+        return self.places_fit(entry.place, place)
+
+    def places_fit(self, entry_place: str | None, place: str | None) -> bool:
+        """Is ``place`` compatible with an entry whose innermost place is ``entry_place`` (cached)?"""
+        if place is None or entry_place is None or place == entry_place:
             return True
-        key = (entry.place, place)
+        key = (entry_place, place)
         known = self._compatible.get(key)
         if known is None:
-            known = self._compatible[key] = hierarchy().compatible(entry.place, place)
+            known = self._compatible[key] = hierarchy().compatible(entry_place, place)
         return known
-
-    def _place_fits(self, entry_place: str | None, place: str) -> bool:
-        """``fits`` for any entry whose place is ``entry_place`` (all ``fits`` reads of an entry)."""
-        return self.fits(_Entry(-1, "", place=entry_place), place)
 
     # -- finding the entry ----------------------------------------------------------------
     def _near(self, type_: str) -> Iterator[_Group]:
@@ -161,7 +162,8 @@ class _Merger:
     # -- adding ---------------------------------------------------------------------------
     def add(self, event: Event, span: dating.Interval | None, key: _Key) -> None:
         place, depth = self.place(event.place)
-        if event.type != event.type:  # an unorderable type (NaN) never equals an entry's
+        typed = event.type == event.type  # False for an unorderable type (NaN): it never equals an entry's
+        if not typed:
             entry = None
         elif span is not None:
             entry = self.target_dated(event, span, place)
@@ -173,13 +175,13 @@ class _Merger:
         if entry is None:
             entry = _Entry(len(self.entries), event.type)
             self.entries.append(entry)
-            if span is None and place is not None and event.type == event.type:
+            if span is None and place is not None and typed:
                 self.undated.setdefault((event.type, place), entry.number)
         entry.events.append(event)
         if place is not None and depth > entry.depth:
             moved = entry.place != place
             entry.place, entry.depth = place, depth
-            if moved and event.type == event.type:
+            if moved and typed:
                 self.search.moved(event.type, entry.groups.values())
         if place is not None and span is not None and depth > entry.shown_depth:
             entry.shown, entry.shown_depth = place, depth
@@ -189,14 +191,14 @@ class _Merger:
             group = _Group(len(self.groups), entry.number, event.status, span, 1, key, event, event.dct, event.dct)
             entry.groups[gkey] = group
             self.groups.append(group)
-            if span is not None and event.type == event.type:
+            if span is not None and typed:
                 self.search.add(event.type, group)
             return
         group.count += 1
         group.dct_min, group.dct_max = min(group.dct_min, event.dct), max(group.dct_max, event.dct)
         if key < group.key:
             group.key, group.event = key, event
-        if group.span is not None and event.type == event.type:
+        if group.span is not None and typed:
             self.search.touched(event.type, group)
 
 
