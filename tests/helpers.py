@@ -1,8 +1,11 @@
-"""Small helpers shared by the tests: build article files in a temporary folder."""
+"""Small helpers shared by the tests: build article files in a temporary folder, and event reports."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+
+from analysis.events import Event, Mention
 
 
 def write_article(folder: Path, name: str, text: str | bytes) -> Path:
@@ -19,3 +22,15 @@ def article_text(date: str = "2025-12-31", url: str = "https://example.com/a/1",
                  title: str = "عنوان الخبر", body: str = "نص الخبر الأول.\n\nفقرة ثانية من الخبر.") -> str:
     """A well-formed article in the seed format."""
     return f" date {date} {url}\n\n{title}\n\n{body}\n"
+
+
+def report(type_: str, place: str | None, date: str | None, status: str, dct: str, file: str = "a.txt",
+           start: int = 100, mod: str | None = None, trigger: str = "انسحاب") -> Event:  # fmt: skip
+    """One event report as extraction gives it, for the merge tests (sentence and trigger offsets made up)."""
+    return Event(
+        file=f"/corpus/{file}", article_id=Path(file).stem, dct=dt.date.fromisoformat(dct), sentence_start=start,
+        sentence_end=start + 80, sentence="…", trigger_start=start + 5, trigger_end=start + 10, trigger=trigger,
+        type=type_, date=date, date_mod=mod, timex_text=date, timex_start=None, timex_end=None, status=status,
+        place=place, actors=(), summary=f"{type_} {place} {date}",
+        mentions=(Mention(start, start + 80, start + 5, start + 10, trigger, date, None, None),),
+    )  # fmt: skip

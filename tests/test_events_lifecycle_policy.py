@@ -4,21 +4,10 @@ with, an undated "goes on" and its completion, a whole country's plan and a part
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-from analysis.events import Event, Mention, lifecycle, merge_events
+from helpers import report
 
-
-def report(type_: str, place: str | None, date: str | None, status: str, dct: str, file: str,
-           mod: str | None = None, start: int = 100) -> Event:  # fmt: skip
-    """One report as extraction gives it (sentence and trigger offsets made up)."""
-    return Event(
-        file=f"/corpus/{file}", article_id=Path(file).stem, dct=dt.date.fromisoformat(dct), sentence_start=start,
-        sentence_end=start + 80, sentence="…", trigger_start=start + 5, trigger_end=start + 10, trigger="نقل",
-        type=type_, date=date, date_mod=mod, timex_text=date, timex_start=None, timex_end=None, status=status,
-        place=place, actors=(), summary=f"{type_} {place} {date}",
-        mentions=(Mention(start, start + 80, start + 5, start + 10, "نقل", date, None, None),),
-    )  # fmt: skip
+from analysis.events import Event, lifecycle, merge_events
 
 
 def rows(*events: Event, indexed: bool = True) -> list[dict]:

@@ -13,25 +13,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from helpers import report
+
 from analysis.cli import main
 from analysis.evaluation.timeline_eval import rows_from_entries, score
 from analysis.evaluation.timeline_gold import gold_reports, gold_reports_as_events, load_milestones
-from analysis.events import ENTRY_COLUMNS, Event, Mention, lifecycle, merge_events
+from analysis.events import ENTRY_COLUMNS, Event, lifecycle, merge_events
 
 FIXTURES = Path(__file__).parent / "fixtures"
 WRITER_A = FIXTURES / "events_v2" / "writer_a"
-
-
-def report(type_: str, place: str | None, date: str | None, status: str, dct: str, file: str = "a.txt",
-           start: int = 100, mod: str | None = None) -> Event:  # fmt: skip
-    """One report as extraction gives it (the sentence and trigger offsets are made up)."""
-    return Event(
-        file=f"/corpus/{file}", article_id=Path(file).stem, dct=dt.date.fromisoformat(dct), sentence_start=start,
-        sentence_end=start + 80, sentence="…", trigger_start=start + 5, trigger_end=start + 10, trigger="انسحاب",
-        type=type_, date=date, date_mod=mod, timex_text=date, timex_start=None, timex_end=None, status=status,
-        place=place, actors=(), summary=f"{type_} {place} {date}",
-        mentions=(Mention(start, start + 80, start + 5, start + 10, "انسحاب", date, None, None),),
-    )  # fmt: skip
 
 
 def entries_of(*events: Event) -> list[dict]:
