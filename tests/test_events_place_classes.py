@@ -182,8 +182,8 @@ def test_ala_governs_its_place():
 @pytest.mark.parametrize(
     "written, canonical",
     [("حقل العمر النفطي", "حقل العمر"), ("قاعدة بلد الجوية", "بلد"), ("جيب هجين", "هجين"),
-     ("العراق الاتحادي", "المناطق الاتحادية"), ("مطار هولير الدولي", "مطار أربيل الدولي")],
-    ids=["oil-field", "air-base", "pocket", "federal-iraq", "airport-kurdish-name"],
+     ("العراق الاتحادي", "العراق"), ("المحافظات الاتحادية", "المناطق الاتحادية"), ("مطار هولير الدولي", "مطار أربيل الدولي")],
+    ids=["oil-field", "air-base", "pocket", "federal-iraq", "federal-provinces", "airport-kurdish-name"],
 )  # fmt: skip
 def test_head_nouns_and_descriptors_do_not_change_the_place(written, canonical):
     assert canonical_place(written) == canonical

@@ -61,6 +61,7 @@ class PlaceHierarchy:
         self._nodes: dict[str, PlaceNode] = {}
         self._by_key: dict[str, str] = {}
         self._seen: dict[str, PlaceNode | None] = {}
+        self._variants: dict[str, tuple[str, ...]] = {name: (name, *variants) for _, name, _, _, variants in cells}
         for line, name, kind, parent, variants in cells:
             if kind not in KINDS:
                 raise DataTableError(source, line, f"{name}: unknown kind {kind!r}")
@@ -117,6 +118,11 @@ class PlaceHierarchy:
             parent = self._nodes[inner]
             self._nodes[name] = PlaceNode(name, "region", inner, parent.depth + 1)
         return self._nodes[name]
+
+    def variants(self, name: str) -> tuple[str, ...]:
+        """Every spelling the table lists for the place ``name`` stands for (its own name first); ``()`` if unknown."""
+        node = self.node(name)
+        return self._variants.get(node.name, (node.name,)) if node else ()
 
     def canonical(self, name: str | None) -> str | None:
         """The tree's name for a place, or the name itself (normalized) when the tree does not know it."""
