@@ -76,3 +76,27 @@ def test_every_tree_variant_of_a_gazetteer_place_is_in_the_gazetteer():
 def test_federal_iraq_is_iraq(tmp_path, body):
     """``العراق الاتحادي`` is the country named with the adjective of its government, not a region of it."""
     assert _one(tmp_path, body, "mission_end").place == "العراق"
+
+
+# ---------------------------------------------------------------------------------------------
+# A definite site noun with no known name after it points back to the base the article named
+# (``القاعدة``, ``المقر``, ``المجمع``); with a relative clause, to the site that clause names.
+
+
+@pytest.mark.parametrize(
+    "body, type_, place",
+    [
+        ("انسحبت القوات الأمريكية أمس من قاعدة حرير شمال أربيل. وقالت الوزارة إن البيشمركة تسلمت القاعدة بكامل معداتها صباح اليوم.",
+         "handover", "حرير"),
+        ("يقع مقر التحالف في قاعدة القائم غرب الأنبار. وغادرت آخر عناصر التحالف المقر يوم الأحد الماضي.",
+         "withdrawal", "القائم"),
+        ("نقلت القوات المستشارين أمس من مجمع يونيون 3 إلى قاعدة أخرى. وأكدت القيادة أن الجيش سيتسلم المجمع خلال أيام.",
+         "handover", "يونيون 3"),
+        ("وصلت قوات إضافية إلى قاعدة حرير الأسبوع الماضي. وتسلم الجيش أمس المقر الذي كان يشغله التحالف في مطار أربيل الدولي.",
+         "handover", "مطار أربيل الدولي"),
+    ],
+    ids=["base-then-prepositional-word", "headquarters", "compound", "relative-clause-names-the-site"],
+)  # fmt: skip
+def test_a_definite_site_noun_points_back(tmp_path, body, type_, place):
+    second = body.split(". ")[1]
+    assert [e.place for e in _events(tmp_path, body) if e.type == type_ and e.sentence in second] == [place]

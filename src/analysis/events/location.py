@@ -47,6 +47,7 @@ SITE_NAME_MAX = 3  # words of an unknown site's name after its head noun
 OBJ_CITY_REACH = 5  # a city (not a site) is the object of a trigger only this close after it
 QUOTES = frozenset({"«", "»", '"', "“", "”"})
 EXAMPLE_REACH = 12  # words back from a place to the ``بينها`` that lists it
+RELATIVE_REACH = 8  # words from ``الذي``/``التي`` to the site its clause names
 
 
 @lru_cache(maxsize=1)
@@ -255,13 +256,25 @@ def anaphoric_sites(toks: list[Token], blocked: set[int] = frozenset()) -> list[
     ``تنظيم القاعدة`` is an organisation; a timex right after (``القاعدة مساء الخميس``) is no name.
     """
     out = []
+    heads = lexicon.cues()["anaphoric_heads"] | place_cues()["anaphoric_heads"]
     for i, tok in enumerate(toks):
-        readings = [p for p, stem in lexicon.stems(tok.norm) if stem in lexicon.cues()["anaphoric_heads"]]
+        readings = [p for p, stem in lexicon.stems(tok.norm) if stem in heads]
         if readings and any(p.endswith(("ال", "لل")) for p in readings) and not (i > 0 and toks[i - 1].norm == "تنظيم"):
             nxt = toks[i + 1] if i + 1 < len(toks) else None
-            if nxt is None or i + 1 in blocked or not _name_word(nxt):
+            if nxt is None or i + 1 in blocked or not _names_after_definite_head(toks, i + 1):
                 out.append(i)
     return out
+
+
+def _names_after_definite_head(toks: list[Token], j: int) -> bool:
+    """Does the word at ``j`` name the site a definite head stands before (``القاعدة عين الأسد``)? Only a
+    known place or a quoted name does: an Arabic definite noun takes no unknown name after it, so
+    ``تسلمت القاعدة بكامل منشآتها`` and ``منشآت القاعدة فور خروج`` point back to the base named before;
+    a web page (``الموقع الرسمي``) is no site."""
+    tok = toks[j]
+    if tok.text in QUOTES or lexicon.bare(tok.norm) & place_cues()["not_site_after_head"]:
+        return True
+    return _name_word(tok) and any(place_info(" ".join(t.text for t in toks[j:k])) is not None for k in range(j + 1, min(j + SITE_NAME_MAX, len(toks)) + 1))
 
 
 def sentence_places(
@@ -280,9 +293,10 @@ def sentence_places(
     spans = [s for s in located if not any(f <= s[0] and s[1] <= l for f, l in airports)]
     spans += [(f, l, name) for f, l, name, _ in sites]
     anaphoric = [i for i in anaphoric_sites(toks, set(blocked)) if i not in taken]
-    for i in anaphoric:  # the base named last before it, in this sentence or an earlier one
+    for i in anaphoric:  # the site its relative clause names, else the base named last before it (this sentence or earlier)
+        described = _described_site(toks, i, spans)
         earlier = [s for s in spans if s[1] < i and _level(toks, s) == 3 and _role(toks, s[0], s[2]) != "near"]
-        base = max(earlier, key=lambda s: s[0])[2] if earlier else last_base
+        base = described or (max(earlier, key=lambda s: s[0])[2] if earlier else last_base)
         if base:
             spans.append((i, i, base))
     generic = _generic_anaphors(toks, spans, taken)
@@ -308,6 +322,17 @@ def sentence_places(
             first, last, canonical_place(name), level, role, _excluded(toks, first), headed, _example(toks, first),
         ))  # fmt: skip
     return out
+
+
+def _described_site(toks: list[Token], i: int, spans: Sequence[tuple[int, int, str]]) -> str | None:
+    """The site named in the relative clause after the definite site noun at ``i`` (``المقر الذي كان يشغله
+    التحالف في مطار أربيل``: the airport), within ``RELATIVE_REACH`` words; None without one."""
+    words = place_cues()["relative_words"]
+    rel = next((j for j in range(i + 1, min(i + 3, len(toks))) if toks[j].norm in words), None)
+    if rel is None:
+        return None
+    inside = [s for s in spans if rel < s[0] <= rel + RELATIVE_REACH and _level(toks, s) == 3]
+    return min(inside, key=lambda s: s[0])[2] if inside else None
 
 
 def _with_head(toks: list[Token], first: int) -> bool:
