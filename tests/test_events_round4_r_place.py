@@ -100,3 +100,26 @@ def test_federal_iraq_is_iraq(tmp_path, body):
 def test_a_definite_site_noun_points_back(tmp_path, body, type_, place):
     second = body.split(". ")[1]
     assert [e.place for e in _events(tmp_path, body) if e.type == type_ and e.sentence in second] == [place]
+
+
+# ---------------------------------------------------------------------------------------------
+# ``بما في ذلك`` / ``بما فيها`` lists members of the place named before: examples, not the place.
+
+
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        ("وقال البيان إن مهمة التحالف ستنتهي في العراق، بما في ذلك بغداد وقاعدة عين الأسد في الأنبار، بحلول نهاية العام المقبل.", "العراق"),
+        ("وأكد الوزير أن مهمة التحالف ستنتهي في إقليم كردستان بما فيها قاعدة حرير في موعد أقصاه أيلول المقبل.", "إقليم كردستان"),
+    ],
+    ids=["bima-fi-dhalik", "bima-fiha"],
+)  # fmt: skip
+def test_places_after_an_inclusion_are_members(tmp_path, body, place):
+    assert _one(tmp_path, body, "mission_end").place == place
+
+
+def test_a_compound_in_a_district_is_the_compound(tmp_path):
+    """A district (``المنطقة الخضراء``) is no base: the compound named in it is what ``المجمع`` points back to."""
+    body = "ونقلت القوات مستشاريها أمس من مجمع يونيون 3 في المنطقة الخضراء. وقال المسؤول إن المجمع سيسلم إلى الجيش خلال أيام."
+    second = body.split(". ")[1]
+    assert [e.place for e in _events(tmp_path, body) if e.type == "handover" and e.sentence in second] == ["يونيون 3"]

@@ -17,7 +17,7 @@ nearest wins and a base beats its province, a province its country. A place afte
 
 Classes (word lists in ``data/place_cues.json``): compass words after a preposition name a region of
 a country or stand for the city they qualify (``من شمال سوريا``, ``في شرق بغداد``); places listed
-after ``بينها``/``ومنها`` are examples, the place only when nothing else is; a name starting with or
+after ``بينها``/``ومنها``/``بما في ذلك`` are examples, the place only when nothing else is; a name starting with or
 after a force's head (``قوات سوريا الديمقراطية``) and a head noun alone (``ريف``) are no places; a
 place named with its head noun (``مدينة أربيل``) is an object at any distance; ``منها``/``إليها``
 and a generic ``الإقليم``/``البلاد`` point back to the base or the place of that kind named before
@@ -425,9 +425,14 @@ def _example(toks: list[Token], first: int) -> bool:
     for j in range(first - 1, max(first - EXAMPLE_REACH, 0) - 1, -1):
         if toks[j].text in ("،", ",", ".", "؛"):
             return False
-        if lexicon.bare(toks[j].norm) & place_cues()["example_words"]:
+        if lexicon.bare(toks[j].norm) & place_cues()["example_words"] or _inclusion(toks, j):
             return True
     return False
+
+
+def _inclusion(toks: list[Token], j: int) -> bool:
+    """``بما في ذلك``, ``بما فيها``, ``بما فيه``: the places listed after it are members of the one named before."""
+    return toks[j].norm in place_cues()["inclusion_words"] and j + 1 < len(toks) and toks[j + 1].norm in place_cues()["inclusion_next"]
 
 
 def _level(toks: list[Token], span: tuple[int, int, str]) -> int:
@@ -473,6 +478,7 @@ def governed_place(
         if pool:
             return pool[0].name
     return None
+
 
 
 def _acting(name: str) -> bool:
