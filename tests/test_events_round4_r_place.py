@@ -123,3 +123,23 @@ def test_a_compound_in_a_district_is_the_compound(tmp_path):
     body = "ونقلت القوات مستشاريها أمس من مجمع يونيون 3 في المنطقة الخضراء. وقال المسؤول إن المجمع سيسلم إلى الجيش خلال أيام."
     second = body.split(". ")[1]
     assert [e.place for e in _events(tmp_path, body) if e.type == "handover" and e.sentence in second] == ["يونيون 3"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Status: a trigger that names the point where something else began is over (occurred), whatever
+# the start verb says of the period it opened; ``بدأت بنقل`` (began doing it) still goes on.
+
+
+@pytest.mark.parametrize(
+    "body, type_, status",
+    [
+        ("ويرى محللون أن الاتفاق حلقة في سلسلة طويلة بدأت مع الغزو الأمريكي للعراق في آذار 2003.", "war", "occurred"),
+        ("وتعقد اللجنة اجتماعاتها كل شهر منذ انطلاق الحوار الثنائي في كانون الثاني 2024.", "other", "occurred"),
+        ("ويستعد العراق لطي صفحة بدأت قبل خمسة عشر عاماً، حين انسحبت القوات الأمريكية من البلاد في كانون الأول 2011.", "withdrawal", "occurred"),
+        ("وقال المصدر إن القوات الأمريكية بدأت بالفعل بنقل عناصرها من عين الأسد إلى أربيل.", "redeployment", "ongoing"),
+    ],
+    ids=["began-with", "since-the-start", "when-clause", "began-doing-it"],
+)  # fmt: skip
+def test_a_starting_point_is_over(tmp_path, body, type_, status):
+    found = [e for e in _events(tmp_path, body) if e.type == type_]
+    assert found and all(e.status == status for e in found), [(e.type, e.trigger, e.status) for e in _events(tmp_path, body)]

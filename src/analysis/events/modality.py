@@ -33,6 +33,7 @@ REFUSAL_REACH = 4  # ``رفض الجيش الأمريكي تأكيد انسحا�
 EXPOSURE_REACH = 2  # ``مكشوفة أمام هجوم``; not ``خطر عودة داعش بعد انسحاب``
 MEDIA_REACH = 5  # ``أرسلت قيادة القوات الكردية رسالة``: verb, subject, object
 PLAN_REACH = 3
+START_POINT_REACH = 6  # ``سلسلة طويلة بدأت مع الغزو``, ``فصلاً بدأ عام 2014، حين عادت``
 HYPOTHESIS_REACH = 8  # ``انسحاب التحالف من إقليم كردستان قد يفتح``  # ``ضمن خطة التحالف لتقليص``  # ``ما تداولته وسائل إعلام عن انسحاب``
 
 DROP = "drop"
@@ -300,3 +301,25 @@ def _no_statement(toks: list[Token], m: lexicon.TriggerMatch, words: tuple[str, 
     if rest != words[-1] and rest.endswith(("ه", "ها")):
         return True  # أعلنته / تعلنه: an object pronoun, the verb of a relative clause
     return bool(set(words) & c["denials"]) and denies_rumour(toks, m.last)
+
+
+def starting_point(toks: list[Token], first: int, prefix: str) -> bool:
+    """Does the trigger at ``first`` name the point where something else began, an event that is over?
+
+    ``بدأت مع الغزو`` (the start verb's ``مع``; not ``بـ``: ``بدأت بنقل`` began doing it), ``منذ انطلاق الحوار`` (right after
+    ``منذ``), ``صفحة بدأت قبل اثني عشر عاماً حين تشكل التحالف`` (a ``حين`` clause after the start verb):
+    the start verb tells that the series, the presence or the chapter goes on, not the trigger.
+    """
+    c = lexicon.cues()
+    before = words_before(toks, first, START_POINT_REACH, commas=False)
+    prev = toks[first - 1] if first > 0 else None
+    if prev is not None and lexicon.is_cue(prev, "since_words"):
+        return True
+    if prev is not None and prev.norm in c["start_nouns"] and first > 1 and lexicon.is_cue(toks[first - 2], "since_words"):
+        return True  # ``منذ انطلاق الحوار``: since the dialogue was launched
+    if prev is not None and prev.norm in c["start_point_preps"]:  # not ``بدأت بنقل عناصرها``: began doing it
+        return any(lexicon.is_cue(toks[j], "start_words") for j in before[1:4])
+    if prev is not None and prev.norm in c["when_words"]:
+        reach = [j for j in range(first - 2, max(first - START_POINT_REACH - 2, -1), -1) if toks[j].text not in STRONG_BREAKS]
+        return any(lexicon.is_cue(toks[j], "start_words") for j in reach)
+    return False

@@ -115,6 +115,8 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
         # ``يتعرض التحالف منذ أشهر لهجمات`` goes on; ``منذ القصف الذي`` names the start point, an event that is over
         anchor = m.first > 0 and lexicon.is_cue(toks[m.first - 1], "since_words")
         trig.ongoing_since = lexicon.has_cue(toks, m.first - 4, m.first - 1, "since_words") and not past_verb(m) and not anchor
+        if modality.starting_point(toks, m.first, m.prefix):  # ``بدأت مع الغزو``, ``منذ انطلاق الحوار``: that point is over
+            trig.continuing = trig.ongoing = trig.ongoing_since = False
         found.append(trig)
     kept = []
     for trig in found:
