@@ -143,3 +143,18 @@ def test_a_compound_in_a_district_is_the_compound(tmp_path):
 def test_a_starting_point_is_over(tmp_path, body, type_, status):
     found = [e for e in _events(tmp_path, body) if e.type == type_]
     assert found and all(e.status == status for e in found), [(e.type, e.trigger, e.status) for e in _events(tmp_path, body)]
+
+
+@pytest.mark.parametrize(
+    "body, type_, status",
+    [
+        ("وقال المسؤول إن انسحاب القوات الأمريكية من قاعدة حرير بدأ فعلاً قبل أيام.", "withdrawal", "ongoing"),
+        ("وأوضح المصدر أن تسليم مقرات التحالف في القائم بدأ بالفعل الأسبوع الماضي.", "handover", "ongoing"),
+        ("وذكّر الكاتب بأن الغزو الذي بدأ في آذار 2003 أطاح بالنظام السابق.", "war", "occurred"),
+    ],
+    ids=["withdrawal-has-begun", "handover-has-begun", "relative-when-it-began"],
+)  # fmt: skip
+def test_a_verbal_noun_whose_verb_is_began_goes_on(tmp_path, body, type_, status):
+    """``أن انسحاب ... بدأ فعلاً``: the happening is the subject of ``بدأ`` after it, under way; ``الذي بدأ`` dates it."""
+    found = [e for e in _events(tmp_path, body) if e.type == type_]
+    assert found and all(e.status == status for e in found), [(e.type, e.trigger, e.status) for e in _events(tmp_path, body)]

@@ -33,6 +33,7 @@ REFUSAL_REACH = 4  # ``رفض الجيش الأمريكي تأكيد انسحا�
 EXPOSURE_REACH = 2  # ``مكشوفة أمام هجوم``; not ``خطر عودة داعش بعد انسحاب``
 MEDIA_REACH = 5  # ``أرسلت قيادة القوات الكردية رسالة``: verb, subject, object
 PLAN_REACH = 3
+BEGUN_REACH = 8  # ``أن انسحاب القوات من قاعدة عين الأسد بدأ فعلاً``: the subject's complements, then its verb
 START_POINT_REACH = 6  # ``سلسلة طويلة بدأت مع الغزو``, ``فصلاً بدأ عام 2014، حين عادت``
 HYPOTHESIS_REACH = 8  # ``انسحاب التحالف من إقليم كردستان قد يفتح``  # ``ضمن خطة التحالف لتقليص``  # ``ما تداولته وسائل إعلام عن انسحاب``
 
@@ -322,4 +323,22 @@ def starting_point(toks: list[Token], first: int, prefix: str) -> bool:
     if prev is not None and prev.norm in c["when_words"]:
         reach = [j for j in range(first - 2, max(first - START_POINT_REACH - 2, -1), -1) if toks[j].text not in STRONG_BREAKS]
         return any(lexicon.is_cue(toks[j], "start_words") for j in reach)
+    return False
+
+
+def begun_predicate(toks: list[Token], first: int, prefix: str) -> bool:
+    """Is the trigger the subject of a start verb after it (``وأن انسحاب عناصر التحالف من المقر بدأ فعلاً``)?
+
+    After a complementizer (``أن``, ``إن``) a verbal noun opens a nominal clause whose verb follows its
+    complements; ``بدأ`` there says the happening has begun and goes on. Not a relative ``الذي بدأ`` (when
+    it began: ``الغزو الذي بدأ في آذار 2003``)."""
+    c = lexicon.cues()
+    if first == 0 or prefix.strip("وف") or not lexicon.is_cue(toks[first - 1], "complementizers"):
+        return False
+    for j in range(first + 1, min(first + 1 + BEGUN_REACH, len(toks))):
+        tok = toks[j]
+        if _is_break(tok) or tok.text in QUOTE_MARKS or lexicon.is_cue(tok, "relatives"):
+            return False
+        if lexicon.is_cue(tok, "start_words"):
+            return True
     return False

@@ -117,6 +117,8 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
         trig.ongoing_since = lexicon.has_cue(toks, m.first - 4, m.first - 1, "since_words") and not past_verb(m) and not anchor
         if modality.starting_point(toks, m.first, m.prefix):  # ``بدأت مع الغزو``, ``منذ انطلاق الحوار``: that point is over
             trig.continuing = trig.ongoing = trig.ongoing_since = False
+        elif modality.begun_predicate(toks, m.first, m.prefix):  # ``أن انسحاب القوات من المقر بدأ فعلاً``: under way
+            trig.continuing = True
         found.append(trig)
     kept = []
     for trig in found:
