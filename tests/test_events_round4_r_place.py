@@ -158,3 +158,16 @@ def test_a_verbal_noun_whose_verb_is_began_goes_on(tmp_path, body, type_, status
     """``أن انسحاب ... بدأ فعلاً``: the happening is the subject of ``بدأ`` after it, under way; ``الذي بدأ`` dates it."""
     found = [e for e in _events(tmp_path, body) if e.type == type_]
     assert found and all(e.status == status for e in found), [(e.type, e.trigger, e.status) for e in _events(tmp_path, body)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وأكد المسؤول أن وجود قوات التحالف في الإقليم سيستمر حتى نهاية مهمة التحالف في أيلول 2027.",
+        "ورجح الباحث أن يتواصل هذا الانتشار لغاية انتهاء مهمة التحالف في آذار 2027.",
+    ],
+    ids=["will-continue-until", "goes-on-until"],
+)
+def test_what_goes_on_until_an_end_leaves_the_end_planned(tmp_path, body):
+    """``سيستمر ... حتى نهاية المهمة في أيلول``: the continuing verb is the presence's; the end is planned."""
+    assert _one(tmp_path, body, "mission_end").status == "planned"

@@ -305,7 +305,8 @@ def _no_statement(toks: list[Token], m: lexicon.TriggerMatch, words: tuple[str, 
 
 
 def starting_point(toks: list[Token], first: int, prefix: str) -> bool:
-    """Does the trigger at ``first`` name the point where something else began, an event that is over?
+    """Does the trigger at ``first`` name the point where something else began (an event that is over) or,
+    after ``حتى``, the point it goes on until (its status is its own date's)?
 
     ``بدأت مع الغزو`` (the start verb's ``مع``; not ``بـ``: ``بدأت بنقل`` began doing it), ``منذ انطلاق الحوار`` (right after
     ``منذ``), ``صفحة بدأت قبل اثني عشر عاماً حين تشكل التحالف`` (a ``حين`` clause after the start verb):
@@ -314,8 +315,8 @@ def starting_point(toks: list[Token], first: int, prefix: str) -> bool:
     c = lexicon.cues()
     before = words_before(toks, first, START_POINT_REACH, commas=False)
     prev = toks[first - 1] if first > 0 else None
-    if prev is not None and lexicon.is_cue(prev, "since_words"):
-        return True
+    if prev is not None and (lexicon.is_cue(prev, "since_words") or prev.norm in c["until_words"]):
+        return True  # ``منذ القصف``; ``سيستمر حتى نهاية المرحلة الثانية``: the end point, not what goes on until it
     if prev is not None and prev.norm in c["start_nouns"] and first > 1 and lexicon.is_cue(toks[first - 2], "since_words"):
         return True  # ``منذ انطلاق الحوار``: since the dialogue was launched
     if prev is not None and prev.norm in c["start_point_preps"]:  # not ``بدأت بنقل عناصرها``: began doing it
