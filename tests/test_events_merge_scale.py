@@ -81,11 +81,13 @@ def random_events(seed: int, n: int) -> list[Event]:
 
 
 def assert_same_entries(events: list[Event] | pd.DataFrame) -> pd.DataFrame:
-    """Merge with the index and with the full scan; compare every cell, dtype and column; the frame."""
-    expected = merge_events(events, indexed=False)
-    got = merge_events(events)
+    """Merge with the index and with the full scan; compare every cell, dtype and column; the frame
+    (every entry, the weak ones too: ``keep_weak``; and the timeline's rows, without them)."""
+    expected = merge_events(events, indexed=False, keep_weak=True)
+    got = merge_events(events, keep_weak=True)
     pd.testing.assert_frame_equal(got, expected, check_exact=True)
     assert got.to_dict("records") == expected.to_dict("records")
+    pd.testing.assert_frame_equal(merge_events(events), merge_events(events, indexed=False), check_exact=True)
     return got
 
 
@@ -127,7 +129,7 @@ def test_random_reports_merge_from_a_frame():
     for seed in (3001, 3002, 3003):
         events = random_events(seed, 80)
         frame = pd.DataFrame([e.to_record() for e in events], columns=list(Event.__dataclass_fields__))
-        pd.testing.assert_frame_equal(assert_same_entries(frame), merge_events(events), check_exact=True)
+        pd.testing.assert_frame_equal(assert_same_entries(frame), merge_events(events, keep_weak=True), check_exact=True)
 
 
 def test_the_comparison_can_fail():
@@ -162,7 +164,7 @@ def test_fixture_events_frame_merges_as_the_events():
     folder = FIXTURE_DIRS[1]
     frame = events_frame(load_corpus(folder), use_ner=False)
     events = [e for p in sorted(folder.glob("*.txt")) for e in extract_events(load_article(p), use_ner=False)]
-    pd.testing.assert_frame_equal(assert_same_entries(frame), merge_events(events), check_exact=True)
+    pd.testing.assert_frame_equal(assert_same_entries(frame), merge_events(events, keep_weak=True), check_exact=True)
 
 
 def _copies(events: list[Event], n: int) -> list[Event]:
@@ -176,7 +178,7 @@ def test_resampled_corpus_merges_as_the_full_scan(fixture_events):
     copies = _copies(everything, 4)
     frame = assert_same_entries(copies)
     assert_sound(frame, copies)
-    once = merge_events(everything)
+    once = merge_events(everything, keep_weak=True)
 
     def located(f: pd.DataFrame) -> int:  # undated reports without a place stay apart, copies or not
         return int((f["date"].notna() | f["place"].notna()).sum())

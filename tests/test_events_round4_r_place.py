@@ -12,9 +12,10 @@ import pytest
 
 from analysis.corpus import load_article
 from analysis.evaluation.events_eval import canonical_place as scored_place
-from analysis.events import extract_events, lexicon
+from analysis.events import extract_events, lexicon, merge_events
 from analysis.events.places import hierarchy, place_cues
 from analysis.text import normalize
+from helpers import report
 
 
 def _events(tmp_path: Path, body: str, dct: str = "2025-12-31", title: str = "تقرير إخباري"):
@@ -171,3 +172,37 @@ def test_a_verbal_noun_whose_verb_is_began_goes_on(tmp_path, body, type_, status
 def test_what_goes_on_until_an_end_leaves_the_end_planned(tmp_path, body):
     """``سيستمر ... حتى نهاية المهمة في أيلول``: the continuing verb is the presence's; the end is planned."""
     assert _one(tmp_path, body, "mission_end").status == "planned"
+
+
+# ---------------------------------------------------------------------------------------------
+# The timeline leaves out entries backed only by weak reports: one article, no date, no place
+# (for a type that has one). An agreement is never placed, so its placeless report is not weak.
+
+
+def _rows(*events, **kw):
+    return merge_events(list(events), **kw).to_dict("records")
+
+
+def test_an_entry_of_one_undated_placeless_report_is_left_out():
+    rows = _rows(
+        report("withdrawal", "حرير", "2026-09", "occurred", "2026-10-01", "a.txt"),
+        report("announcement", None, None, "occurred", "2026-03-02", "b.txt"),
+        report("deployment", None, None, "occurred", "2026-03-05", "c.txt"),
+    )
+    assert [(r["type"], r["place"]) for r in rows] == [("withdrawal", "حرير")]
+    kept = _rows(report("announcement", None, None, "occurred", "2026-03-02", "b.txt"), keep_weak=True)
+    assert [r["type"] for r in kept] == ["announcement"]
+
+
+@pytest.mark.parametrize(
+    "events",
+    [
+        [report("agreement", None, None, "planned", "2026-03-02", "b.txt")],
+        [report("announcement", "بغداد", None, "occurred", "2026-03-02", "b.txt")],
+        [report("announcement", None, "2026-03-01", "occurred", "2026-03-02", "b.txt")],
+        [report("other", None, "2026-03-01", "occurred", "2026-03-02", "b.txt"), report("other", None, None, "occurred", "2026-03-04", "c.txt")],
+    ],
+    ids=["agreement-is-never-placed", "placed", "dated", "joins-a-dated-entry"],
+)  # fmt: skip
+def test_what_is_not_weak_stays(events):
+    assert len(_rows(*events)) == 1

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +27,7 @@ from analysis.events import dating, lifecycle
 from analysis.events.merge_search import MergeSearch
 from analysis.events.places import hierarchy
 from analysis.events.records import Event, Mention
+from analysis.events.types import TYPES
 
 ENTRY_COLUMNS = [
     "date", "date_mod", "start", "end", "type", "status", "place", "actors", "summary",
@@ -358,13 +359,27 @@ def _row(entry: _Entry, merger: _Merger) -> dict[str, Any]:
     }
 
 
-def merge_events(events: Iterable[Event] | pd.DataFrame, indexed: bool = True) -> pd.DataFrame:
+def weak(entry_events: Sequence[Event]) -> bool:
+    """Is an entry backed only by weak reports: one article, no date, and no place for a type that has one
+    (``place_roles``)? Such a row states nothing a timeline can place (``يشار إلى أن الانسحاب تم``); an
+    agreement is never placed, so its placeless report is not weak."""
+    first = entry_events[0]
+    type_ = TYPES.get(first.type) if isinstance(first.type, str) else None
+    return (
+        type_ is not None and bool(type_.place_roles)
+        and all(e.date is None and e.place is None for e in entry_events)
+        and len({e.file for e in entry_events}) == 1
+    )  # fmt: skip
+
+
+def merge_events(events: Iterable[Event] | pd.DataFrame, indexed: bool = True, keep_weak: bool = False) -> pd.DataFrame:
     """Timeline entries (``ENTRY_COLUMNS``), sorted by date then type; undated entries last.
 
     ``start``/``end`` are the days the entry's date covers (None when undated), ``n_sources`` the
     number of distinct articles, ``sources`` one dict per report (oldest first). ``indexed=False``
     compares each report with every entry instead of the nearby ones: the same result, slowly (the
-    reference the index is tested against).
+    reference the index is tested against). Entries backed only by weak reports (``weak``) are left
+    out unless ``keep_weak``.
     """
     if isinstance(events, pd.DataFrame):
         events = [_event_from_row(r) for r in events.to_dict("records")]
@@ -375,7 +390,7 @@ def merge_events(events: Iterable[Event] | pd.DataFrame, indexed: bool = True) -
         merger.add(events[i], spans[i], _key(events[i], spans[i], seq))
     del spans
     merger.search.clear()  # the index is not needed for the rows: its memory is
-    rows = [_row(entry, merger) for entry in merger.entries]
+    rows = [_row(entry, merger) for entry in merger.entries if keep_weak or not weak(entry.events)]
     seen: Counter[str] = Counter()
     frame = pd.DataFrame(rows, columns=ENTRY_COLUMNS)
     del rows
