@@ -206,3 +206,16 @@ def test_an_entry_of_one_undated_placeless_report_is_left_out():
 )  # fmt: skip
 def test_what_is_not_weak_stays(events):
     assert len(_rows(*events)) == 1
+
+
+@pytest.mark.parametrize(
+    "body, type_, place",
+    [
+        ("وشنت الطائرات الأمريكية أمس غارات على مخازن لفصائل في جرف الصخر والقائم.", "attack", "جرف الصخر"),
+        ("وانسحبت القوات الأجنبية الشهر الماضي من قاعدة التاجي وبسماية بعد تسليمهما.", "withdrawal", "التاجي"),
+    ],
+    ids=["fi-coordinated", "min-coordinated"],
+)  # fmt: skip
+def test_a_place_joined_by_wa_shares_the_preposition(tmp_path, body, type_, place):
+    """``في جرف الصخر والقائم``: the second place is governed by the same ``في``, not an object of its own."""
+    assert [e.place for e in _events(tmp_path, body) if e.type == type_] == [place]

@@ -29,7 +29,7 @@ when nothing else does.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from analysis.events import lexicon
@@ -321,6 +321,19 @@ def sentence_places(
         out.append(PlaceMention(
             first, last, canonical_place(name), level, role, _excluded(toks, first), headed, _example(toks, first),
         ))  # fmt: skip
+    return _coordinated(toks, out)
+
+
+def _coordinated(toks: list[Token], mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A place joined by ``و`` right after another (``في جرف النصر والقائم``) shares that place's role: the
+    preposition governs both, the second is no object of its own."""
+    out: list[PlaceMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        joined = toks[m.first].norm.startswith("و") and not normalize(m.name).startswith("و")
+        if prev is not None and joined and prev.last == m.first - 1 and m.role == "obj" and prev.role not in ("obj", "near"):
+            m = replace(m, role=prev.role, example=prev.example)
+        out.append(m)
     return out
 
 
