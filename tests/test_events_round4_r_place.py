@@ -219,3 +219,25 @@ def test_what_is_not_weak_stays(events):
 def test_a_place_joined_by_wa_shares_the_preposition(tmp_path, body, type_, place):
     """``في جرف الصخر والقائم``: the second place is governed by the same ``في``, not an object of its own."""
     assert [e.place for e in _events(tmp_path, body) if e.type == type_] == [place]
+
+
+# ---------------------------------------------------------------------------------------------
+# A handover, attack or withdrawal whose clause names no place is at the base named before it in
+# its sentence (not a destination named there, nor a base named after it).
+
+
+@pytest.mark.parametrize(
+    "body, type_, place",
+    [
+        ("وغادرت آخر القوات قاعدة القيارة أمس، بعد أن سلمت المعدات الثقيلة للجيش العراقي قبل أيام.", "handover", "القيارة"),
+        ("ويعد هذا أول هجوم على قاعدة الحبانية منذ أن جرى تسليمها إلى القوات العراقية في تموز الماضي.", "handover", "الحبانية"),
+    ],
+    ids=["after-leaving-the-base", "handed-over-since"],
+)  # fmt: skip
+def test_a_placeless_clause_takes_the_base_named_before(tmp_path, body, type_, place):
+    assert [e.place for e in _events(tmp_path, body) if e.type == type_] == [place]
+
+
+def test_a_destination_named_before_is_not_the_place(tmp_path):
+    body = "ونقلت القوات معداتها إلى قاعدة حرير الأسبوع الماضي، فيما تسلم الجيش العراقي المقرات المتبقية أمس."
+    assert [e.place for e in _events(tmp_path, body) if e.type == "handover"] != ["حرير"]

@@ -23,7 +23,10 @@ place named with its head noun (``مدينة أربيل``) is an object at any d
 and a generic ``الإقليم``/``البلاد`` point back to the base or the place of that kind named before
 in the sentence; a known name after a site head is taken whatever its words look like
 (``قاعدة علي السالم``); a landmark before the trigger (``تعرضت دورية قرب كوباني لقصف``) places it
-when nothing else does.
+when nothing else does. A definite site noun followed by a relative clause (``المقر الذي كان يشغله
+التحالف في مطار أربيل``) is the site that clause names; places after ``بما في ذلك`` are examples; a
+place joined by ``و`` to the one before it shares its preposition; a handover, attack or withdrawal whose
+clause names no place is at the base named last before it in its sentence.
 """
 
 from __future__ import annotations
@@ -47,7 +50,8 @@ SITE_NAME_MAX = 3  # words of an unknown site's name after its head noun
 OBJ_CITY_REACH = 5  # a city (not a site) is the object of a trigger only this close after it
 QUOTES = frozenset({"«", "»", '"', "“", "”"})
 EXAMPLE_REACH = 12  # words back from a place to the ``بينها`` that lists it
-RELATIVE_REACH = 8  # words from ``الذي``/``التي`` to the site its clause names
+RELATIVE_REACH = 8
+SITE_FIRST_ROLES = ("obj", "من")  # types whose place is first the site acted on or left: a base named before stands in  # words from ``الذي``/``التي`` to the site its clause names
 
 
 @lru_cache(maxsize=1)
@@ -490,7 +494,21 @@ def governed_place(
             pool = sorted((m for m in after if m.role == role), key=lambda m: (-m.level, m.first))
         if pool:
             return pool[0].name
-    return None
+    return _base_named_before(mentions, first, clause) if roles and roles[0] in SITE_FIRST_ROLES else None
+
+
+def _base_named_before(mentions: Sequence[PlaceMention], first: int, clause: tuple[int, int]) -> str | None:
+    """A trigger whose clause names no place, of a type whose place is the site acted on or left (its first
+    role ``obj`` or ``من``: a handover, an attack, a withdrawal), is at the base named last before it in its
+    sentence (``وتعرضت عين الأسد ... لهجمات ... كان أشدها هجوم في آب``; ``استهداف للقاعدة منذ أن انتقلت
+    إلى السيطرة العراقية``), never a destination (``إلى``), a landmark, an origin, an example or an exception."""
+    lo, hi = clause
+    pool = [
+        m for m in mentions
+        if m.last < first and not lo <= m.first <= hi and m.level == 3
+        and not m.excluded and not m.example and m.role not in ("near", "origin", "إلى")
+    ]  # fmt: skip
+    return max(pool, key=lambda m: m.first).name if pool else None
 
 
 
