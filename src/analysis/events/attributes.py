@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from analysis.events import dating, lexicon
-from analysis.events.location import QUOTES, PlaceMention, excluded_country, governed_place, sentence_places
+from analysis.events.governing import excluded_country, governed_place
+from analysis.events.location import QUOTES, PlaceMention, sentence_places
 from analysis.events.location import place_level, same_place
 from analysis.events.triggers import Trigger, past_verb
 from analysis.events.types import TYPES

@@ -5,15 +5,7 @@ site names written with their head noun even when the gazetteer does not know th
 وان``, ``معسكر الأزرق``, ``مطار أربيل الدولي``, ``موقع «البرج 22»``). Each candidate records the
 preposition that governs it (``من``/``إلى``/``في``/``على``/``ب``, or none: an object).
 
-For a trigger the place is chosen inside its clause (``clauses.clause_span``) by the roles its type
-allows, in the order of the ``place_roles`` column of ``data/event_types.tsv``: a withdrawal's
-``من`` before its ``في``, a redeployment's ``إلى`` first, an attack's object; ``before`` lets a
-place before the trigger count (the subject of ``تعرضت قاعدة حرير لهجوم``); ``origin`` a place the troops
-come from or are stationed in (``القوة القادمة من التنف``, ``القوات المتمركزة في التنف``: what a
-withdrawal leaves, never where a redeployment goes, never a ``before`` place of a type without it). Within a role the
-nearest wins and a base beats its province, a province its country. A place after an exclusion
-(``باستثناء إقليم كردستان``, ``خارج الإقليم``) is never the place. Which place contains which (a base
-⊂ its province ⊂ its country) is ``analysis.events.places`` (the timeline's place tree).
+The place a trigger governs among these is chosen by ``analysis.events.governing``.
 
 Classes (word lists in ``data/place_cues.json``): compass words after a preposition name a region of
 a country or stand for the city they qualify (``من شمال سوريا``, ``في شرق بغداد``); places listed
@@ -25,8 +17,7 @@ in the sentence; a known name after a site head is taken whatever its words look
 (``قاعدة علي السالم``); a landmark before the trigger (``تعرضت دورية قرب كوباني لقصف``) places it
 when nothing else does. A definite site noun followed by a relative clause (``المقر الذي كان يشغله
 التحالف في مطار أربيل``) is the site that clause names; places after ``بما في ذلك`` are examples; a
-place joined by ``و`` to the one before it shares its preposition; a handover, attack or withdrawal whose
-clause names no place is at the base named last before it in its sentence.
+place joined by ``و`` to the one before it shares its preposition;
 """
 
 from __future__ import annotations
@@ -47,11 +38,9 @@ PREPOSITIONS = {
 #: Proclitics that govern the word they are attached to.
 PROCLITIC_PREPS = {"ب": "ب", "ل": "إلى"}
 SITE_NAME_MAX = 3  # words of an unknown site's name after its head noun
-OBJ_CITY_REACH = 5  # a city (not a site) is the object of a trigger only this close after it
 QUOTES = frozenset({"«", "»", '"', "“", "”"})
 EXAMPLE_REACH = 12  # words back from a place to the ``بينها`` that lists it
-RELATIVE_REACH = 8
-SITE_FIRST_ROLES = ("obj", "من")  # types whose place is first the site acted on or left: a base named before stands in  # words from ``الذي``/``التي`` to the site its clause names
+RELATIVE_REACH = 8  # words from ``الذي``/``التي`` to the site its clause names
 
 
 @lru_cache(maxsize=1)
@@ -461,68 +450,3 @@ def _level(toks: list[Token], span: tuple[int, int, str]) -> int:
 def _headed(toks: list[Token], first: int) -> bool:
     """Is the place right after a site head noun (``قاعدة``, ``معسكر``, ``مطار``)?"""
     return first > 0 and bool(lexicon.bare(toks[first - 1].norm) & lexicon.cues()["site_heads"])
-
-
-# ---------------------------------------------------------------------------------------------
-# The place a trigger governs
-
-
-def governed_place(
-    mentions: Sequence[PlaceMention], first: int, last: int, clause: tuple[int, int], roles: Sequence[str]
-) -> str | None:
-    """The place of the trigger at ``first..last`` in its ``clause`` by the type's ``roles`` (see above).
-
-    An object is a site anywhere in the clause, or a city right after the trigger (``OBJ_CITY_REACH``);
-    a country is never an object (``انسحبت ألمانيا``: the subject). Before the trigger the most precise
-    place counts, never a government acting (``واشنطن``).
-    """
-    lo, hi = clause
-    listed = [m for m in mentions if lo <= m.first <= hi and not m.excluded]
-    after = [m for m in listed if last < m.first and not m.example]
-    before = [m for m in listed if m.last < first and not m.example]
-    for role in (*roles, "near", "example") if roles else ():  # a landmark (``قرب مطار بغداد``) when nothing else is named
-        if role == "before":
-            pool = [m for m in before if m.role != "near" and (m.role != "origin" or "origin" in roles)]
-            pool = sorted((m for m in pool if not _acting(m.name)), key=lambda m: (-m.level, first - m.last))
-        elif role == "obj":
-            pool = [m for m in after if m.role == "obj" and (m.level == 3 or m.level == 2 and (m.headed or m.first - last <= OBJ_CITY_REACH))]
-        elif role == "near":  # ``قرب مطار بغداد`` after the trigger, else before it (``تعرضت دورية قرب كوباني لقصف``)
-            pool = [m for m in after if m.role == "near"] or sorted((m for m in before if m.role == "near"), key=lambda m: -m.last)
-        elif role == "example":  # ``بينها مطار صرين``: only when the clause names nothing else
-            pool = [m for m in listed if m.example and m.first > last]
-        else:  # the most precise of the places so governed, then the nearest
-            pool = sorted((m for m in after if m.role == role), key=lambda m: (-m.level, m.first))
-        if pool:
-            return pool[0].name
-    return _base_named_before(mentions, first, clause) if roles and roles[0] in SITE_FIRST_ROLES else None
-
-
-def _base_named_before(mentions: Sequence[PlaceMention], first: int, clause: tuple[int, int]) -> str | None:
-    """A trigger whose clause names no place, of a type whose place is the site acted on or left (its first
-    role ``obj`` or ``من``: a handover, an attack, a withdrawal), is at the base named last before it in its
-    sentence (``وتعرضت عين الأسد ... لهجمات ... كان أشدها هجوم في آب``; ``استهداف للقاعدة منذ أن انتقلت
-    إلى السيطرة العراقية``), never a destination (``إلى``), a landmark, an origin, an example or an exception."""
-    lo, hi = clause
-    pool = [
-        m for m in mentions
-        if m.last < first and not lo <= m.first <= hi and m.level == 3
-        and not m.excluded and not m.example and m.role not in ("near", "origin", "إلى")
-    ]  # fmt: skip
-    return max(pool, key=lambda m: m.first).name if pool else None
-
-
-
-def _acting(name: str) -> bool:
-    """Is ``name`` also an actor (``واشنطن``: a government acting)?"""
-    return tuple(normalize(w) for w in name.split()) in lexicon.actors()
-
-
-def excluded_country(mentions: Sequence[PlaceMention], clause: tuple[int, int]) -> str | None:
-    """``خارج إقليم كردستان``: the country of an excluded place in the clause (the rest of that country)."""
-    lo, hi = clause
-    for m in mentions:
-        if m.excluded and lo <= m.first <= hi:
-            info = place_info(m.name)
-            if info is not None and info.country != info.canonical:
-                return info.country
-    return None

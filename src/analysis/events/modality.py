@@ -333,7 +333,6 @@ def begun_predicate(toks: list[Token], first: int, prefix: str) -> bool:
     After a complementizer (``أن``, ``إن``) a verbal noun opens a nominal clause whose verb follows its
     complements; ``بدأ`` there says the happening has begun and goes on. Not a relative ``الذي بدأ`` (when
     it began: ``الغزو الذي بدأ في آذار 2003``)."""
-    c = lexicon.cues()
     if first == 0 or prefix.strip("وف") or not lexicon.is_cue(toks[first - 1], "complementizers"):
         return False
     for j in range(first + 1, min(first + 1 + BEGUN_REACH, len(toks))):
