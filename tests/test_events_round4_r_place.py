@@ -6,6 +6,7 @@ Extraction runs without the tagger (the gazetteers only).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -241,3 +242,28 @@ def test_a_placeless_clause_takes_the_base_named_before(tmp_path, body, type_, p
 def test_a_destination_named_before_is_not_the_place(tmp_path):
     body = "ونقلت القوات معداتها إلى قاعدة حرير الأسبوع الماضي، فيما تسلم الجيش العراقي المقرات المتبقية أمس."
     assert [e.place for e in _events(tmp_path, body) if e.type == "handover"] != ["حرير"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates: a day or month written without its year takes the year the sentence named before it.
+
+
+@pytest.mark.parametrize(
+    "body, date",
+    [
+        ("وفي عام 2020، ومع تصاعد الضغوط، سلّم التحالف قاعدة التاجي للقوات العراقية في 23 آب/أغسطس.", "2020-08-23"),
+        ("وخلال عام 2019 شهدت البلاد احتجاجات واسعة، قبل أن تسلم القوات الأجنبية قاعدة القيارة في آذار.", "2019-03"),
+        ("وتأسست البعثة عام 2003، ومن المقرر أن تسلم القوات مقرها في بغداد في 31 كانون الأول الجاري.", "2025-12-31"),
+    ],
+    ids=["day-month", "month", "current-month-keeps-its-year"],
+)  # fmt: skip
+def test_a_date_without_its_year_takes_the_sentence_year(tmp_path, body, date):
+    assert [e.date for e in _events(tmp_path, body, dct="2025-12-20") if e.type == "handover"] == [date]
+
+
+def test_the_cue_tables_have_no_key_twice():
+    """A key written twice in a JSON table silently replaces the first list (``json`` keeps the last)."""
+    for name in ("event_cues.json", "place_cues.json"):
+        pairs = json.loads((Path(lexicon.__file__).parents[1] / "data" / name).read_text(encoding="utf-8"), object_pairs_hook=list)
+        keys = [k for k, _ in pairs]
+        assert len(keys) == len(set(keys)), [k for k in keys if keys.count(k) > 1]

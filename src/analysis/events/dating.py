@@ -16,7 +16,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from analysis.events import lexicon, modality
@@ -209,6 +209,29 @@ def sentence_timexes(timexes: Sequence[Any], toks: list[Token], dct: dt.date) ->
         elif tx.type == "DURATION" and first > 0 and lexicon.bare(toks[first - 1].norm) & c["anchor_preps"]:
             if duration_days(tx.value) is not None:
                 out.append(TimexSlot(tx, first, last, tx.value, tx.mod, anchored=True))
+    return _framed_by_a_year(out, dct)
+
+
+_YEAR = re.compile(r"^\d{4}$")
+_IN_YEAR = re.compile(r"^(\d{4})(-\d{2}(?:-\d{2})?)$")
+
+
+def _framed_by_a_year(slots: list[TimexSlot], dct: dt.date) -> list[TimexSlot]:
+    """A day or month written without its year takes the year the sentence named before it: ``وفي عام 2020
+    ... سلّم التحالف قاعدة القائم في 17 آذار`` is 17 March 2020, not the 17 March nearest the article date.
+    Not when the date says where it lies from the article date (``آذار الماضي``, ``الشهر المقبل``,
+    ``31 ديسمبر الجاري``)."""
+    out: list[TimexSlot] = []
+    year: str | None = None
+    for slot in slots:
+        value, text = slot.value or "", slot.timex.text
+        found = _IN_YEAR.match(value)
+        relative = any(lexicon.has_cue(_words(text), 0, 20, cue) for cue in ("past_words", "future_words", "current_words"))
+        if year and found and found[1] != year and not re.search(r"\d{4}", text) and not relative and not slot.anchored:
+            slot = replace(slot, value=year + found[2], past=interval(year + found[2], slot.mod, dct)[1] < dct)
+        if _YEAR.match(value) and re.search(r"\d{4}", text):
+            year = value
+        out.append(slot)
     return out
 
 

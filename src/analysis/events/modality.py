@@ -315,7 +315,7 @@ def starting_point(toks: list[Token], first: int, prefix: str) -> bool:
     c = lexicon.cues()
     before = words_before(toks, first, START_POINT_REACH, commas=False)
     prev = toks[first - 1] if first > 0 else None
-    if prev is not None and (lexicon.is_cue(prev, "since_words") or prev.norm in c["until_words"]):
+    if prev is not None and (lexicon.is_cue(prev, "since_words") or prev.norm in c["end_point_words"]):
         return True  # ``منذ القصف``; ``سيستمر حتى نهاية المرحلة الثانية``: the end point, not what goes on until it
     if prev is not None and prev.norm in c["start_nouns"] and first > 1 and lexicon.is_cue(toks[first - 2], "since_words"):
         return True  # ``منذ انطلاق الحوار``: since the dialogue was launched
