@@ -139,8 +139,9 @@ def test_a_compound_in_a_district_is_the_compound(tmp_path):
         ("وتعقد اللجنة اجتماعاتها كل شهر منذ انطلاق الحوار الثنائي في كانون الثاني 2024.", "other", "occurred"),
         ("ويستعد العراق لطي صفحة بدأت قبل خمسة عشر عاماً، حين انسحبت القوات الأمريكية من البلاد في كانون الأول 2011.", "withdrawal", "occurred"),
         ("وقال المصدر إن القوات الأمريكية بدأت بالفعل بنقل عناصرها من عين الأسد إلى أربيل.", "redeployment", "ongoing"),
+        ("وأنهى الانسحاب سنوات من الوجود العسكري الذي بدأ بغزو العراق عام 2003.", "war", "occurred"),
     ],
-    ids=["began-with", "since-the-start", "when-clause", "began-doing-it"],
+    ids=["began-with", "since-the-start", "when-clause", "began-doing-it", "relative-began-with"],
 )  # fmt: skip
 def test_a_starting_point_is_over(tmp_path, body, type_, status):
     found = [e for e in _events(tmp_path, body) if e.type == type_]

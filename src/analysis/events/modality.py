@@ -308,7 +308,8 @@ def starting_point(toks: list[Token], first: int, prefix: str) -> bool:
     """Does the trigger at ``first`` name the point where something else began (an event that is over) or,
     after ``حتى``, the point it goes on until (its status is its own date's)?
 
-    ``بدأت مع الغزو`` (the start verb's ``مع``; not ``بـ``: ``بدأت بنقل`` began doing it), ``منذ انطلاق الحوار`` (right after
+    ``بدأت مع الغزو`` (the start verb's ``مع``; its ``بـ`` only after a relative, ``الوجود الذي بدأ بغزو 2003``:
+    ``بدأت القوات بنقل`` is began doing it), ``منذ انطلاق الحوار`` (right after
     ``منذ``), ``صفحة بدأت قبل اثني عشر عاماً حين تشكل التحالف`` (a ``حين`` clause after the start verb):
     the start verb tells that the series, the presence or the chapter goes on, not the trigger.
     """
@@ -324,6 +325,9 @@ def starting_point(toks: list[Token], first: int, prefix: str) -> bool:
     if prev is not None and prev.norm in c["when_words"]:
         reach = [j for j in range(first - 2, max(first - START_POINT_REACH - 2, -1), -1) if toks[j].text not in STRONG_BREAKS]
         return any(lexicon.is_cue(toks[j], "start_words") for j in reach)
+    if prefix.lstrip("وف").startswith("ب") and prev is not None and lexicon.is_cue(prev, "start_words"):
+        # ``الوجود العسكري الذي بدأ بغزو 2003``: what the relative clause says began with it
+        return first > 1 and lexicon.is_cue(toks[first - 2], "relatives")
     return False
 
 
