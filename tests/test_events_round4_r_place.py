@@ -268,3 +268,9 @@ def test_the_cue_tables_have_no_key_twice():
         pairs = json.loads((Path(lexicon.__file__).parents[1] / "data" / name).read_text(encoding="utf-8"), object_pairs_hook=list)
         keys = [k for k, _ in pairs]
         assert len(keys) == len(set(keys)), [k for k in keys if keys.count(k) > 1]
+
+
+def test_where_stands_for_the_place_before_it(tmp_path):
+    """``حيث`` after a place is that place: the most precise of those just before it."""
+    body = "وسينتقل عدد من المستشارين إلى أربيل في إقليم كردستان، حيث تستمر مهمة التحالف حتى أيلول 2027."
+    assert _one(tmp_path, body, "mission_end").place == "أربيل"

@@ -17,7 +17,7 @@ in the sentence; a known name after a site head is taken whatever its words look
 (``قاعدة علي السالم``); a landmark before the trigger (``تعرضت دورية قرب كوباني لقصف``) places it
 when nothing else does. A definite site noun followed by a relative clause (``المقر الذي كان يشغله
 التحالف في مطار أربيل``) is the site that clause names; places after ``بما في ذلك`` are examples; a
-place joined by ``و`` to the one before it shares its preposition;
+place joined by ``و`` to the one before it shares its preposition; ``حيث`` after a place stands for it;
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ SITE_NAME_MAX = 3  # words of an unknown site's name after its head noun
 QUOTES = frozenset({"«", "»", '"', "“", "”"})
 EXAMPLE_REACH = 12  # words back from a place to the ``بينها`` that lists it
 RELATIVE_REACH = 8  # words from ``الذي``/``التي`` to the site its clause names
+WHERE_REACH = 6  # words back from ``حيث`` to the place it stands for
+STRONG_STOPS = frozenset({".", "؛", ";", "!", "؟"})
 
 
 @lru_cache(maxsize=1)
@@ -302,6 +304,13 @@ def sentence_places(
         if earlier:
             spans.append((i, i, max(earlier, key=lambda s: s[0])[2]))
             pronouns[i] = PREPOSITIONS.get(normalize(tok.norm[:-2] if tok.norm.endswith("ها") else tok.norm[:-1]), "obj")
+    for i, tok in enumerate(toks):  # ``إلى أربيل في إقليم كردستان، حيث يستمر عمل التحالف``: where = in that place
+        if i in taken or tok.norm not in place_cues()["where_words"]:
+            continue
+        named = [s for s in spans if i - WHERE_REACH <= s[1] < i and not any(t.text in STRONG_STOPS for t in toks[s[1] + 1 : i])]
+        if named:
+            spans.append((i, i, max(named, key=lambda s: (_level(toks, s), -s[0]))[2]))
+            pronouns[i] = "في"
     out = []
     seen: list[tuple[int, int]] = []
     for first, last, name in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
