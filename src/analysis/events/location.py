@@ -17,7 +17,7 @@ in the sentence; a known name after a site head is taken whatever its words look
 (``قاعدة علي السالم``); a landmark before the trigger (``تعرضت دورية قرب كوباني لقصف``) places it
 when nothing else does. A definite site noun followed by a relative clause (``المقر الذي كان يشغله
 التحالف في مطار أربيل``) is the site that clause names; places after ``بما في ذلك`` are examples; a
-place joined by ``و`` to the one before it shares its preposition; ``حيث`` after a place stands for it;
+place joined by ``و`` to the one before it shares its preposition; ``حيث`` after a place stands for it.
 """
 
 from __future__ import annotations
