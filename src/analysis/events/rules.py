@@ -118,6 +118,18 @@ def _arrival_from(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return _origin(toks, m)
 
 
+def _to_site(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``غادروا باتجاه قاعدة حرير``, ``انسحبت القوات إلى مطار أربيل``: leaving for another base is a
+    redeployment (leaving for a country or home stays a withdrawal)."""
+    c = lexicon.cues()
+    for j in range(m.last + 1, min(m.last + DESTINATION_REACH, len(toks) - 1)):
+        if toks[j].text in c["clause_breaks"] and toks[j].text not in ("،", ","):
+            return False
+        if _prep(toks[j], "destination_preps") or _prep(toks[j], "direction_words"):
+            return lexicon.is_cue(toks[j + 1], "site_heads") or lexicon.is_cue(toks[j + 1], "base_words")
+    return False
+
+
 def _origin(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``وصول قوة أمريكية من التنف إلى قاعدة موفق السلطي``: من + a base or known place before the destination."""
     for j in range(m.last + 1, min(m.last + DESTINATION_REACH, len(toks))):
@@ -361,6 +373,7 @@ RULES: dict[str, Rule] = {
     "until": _until,
     "topic": _topic,
     "destination": _destination,
+    "to_site": _to_site,
     "troops_destination": _troops_destination,
     "arrival_from": _arrival_from,
     "stay_until": _stay_until,
