@@ -78,3 +78,25 @@ def test_leaving_for_another_base_is_a_redeployment(tmp_path, body):
 def test_leaving_a_country_stays_a_withdrawal(tmp_path, body):
     types = _types(_events(tmp_path, body))
     assert "withdrawal" in types and "redeployment" not in types
+
+
+# ---------------------------------------------------------------------------------------------
+# A withdrawal verb in a relative clause that only says which troops or which site take part in
+# another movement of the sentence is no withdrawal of its own.
+
+@pytest.mark.parametrize(
+    "body, main",
+    [
+        ("وأكد البنتاغون أن الجنود الذين غادروا قاعدة عين الأسد جرى نقلهم إلى الكويت الشهر الماضي.", "redeployment"),
+        ("وأعيد نشر معظم المدربين الذين انسحبوا من العراق في قاعدة موفق السلطي بالأردن العام الماضي.", "redeployment"),
+        ("وتسلمت قوات البيشمركة أمس الموقع الذي كانت قد أخلته القوة الأمريكية في مطار أربيل الدولي.", "handover"),
+    ],
+)
+def test_relative_clause_withdrawal_describes_a_participant(tmp_path, body, main):
+    types = _types(_events(tmp_path, body))
+    assert main in types and "withdrawal" not in types
+
+
+def test_relative_clause_withdrawal_without_another_movement_is_kept(tmp_path):
+    body = "وتعرضت القاعدة التي انسحبت منها القوات الأمريكية أمس لهجوم صاروخي مساء اليوم."
+    assert "withdrawal" in _types(_events(tmp_path, body))

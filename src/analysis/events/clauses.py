@@ -30,6 +30,12 @@ COMPLEMENTIZERS = frozenset(
 #: How far a clause reaches from its trigger at most (tokens), either side.
 MAX_REACH = 18
 SAME_REPORT_GAP = 2  # a trigger of the same type this close behind another reports the same event
+#: Types whose relative-clause trigger only describes a participant of another movement in the sentence.
+DESCRIBING_TYPES = frozenset({"withdrawal"})
+#: The movements such a description serves (``الجنود الذين غادروا العراق جرى نقلهم``: the event is the move).
+MOVEMENT_TYPES = frozenset({"redeployment", "handover", "deployment"})
+#: Words that may stand between a relative pronoun and its verb (``التي كانت قد غادرت``).
+RELATIVE_FILLERS = frozenset({"كان", "كانت", "كانوا", "قد"})
 
 
 @dataclass(frozen=True)
@@ -100,3 +106,17 @@ def _same_report(toks: list[Token], a: Span, b: Span) -> bool:
     first, second = (a, b) if a.first < b.first else (b, a)
     gap = toks[first.last + 1 : second.first]
     return len(gap) <= SAME_REPORT_GAP or any(lexicon.is_cue(t, "relatives") for t in gap[:3])
+
+
+def describes_participant(toks: list[Token], trig: Span, triggers: Sequence[Span]) -> bool:
+    """Is ``trig`` a verb in a relative clause that only says who or what takes part in another
+    movement of the sentence (``أعيد نشر القوات التي غادرت العراق في الكويت``, ``الموقع الذي أخلاه
+    المستشارون جرى تسلمه``)? The sentence reports the move or the handover, not a withdrawal of its own."""
+    if trig.type not in DESCRIBING_TYPES:
+        return False
+    j = trig.first - 1
+    while j >= 0 and normalize(toks[j].text) in {normalize(w) for w in RELATIVE_FILLERS}:
+        j -= 1
+    if j < 0 or not lexicon.is_cue(toks[j], "relatives"):
+        return False
+    return any(other.type in MOVEMENT_TYPES for other in triggers if other != trig)

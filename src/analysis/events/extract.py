@@ -22,7 +22,7 @@ from analysis.events.attributes import (
     StatusCues, dated_since, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
     states_purpose,
 )  # fmt: skip
-from analysis.events.clauses import Span, clause_span, starts
+from analysis.events.clauses import Span, clause_span, describes_participant, starts
 from analysis.events.location import PlaceMention, place_level
 from analysis.events.places import compatible
 from analysis.events.dating import anchor_forward, assign_dates, happened, sentence_timexes
@@ -76,6 +76,8 @@ def extract_events(
             continue
         in_sent = [t for t in timexes if sent.start <= t.start and t.end <= sent.end]
         trigs = find_sentence_triggers(toks, [(t.start, t.end) for t in in_sent])
+        every = [Span(t.first, t.last, t.type) for t in trigs]
+        trigs = [t for t in trigs if not describes_participant(toks, Span(t.first, t.last, t.type), every)]
         blocked = {i for i, t in enumerate(toks) for x in in_sent if x.start < t.end and t.start < x.end}
         if not trigs:
             named = sentence_places_actors(toks, None, sent.start, sent.end, text, blocked, last_base)[0]
