@@ -100,3 +100,51 @@ def test_relative_clause_withdrawal_describes_a_participant(tmp_path, body, main
 def test_relative_clause_withdrawal_without_another_movement_is_kept(tmp_path):
     body = "وتعرضت القاعدة التي انسحبت منها القوات الأمريكية أمس لهجوم صاروخي مساء اليوم."
     assert "withdrawal" in _types(_events(tmp_path, body))
+
+
+# ---------------------------------------------------------------------------------------------
+# An end noun that names a time is no mission end: a unit of time after it (نهاية ذلك الشهر), or the
+# deadline (بحلول / قبل نهاية ...) of a movement of the same clause, which it dates instead.
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وكان من المقرر أن تنتقل مهمة التدريب إلى الكويت نهاية ذلك الشهر بحسب الخطة.",
+        "وقال المسؤول إن مهمة الفريق الاستشاري ستراجع نهاية هذا العام في اجتماع اللجنة.",
+    ],
+)
+def test_end_noun_before_a_time_unit_is_no_mission_end(tmp_path, body):
+    assert "mission_end" not in _types(_events(tmp_path, body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وأكد البيان أن الجنود سيغادرون قاعدة حرير \"بحلول نهاية المرحلة الثانية\" من مهمة التحالف.",
+        "وأضاف أن المدربين سينتقلون إلى قاعدة عين الأسد قبل نهاية المرحلة الأولى من المهمة.",
+    ],
+)
+def test_deadline_end_noun_of_a_movement_is_no_mission_end(tmp_path, body):
+    types = _types(_events(tmp_path, body))
+    assert "mission_end" not in types and ("withdrawal" in types or "redeployment" in types)
+
+
+def test_end_of_a_phase_on_its_own_is_a_mission_end(tmp_path):
+    body = "ويرجح مراقبون أن يتواصل التصعيد حتى نهاية المرحلة الثانية من مهمة التحالف في أيلول 2026."
+    assert "mission_end" in _types(_events(tmp_path, body))
+
+
+# ---------------------------------------------------------------------------------------------
+# The plural imperfect (يغادرون, سينسحبون, يقصفون, يتسلمون) belongs to its verb's family.
+
+@pytest.mark.parametrize(
+    "body, type_",
+    [
+        ("وقال المتحدث إن الجنود الأمريكيين سيغادرون قاعدة التنف الأسبوع المقبل.", "withdrawal"),
+        ("وأوضح أن المستشارين سينتقلون إلى قاعدة حرير خلال أيام.", "redeployment"),
+        ("وقال شهود إن مسلحين يقصفون قاعدة عين الأسد بالصواريخ منذ الصباح.", "attack"),
+        ("وأكد القائد أن الجنود العراقيين سيستلمون قاعدة القيارة غدا.", "handover"),
+    ],
+)
+def test_plural_imperfect_forms_join_their_family(tmp_path, body, type_):
+    assert type_ in _types(_events(tmp_path, body))

@@ -31,6 +31,10 @@ LAUNCH_REACH = 5  # ``بدء التحالف بقيادة واشنطن غارات
 TOPIC_REACH = 14  # ``صوت البرلمان الألماني (بوندستاغ)، أمس الخميس، على تمديد التفويض``
 BUILT_REACH = 12  # ``وتقع قاعدة التنف على الطريق الدولي بين دمشق وبغداد، وقد أقامها``
 BASE_REACH = 6  # ``أغلقت القوات الأمريكية أمس قاعدة الشدادي``
+DEADLINE_REACH = 14  # ``ستغادر حرير مع بقية قوات التحالف في الإقليم "بحلول نهاية المرحلة الثانية"``
+#: The movements a ``بحلول نهاية ...`` after them is the deadline of.
+DEADLINE_OWNERS = frozenset({"withdrawal", "redeployment", "handover", "deployment"})
+STRONG_BREAKS = frozenset({".", "!", "؟", "?", "؛", ";"})
 MISSION_REACH_BEFORE = 7  # ``المهمة القتالية للقوات الأمريكية في العراق ستنتهي``: subject before the verb
 
 #: Rules whose triggers count only when a timex dates them (never as a bare purpose ``لهزيمة``).
@@ -43,10 +47,36 @@ def _always(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return True
 
 
+def _time_reference(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """An end noun that names a time, not an ending: ``نهاية ذلك الشهر`` (a unit of time after it), or
+    the deadline of another movement of the clause (``ستغادر حرير ... بحلول نهاية المرحلة الثانية``)."""
+    c = lexicon.cues()
+    if m.rule.words != ("نهايه",):
+        return False
+    nxt = [j for j in range(m.last + 1, min(m.last + 3, len(toks))) if toks[j].text not in QUOTE_MARKS]
+    if nxt and lexicon.is_cue(toks[nxt[0]], "demonstratives"):
+        nxt = nxt[1:]
+    if nxt and lexicon.is_cue(toks[nxt[0]], "unit_words"):
+        return True
+    before = [j for j in range(max(m.first - 3, 0), m.first) if toks[j].text not in QUOTE_MARKS]
+    if not before or not lexicon.is_cue(toks[before[-1]], "deadline_of"):
+        return False
+    head = before[-1]
+    lo = max(head - DEADLINE_REACH, 0)
+    for j in range(head - 1, lo - 1, -1):
+        if toks[j].text in STRONG_BREAKS:
+            break
+    else:
+        j = lo - 1
+    return any(t.type in DEADLINE_OWNERS for t in lexicon.find_triggers(toks[j + 1 : head]))
+
+
 def _mission(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """A mission word near (``إنهاء مهمة``, ``المهمة ... ستنتهي``), its operations right after (``تنتهي
-    عملياته انطلاقا من الإقليم``) or a numbered phase (``المرحلة الأولى``)."""
+    عملياته انطلاقا من الإقليم``) or a numbered phase (``المرحلة الأولى``); not an end noun that names a time."""
     c = lexicon.cues()
+    if _time_reference(toks, m):
+        return False
     if lexicon.has_cue(toks, m.first - MISSION_REACH_BEFORE, m.last + 4, "mission_words"):
         return True
     if lexicon.has_cue(toks, m.last + 1, m.last + 2, "operations_words"):
