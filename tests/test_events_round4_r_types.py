@@ -148,3 +148,25 @@ def test_end_of_a_phase_on_its_own_is_a_mission_end(tmp_path):
 )
 def test_plural_imperfect_forms_join_their_family(tmp_path, body, type_):
     assert type_ in _types(_events(tmp_path, body))
+
+
+# ---------------------------------------------------------------------------------------------
+# The movement by which a phase or mission ended (بـ + verbal noun) happened when it ended.
+
+@pytest.mark.parametrize(
+    "body, type_",
+    [
+        ("وانتهت المرحلة الأولى من مهمة التحالف في تموز 2025 بمغادرة آخر المستشارين قاعدة التاجي.", "withdrawal"),
+        ("واكتملت مهمة الفريق الاستشاري في آذار 2025 بانسحاب عناصره من معسكر بسماية.", "withdrawal"),
+        ("واختتمت بعثة التدريب عملها في أيار 2025 بتسليم مقرها للجيش العراقي.", "handover"),
+    ],
+)
+def test_means_of_an_ending_takes_its_date(tmp_path, body, type_):
+    events = [e for e in _events(tmp_path, body) if e.type == type_]
+    assert events and events[0].date == "2025-" + {"تموز": "07", "آذار": "03", "أيار": "05"}[body.split(" 2025")[0].split()[-1]]
+
+
+def test_means_after_a_comma_keeps_its_own_dating(tmp_path):
+    body = "وانتهت المرحلة الأولى من مهمة التحالف في تموز 2025، بانتظار مغادرة آخر المستشارين قاعدة التاجي."
+    events = [e for e in _events(tmp_path, body) if e.type == "withdrawal"]
+    assert all(e.date != "2025-07" for e in events)

@@ -34,6 +34,11 @@ SAME_REPORT_GAP = 2  # a trigger of the same type this close behind another repo
 DESCRIBING_TYPES = frozenset({"withdrawal"})
 #: The movements such a description serves (``الجنود الذين غادروا العراق جرى نقلهم``: the event is the move).
 MOVEMENT_TYPES = frozenset({"redeployment", "handover", "deployment"})
+#: The types a means (بـ + verbal noun) can be the way of ending: ``انتهت المرحلة ... بمغادرة القوات``.
+ENDING_TYPES = frozenset({"mission_end"})
+#: The movements that can be such a means.
+MEANS_TYPES = frozenset({"withdrawal", "redeployment", "handover"})
+MEANS_REACH = 12  # ``اكتملت في أيلول 2025 بمغادرة``: how far after its end the means may come
 #: Words that may stand between a relative pronoun and its verb (``التي كانت قد غادرت``).
 RELATIVE_FILLERS = frozenset({"كان", "كانت", "كانوا", "قد"})
 
@@ -120,3 +125,22 @@ def describes_participant(toks: list[Token], trig: Span, triggers: Sequence[Span
     if j < 0 or not lexicon.is_cue(toks[j], "relatives"):
         return False
     return any(other.type in MOVEMENT_TYPES for other in triggers if other != trig)
+
+
+def means_of(toks: list[Token], trig: Span, prefix: str, triggers: Sequence[Span]) -> Span | None:
+    """The ending whose means ``trig`` is (``انتهت المرحلة الأولى في أيلول بمغادرة التحالف بغداد``): a
+    verbal noun with بـ a few words after a mission end of its clause, or None."""
+    if trig.type not in MEANS_TYPES or not prefix.lstrip("وف").startswith("ب"):
+        return None
+    heads = [t for t in triggers if t.type in ENDING_TYPES and t.last < trig.first and trig.first - t.last <= MEANS_REACH]
+    if not heads:
+        return None
+    head = max(heads, key=lambda t: t.last)
+    between = toks[head.last + 1 : trig.first]
+    if any(t.text in STRONG_BREAKS or t.text in ("،", ",") for t in between) or any(
+        _opens_clause(toks, i) for i in range(head.last + 1, trig.first)
+    ):
+        return None
+    if any(t.first > head.last and t.last < trig.first for t in triggers):
+        return None
+    return head

@@ -22,14 +22,14 @@ from analysis.events.attributes import (
     StatusCues, dated_since, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
     states_purpose,
 )  # fmt: skip
-from analysis.events.clauses import Span, clause_span, describes_participant, starts
+from analysis.events.clauses import Span, clause_span, describes_participant, means_of, starts
 from analysis.events.location import PlaceMention, place_level
 from analysis.events.places import compatible
 from analysis.events.dating import anchor_forward, assign_dates, happened, sentence_timexes
 from analysis.events.records import Event, Mention
 from analysis.events.modality import present_verb
 from analysis.events.screen import definite, on_timeline
-from analysis.events.triggers import find_sentence_triggers
+from analysis.events.triggers import Trigger, find_sentence_triggers
 from analysis.events.types import TYPES
 from analysis.text import Token, sentences, tokens
 from analysis.timex import find_timexes
@@ -86,6 +86,7 @@ def extract_events(
             continue
         txs = sentence_timexes(in_sent, toks, dct)
         assign_dates(trigs, txs, toks)
+        share_means_date(trigs, toks)
         in_sentence = None if ents is None else ents[bisect_left(ent_starts, sent.start) : bisect_left(ent_starts, sent.end)]
         places, actors = sentence_places_actors(toks, in_sentence, sent.start, sent.end, text, blocked, last_base)
         seen_places += [p.name for p in places if not p.excluded]
@@ -145,6 +146,21 @@ def extract_events(
         guessed = {e.trigger_start for e, _ in raw if e.place is None and not TYPES[e.type].unplaced}
         raw = [(replace(e, place=country) if e.trigger_start in guessed else e, t) for e, t in raw]
     return dedupe_events(raw, guessed)
+
+
+def share_means_date(trigs: list[Trigger], toks: list[Token]) -> None:
+    """``اكتملت المرحلة الأولى في أيلول 2025 بمغادرة القوات بغداد``: the movement by which a phase or mission
+    ended (بـ + verbal noun) happened when it ended; an undated means takes its end's date."""
+    for trig in trigs:
+        if trig.timex is not None:
+            continue
+        head = means_of(toks, Span(trig.first, trig.last, trig.type), trig.match.prefix,
+                        [Span(t.first, t.last, t.type) for t in trigs])
+        if head is None:
+            continue
+        end = next(t for t in trigs if (t.first, t.last) == (head.first, head.last))
+        if end.timex is not None and not end.future:
+            trig.timex, trig.value, trig.mod = end.timex, end.value, end.mod
 
 
 #: Types whose events are points, never begun-and-going-on (``بدأ العد التنازلي للمرحلة الأولى من الاتفاق``).
