@@ -170,3 +170,22 @@ def test_means_after_a_comma_keeps_its_own_dating(tmp_path):
     body = "وانتهت المرحلة الأولى من مهمة التحالف في تموز 2025، بانتظار مغادرة آخر المستشارين قاعدة التاجي."
     events = [e for e in _events(tmp_path, body) if e.type == "withdrawal"]
     assert all(e.date != "2025-07" for e in events)
+
+
+# ---------------------------------------------------------------------------------------------
+# ``انطلاقا من`` (operating from) is an adverbial, not a launch: it starts no campaign.
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وستبقى وحدة صغيرة تعمل انطلاقاً من قاعدة حرير لمساندة العمليات ضد بقايا التنظيم في سوريا.",
+        "وتنفذ الطائرات انطلاقا من الأردن الغارات على مواقع داعش بحسب المتحدث.",
+    ],
+)
+def test_operating_from_is_no_launch_of_a_campaign(tmp_path, body):
+    assert "war" not in _types(_events(tmp_path, body))
+
+
+def test_a_launched_campaign_on_isis_is_a_war(tmp_path):
+    body = "وبدأ التحالف في آب 2014 غاراته على مواقع تنظيم داعش في العراق."
+    assert "war" in _types(_events(tmp_path, body))

@@ -337,14 +337,26 @@ def _founded(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return lexicon.has_cue(toks, m.first - 4, m.first - 1, "founded_subjects") or lexicon.has_cue(toks, m.last + 1, m.last + 2, "founded_subjects")
 
 
+def _launched(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """A launch verb a few words before the trigger (``بدء التحالف بقيادة واشنطن غاراته``), not the
+    adverbial ``انطلاقا من أربيل`` (based in, operating from), which launches nothing."""
+    for j in range(max(m.first - LAUNCH_REACH, 0), m.first):
+        if not lexicon.is_cue(toks[j], "launch_verbs"):
+            continue
+        adverbial = lexicon.is_cue(toks[j], "from_adverbials") and j + 1 < len(toks) and _prep(toks[j + 1], "origin_preps")
+        if not adverbial:
+            return True
+    return False
+
+
 def _campaign(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """A military campaign launched (``بدأت تركيا عمليتها العسكرية``, ``شن الجيش عملية برية``)."""
-    return lexicon.has_cue(toks, m.last + 1, m.last + 2, "military_words") and lexicon.has_cue(toks, m.first - LAUNCH_REACH, m.first - 1, "launch_verbs")
+    return lexicon.has_cue(toks, m.last + 1, m.last + 2, "military_words") and _launched(toks, m)
 
 
 def _isis_campaign(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """The war on ISIS (``بدأ التحالف غاراته على مواقع التنظيم``): a launched campaign whose target is ISIS."""
-    if not lexicon.has_cue(toks, m.first - LAUNCH_REACH, m.first - 1, "launch_verbs"):
+    if not _launched(toks, m):
         return False  # ``بدء التحالف بقيادة واشنطن غاراته``: the subject may stand between
     for j in range(m.last + 1, min(m.last + 4, len(toks))):
         if _prep(toks[j], "target_preps"):
