@@ -189,3 +189,23 @@ def test_operating_from_is_no_launch_of_a_campaign(tmp_path, body):
 def test_a_launched_campaign_on_isis_is_a_war(tmp_path):
     body = "وبدأ التحالف في آب 2014 غاراته على مواقع تنظيم داعش في العراق."
     assert "war" in _types(_events(tmp_path, body))
+
+
+# ---------------------------------------------------------------------------------------------
+# Arriving from elsewhere is a redeployment only when troops or their gear arrive; a person who
+# arrives (an envoy, a minister) is paying a visit.
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ووصل المبعوث الأممي أمس إلى أربيل قادماً من بغداد في زيارة تستغرق يومين.",
+        "ووصل وزير الدفاع صباح اليوم إلى قاعدة عين الأسد قادما من الكويت.",
+    ],
+)
+def test_a_person_arriving_is_no_redeployment(tmp_path, body):
+    assert "redeployment" not in _types(_events(tmp_path, body))
+
+
+def test_troops_arriving_from_another_base_are_a_redeployment(tmp_path):
+    body = "ووصلت قوة أمريكية أمس إلى قاعدة حرير قادمة من قاعدة عين الأسد."
+    assert "redeployment" in _types(_events(tmp_path, body))

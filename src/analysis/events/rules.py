@@ -138,8 +138,13 @@ def _troops_destination(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 def _arrival_from(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``وصلوا إلى أربيل ... قادمين من قاعدة عين الأسد``, ``قوة قادمة من التنف وصلت إلى``: troops arriving
-    from another base (a redeployment); the participle may follow the destination or precede the verb."""
+    from another base (a redeployment); the participle may follow the destination or precede the verb.
+    What arrives must be troops or their gear (``وصل المبعوث إلى أربيل قادما من بغداد`` is a visit)."""
     if not _destination(toks, m, ARRIVAL_REACH):
+        return False
+    if not lexicon.has_cue(toks, m.first - COMING_FROM_BEFORE, m.last + ARRIVAL_REACH, "troop_words") and not lexicon.has_cue(
+        toks, m.first - COMING_FROM_BEFORE, m.last + ARRIVAL_REACH, "convoy_words"
+    ):
         return False
     if lexicon.has_cue(toks, m.last + 1, m.last + ARRIVAL_REACH + 6, "coming_from") or lexicon.has_cue(
         toks, m.first - COMING_FROM_BEFORE, m.first - 1, "coming_from"
