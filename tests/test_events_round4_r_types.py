@@ -209,3 +209,23 @@ def test_a_person_arriving_is_no_redeployment(tmp_path, body):
 def test_troops_arriving_from_another_base_are_a_redeployment(tmp_path):
     body = "ووصلت قوة أمريكية أمس إلى قاعدة حرير قادمة من قاعدة عين الأسد."
     assert "redeployment" in _types(_events(tmp_path, body))
+
+
+# ---------------------------------------------------------------------------------------------
+# A verbal noun in what something only may do (قد + imperfect) is a topic of speculation.
+
+@pytest.mark.parametrize(
+    "body, type_",
+    [
+        ("ورأى محلل أن التصعيد الأخير قد يؤخر ترتيبات الانسحاب من قاعدة حرير.", "withdrawal"),
+        ("وقال خبير إن خروج القوات من الشدادي قد يمهد الطريق أمام تسليمها للجيش السوري.", "handover"),
+        ("وحذر مراقبون من أن هذا الخلاف قد يعطل انتقال المستشارين إلى قاعدة حرير.", "redeployment"),
+    ],
+)
+def test_object_of_a_possibility_is_no_event(tmp_path, body, type_):
+    assert type_ not in _types(_events(tmp_path, body))
+
+
+def test_qad_with_a_perfect_is_a_report(tmp_path):
+    body = "وكانت القاعدة قد تعرضت أمس لهجوم بطائرة مسيرة."
+    assert "attack" in _types(_events(tmp_path, body))

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from analysis.events import lexicon
+from analysis.events.modality import imperfect
 from analysis.text import Token, normalize
 
 #: Tokens that end a clause whatever follows them.
@@ -39,6 +40,7 @@ ENDING_TYPES = frozenset({"mission_end"})
 #: The movements that can be such a means.
 MEANS_TYPES = frozenset({"withdrawal", "redeployment", "handover"})
 MEANS_REACH = 12  # ``اكتملت في أيلول 2025 بمغادرة``: how far after its end the means may come
+HYPOTHETICAL_REACH = 4  # ``قد يفتح الباب أمام تسليمها``: how far after قد + verb its object may come
 #: Words that may stand between a relative pronoun and its verb (``التي كانت قد غادرت``).
 RELATIVE_FILLERS = frozenset({"كان", "كانت", "كانوا", "قد"})
 
@@ -144,3 +146,17 @@ def means_of(toks: list[Token], trig: Span, prefix: str, triggers: Sequence[Span
     if any(t.first > head.last and t.last < trig.first for t in triggers):
         return None
     return head
+
+
+def hypothetical_object(toks: list[Token], trig: Span, finite: bool) -> bool:
+    """A verbal noun in what something only may do (``وهو ما قد يعقد ترتيبات الانسحاب``, ``قد يفتح الباب
+    أمام تسليمها``): a topic of speculation, not a report of the event."""
+    if finite:
+        return False
+    for j in range(trig.first - 1, max(trig.first - 1 - HYPOTHETICAL_REACH, 0), -1):
+        tok = toks[j]
+        if tok.text in STRONG_BREAKS or tok.text in lexicon.cues()["clause_breaks"] or _surface(tok) in COMPLEMENTIZERS:
+            return False
+        if tok.norm == "قد" and j + 1 < trig.first and imperfect("", toks[j + 1].norm, strict=True):
+            return True
+    return False

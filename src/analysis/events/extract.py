@@ -22,14 +22,14 @@ from analysis.events.attributes import (
     StatusCues, dated_since, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
     states_purpose,
 )  # fmt: skip
-from analysis.events.clauses import Span, clause_span, describes_participant, means_of, starts
+from analysis.events.clauses import Span, clause_span, describes_participant, hypothetical_object, means_of, starts
 from analysis.events.location import PlaceMention, place_level
 from analysis.events.places import compatible
 from analysis.events.dating import anchor_forward, assign_dates, happened, sentence_timexes
 from analysis.events.records import Event, Mention
 from analysis.events.modality import present_verb
 from analysis.events.screen import definite, on_timeline
-from analysis.events.triggers import Trigger, find_sentence_triggers
+from analysis.events.triggers import Trigger, find_sentence_triggers, past_verb
 from analysis.events.types import TYPES
 from analysis.text import Token, sentences, tokens
 from analysis.timex import find_timexes
@@ -77,7 +77,11 @@ def extract_events(
         in_sent = [t for t in timexes if sent.start <= t.start and t.end <= sent.end]
         trigs = find_sentence_triggers(toks, [(t.start, t.end) for t in in_sent])
         every = [Span(t.first, t.last, t.type) for t in trigs]
-        trigs = [t for t in trigs if not describes_participant(toks, Span(t.first, t.last, t.type), every)]
+        trigs = [
+            t for t in trigs
+            if not describes_participant(toks, Span(t.first, t.last, t.type), every)
+            and not (t.type in SPECULATION_TYPES and hypothetical_object(toks, Span(t.first, t.last, t.type), finite_verb(t.match)))
+        ]  # fmt: skip
         blocked = {i for i, t in enumerate(toks) for x in in_sent if x.start < t.end and t.start < x.end}
         if not trigs:
             named = sentence_places_actors(toks, None, sent.start, sent.end, text, blocked, last_base)[0]
@@ -161,6 +165,15 @@ def share_means_date(trigs: list[Trigger], toks: list[Token]) -> None:
         end = next(t for t in trigs if (t.first, t.last) == (head.first, head.last))
         if end.timex is not None and not end.future:
             trig.timex, trig.value, trig.mod = end.timex, end.value, end.mod
+
+
+#: Types whose verbal noun under ``قد`` + verb (``قد يعقد ترتيبات الانسحاب``) is a topic of speculation.
+SPECULATION_TYPES = frozenset({"withdrawal", "redeployment", "handover", "mission_end", "attack", "war"})
+
+
+def finite_verb(match: Any) -> bool:
+    """A finite verb (``انسحبت``, ``ينسحب``), not a verbal noun."""
+    return past_verb(match) or present_verb(match.prefix, match.rule.words[0])
 
 
 #: Types whose events are points, never begun-and-going-on (``بدأ العد التنازلي للمرحلة الأولى من الاتفاق``).
