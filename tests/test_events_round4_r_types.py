@@ -229,3 +229,18 @@ def test_object_of_a_possibility_is_no_event(tmp_path, body, type_):
 def test_qad_with_a_perfect_is_a_report(tmp_path):
     body = "وكانت القاعدة قد تعرضت أمس لهجوم بطائرة مسيرة."
     assert "attack" in _types(_events(tmp_path, body))
+
+
+# ---------------------------------------------------------------------------------------------
+# A noun and the verb of its relative clause (الهجوم الذي استهدف …) are one event, dated by the verb.
+
+@pytest.mark.parametrize(
+    "body, date",
+    [
+        ("وتبنت جماعة مسلحة في بيان مساء الخميس الهجوم بطائرة مسيرة الذي استهدف قاعدة حرير ليل الثلاثاء الماضي.", "2025-12-30"),
+        ("وأدانت الحكومة يوم السبت القصف الذي طال قاعدة عين الأسد يوم الأربعاء الماضي.", "2025-12-24"),
+    ],
+)
+def test_noun_and_its_relative_verb_are_one_event_dated_by_the_verb(tmp_path, body, date):
+    attacks = [e for e in _events(tmp_path, body) if e.type == "attack"]
+    assert len(attacks) == 1 and attacks[0].date.startswith(date), [(e.trigger, e.date) for e in attacks]

@@ -40,6 +40,7 @@ ENDING_TYPES = frozenset({"mission_end"})
 #: The movements that can be such a means.
 MEANS_TYPES = frozenset({"withdrawal", "redeployment", "handover"})
 MEANS_REACH = 12  # ``اكتملت في أيلول 2025 بمغادرة``: how far after its end the means may come
+RELATIVE_REACH = 6  # ``الهجوم بطائرة مسيرة الذي استهدف``: how far after its noun a relative verb may come
 HYPOTHETICAL_REACH = 4  # ``قد يفتح الباب أمام تسليمها``: how far after قد + verb its object may come
 #: Words that may stand between a relative pronoun and its verb (``التي كانت قد غادرت``).
 RELATIVE_FILLERS = frozenset({"كان", "كانت", "كانوا", "قد"})
@@ -160,3 +161,14 @@ def hypothetical_object(toks: list[Token], trig: Span, finite: bool) -> bool:
         if tok.norm == "قد" and j + 1 < trig.first and imperfect("", toks[j + 1].norm, strict=True):
             return True
     return False
+
+
+def relative_restatement(toks: list[Token], noun: Span, verb: Span) -> bool:
+    """Is ``verb`` the verb of a relative clause on ``noun``, both of one type (``الهجوم بطائرة مسيرة الذي
+    استهدف مطار أربيل ليل الثلاثاء``)? The clause tells the event the noun names, and when it happened."""
+    if noun.type != verb.type or not 0 < verb.first - noun.last <= RELATIVE_REACH:
+        return False
+    gap = toks[noun.last + 1 : verb.first]
+    if any(t.text in STRONG_BREAKS or _surface(t) in COMPLEMENTIZERS for t in gap):
+        return False
+    return bool(gap) and lexicon.is_cue(gap[-1], "relatives")

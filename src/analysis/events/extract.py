@@ -22,7 +22,7 @@ from analysis.events.attributes import (
     StatusCues, dated_since, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
     states_purpose,
 )  # fmt: skip
-from analysis.events.clauses import Span, clause_span, describes_participant, hypothetical_object, means_of, starts
+from analysis.events.clauses import Span, clause_span, describes_participant, hypothetical_object, means_of, relative_restatement, starts
 from analysis.events.location import PlaceMention, place_level
 from analysis.events.places import compatible
 from analysis.events.dating import anchor_forward, assign_dates, happened, sentence_timexes
@@ -91,6 +91,7 @@ def extract_events(
         txs = sentence_timexes(in_sent, toks, dct)
         assign_dates(trigs, txs, toks)
         share_means_date(trigs, toks)
+        share_relative_date(trigs, toks)
         in_sentence = None if ents is None else ents[bisect_left(ent_starts, sent.start) : bisect_left(ent_starts, sent.end)]
         places, actors = sentence_places_actors(toks, in_sentence, sent.start, sent.end, text, blocked, last_base)
         seen_places += [p.name for p in places if not p.excluded]
@@ -165,6 +166,15 @@ def share_means_date(trigs: list[Trigger], toks: list[Token]) -> None:
         end = next(t for t in trigs if (t.first, t.last) == (head.first, head.last))
         if end.timex is not None and not end.future:
             trig.timex, trig.value, trig.mod = end.timex, end.value, end.mod
+
+
+def share_relative_date(trigs: list[Trigger], toks: list[Token]) -> None:
+    """``تبنت الجماعة مساء الخميس الهجوم الذي استهدف المطار ليل الثلاثاء``: a noun and the verb of its relative
+    clause report one event, dated by the verb (the noun's timex may be the claim's)."""
+    for noun in trigs:
+        for verb in trigs:
+            if verb.timex is not None and relative_restatement(toks, Span(noun.first, noun.last, noun.type), Span(verb.first, verb.last, verb.type)):
+                noun.timex, noun.value, noun.mod = verb.timex, verb.value, verb.mod
 
 
 #: Types whose verbal noun under ``قد`` + verb (``قد يعقد ترتيبات الانسحاب``) is a topic of speculation.
