@@ -244,3 +244,17 @@ def test_qad_with_a_perfect_is_a_report(tmp_path):
 def test_noun_and_its_relative_verb_are_one_event_dated_by_the_verb(tmp_path, body, date):
     attacks = [e for e in _events(tmp_path, body) if e.type == "attack"]
     assert len(attacks) == 1 and attacks[0].date.startswith(date), [(e.trigger, e.date) for e in attacks]
+
+
+# ---------------------------------------------------------------------------------------------
+# Where the projectiles were fired from is not a second target: launch and impact are one attack.
+
+def test_launch_and_impact_in_one_sentence_are_one_attack(tmp_path):
+    body = "وسقطت ثلاث قذائف فجر أمس قرب قاعدة حرير شمال أربيل، وأوضح مسؤول محلي أن القذائف أطلقت من قرية تابعة لمحافظة نينوى."
+    attacks = [e for e in _events(tmp_path, body) if e.type == "attack"]
+    assert len(attacks) == 1 and attacks[0].place == "حرير", [(e.trigger, e.place) for e in attacks]
+
+
+def test_two_targets_in_one_sentence_stay_two_attacks(tmp_path):
+    body = "واستهدفت طائرة مسيرة قاعدة حرير أمس، فيما قصف مسلحون قاعدة عين الأسد بالصواريخ."
+    assert len([e for e in _events(tmp_path, body) if e.type == "attack"]) == 2

@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from analysis import entities as ner
-from analysis.events import dating
+from analysis.events import dating, lexicon
 from analysis.events.attributes import (
     StatusCues, dated_since, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
     states_purpose,
@@ -31,7 +31,7 @@ from analysis.events.modality import present_verb
 from analysis.events.screen import definite, on_timeline
 from analysis.events.triggers import Trigger, find_sentence_triggers, past_verb
 from analysis.events.types import TYPES
-from analysis.text import Token, sentences, tokens
+from analysis.text import Token, normalize, sentences, tokens
 from analysis.timex import find_timexes
 
 
@@ -223,6 +223,8 @@ def _mergeable(a: Event, b: Event, same_sentence: bool, guessed: frozenset[int] 
     if a.type == "announcement" and a.date != b.date:
         return False  # statements on different dates are different statements
     own = a.trigger_start not in guessed and b.trigger_start not in guessed
+    if same_sentence and a.type == "attack" and (_launch(a) or _launch(b)):
+        return True  # ``سقطت صواريخ قرب القاعدة ... وأطلقت من منطقة قريبة``: where from is not a second target
     if same_sentence and own and not compatible(a.place, b.place):
         return False  # ``يسلم التحالف قاعدة القيارة ...، فيما سيجري تسليم قاعدة كي وان``: two bases, two events
     if a.date is None and b.date is None:
@@ -237,6 +239,11 @@ def _mergeable(a: Event, b: Event, same_sentence: bool, guessed: frozenset[int] 
     ia, ib = a.interval, b.interval
     same_date = a.date == b.date and a.date_mod == b.date_mod
     return (same_date or dating.overlaps(ia, ib)) and compatible(a.place, b.place)
+
+
+def _launch(event: Event) -> bool:
+    """Is the event's trigger the firing of projectiles (``أطلقت``, ``إطلاق``), whose place is where they came from?"""
+    return any(lexicon.bare(normalize(w)) & lexicon.cues()["projectile_launches"] for w in event.trigger.split())
 
 
 def dedupe_events(raw: list[tuple[Event, bool]], guessed: set[int] | frozenset[int] = frozenset()) -> list[Event]:
