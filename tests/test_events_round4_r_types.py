@@ -250,7 +250,7 @@ def test_noun_and_its_relative_verb_are_one_event_dated_by_the_verb(tmp_path, bo
 # Where the projectiles were fired from is not a second target: launch and impact are one attack.
 
 def test_launch_and_impact_in_one_sentence_are_one_attack(tmp_path):
-    body = "وسقطت ثلاث قذائف فجر أمس قرب قاعدة حرير شمال أربيل، وأوضح مسؤول محلي أن القذائف أطلقت من قرية تابعة لمحافظة نينوى."
+    body = "وسقطت ثلاث قذائف فجر أمس قرب قاعدة حرير، موضحا أن القذائف أطلقت من منطقة محاذية لحدود محافظة نينوى."
     attacks = [e for e in _events(tmp_path, body) if e.type == "attack"]
     assert len(attacks) == 1 and attacks[0].place == "حرير", [(e.trigger, e.place) for e in attacks]
 
