@@ -258,3 +258,23 @@ def test_launch_and_impact_in_one_sentence_are_one_attack(tmp_path):
 def test_two_targets_in_one_sentence_stay_two_attacks(tmp_path):
     body = "واستهدفت طائرة مسيرة قاعدة حرير أمس، فيما قصف مسلحون قاعدة عين الأسد بالصواريخ."
     assert len([e for e in _events(tmp_path, body) if e.type == "attack"]) == 2
+
+
+# ---------------------------------------------------------------------------------------------
+# Military operations told with the years they spanned are a war (a campaign named as a period).
+
+@pytest.mark.parametrize(
+    "body, date",
+    [
+        ("وشهدت البلدة عمليات عسكرية متواصلة بين عامي 2015 و2016 قبل أن تستعيدها القوات الحكومية.", "2015/2016"),
+        ("وكانت الأنبار ساحة لعمليات عسكرية كبيرة عام 2016 ضد التنظيم.", "2016"),
+    ],
+)
+def test_military_operations_over_years_are_a_war(tmp_path, body, date):
+    wars = [e for e in _events(tmp_path, body) if e.type == "war"]
+    assert wars and wars[0].date == date, [(e.type, e.trigger, e.date) for e in _events(tmp_path, body)]
+
+
+def test_operations_without_years_are_no_war(tmp_path):
+    body = "وقال القائد إن القوات تستعد لعمليات عسكرية في الصحراء الغربية."
+    assert "war" not in _types(_events(tmp_path, body))

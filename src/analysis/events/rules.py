@@ -27,6 +27,7 @@ ARRIVAL_REACH = 16  # ``دخلت أكثر من مئة آلية تابعة للق
 COMING_FROM_BEFORE = 8  # ``قوة أمريكية قادمة من قاعدة التنف السورية وصلت``
 TROOPS_REACH_COUNTED = 7  # ``ستنشر عددا صغيرا من الجنود``: a number before the troops
 SUBJECT_REACH = 8  # ``عدد القوات الأمريكية في موقع البرج 22 سيُخفض``
+PERIOD_REACH = 6  # ``لعمليات عسكرية واسعة بين عامي 2014 و2017``: the years right after the operations
 LAUNCH_REACH = 5  # ``بدء التحالف بقيادة واشنطن غاراته على مواقع التنظيم``
 TOPIC_REACH = 14  # ``صوت البرلمان الألماني (بوندستاغ)، أمس الخميس، على تمديد التفويض``
 BUILT_REACH = 12  # ``وتقع قاعدة التنف على الطريق الدولي بين دمشق وبغداد، وقد أقامها``
@@ -354,6 +355,14 @@ def _launched(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return False
 
 
+def _military_period(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``كانت المدينة مسرحا لعمليات عسكرية واسعة بين عامي 2014 و2017``: military operations told with the
+    years they spanned are a war or campaign (an aim, ``استعدادا لعمليات``, names no years)."""
+    if not lexicon.has_cue(toks, m.last + 1, m.last + 1, "military_words"):
+        return False
+    return any(t.text.isdigit() and len(t.text) == 4 for t in toks[m.last + 2 : m.last + 2 + PERIOD_REACH])
+
+
 def _campaign(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """A military campaign launched (``بدأت تركيا عمليتها العسكرية``, ``شن الجيش عملية برية``)."""
     return lexicon.has_cue(toks, m.last + 1, m.last + 2, "military_words") and _launched(toks, m)
@@ -450,6 +459,7 @@ RULES: dict[str, Rule] = {
     "founded": _founded,
     "victory": _victory,
     "campaign": _campaign,
+    "military_period": _military_period,
     "isis_campaign": _isis_campaign,
 }
 
