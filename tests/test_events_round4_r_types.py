@@ -278,3 +278,18 @@ def test_military_operations_over_years_are_a_war(tmp_path, body, date):
 def test_operations_without_years_are_no_war(tmp_path):
     body = "وقال القائد إن القوات تستعد لعمليات عسكرية في الصحراء الغربية."
     assert "war" not in _types(_events(tmp_path, body))
+
+
+# ---------------------------------------------------------------------------------------------
+# Reported speech: a timex after أن/إن belongs to the reported clause, not to the speech verb.
+
+@pytest.mark.parametrize(
+    "body, type_, date",
+    [
+        ("وأعلن المتحدث العسكري أن الطائرات الأمريكية نفذت فجر أمس غارات على مخازن أسلحة قرب القائم.", "attack", "2025-12-30"),
+        ("وأكد قائد العمليات أن القوات العراقية تسلمت صباح اليوم قاعدة القيارة بشكل رسمي.", "handover", "2025-12-31"),
+    ],
+)
+def test_timex_after_the_complementizer_dates_the_reported_event(tmp_path, body, type_, date):
+    found = [e for e in _events(tmp_path, body) if e.type == type_]
+    assert found and (found[0].date or "").startswith(date), [(e.type, e.trigger, e.date) for e in _events(tmp_path, body)]

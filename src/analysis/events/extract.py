@@ -22,7 +22,7 @@ from analysis.events.attributes import (
     StatusCues, dated_since, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
     states_purpose,
 )  # fmt: skip
-from analysis.events.clauses import Span, clause_span, describes_participant, hypothetical_object, means_of, relative_restatement, starts
+from analysis.events.clauses import COMPLEMENTIZERS, Span, clause_span, describes_participant, hypothetical_object, means_of, relative_restatement, starts
 from analysis.events.location import PlaceMention, place_level
 from analysis.events.places import compatible
 from analysis.events.dating import anchor_forward, assign_dates, happened, sentence_timexes
@@ -90,6 +90,7 @@ def extract_events(
             continue
         txs = sentence_timexes(in_sent, toks, dct)
         assign_dates(trigs, txs, toks)
+        embedded_dates(trigs, toks)
         share_means_date(trigs, toks)
         share_relative_date(trigs, toks)
         in_sentence = None if ents is None else ents[bisect_left(ent_starts, sent.start) : bisect_left(ent_starts, sent.end)]
@@ -151,6 +152,32 @@ def extract_events(
         guessed = {e.trigger_start for e, _ in raw if e.place is None and not TYPES[e.type].unplaced}
         raw = [(replace(e, place=country) if e.trigger_start in guessed else e, t) for e, t in raw]
     return dedupe_events(raw, guessed)
+
+
+def embedded_dates(trigs: list[Trigger], toks: list[Token]) -> None:
+    """``أعلن الوزير أن القوات نفذت فجر اليوم الجمعة ضربات``: a timex after أن/إن belongs to the reported
+    clause, not to the speech verb before it; it dates the undated trigger of that clause it stands next to."""
+    for trig in trigs:
+        x = trig.timex
+        if x is None or x.first <= trig.last:
+            continue
+        comp = next((j for j in range(trig.last + 1, x.first) if _surface_complementizer(toks[j])), None)
+        if comp is None:
+            continue
+        inner = [t for t in trigs if t is not trig and comp < t.first and t.timex is None and not t.background]
+        near = [t for t in inner if 0 < t.first - x.last <= EMBEDDED_REACH] or [t for t in inner if t.last < x.first]
+        if near:
+            target = near[0]
+            target.timex, target.value, target.mod = x, x.value, x.mod
+            trig.timex, trig.value, trig.mod = None, None, None
+
+
+EMBEDDED_REACH = 2  # ``نفذت فجر اليوم الجمعة ضربات``: the trigger right after the timex
+
+
+def _surface_complementizer(tok: Token) -> bool:
+    """أن/إن as written (``أن``, ``بأن``, ``إنه``), not ``وان`` of a name."""
+    return tok.text.strip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652") in COMPLEMENTIZERS
 
 
 def share_means_date(trigs: list[Trigger], toks: list[Token]) -> None:
