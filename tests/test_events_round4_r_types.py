@@ -293,3 +293,30 @@ def test_operations_without_years_are_no_war(tmp_path):
 def test_timex_after_the_complementizer_dates_the_reported_event(tmp_path, body, type_, date):
     found = [e for e in _events(tmp_path, body) if e.type == type_]
     assert found and (found[0].date or "").startswith(date), [(e.type, e.trigger, e.date) for e in _events(tmp_path, body)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Nominal sentences: a site emptied of troops (خالية من القوات) reports the withdrawal; رحل with
+# troops is a departure (not a death: رحل الشاعر).
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وباتت قاعدة التنف خالية من الجنود الأمريكيين منذ أمس.",
+        "وأصبح معسكر التاجي خاليا من قوات التحالف بحسب مصدر عسكري.",
+        "ورحلت القوات الأمريكية عن قاعدة الشدادي فجر أمس.",
+    ],
+)
+def test_emptied_site_and_departure_are_a_withdrawal(tmp_path, body):
+    assert "withdrawal" in _types(_events(tmp_path, body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وكان الطريق الدولي خاليا من المارة طوال أمس.",
+        "ورحل الشاعر العراقي المعروف أمس عن عمر ناهز ثمانين عاما.",
+    ],
+)
+def test_empty_of_non_troops_or_a_death_is_no_withdrawal(tmp_path, body):
+    assert "withdrawal" not in _types(_events(tmp_path, body))

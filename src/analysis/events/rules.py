@@ -363,6 +363,13 @@ def _military_period(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return any(t.text.isdigit() and len(t.text) == 4 for t in toks[m.last + 2 : m.last + 2 + PERIOD_REACH])
 
 
+def _vacated(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``باتت قاعدة الشدادي خالية من القوات الأمريكية``, ``خلت القاعدة من الجنود``: a site emptied of troops
+    (a nominal sentence that reports the withdrawal done), not ``خال من الإصابات``."""
+    nxt = [j for j in range(m.last + 1, min(m.last + 3, len(toks)))]
+    return bool(nxt) and _prep(toks[nxt[0]], "origin_preps") and lexicon.has_cue(toks, nxt[0] + 1, nxt[0] + 2, "troop_words")
+
+
 def _campaign(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """A military campaign launched (``بدأت تركيا عمليتها العسكرية``, ``شن الجيش عملية برية``)."""
     return lexicon.has_cue(toks, m.last + 1, m.last + 2, "military_words") and _launched(toks, m)
@@ -460,6 +467,7 @@ RULES: dict[str, Rule] = {
     "victory": _victory,
     "campaign": _campaign,
     "military_period": _military_period,
+    "vacated": _vacated,
     "isis_campaign": _isis_campaign,
 }
 
