@@ -320,3 +320,33 @@ def test_emptied_site_and_departure_are_a_withdrawal(tmp_path, body):
 )
 def test_empty_of_non_troops_or_a_death_is_no_withdrawal(tmp_path, body):
     assert "withdrawal" not in _types(_events(tmp_path, body))
+
+
+# ---------------------------------------------------------------------------------------------
+# Civil, economic, political and sports uses of movement and violence words are look-alikes.
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وأعلنت شركة نفط أجنبية انسحابها من السوق العراقية أمس.",
+        "وانسحب المنتخب الوطني من البطولة الإقليمية أمس احتجاجا على التحكيم.",
+        "وسلمت وزارة المالية أمس الرواتب المتأخرة للموظفين.",
+        "وهاجم زعيم المعارضة أمس منتقديه في مؤتمر صحفي.",
+        "وتراجعت أسعار الأسهم بعد انسحاب المستثمرين من البورصة أمس.",
+        "وأنهت الشركة أمس عقدها مع وزارة الكهرباء.",
+    ],
+)
+def test_civil_look_alikes_are_no_events(tmp_path, body):
+    types = _types(_events(tmp_path, body))
+    assert not set(types) & {"withdrawal", "redeployment", "handover", "mission_end", "attack", "war"}, types
+
+
+@pytest.mark.parametrize(
+    "body, type_",
+    [
+        ("وهاجمت فصائل مسلحة أمس قاعدة عين الأسد بالصواريخ رغم تراجع أسعار النفط.", "attack"),
+        ("وانسحبت القوات الأمريكية أمس من حقل كونيكو الذي تديره شركة نفطية.", "withdrawal"),
+    ],
+)
+def test_military_clause_with_a_civil_word_is_kept(tmp_path, body, type_):
+    assert type_ in _types(_events(tmp_path, body))

@@ -40,6 +40,8 @@ ENDING_TYPES = frozenset({"mission_end"})
 #: The movements that can be such a means.
 MEANS_TYPES = frozenset({"withdrawal", "redeployment", "handover"})
 MEANS_REACH = 12  # ``اكتملت في أيلول 2025 بمغادرة``: how far after its end the means may come
+#: Types whose trigger in a civil clause (no military word, a civil participant) is a look-alike.
+CIVIL_TYPES = frozenset({"withdrawal", "redeployment", "handover", "mission_end", "attack", "war"})
 RELATIVE_REACH = 6  # ``الهجوم بطائرة مسيرة الذي استهدف``: how far after its noun a relative verb may come
 HYPOTHETICAL_REACH = 4  # ``قد يفتح الباب أمام تسليمها``: how far after قد + verb its object may come
 #: Words that may stand between a relative pronoun and its verb (``التي كانت قد غادرت``).
@@ -172,3 +174,17 @@ def relative_restatement(toks: list[Token], noun: Span, verb: Span) -> bool:
     if any(t.text in STRONG_BREAKS or _surface(t) in COMPLEMENTIZERS for t in gap):
         return False
     return bool(gap) and lexicon.is_cue(gap[-1], "relatives")
+
+
+def civil_clause(toks: list[Token], trig: Span, clause: tuple[int, int]) -> bool:
+    """A movement or violence word in a civil, economic, political or sports clause (``انسحبت الشركة من
+    السوق``, ``هاجم الوزير منتقديه``, ``سلمت الوزارة الرواتب``): a civil participant in its clause and no
+    troops, base, weapon or military actor there."""
+    if trig.type not in CIVIL_TYPES:
+        return False
+    lo, hi = clause
+    civil = any(lexicon.is_cue(toks[j], "civil_participants") for j in range(lo, hi + 1) if not trig.first <= j <= trig.last)
+    if not civil:
+        return False
+    military = ("troop_words", "base_words", "site_heads", "projectiles", "explosive_words", "military_words", "military_anchors")
+    return not any(lexicon.is_cue(toks[j], cue) for j in range(lo, hi + 1) for cue in military)

@@ -22,7 +22,7 @@ from analysis.events.attributes import (
     StatusCues, dated_since, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
     states_purpose,
 )  # fmt: skip
-from analysis.events.clauses import COMPLEMENTIZERS, Span, clause_span, describes_participant, hypothetical_object, means_of, relative_restatement, starts
+from analysis.events.clauses import COMPLEMENTIZERS, Span, civil_clause, clause_span, describes_participant, hypothetical_object, means_of, relative_restatement, starts
 from analysis.events.location import PlaceMention, place_level
 from analysis.events.places import compatible
 from analysis.events.dating import anchor_forward, assign_dates, happened, sentence_timexes
@@ -102,6 +102,8 @@ def extract_events(
         for trig in trigs:
             span = Span(trig.first, trig.last, trig.type)
             clause = clause_span(toks, span, spans, opened)
+            if civil_clause(toks, span, clause):
+                continue
             value, mod = trig.value, trig.mod
             anchored = trig.anchored_duration
             forward = None
