@@ -350,3 +350,12 @@ def test_civil_look_alikes_are_no_events(tmp_path, body):
 )
 def test_military_clause_with_a_civil_word_is_kept(tmp_path, body, type_):
     assert type_ in _types(_events(tmp_path, body))
+
+
+# ---------------------------------------------------------------------------------------------
+# The verb of an invasion (غزت, غزا) is a war when dated, like its noun (الغزو).
+
+def test_dated_invasion_verb_is_a_war(tmp_path):
+    body = "وفي ربيع 2003 غزت قوات أمريكية وبريطانية العراق وأسقطت نظامه."
+    wars = [e for e in _events(tmp_path, body) if e.type == "war"]
+    assert wars and wars[0].date is not None and wars[0].date.startswith("2003")
