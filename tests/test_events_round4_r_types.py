@@ -359,3 +359,12 @@ def test_dated_invasion_verb_is_a_war(tmp_path):
     body = "وفي ربيع 2003 غزت قوات أمريكية وبريطانية العراق وأسقطت نظامه."
     wars = [e for e in _events(tmp_path, body) if e.type == "war"]
     assert wars and wars[0].date is not None and wars[0].date.startswith("2003")
+
+
+# ---------------------------------------------------------------------------------------------
+# Continuing a mission until a date (ستواصل … عملها حتى) ends it then, like تستمر … حتى.
+
+def test_continuing_a_mission_until_a_date_is_its_end(tmp_path):
+    body = "وقال المتحدث إن البعثة الأوروبية ستواصل مهمتها التدريبية في بغداد حتى حزيران 2026."
+    ends = [e for e in _events(tmp_path, body) if e.type == "mission_end"]
+    assert ends and ends[0].date == "2026-06" and ends[0].status == "planned"
