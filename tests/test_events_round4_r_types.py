@@ -368,3 +368,17 @@ def test_continuing_a_mission_until_a_date_is_its_end(tmp_path):
     body = "وقال المتحدث إن البعثة الأوروبية ستواصل مهمتها التدريبية في بغداد حتى حزيران 2026."
     ends = [e for e in _events(tmp_path, body) if e.type == "mission_end"]
     assert ends and ends[0].date == "2026-06" and ends[0].status == "planned"
+
+
+# ---------------------------------------------------------------------------------------------
+# Taking over a site's protection with a partner named in passing (بالتنسيق مع …) is a handover.
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وسيتولى الجيش العراقي بالتنسيق مع قيادة الشرطة حماية المنشآت التي ستخليها القوات الأجنبية.",
+        "وستتولى قوات الحدود بالتعاون مع الأجهزة المحلية تأمين المعسكرات المتروكة اعتبارا من الشهر المقبل.",
+    ],
+)
+def test_takeover_with_a_partner_in_between_is_a_handover(tmp_path, body):
+    assert "handover" in _types(_events(tmp_path, body))

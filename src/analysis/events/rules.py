@@ -27,6 +27,7 @@ ARRIVAL_REACH = 16  # ``دخلت أكثر من مئة آلية تابعة للق
 COMING_FROM_BEFORE = 8  # ``قوة أمريكية قادمة من قاعدة التنف السورية وصلت``
 TROOPS_REACH_COUNTED = 7  # ``ستنشر عددا صغيرا من الجنود``: a number before the troops
 SUBJECT_REACH = 8  # ``عدد القوات الأمريكية في موقع البرج 22 سيُخفض``
+COORDINATION_REACH = 6  # ``بالتنسيق مع وزارة شؤون البيشمركة``: the partner's name before the task
 PERIOD_REACH = 6  # ``لعمليات عسكرية واسعة بين عامي 2014 و2017``: the years right after the operations
 LAUNCH_REACH = 5  # ``بدء التحالف بقيادة واشنطن غاراته على مواقع التنظيم``
 TOPIC_REACH = 14  # ``صوت البرلمان الألماني (بوندستاغ)، أمس الخميس، على تمديد التفويض``
@@ -257,7 +258,14 @@ def _eventive(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 def _takeover(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``سيتولى الجيش حماية الموقع``, ``تولت القوات العراقية إدارة القاعدة``: a site taken over, not a
     role held (``تتولى إدارة القاعدة``, a present state) nor a readiness (``جاهزية القوات لتولي المسؤولية``)."""
-    if not (lexicon.has_cue(toks, m.last + 1, m.last + 4, "authority_words") and lexicon.has_cue(toks, m.last + 1, m.last + 6, "site_words")):
+    last = m.last
+    partner = next((j for j in range(m.last + 1, min(m.last + 4, len(toks))) if lexicon.is_cue(toks[j], "coordination_phrases")), None)
+    if partner is not None:
+        # ``ستتولى (الأجهزة الأمنية) بالتنسيق مع وزارة البيشمركة حماية المنشآت``: the partner named in passing stands between
+        last = next((j - 1 for j in range(partner + 1, min(partner + 1 + COORDINATION_REACH, len(toks))) if lexicon.is_cue(toks[j], "authority_words")), last)
+    if not lexicon.has_cue(toks, last + 1, last + 4, "authority_words"):
+        return False
+    if not (lexicon.has_cue(toks, last + 1, last + 6, "site_words") or lexicon.has_cue(toks, last + 1, last + 6, "facility_words")):
         return False
     return _eventive(toks, m)
 
