@@ -382,3 +382,16 @@ def test_continuing_a_mission_until_a_date_is_its_end(tmp_path):
 )
 def test_takeover_with_a_partner_in_between_is_a_handover(tmp_path, body):
     assert "handover" in _types(_events(tmp_path, body))
+
+
+# ---------------------------------------------------------------------------------------------
+# Fewer bases is a withdrawal, like fewer troops; cutting something else is not.
+
+def test_reducing_the_number_of_bases_is_a_withdrawal(tmp_path):
+    body = "وأكد مسؤول أمريكي أن بلاده ستخفض عدد قواعدها في العراق خلال العام المقبل."
+    assert "withdrawal" in _types(_events(tmp_path, body))
+
+
+def test_reducing_taxes_is_no_withdrawal(tmp_path):
+    body = "وأعلنت الحكومة أنها ستخفض الضرائب على الشركات العاملة قرب القواعد النفطية."
+    assert "withdrawal" not in _types(_events(tmp_path, body))

@@ -28,6 +28,7 @@ COMING_FROM_BEFORE = 8  # ``قوة أمريكية قادمة من قاعدة ا�
 TROOPS_REACH_COUNTED = 7  # ``ستنشر عددا صغيرا من الجنود``: a number before the troops
 SUBJECT_REACH = 8  # ``عدد القوات الأمريكية في موقع البرج 22 سيُخفض``
 COORDINATION_REACH = 6  # ``بالتنسيق مع وزارة شؤون البيشمركة``: the partner's name before the task
+BASES_REACH = 4  # ``ستقلص الولايات المتحدة عدد قواعدها``: the subject, a number word, then the bases
 PERIOD_REACH = 6  # ``لعمليات عسكرية واسعة بين عامي 2014 و2017``: the years right after the operations
 LAUNCH_REACH = 5  # ``بدء التحالف بقيادة واشنطن غاراته على مواقع التنظيم``
 TOPIC_REACH = 14  # ``صوت البرلمان الألماني (بوندستاغ)، أمس الخميس، على تمديد التفويض``
@@ -371,6 +372,16 @@ def _military_period(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return any(t.text.isdigit() and len(t.text) == 4 for t in toks[m.last + 2 : m.last + 2 + PERIOD_REACH])
 
 
+def _reduce_bases(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``ستقلص الولايات المتحدة عدد قواعدها في سوريا``: fewer bases is a withdrawal, like fewer troops."""
+    for j in range(m.last + 1, min(m.last + 1 + BASES_REACH, len(toks))):
+        if lexicon.is_cue(toks[j], "base_words"):
+            return True
+        if not (lexicon.is_cue(toks[j], "quantity_words") or j == m.last + 1):
+            return False  # ``خفض الضرائب على القواعد``: the object is something else
+    return False
+
+
 def _vacated(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``باتت قاعدة الشدادي خالية من القوات الأمريكية``, ``خلت القاعدة من الجنود``: a site emptied of troops
     (a nominal sentence that reports the withdrawal done), not ``خال من الإصابات``."""
@@ -476,6 +487,7 @@ RULES: dict[str, Rule] = {
     "campaign": _campaign,
     "military_period": _military_period,
     "vacated": _vacated,
+    "reduce_bases": _reduce_bases,
     "isis_campaign": _isis_campaign,
 }
 
