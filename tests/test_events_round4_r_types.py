@@ -395,3 +395,23 @@ def test_reducing_the_number_of_bases_is_a_withdrawal(tmp_path):
 def test_reducing_taxes_is_no_withdrawal(tmp_path):
     body = "وأعلنت الحكومة أنها ستخفض الضرائب على الشركات العاملة قرب القواعد النفطية."
     assert "withdrawal" not in _types(_events(tmp_path, body))
+
+
+# ---------------------------------------------------------------------------------------------
+# What someone is ready for (مستعد لتسلم) is a capacity, not an event; a preparation (استعدادا لـ) stays.
+
+@pytest.mark.parametrize(
+    "body, type_",
+    [
+        ("وقال قائد محلي إن قواته مستعدة لتسلم قاعدة التاجي في أي وقت.", "handover"),
+        ("وأكد المتحدث أن الطائرات جاهزة لقصف مواقع التنظيم إذا لزم الأمر.", "attack"),
+    ],
+)
+def test_readiness_is_no_event(tmp_path, body, type_):
+    assert type_ not in _types(_events(tmp_path, body))
+
+
+def test_preparation_for_a_handover_stays_an_event(tmp_path):
+    body = "وتجري القوات الأمريكية جردا لمعداتها استعدادا لتسليم قاعدة التاجي الشهر المقبل."
+    handovers = [e for e in _events(tmp_path, body) if e.type == "handover"]
+    assert handovers and handovers[0].date == "2026-01"

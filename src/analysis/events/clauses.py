@@ -42,6 +42,7 @@ MEANS_TYPES = frozenset({"withdrawal", "redeployment", "handover"})
 MEANS_REACH = 12  # ``اكتملت في أيلول 2025 بمغادرة``: how far after its end the means may come
 #: Types whose trigger in a civil clause (no military word, a civil participant) is a look-alike.
 CIVIL_TYPES = frozenset({"withdrawal", "redeployment", "handover", "mission_end", "attack", "war"})
+READINESS_REACH = 3  # ``ستبقى مستعدة لتنفيذ ضربات``: a light verb may stand between
 RELATIVE_REACH = 6  # ``الهجوم بطائرة مسيرة الذي استهدف``: how far after its noun a relative verb may come
 HYPOTHETICAL_REACH = 4  # ``قد يفتح الباب أمام تسليمها``: how far after قد + verb its object may come
 #: Words that may stand between a relative pronoun and its verb (``التي كانت قد غادرت``).
@@ -188,3 +189,15 @@ def civil_clause(toks: list[Token], trig: Span, clause: tuple[int, int]) -> bool
         return False
     military = ("troop_words", "base_words", "site_heads", "projectiles", "explosive_words", "military_words", "military_anchors")
     return not any(lexicon.is_cue(toks[j], cue) for j in range(lo, hi + 1) for cue in military)
+
+
+def readiness(toks: list[Token], trig: Span, prefix: str) -> bool:
+    """What someone is ready for (``الإقليم مستعد لتسلم حرير``, ``ستبقى مستعدة لتنفيذ ضربات``): a capacity,
+    not an event (``استعدادا لـ`` is a preparation, handled as planned elsewhere, and is not this)."""
+    for j in range(trig.first - 1, max(trig.first - 1 - READINESS_REACH, -1), -1):
+        tok = toks[j]
+        if tok.text in STRONG_BREAKS or tok.text in lexicon.cues()["clause_breaks"]:
+            return False
+        if lexicon.is_cue(tok, "readiness_words") and "ال" not in tok.norm[:2]:
+            return lexicon.lam_prefix(prefix) or (j + 1 < trig.first and lexicon.lam_prefix(toks[j + 1].norm[:2]))
+    return False

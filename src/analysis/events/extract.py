@@ -22,7 +22,7 @@ from analysis.events.attributes import (
     StatusCues, dated_since, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
     states_purpose,
 )  # fmt: skip
-from analysis.events.clauses import COMPLEMENTIZERS, Span, civil_clause, clause_span, describes_participant, hypothetical_object, means_of, relative_restatement, starts
+from analysis.events.clauses import COMPLEMENTIZERS, Span, civil_clause, clause_span, describes_participant, hypothetical_object, means_of, readiness, relative_restatement, starts
 from analysis.events.location import PlaceMention, place_level
 from analysis.events.places import compatible
 from analysis.events.dating import anchor_forward, assign_dates, happened, sentence_timexes
@@ -81,6 +81,7 @@ def extract_events(
             t for t in trigs
             if not describes_participant(toks, Span(t.first, t.last, t.type), every)
             and not (t.type in SPECULATION_TYPES and hypothetical_object(toks, Span(t.first, t.last, t.type), finite_verb(t.match)))
+            and not (t.type in SPECULATION_TYPES and readiness(toks, Span(t.first, t.last, t.type), t.match.prefix))
         ]  # fmt: skip
         blocked = {i for i, t in enumerate(toks) for x in in_sent if x.start < t.end and t.start < x.end}
         if not trigs:
