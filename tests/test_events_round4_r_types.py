@@ -415,3 +415,18 @@ def test_preparation_for_a_handover_stays_an_event(tmp_path):
     body = "وتجري القوات الأمريكية جردا لمعداتها استعدادا لتسليم قاعدة التاجي الشهر المقبل."
     handovers = [e for e in _events(tmp_path, body) if e.type == "handover"]
     assert handovers and handovers[0].date == "2026-01"
+
+
+# ---------------------------------------------------------------------------------------------
+# A quotation mark after a detached proclitic (بـ"…") opens what is demanded; it does not cut the
+# demand off from its content.
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وطالب نواب عن كتلة معارضة في البرلمان العراقي بـ\"خروج آخر جندي أجنبي من قاعدة حرير قبل نهاية العام\".",
+        "وطالب نواب عن كتلة معارضة في مجلس النواب بـ«انسحاب القوات الأجنبية من قاعدة عين الأسد قبل الصيف».",
+    ],
+)
+def test_quoted_demand_after_a_detached_proclitic_is_no_event(tmp_path, body):
+    assert "withdrawal" not in _types(_events(tmp_path, body))

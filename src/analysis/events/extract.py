@@ -71,7 +71,7 @@ def extract_events(
     last_base: str | None = None  # the article's base so far: what ``القاعدة`` points back to
     base_counts: Counter[str] = Counter()
     for sent in sentences(text):
-        toks = [Token(t.text, t.start + sent.start, t.end + sent.start, t.norm) for t in tokens(sent.text)]
+        toks = attached_quotes([Token(t.text, t.start + sent.start, t.end + sent.start, t.norm) for t in tokens(sent.text)])
         if not toks:
             continue
         in_sent = [t for t in timexes if sent.start <= t.start and t.end <= sent.end]
@@ -181,6 +181,16 @@ EMBEDDED_REACH = 2  # ``نفذت فجر اليوم الجمعة ضربات``: th
 def _surface_complementizer(tok: Token) -> bool:
     """أن/إن as written (``أن``, ``بأن``, ``إنه``), not ``وان`` of a name."""
     return tok.text.strip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652") in COMPLEMENTIZERS
+
+
+def attached_quotes(toks: list[Token]) -> list[Token]:
+    """The tokens without a quotation mark that follows a detached proclitic (``طالبوا بـ"خروج القوات"``):
+    the quote opens what is demanded, it does not end the clause (the word keeps its own offsets)."""
+    return [t for i, t in enumerate(toks) if not (t.text in QUOTES_AFTER_PROCLITIC and i > 0 and toks[i - 1].text.endswith(TATWEEL))]
+
+
+TATWEEL = "\u0640"
+QUOTES_AFTER_PROCLITIC = frozenset('"“”«»\'')
 
 
 def share_means_date(trigs: list[Trigger], toks: list[Token]) -> None:
