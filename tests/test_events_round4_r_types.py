@@ -430,3 +430,18 @@ def test_preparation_for_a_handover_stays_an_event(tmp_path):
 )
 def test_quoted_demand_after_a_detached_proclitic_is_no_event(tmp_path, body):
     assert "withdrawal" not in _types(_events(tmp_path, body))
+
+
+# ---------------------------------------------------------------------------------------------
+# A date in apposition to ``الموعد (المحدد) لـ`` an event is that event's date.
+
+@pytest.mark.parametrize(
+    "body, date",
+    [
+        ("ومع اقتراب 30 حزيران المقبل، الموعد المحدد لانتهاء مهمة البعثة الأوروبية في بغداد، تستعد الحكومة لطي صفحة بدأت عام 2018.", "2026-06-30"),
+        ("وحتى الخامس عشر من آذار، الموعد المقرر لتسليم قاعدة التاجي، تبقى المعدات الثقيلة في مكانها منذ عام 2019.", "2026-03-15"),
+    ],
+)
+def test_date_in_apposition_to_the_appointment_dates_the_event(tmp_path, body, date):
+    found = [e for e in _events(tmp_path, body) if e.type in ("mission_end", "handover")]
+    assert found and found[0].date == date, [(e.type, e.trigger, e.date) for e in _events(tmp_path, body)]

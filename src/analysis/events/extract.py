@@ -92,6 +92,7 @@ def extract_events(
         txs = sentence_timexes(in_sent, toks, dct)
         assign_dates(trigs, txs, toks)
         embedded_dates(trigs, toks)
+        appositive_deadline(trigs, txs, toks)
         share_means_date(trigs, toks)
         share_relative_date(trigs, toks)
         in_sentence = None if ents is None else ents[bisect_left(ent_starts, sent.start) : bisect_left(ent_starts, sent.end)]
@@ -181,6 +182,23 @@ EMBEDDED_REACH = 2  # ``نفذت فجر اليوم الجمعة ضربات``: th
 def _surface_complementizer(tok: Token) -> bool:
     """أن/إن as written (``أن``, ``بأن``, ``إنه``), not ``وان`` of a name."""
     return tok.text.strip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652") in COMPLEMENTIZERS
+
+
+def appositive_deadline(trigs: list[Trigger], txs: list[Any], toks: list[Token]) -> None:
+    """``مع اقتراب 30 أيلول الجاري، الموعد المحدد لانتهاء مهمة التحالف``: a date set in apposition to ``الموعد
+    (المحدد) لـ`` an event is that event's date (a deadline: the event is planned for it)."""
+    for trig in trigs:
+        if not lexicon.lam_prefix(trig.match.prefix):
+            continue
+        j = trig.first - 1
+        while j >= 0 and lexicon.is_cue(toks[j], "scheduled_words"):
+            j -= 1
+        if j < 1 or not lexicon.is_cue(toks[j], "appointment_words") or toks[j - 1].text not in ("،", ","):
+            continue
+        before = [x for x in txs if x.last == j - 2]
+        if before:
+            x = before[0]
+            trig.timex, trig.value, trig.mod = x, x.value, x.mod
 
 
 def attached_quotes(toks: list[Token]) -> list[Token]:
