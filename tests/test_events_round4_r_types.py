@@ -445,3 +445,24 @@ def test_quoted_demand_after_a_detached_proclitic_is_no_event(tmp_path, body):
 def test_date_in_apposition_to_the_appointment_dates_the_event(tmp_path, body, date):
     found = [e for e in _events(tmp_path, body) if e.type in ("mission_end", "handover")]
     assert found and found[0].date == date, [(e.type, e.trigger, e.date) for e in _events(tmp_path, body)]
+
+
+# ---------------------------------------------------------------------------------------------
+# An undated verbal noun named as a topic (قضية انسحاب, أهمية تسليم, تداعيات الهجمات) is talked about,
+# not reported.
+
+@pytest.mark.parametrize(
+    "body, type_",
+    [
+        ("وتطرق اللقاء إلى قضية انسحاب قوات التحالف من قاعدة حرير.", "withdrawal"),
+        ("وشدد المتحدث على أهمية تسليم قاعدة التاجي إلى الجيش العراقي.", "handover"),
+        ("وتناولت الندوة تداعيات الهجمات على القواعد الأمريكية في سوريا.", "attack"),
+    ],
+)
+def test_topic_of_talk_is_no_event(tmp_path, body, type_):
+    assert type_ not in _types(_events(tmp_path, body))
+
+
+def test_dated_event_after_a_topic_head_stays(tmp_path):
+    body = "وتناول الكتاب قضية انسحاب القوات الأمريكية من العراق عام 2011."
+    assert "withdrawal" in _types(_events(tmp_path, body))

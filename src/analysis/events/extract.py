@@ -113,7 +113,7 @@ def extract_events(
                 forward = anchor_forward(toks, trig, trig.timex)
                 value = dating.anchored_value(anchored, dct, forward)
             surface = article.content[toks[trig.first].start : toks[trig.last].end]
-            if not on_timeline(trig, value, toks, surface):
+            if not on_timeline(trig, value, toks, surface) or topic_of_talk(trig, value, toks):
                 continue
             value = dating.never_future_if_past(value, mod, dct, trig.timex, happened(toks, trig))
             tx = trig.timex.timex if trig.timex is not None else None
@@ -233,6 +233,14 @@ def share_relative_date(trigs: list[Trigger], toks: list[Token]) -> None:
         for verb in trigs:
             if verb.timex is not None and relative_restatement(toks, Span(noun.first, noun.last, noun.type), Span(verb.first, verb.last, verb.type)):
                 noun.timex, noun.value, noun.mod = verb.timex, verb.value, verb.mod
+
+
+def topic_of_talk(trig: Trigger, value: str | None, toks: list[Token]) -> bool:
+    """An undated verbal noun that is the topic a head noun names (``قضية انسحاب القوات``, ``تداعيات
+    استقدام القوات``, ``أهمية الانسحاب``): what is talked about, not a report that it happened."""
+    if value is not None or trig.type not in SPECULATION_TYPES or finite_verb(trig.match) or trig.first == 0:
+        return False
+    return lexicon.is_cue(toks[trig.first - 1], "topic_heads")
 
 
 #: Types whose verbal noun under ``قد`` + verb (``قد يعقد ترتيبات الانسحاب``) is a topic of speculation.
