@@ -228,8 +228,10 @@ def share_means_date(trigs: list[Trigger], toks: list[Token]) -> None:
 
 def share_relative_date(trigs: list[Trigger], toks: list[Token]) -> None:
     """``تبنت الجماعة مساء الخميس الهجوم الذي استهدف المطار ليل الثلاثاء``: a noun and the verb of its relative
-    clause report one event, dated by the verb (the noun's timex may be the claim's)."""
+    clause report one event, dated by the verb (a timex before the noun may be the claim's)."""
     for noun in trigs:
+        if noun.timex is None or noun.timex.first > noun.last:
+            continue  # undated, it joins the verb's report anyway; a timex of its own, after it, is the noun's
         for verb in trigs:
             if verb.timex is not None and relative_restatement(toks, Span(noun.first, noun.last, noun.type), Span(verb.first, verb.last, verb.type)):
                 noun.timex, noun.value, noun.mod = verb.timex, verb.value, verb.mod
