@@ -149,3 +149,13 @@ def test_general_frequency_bands_and_unseen_words():
     assert bands[2]["zn"] == "f" + bands[2]["zc"]  # a listed foreign name, with its band
     assert bands[3]["zw"] == "4" and bands[3]["zc"] == "5" and "zu" not in bands[3]  # the core is more common than و+ال+word
     assert not any(f.startswith("zu=") for fs in Featurizer(default_gazetteer()).sentence(words) for f in fs)  # no vocabulary given
+
+
+def test_gazetteer_label_two_words_away():
+    """A known place after a bracket reaches the word before the bracket (``X ( البرتغال )``)."""
+    from analysis.entities.features import Featurizer
+    from analysis.entities.gazetteer import default_gazetteer
+
+    feats = Featurizer(default_gazetteer()).sentence(["بنفيكا", "(", "البرتغال", ")"])
+    assert "++g=B-LOC" in feats[0] and "+g=B-LOC" in feats[1] and "g=B-LOC" in feats[2]
+    assert "--g=B-LOC" not in feats[3] and not any(f.startswith("++g=") for f in feats[1])
