@@ -31,10 +31,11 @@ LAUNCH_REACH = 5  # ``بدء التحالف بقيادة واشنطن غارات
 TOPIC_REACH = 14  # ``صوت البرلمان الألماني (بوندستاغ)، أمس الخميس، على تمديد التفويض``
 BUILT_REACH = 12  # ``وتقع قاعدة التنف على الطريق الدولي بين دمشق وبغداد، وقد أقامها``
 BASE_REACH = 6  # ``أغلقت القوات الأمريكية أمس قاعدة الشدادي``
+RETURN_SUBJECT_REACH = 10  # ``استخدمتها القوات الأمريكية منذ الغزو عام 2003، ثم عادت إليها``
 MISSION_REACH_BEFORE = 7  # ``المهمة القتالية للقوات الأمريكية في العراق ستنتهي``: subject before the verb
 
 #: Rules whose triggers count only when a timex dates them (never as a bare purpose ``لهزيمة``).
-DATED_RULES = frozenset({"dated", "talks", "founded", "victory", "mission_start", "built"})
+DATED_RULES = frozenset({"dated", "talks", "founded", "victory", "mission_start", "built", "parliament_decision", "ceremony", "visit", "presence_began", "troops_dated"})
 
 Rule = Callable[[list[Token], lexicon.TriggerMatch], bool]
 
@@ -157,6 +158,9 @@ def _return_to(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     for j in range(m.last + 1, min(m.last + 4, len(toks))):
         if _prep(toks[j], "destination_preps"):
             return _known_place_at(toks, j + 1) and lexicon.has_cue(toks, m.first - 5, m.last + 5, "troop_words")
+        if lexicon.is_cue(toks[j], "back_pronoun_preps"):
+            # ``ثم عادت إليها عام 2014``, ``عودة القوات الأمريكية إليها``: back to the place just named
+            return lexicon.has_cue(toks, m.first - RETURN_SUBJECT_REACH, m.last + 3, "troop_words")
     return False
 
 
@@ -349,6 +353,87 @@ def _victory(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return lexicon.has_cue(toks, m.last + 1, m.last + 3, "victory_words")
 
 
+# Statements, votes, ceremonies, visits and deployments (docs/ANNOTATION.md, "Events": announcement, vote, other)
+
+DECISION_BACK_REACH = 20  # ``... مجلس النواب ... قرار المجلس الصادر``: where a bare ``المجلس`` was named in full
+ISSUER_REACH = 8  # ``وأصدرت كتلة برلمانية مقربة من الفصائل بياناً``: verb, subject, object
+STANCE_REACH = 6  # ``دانت الحكومة العراقية الضربة``
+DECLARED_REACH = 3  # ``هدنة أعلنتها الكتائب``, ``أعلنت هدنة``
+CEREMONY_REACH = 6  # ``الحفل الرسمي الخاص باستلام قاعدة``
+VISIT_REACH = 3  # ``زار القاعدة``, ``خلال زيارته بغداد``
+PRESENCE_BEFORE = 5  # ``صفحة وجود عسكري متعدد الجنسيات بدأ صيف 2014``
+VOTE_BACK_REACH = 20  # ``مقترح قانون جدولة انسحاب القوات ... على أن يجري التصويت عليه``
+
+
+def _parliament_decision(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``قرار البرلمان``, ``قرار مجلس النواب``, ``القرار النيابي``, ``قرار المجلس`` (after مجلس النواب): a
+    parliament's resolution on the presence is its vote (dated only: ``DATED_RULES``)."""
+    nxt = [j for j in range(m.last + 1, min(m.last + 3, len(toks)))]
+    if not nxt or not _topic(toks, m):
+        return False
+    j = nxt[0]
+    if lexicon.is_cue(toks[j], "parliament_after"):
+        return True
+    if lexicon.bare(toks[j].norm) & {"مجلس"} and j + 1 < len(toks) and lexicon.is_cue(toks[j + 1], "chamber_names"):
+        return True
+    if toks[j].norm == "المجلس":  # ``قرار المجلس``: the chamber named in full earlier in the sentence
+        return any(
+            lexicon.bare(toks[k].norm) & {"مجلس"} and k + 1 < len(toks) and lexicon.is_cue(toks[k + 1], "chamber_names")
+            for k in range(max(m.first - DECISION_BACK_REACH, 0), m.first)
+        ) or lexicon.has_cue(toks, m.first - DECISION_BACK_REACH, m.first - 1, "parliament_after")
+    return False
+
+
+def _issued(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``أصدرت الوزارة بياناً``, ``تصدر السفارة بياناً تهنئ فيه``: a statement issued (an announcement), not a
+    source (``وقالت في بيان``)."""
+    return any(lexicon.is_cue(toks[j], "issuing_verbs") for j in words_before(toks, m.first, ISSUER_REACH))
+
+
+def _stance(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``دانت الحكومة الضربة``, ``استنكرت الوزارة القصف``: a condemnation of an attack (a statement of its own)."""
+    return lexicon.has_cue(toks, m.last + 1, m.last + STANCE_REACH, "stance_objects")
+
+
+def _declared(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``هدنة أعلنتها كتائب حزب الله``, ``أعلنت الفصائل هدنة``: a truce declared is a statement of policy."""
+    return lexicon.has_cue(toks, m.first - DECLARED_REACH, m.last + DECLARED_REACH, "declare_verbs")
+
+
+def _ceremony(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``الحفل الرسمي لتسلم القاعدة``, ``حفلاً بمناسبة استكمال التسليم``: the ceremony of a handover or a
+    mission's end (``other``; dated only), not a party or a wedding."""
+    return lexicon.has_cue(toks, m.last + 1, m.last + CEREMONY_REACH, "ceremony_topics")
+
+
+def _visit(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``زار وزير الدفاع القاعدة``, ``خلال زيارته بغداد ... أن البعثة ستبقى``: a visit to a base, or to a
+    named place in a sentence about the presence or a mission (dated only)."""
+    for j in range(m.last + 1, min(m.last + 1 + VISIT_REACH, len(toks))):
+        if lexicon.is_cue(toks[j], "visit_objects"):
+            return True
+        place = j + 1 if _prep(toks[j], "destination_preps") else j
+        if _known_place_at(toks, place):
+            return lexicon.has_cue(toks, 0, len(toks) - 1, "topic_words") or lexicon.has_cue(toks, 0, len(toks) - 1, "mission_words")
+    return False
+
+
+def _presence_began(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``وجود عسكري متعدد الجنسيات بدأ صيف 2014``: a presence that began (a deployment; dated only)."""
+    return _mission_start(toks, m) or any(
+        lexicon.is_cue(toks[j], "presence_nouns") for j in words_before(toks, m.first, PRESENCE_BEFORE)
+    )
+
+
+def _topic_back(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``على أن يجري التصويت عليه``: the vote on a bill named further back in its sentence."""
+    if _topic(toks, m):
+        return True
+    if m.last + 1 < len(toks) and lexicon.is_cue(toks[m.last + 1], "vote_back_refs"):
+        return lexicon.has_cue(toks, m.first - VOTE_BACK_REACH, m.first - 1, "topic_words")
+    return False
+
+
 RULES: dict[str, Rule] = {
     "-": _always,
     "dated": _always,
@@ -359,7 +444,7 @@ RULES: dict[str, Rule] = {
     "site": _after("site_words", SITE_MAX_TOKENS),
     "equipment": _after("equipment_words", EQUIPMENT_REACH),
     "until": _until,
-    "topic": _topic,
+    "topic": _topic_back,
     "destination": _destination,
     "troops_destination": _troops_destination,
     "arrival_from": _arrival_from,
@@ -391,6 +476,14 @@ RULES: dict[str, Rule] = {
     "victory": _victory,
     "campaign": _campaign,
     "isis_campaign": _isis_campaign,
+    "parliament_decision": _parliament_decision,
+    "issued": _issued,
+    "stance": _stance,
+    "declared": _declared,
+    "ceremony": _ceremony,
+    "visit": _visit,
+    "presence_began": _presence_began,
+    "troops_dated": _troops_around,
 }
 
 

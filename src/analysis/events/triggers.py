@@ -32,6 +32,7 @@ PREPARATION_REACH = 2  # ``ترتيبات تسليم``, ``استكمال ترت�
 INTENTION_REACH = 4  # ``تعتزم الحكومة الإيطالية سحب``: the subject may stand between
 COORD_REACH = 16  # ``سحب جنودها من ...، ونقل قسم منهم``: a coordinated trigger shares the first one's aspect  # ``أمر وزير الدفاع الأمريكي مارك إسبر، أمس الأحد، بسحب``  # ``انسحاب ... لا يزال مستمرا``: how far after the trigger its ongoing word may come
 VICTORY_WAR_REACH = 8  # ``خاض التحالف حربا استمرت ثلاث سنوات انتهت بإعلان النصر``
+CEREMONY_OCCASION_REACH = 6  # ``الحفل الرسمي الخاص باستلام قاعدة``: the occasion right after the ceremony
 ANNOUNCED_WINDOW = 30  # how far after a speech verb the event it only reports may come (``reported`` types)
 
 
@@ -236,13 +237,15 @@ def _reports_event(trig: Trigger, found: list[Trigger], toks: list[Token]) -> bo
     event; the type's cue list between them (an agreement: أن; an attack: a new clause, as in
     ``إعلان مسؤوليتها عن العملية، مؤكدة ... أن الاستهداف``) makes the verb a statement of its own.
     """
-    if trig.type != "announcement":
-        return False
+    if trig.type != "announcement" or trig.rule == "stance":
+        return False  # ``دانت الحكومة الضربة``: a reaction is a statement of its own, not a report of what it reacts to
     for t in found:
         blocker = TYPES[t.type].reported
         if blocker is None or not 0 < t.first - trig.last <= ANNOUNCED_WINDOW or t.background:
             continue  # ``أعلنت ... وقف عملياتها، بعد أسبوع من هجوم``: a background event is not what is announced
-        if not lexicon.has_cue(toks, trig.last + 1, t.first - 1, blocker):
+        if not lexicon.has_cue(toks, trig.last + 1, t.first - 1, blocker) and not lexicon.has_cue(
+            toks, trig.last + 1, t.first - 1, "stance_verbs"
+        ):  # ``أصدر بياناً دان فيه الاعتداءات``: a statement that takes a stance is its own
             return True
     return False
 
@@ -263,6 +266,8 @@ def _content_of(trig: Trigger, found: list[Trigger], toks: list[Token]) -> str |
     demanded: ``صادق على قرار لإنهاء``, ``تطالب بإنهاء وجود``), ``"planned"`` (the thing agreed:
     ``اتفاق ... على إنهاء مهام``, ``اتفاق إنهاء مهمة``, a planned event of its own) or None."""
     c = lexicon.cues()
+    if _occasion_of_ceremony(trig, found, toks):
+        return "drop"
     if TYPES[trig.type].content_head:
         return None
     prev = lexicon.bare(toks[trig.first - 1].norm) if trig.first > 0 else set()
@@ -289,3 +294,15 @@ def _content_of(trig: Trigger, found: list[Trigger], toks: list[Token]) -> str |
     ):
         return "drop"  # قرار ... تم إعداده من قبل الكتل ... لإنهاء التواجد: the purpose of a resolution
     return None
+
+
+def _occasion_of_ceremony(trig: Trigger, found: list[Trigger], toks: list[Token]) -> bool:
+    """``الحفل الرسمي الخاص باستلام القاعدة``, ``حفلاً بمناسبة استكمال التسليم``: what a ceremony marks is its
+    occasion, reported (and dated) elsewhere; the ceremony is the event of its sentence."""
+    for head in found:
+        if head.rule != "ceremony" or not 0 < trig.first - head.last <= CEREMONY_OCCASION_REACH:
+            continue
+        if any(_is_break(toks[j]) or lexicon.is_cue(toks[j], "complementizers") for j in range(head.last + 1, trig.first)):
+            continue
+        return True
+    return False
