@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from analysis.events import lexicon
-from analysis.events.modality import QUOTE_MARKS, imperfect, words_before
+from analysis.events.modality import QUOTE_MARKS, STRONG_BREAKS, imperfect, words_before
 from analysis.text import Token
 
 ZONE_MAX_TOKENS = 15  # a timex (or حتى) further than this after its trigger does not belong to it
@@ -35,7 +35,7 @@ RETURN_SUBJECT_REACH = 10  # ``استخدمتها القوات الأمريكي�
 MISSION_REACH_BEFORE = 7  # ``المهمة القتالية للقوات الأمريكية في العراق ستنتهي``: subject before the verb
 
 #: Rules whose triggers count only when a timex dates them (never as a bare purpose ``لهزيمة``).
-DATED_RULES = frozenset({"dated", "talks", "founded", "victory", "mission_start", "built", "parliament_decision", "ceremony", "visit", "presence_began", "troops_dated"})
+DATED_RULES = frozenset({"dated", "talks", "founded", "victory", "mission_start", "built", "parliament_decision", "ceremony", "visit", "presence_began", "troops_dated", "reading"})
 
 Rule = Callable[[list[Token], lexicon.TriggerMatch], bool]
 
@@ -194,7 +194,10 @@ def _signed(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``وقع البلدان اتفاقية``, not ``القصف الذي وقع الإثنين`` (``وقع``: it happened)."""
     if m.first > 0 and lexicon.is_cue(toks[m.first - 1], "relatives"):
         return False
-    return lexicon.has_cue(toks, m.last + 1, m.last + 5, "signed_objects")
+    for j in range(m.last + 1, min(m.last + 6, len(toks))):
+        if lexicon.is_cue(toks[j], "signed_objects"):  # ``منع إبرام أي اتفاقية``: no agreement in particular
+            return not (j > 0 and lexicon.is_cue(toks[j - 1], "generic_before"))
+    return False
 
 
 def _troops_or_mission(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
@@ -434,6 +437,33 @@ def _topic_back(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return False
 
 
+PETITION_REACH = 12  # ``قدّم 64 نائباً من كتل ...، أمس الأحد، طلباً موقّعاً``
+REPLY_REACH = 10  # ``ردّ المتحدث باسم الحكومة باسم العوادي اليوم الاثنين بأن``
+
+
+def _petition(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``قدّم نواب طلباً موقعاً``, ``جمع النواب تواقيع``: a request or signatures handed in on the presence (an
+    announcement), not ``بطلب من الحكومة`` (at its request)."""
+    before = words_before(toks, m.first, PETITION_REACH, commas=True)
+    return any(lexicon.is_cue(toks[j], "petition_verbs") for j in before) and _topic(toks, m)
+
+
+def _reply(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``ردّ المتحدث ... بأن الحكومة لن تفاوض``: a reply is a statement (``رد على الهجوم`` is a strike back)."""
+    for j in range(m.last + 1, min(m.last + 1 + REPLY_REACH, len(toks))):
+        if toks[j].text in STRONG_BREAKS:
+            return False
+        if toks[j].norm in ("بان", "بانه", "بانها"):
+            return True
+    return False
+
+
+def _reading(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``إكمال القراءتين الأولى والثانية`` of a bill on the presence: a step of a law (``other``; dated only)."""
+    marked = lexicon.has_cue(toks, m.first - 2, m.last + 3, "reading_marks")
+    return marked and lexicon.has_cue(toks, 0, len(toks) - 1, "topic_words")
+
+
 RULES: dict[str, Rule] = {
     "-": _always,
     "dated": _always,
@@ -484,6 +514,9 @@ RULES: dict[str, Rule] = {
     "visit": _visit,
     "presence_began": _presence_began,
     "troops_dated": _troops_around,
+    "petition": _petition,
+    "reply": _reply,
+    "reading": _reading,
 }
 
 

@@ -47,7 +47,8 @@ def on_timeline(trig: Trigger, value: str | None, toks: list[Token], surface: st
     if value is None and trig.first > 0 and lexicon.is_cue(toks[trig.first - 1], "frame_words") and "ال" not in trig.match.prefix:
         return False  # ``في إطار إعادة تموضع القوات``: the process a report belongs to, named in passing
     if trig.type == "announcement" and value is None and (continues_report(toks, trig) or definite(surface) or trig.background):
-        return False
+        if not (trig.rule == "stance" and not trig.background):  # ``ودانت الخارجية الهجوم``: a reaction of its own
+            return False
     if trig.type == "agreement" and value is None and trig.reference:
         return False
     if trig.type == "war" and value is None and lexicon.has_cue(toks, trig.first - 3, trig.first - 1, "backdrop_words"):

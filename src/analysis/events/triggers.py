@@ -243,6 +243,8 @@ def _reports_event(trig: Trigger, found: list[Trigger], toks: list[Token]) -> bo
         blocker = TYPES[t.type].reported
         if blocker is None or not 0 < t.first - trig.last <= ANNOUNCED_WINDOW or t.background:
             continue  # ``أعلنت ... وقف عملياتها، بعد أسبوع من هجوم``: a background event is not what is announced
+        if _schedule_of(t, toks):
+            continue  # ``جدد تأكيده أن موعد انتهاء المهمة ثابت``: a statement fixing a date is its own
         if not lexicon.has_cue(toks, trig.last + 1, t.first - 1, blocker) and not lexicon.has_cue(
             toks, trig.last + 1, t.first - 1, "stance_verbs"
         ):  # ``أصدر بياناً دان فيه الاعتداءات``: a statement that takes a stance is its own
@@ -306,3 +308,9 @@ def _occasion_of_ceremony(trig: Trigger, found: list[Trigger], toks: list[Token]
             continue
         return True
     return False
+
+
+def _schedule_of(trig: Trigger, toks: list[Token]) -> bool:
+    """``موعد انتهاء المهمة``, ``الجدول الزمني للانسحاب``: the event named only as the date or timetable a
+    statement fixes or denies (docs/ANNOTATION.md: such a statement is an announcement)."""
+    return any(lexicon.is_cue(toks[j], "schedule_words") for j in range(max(trig.first - 3, 0), trig.first))
