@@ -413,6 +413,8 @@ def _visit(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``زار وزير الدفاع القاعدة``, ``خلال زيارته بغداد ... أن البعثة ستبقى``: a visit to a base, or to a
     named place in a sentence about the presence or a mission (dated only)."""
     for j in range(m.last + 1, min(m.last + 1 + VISIT_REACH, len(toks))):
+        if toks[j].text in lexicon.cues()["clause_breaks"] or toks[j].text in STRONG_BREAKS:
+            return False
         if lexicon.is_cue(toks[j], "visit_objects"):
             return True
         place = j + 1 if _prep(toks[j], "destination_preps") else j
@@ -462,6 +464,21 @@ def _reading(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``إكمال القراءتين الأولى والثانية`` of a bill on the presence: a step of a law (``other``; dated only)."""
     marked = lexicon.has_cue(toks, m.first - 2, m.last + 3, "reading_marks")
     return marked and lexicon.has_cue(toks, 0, len(toks) - 1, "topic_words")
+
+
+ENTERED_REACH = 6  # ``دخلت القوات الأمريكية سوريا عام 2015``: verb, troops, then the country
+
+
+def _entered(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``دخلت القوات الأمريكية سوريا``: foreign troops entering a country or region (a deployment), not a city
+    taken in a war (``دخلت القوات المدينة``: no place of the gazetteer) nor a law coming into force."""
+    if not lexicon.has_cue(toks, m.first - ENTERED_REACH, m.last + 3, "troop_words"):
+        return False
+    return any(
+        _known_place_at(toks, j) and not lexicon.is_cue(toks[j], "site_words")
+        for j in range(m.last + 1, min(m.last + 1 + ENTERED_REACH, len(toks)))
+        if not lexicon.is_cue(toks[j - 1], "origin_preps")  # ``دخلت من سوريا``: where they came from
+    )
 
 
 RULES: dict[str, Rule] = {
@@ -517,6 +534,7 @@ RULES: dict[str, Rule] = {
     "petition": _petition,
     "reply": _reply,
     "reading": _reading,
+    "entered": _entered,
 }
 
 
