@@ -1,0 +1,192 @@
+"""Event recall by class (issue 8, round 4): statements, votes, meetings, ceremonies, deployments, agreements.
+
+The sentences are written for these tests (not taken from any article or fixture). Each class is a
+general Arabic news construction (docs/ANNOTATION.md, "Events"):
+
+* a parliament's resolution named by its noun (``قرار البرلمان``) is its vote, when dated;
+* an issued statement (``أصدرت ... بياناً``), a condemnation, a petition, a reply, a declared truce and a
+  statement that fixes a date are announcements; a source (``في بيان``, ``بطلب من``) is none;
+* ceremonies, visits, meetings and readings of a bill are ``other`` when dated; a ceremony's occasion is
+  no event of its own;
+* troops returning to a place just named, a presence that began, troops spreading, pushed or entering a
+  country are deployments;
+* agreements concluded (``أبرم``), in the plural or the imperfect are agreements; a generic one is none.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.corpus import load_article
+from analysis.events import extract_events
+
+
+def _events(tmp_path: Path, body: str, dct: str = "2025-12-31"):
+    path = tmp_path / "001_case.txt"
+    path.write_text(f" date {dct} https://example.org/case\n\nتقرير إخباري\n\n{body}\n", encoding="utf-8")
+    return extract_events(load_article(path), use_ner=False)
+
+
+def _types(events) -> list[tuple[str, str | None]]:
+    return [(e.type, e.date) for e in events]
+
+
+def _has(events, type_: str, date: str | None = "any") -> bool:
+    return any(e.type == type_ and (date == "any" or e.date == date) for e in events)
+
+
+@pytest.mark.parametrize(
+    "body, date",
+    [
+        ("وأشار النواب إلى قرار البرلمان الصادر في كانون الثاني 2020 بشأن إخراج القوات الأجنبية.", "2020-01"),
+        ("وجاءت الخطوة بعد قرار مجلس النواب في آذار 2021 إنهاء وجود القوات الأجنبية.", "2021-03"),
+        ("وأحال رئيس مجلس النواب الملف إلى اللجنة، مذكرا بقرار المجلس في شباط 2022 حول وجود القوات الأجنبية.", "2022-02"),
+    ],
+)
+def test_a_dated_parliament_resolution_is_its_vote(tmp_path, body, date):
+    assert _has(_events(tmp_path, body), "vote", date), _types(_events(tmp_path, body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ويرى مراقبون أن قرار البرلمان بإخراج القوات الأجنبية لم ينفذ بعد.",  # undated: a reference
+        "وأصدر مجلس الأمن قرارا في أيار 2023 بشأن القوات الأجنبية.",  # not a parliament
+    ],
+)
+def test_an_undated_or_non_parliament_resolution_is_no_vote(tmp_path, body):
+    assert not _has(_events(tmp_path, body), "vote"), _types(_events(tmp_path, body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وأصدرت قيادة العمليات المشتركة بياناً طالبت فيه بالتهدئة حول القواعد.",
+        "وتصدر وزارة الخارجية العراقية بياناً ترحب فيه بالشراكة الثنائية مع التحالف.",
+        "وأصدر تحالف الفتح بياناً دعا فيه الحكومة إلى حسم ملف القوات الأجنبية.",
+    ],
+)
+def test_an_issued_statement_is_an_announcement(tmp_path, body):
+    assert _has(_events(tmp_path, body), "announcement"), _types(_events(tmp_path, body))
+
+
+def test_a_statement_named_as_a_source_is_no_announcement(tmp_path):
+    events = _events(tmp_path, "وقالت الوزارة في بيان إن الوضع في محيط القاعدة هادئ.")
+    assert not _has(events, "announcement"), _types(events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ودانت وزارة الخارجية الهجوم الصاروخي على قاعدة حرير.",
+        "فيما استنكرت الحكومة القصف الذي طال مواقع قرب قاعدة التاجي.",
+        "وأدان رئيس الإقليم الاعتداء على مطار أربيل الدولي.",
+    ],
+)
+def test_a_condemnation_is_an_announcement_beside_the_attack(tmp_path, body):
+    events = _events(tmp_path, body)
+    assert _has(events, "announcement") and _has(events, "attack"), _types(events)
+
+
+def test_a_statement_that_takes_a_stance_on_an_attack_is_its_own(tmp_path):
+    events = _events(tmp_path, "وأصدر مكتب رئيس الوزراء بياناً دان فيه الهجمات التي تستهدف البعثات الدبلوماسية.")
+    assert _has(events, "announcement") and _has(events, "attack"), _types(events)
+
+
+def test_a_statement_fixing_a_date_is_an_announcement(tmp_path):
+    events = _events(tmp_path, "وجدد المتحدث باسم الحكومة، الثلاثاء، تأكيده أن موعد انتهاء المهمة ثابت ولن يتغير.")
+    assert _has(events, "announcement", "2025-12-30"), _types(events)
+
+
+@pytest.mark.parametrize(
+    "body, type_",
+    [
+        ("وقدّم أربعون نائباً، أمس الأحد، طلباً إلى رئاسة البرلمان لمناقشة انسحاب القوات الأجنبية.", "announcement"),
+        ("وجمع نواب من كتل مختلفة تواقيع للمطالبة بإنهاء وجود القوات الأجنبية.", "announcement"),
+        ("وردّ المتحدث باسم الوزارة، أمس، بأن الجدول الزمني للانسحاب لن يتغير.", "announcement"),
+        ("وجاء الهجوم بعد أشهر من هدنة أعلنتها الفصائل في شباط الماضي.", "announcement"),
+    ],
+)
+def test_petitions_replies_and_truces_are_announcements(tmp_path, body, type_):
+    assert _has(_events(tmp_path, body), type_), _types(_events(tmp_path, body))
+
+
+def test_at_a_request_is_no_petition(tmp_path):
+    events = _events(tmp_path, "وانتشرت القوات عام 2015 بطلب من الحكومة في قاعدة حرير.")
+    assert not _has(events, "announcement"), _types(events)
+
+
+@pytest.mark.parametrize(
+    "body, date",
+    [
+        ("وأقيم أمس حفل رسمي في قاعدة حرير بمناسبة انتهاء مهمة التحالف.", "2025-12-30"),
+        ("وتقرر تأجيل مراسم تسليم قاعدة الحبانية إلى منتصف كانون الثاني المقبل.", "2026-01"),
+    ],
+)
+def test_a_ceremony_is_other_and_its_occasion_is_no_event(tmp_path, body, date):
+    events = _events(tmp_path, body)
+    assert [e.type for e in events] == ["other"], _types(events)
+    assert events[0].date == date
+
+
+def test_an_undated_ceremony_is_no_event(tmp_path):
+    assert not _has(_events(tmp_path, "وتحدث الضباط عن حفل التسليم وأهميته."), "other")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وكان وزير الدفاع قد زار القاعدة الأحد الماضي والتقى قادتها.",
+        "وأكد المسؤول خلال زيارته بغداد الأسبوع الماضي أن البعثة باقية.",
+        "وبحث رئيس الوزراء مع قائد القيادة المركزية، أمس، مستقبل وجود التحالف.",
+        "وأنهى البرلمان القراءة الأولى لمشروع قانون إخراج القوات الأجنبية الأسبوع الماضي.",
+    ],
+)
+def test_visits_meetings_and_readings_are_other_when_dated(tmp_path, body):
+    assert _has(_events(tmp_path, body), "other"), _types(_events(tmp_path, body))
+
+
+@pytest.mark.parametrize(
+    "body, date",
+    [
+        ("وتقع القاعدة غرب الأنبار، واستخدمتها القوات الأمريكية طويلا، ثم عادت إليها عام 2014.", "2014"),
+        ("وانتهت بذلك صفحة وجود عسكري متعدد الجنسيات بدأ صيف 2016.", "2016-SU"),
+        ("ويأتي ذلك بعد سنوات على انتشار قوات التحالف في سوريا عام 2015.", "2015"),
+        ("وزجت القوات الأمريكية بمئات الجنود في قاعدة التنف أمس.", "2025-12-30"),
+        ("وكانت القوات الأمريكية قد دخلت سوريا عام 2015 لدعم حلفائها.", "2015"),
+    ],
+)
+def test_returning_beginning_spreading_and_entering_are_deployments(tmp_path, body, date):
+    assert _has(_events(tmp_path, body), "deployment", date), _types(_events(tmp_path, body))
+
+
+def test_an_undated_spread_of_troops_is_a_state_not_a_deployment(tmp_path):
+    events = _events(tmp_path, "ويثير انتشار القوات الأجنبية في المنطقة جدلا واسعا.")
+    assert not _has(events, "deployment"), _types(events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وأبرم الجانبان أمس مذكرة للتعاون الأمني.",
+        "ويتفق الجانبان على جدول زمني للمرحلة الثانية، بحسب المسؤول.",
+        "وراجع الوفدان الاتفاقيات الموقعة بين البلدين عام 2008.",
+    ],
+)
+def test_agreement_word_family(tmp_path, body):
+    assert _has(_events(tmp_path, body), "agreement"), _types(_events(tmp_path, body))
+
+
+def test_a_generic_agreement_is_none(tmp_path):
+    events = _events(tmp_path, "وينص المقترح على منع إبرام أي اتفاقية أمنية من دون موافقة البرلمان.")
+    assert not _has(events, "agreement"), _types(events)
+
+
+def test_a_vote_on_a_bill_named_further_back(tmp_path):
+    body = (
+        "وأدرجت رئاسة المجلس مقترح قانون تنظيم وجود القوات الأجنبية على جدول الأعمال، "
+        "على أن يجري التصويت عليه الأسبوع المقبل."
+    )
+    assert _has(_events(tmp_path, body), "vote"), _types(_events(tmp_path, body))
