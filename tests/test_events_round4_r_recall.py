@@ -190,3 +190,30 @@ def test_a_vote_on_a_bill_named_further_back(tmp_path):
         "على أن يجري التصويت عليه الأسبوع المقبل."
     )
     assert _has(_events(tmp_path, body), "vote"), _types(_events(tmp_path, body))
+
+
+def test_a_person_arriving_is_no_deployment(tmp_path):
+    events = _events(tmp_path, "ووصل رئيس الوزراء إلى قاعدة عين الأسد صباح اليوم للمشاركة في الحفل الرسمي لتسلم القاعدة.")
+    assert not _has(events, "deployment"), _types(events)
+    assert _has(events, "other"), _types(events)
+
+
+def test_troops_arriving_are_a_deployment(tmp_path):
+    events = _events(tmp_path, "ووصلت تعزيزات عسكرية أمريكية، فجر اليوم، إلى قاعدة حرير في أربيل.")
+    assert _has(events, "deployment"), _types(events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "إذ يجري بحث ترتيبات ثنائية لإبقاء عدد من المستشارين بعد أيلول.",  # a discussion going on, a noun
+        "وخرجت فرق الإنقاذ أمس بحثا عن ناجين قرب القاعدة.",  # a search
+    ],
+)
+def test_a_discussion_noun_or_a_search_is_no_meeting(tmp_path, body):
+    assert not _has(_events(tmp_path, body), "other"), _types(_events(tmp_path, body))
+
+
+def test_a_definite_statement_noun_points_back(tmp_path):
+    events = _events(tmp_path, "ويأتي الإعلان بعد عشر سنوات على انتشار قوات التحالف في العراق.")
+    assert not _has(events, "announcement"), _types(events)

@@ -35,7 +35,7 @@ RETURN_SUBJECT_REACH = 10  # ``استخدمتها القوات الأمريكي�
 MISSION_REACH_BEFORE = 7  # ``المهمة القتالية للقوات الأمريكية في العراق ستنتهي``: subject before the verb
 
 #: Rules whose triggers count only when a timex dates them (never as a bare purpose ``لهزيمة``).
-DATED_RULES = frozenset({"dated", "talks", "founded", "victory", "mission_start", "built", "parliament_decision", "ceremony", "visit", "presence_began", "troops_dated", "reading"})
+DATED_RULES = frozenset({"dated", "talks", "founded", "victory", "mission_start", "built", "parliament_decision", "ceremony", "visit", "presence_began", "troops_dated", "reading", "discussed"})
 
 Rule = Callable[[list[Token], lexicon.TriggerMatch], bool]
 
@@ -481,6 +481,16 @@ def _entered(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     )
 
 
+def _discussed(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``بحث رئيس الوزراء مع قائد القيادة المركزية ... مستقبل وجود التحالف``: a meeting told by its past verb
+    (``other``; dated only), not the noun of a discussion going on (``يجري بحث ترتيبات``) nor a search (``بحث عن``)."""
+    if m.prefix.lstrip("وف") or (m.first > 0 and lexicon.is_cue(toks[m.first - 1], "aspect_verbs")):
+        return False
+    if m.last + 1 < len(toks) and toks[m.last + 1].norm == "عن":
+        return False
+    return _talks(toks, m)
+
+
 RULES: dict[str, Rule] = {
     "-": _always,
     "dated": _always,
@@ -535,6 +545,7 @@ RULES: dict[str, Rule] = {
     "reply": _reply,
     "reading": _reading,
     "entered": _entered,
+    "discussed": _discussed,
 }
 
 
