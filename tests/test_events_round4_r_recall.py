@@ -217,3 +217,16 @@ def test_a_discussion_noun_or_a_search_is_no_meeting(tmp_path, body):
 def test_a_definite_statement_noun_points_back(tmp_path):
     events = _events(tmp_path, "ويأتي الإعلان بعد عشر سنوات على انتشار قوات التحالف في العراق.")
     assert not _has(events, "announcement"), _types(events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ويعد الاتفاق الذي أعلن في أيلول 2024 أساس الانسحاب الحالي.",
+        "وينظر المراقبون إلى اتفاق الحكومتين الأخير، الذي أعلن في آب 2024، بوصفه بداية النهاية.",
+    ],
+)
+def test_a_relative_speech_verb_dates_its_head_and_is_no_statement(tmp_path, body):
+    events = _events(tmp_path, body)
+    assert not _has(events, "announcement"), _types(events)
+    assert _has(events, "agreement", "2024-09" if "أيلول" in body else "2024-08"), _types(events)

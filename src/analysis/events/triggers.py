@@ -33,6 +33,7 @@ INTENTION_REACH = 4  # ``تعتزم الحكومة الإيطالية سحب``: 
 COORD_REACH = 16  # ``سحب جنودها من ...، ونقل قسم منهم``: a coordinated trigger shares the first one's aspect  # ``أمر وزير الدفاع الأمريكي مارك إسبر، أمس الأحد، بسحب``  # ``انسحاب ... لا يزال مستمرا``: how far after the trigger its ongoing word may come
 VICTORY_WAR_REACH = 8  # ``خاض التحالف حربا استمرت ثلاث سنوات انتهت بإعلان النصر``
 CEREMONY_OCCASION_REACH = 6  # ``الحفل الرسمي الخاص باستلام قاعدة``: the occasion right after the ceremony
+RELATIVE_HEAD_REACH = 6  # ``اتفاق بغداد وواشنطن الأخير، الذي أُعلن``: the head, its modifiers, the relative
 ANNOUNCED_WINDOW = 30  # how far after a speech verb the event it only reports may come (``reported`` types)
 
 
@@ -119,6 +120,8 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
         found.append(trig)
     kept = []
     for trig in found:
+        if _names_head_report(trig, found, toks):
+            continue  # ``اتفاق بغداد وواشنطن الأخير، الذي أُعلن في أيلول``: the head is the event, and the date is its
         content = _content_of(trig, found, toks)
         if content == "drop":
             continue
@@ -314,3 +317,12 @@ def _schedule_of(trig: Trigger, toks: list[Token]) -> bool:
     """``موعد انتهاء المهمة``, ``الجدول الزمني للانسحاب``: the event named only as the date or timetable a
     statement fixes or denies (docs/ANNOTATION.md: such a statement is an announcement)."""
     return any(lexicon.is_cue(toks[j], "schedule_words") for j in range(max(trig.first - 3, 0), trig.first))
+
+
+def _names_head_report(trig: Trigger, found: list[Trigger], toks: list[Token]) -> bool:
+    """A speech verb in a relative clause on an event trigger just before it (``الاتفاق الذي أُعلن في أيلول``,
+    ``القرار الذي أعلنه البرلمان``): it tells how that event became known, and is no statement of its own."""
+    if trig.type != "announcement" or trig.rule != "-" or trig.first == 0 or not lexicon.is_cue(toks[trig.first - 1], "relatives"):
+        return False
+    heads = [t for t in found if t.last < trig.first - 1]
+    return bool(heads) and heads[-1].type != "announcement" and trig.first - heads[-1].last <= RELATIVE_HEAD_REACH
