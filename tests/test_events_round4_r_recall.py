@@ -230,3 +230,14 @@ def test_a_relative_speech_verb_dates_its_head_and_is_no_statement(tmp_path, bod
     events = _events(tmp_path, body)
     assert not _has(events, "announcement"), _types(events)
     assert _has(events, "agreement", "2024-09" if "أيلول" in body else "2024-08"), _types(events)
+
+
+def test_the_content_of_a_resolution_after_its_participle_is_no_event(tmp_path):
+    body = "وذكّر النائب بقرار مجلس النواب الصادر في كانون الثاني 2020 والقاضي بإخراج القوات الأجنبية من البلاد."
+    events = _events(tmp_path, body)
+    assert _has(events, "vote", "2020-01") and not _has(events, "withdrawal"), _types(events)
+
+
+def test_a_petition_whose_subject_stands_far_before_it(tmp_path):
+    body = "وقدّم خمسون نائباً من كتل الإطار التنسيقي وكتل مستقلة أخرى، أمس الأحد، طلباً موقّعاً إلى رئاسة البرلمان بشأن انسحاب القوات."
+    assert _has(_events(tmp_path, body), "announcement", "2025-12-30"), _types(_events(tmp_path, body))

@@ -439,7 +439,7 @@ def _topic_back(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return False
 
 
-PETITION_REACH = 12  # ``قدّم 64 نائباً من كتل ...، أمس الأحد، طلباً موقّعاً``
+PETITION_REACH = 16  # ``قدّم 64 نائباً من كتل الإطار وكتل أخرى، أمس الأحد، طلباً موقّعاً``
 REPLY_REACH = 10  # ``ردّ المتحدث باسم الحكومة باسم العوادي اليوم الاثنين بأن``
 
 

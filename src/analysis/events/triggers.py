@@ -35,6 +35,8 @@ VICTORY_WAR_REACH = 8  # ``خاض التحالف حربا استمرت ثلاث 
 CEREMONY_OCCASION_REACH = 6  # ``الحفل الرسمي الخاص باستلام قاعدة``: the occasion right after the ceremony
 RELATIVE_HEAD_REACH = 6  # ``اتفاق بغداد وواشنطن الأخير، الذي أُعلن``: the head, its modifiers, the relative
 ANNOUNCED_WINDOW = 30  # how far after a speech verb the event it only reports may come (``reported`` types)
+#: Announcement rules that are statements of their own: a reaction or a request never only reports an event after it.
+OWN_STATEMENT_RULES = frozenset({"stance", "petition"})
 
 
 @dataclass
@@ -240,8 +242,8 @@ def _reports_event(trig: Trigger, found: list[Trigger], toks: list[Token]) -> bo
     event; the type's cue list between them (an agreement: أن; an attack: a new clause, as in
     ``إعلان مسؤوليتها عن العملية، مؤكدة ... أن الاستهداف``) makes the verb a statement of its own.
     """
-    if trig.type != "announcement" or trig.rule == "stance":
-        return False  # ``دانت الحكومة الضربة``: a reaction is a statement of its own, not a report of what it reacts to
+    if trig.type != "announcement" or trig.rule in OWN_STATEMENT_RULES:
+        return False  # ``دانت الحكومة الضربة``, ``قدم نواب طلباً بشأن الانسحاب``: a statement of its own, not a report
     for t in found:
         blocker = TYPES[t.type].reported
         if blocker is None or not 0 < t.first - trig.last <= ANNOUNCED_WINDOW or t.background:
@@ -277,12 +279,13 @@ def _content_of(trig: Trigger, found: list[Trigger], toks: list[Token]) -> str |
         return None
     prev = lexicon.bare(toks[trig.first - 1].norm) if trig.first > 0 else set()
     linked = lexicon.lam_prefix(trig.match.prefix) or bool(prev & c["content_links"]) or bool(prev & c["demands"])
+    linked = linked or bool(prev & c["content_participles"])  # ``قرار المجلس ... والقاضي بإخراج القوات``
     if trig.match.prefix.lstrip("وف").startswith("ب") and lexicon.has_cue(toks, trig.first - 4, trig.first - 1, "obligations"):
         linked = True  # قرار يلزم الحكومة بإنهاء وجود القوات: what the resolution obliges
     for head in sorted(found, key=lambda h: -h.last):
         if head is trig or head.last >= trig.first:
             continue
-        demand = head.match.rule.words[0] in c["demands"]
+        demand = head.match.rule.words[0] in c["demands"] or head.rule == "petition"  # what a petition asks for
         if not TYPES[head.type].content_head and not demand:
             continue
         adjacent = head.last == trig.first - 1  # اتفاق إنهاء: the construct state
