@@ -241,3 +241,48 @@ def test_the_content_of_a_resolution_after_its_participle_is_no_event(tmp_path):
 def test_a_petition_whose_subject_stands_far_before_it(tmp_path):
     body = "وقدّم خمسون نائباً من كتل الإطار التنسيقي وكتل مستقلة أخرى، أمس الأحد، طلباً موقّعاً إلى رئاسة البرلمان بشأن انسحاب القوات."
     assert _has(_events(tmp_path, body), "announcement", "2025-12-30"), _types(_events(tmp_path, body))
+
+
+# --- round 2: agreements told after the fact, approvals of joint bodies -------------------------------
+
+
+@pytest.mark.parametrize(
+    "body, date",
+    [
+        ("وستنظم المذكرة الأمنية التي وقعها الوزيران في بغداد في آذار الماضي التعاون بين البلدين.", "2025-03"),
+        ("وتطبق الحكومة بنود الوثيقة الأمنية الموقعة في أيار الماضي مع الجانب الأمريكي.", "2025-05"),
+        ("وأكد أن هناك مذكرة دفاعية وقعت في لندن في شباط الماضي.", "2025-02"),
+        ("فقد وقعت في أيار (مايو) الماضي مذكرة دفاع مشترك بين البلدين.", "2025-05"),
+    ],
+)
+def test_a_document_signed_before_is_an_agreement_dated_by_its_clause(tmp_path, body, date):
+    assert _has(_events(tmp_path, body), "agreement", date), _types(_events(tmp_path, body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "والقصف الذي وقع أمس الأحد استهدف قاعدة حرير.",  # وقع: it happened
+        "وتطبق الحكومة بنود المذكرة الموقعة مع الجانب الأمريكي.",  # undated: a reference
+    ],
+)
+def test_no_signing_without_a_document_or_a_date(tmp_path, body):
+    assert not _has(_events(tmp_path, body), "agreement"), _types(_events(tmp_path, body))
+
+
+@pytest.mark.parametrize(
+    "body, date",
+    [
+        ("وبحسب الجدول الذي أقرته اللجنة المشتركة في شباط الماضي، ستغادر القوات القاعدة في الصيف.", "2025-02"),
+        ("غير أن اللجنة المشتركة وافقت في شباط الماضي على تمديد بقاء المستشارين في القاعدة.", "2025-02"),
+        ("وأقرت اللجنة الأمنية العليا للبلدين، أمس الاثنين، جدولا جديدا لمغادرة المستشارين.", "2025-12-29"),
+    ],
+)
+def test_what_a_joint_body_approves_is_an_agreement(tmp_path, body, date):
+    events = _events(tmp_path, body, dct="2025-12-30")
+    assert _has(events, "agreement", date) and not _has(events, "vote"), _types(events)
+
+
+def test_a_parliamentary_committee_approves_no_agreement(tmp_path):
+    body = "وأقرت لجنة الأمن والدفاع النيابية في آذار الماضي مشروع قانون إخراج القوات الأجنبية."
+    assert not _has(_events(tmp_path, body), "agreement"), _types(_events(tmp_path, body))

@@ -35,7 +35,7 @@ RETURN_SUBJECT_REACH = 10  # ``استخدمتها القوات الأمريكي�
 MISSION_REACH_BEFORE = 7  # ``المهمة القتالية للقوات الأمريكية في العراق ستنتهي``: subject before the verb
 
 #: Rules whose triggers count only when a timex dates them (never as a bare purpose ``لهزيمة``).
-DATED_RULES = frozenset({"dated", "talks", "founded", "victory", "mission_start", "built", "parliament_decision", "ceremony", "visit", "presence_began", "troops_dated", "reading", "discussed"})
+DATED_RULES = frozenset({"dated", "talks", "founded", "victory", "mission_start", "built", "parliament_decision", "ceremony", "visit", "presence_began", "troops_dated", "reading", "discussed", "signed_back", "joint_approval"})
 
 Rule = Callable[[list[Token], lexicon.TriggerMatch], bool]
 
@@ -194,10 +194,51 @@ def _signed(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``وقع البلدان اتفاقية``, not ``القصف الذي وقع الإثنين`` (``وقع``: it happened)."""
     if m.first > 0 and lexicon.is_cue(toks[m.first - 1], "relatives"):
         return False
-    for j in range(m.last + 1, min(m.last + 6, len(toks))):
+    for j in range(m.last + 1, min(m.last + SIGNED_REACH, len(toks))):
+        if toks[j].text in STRONG_BREAKS:
+            break
         if lexicon.is_cue(toks[j], "signed_objects"):  # ``منع إبرام أي اتفاقية``: no agreement in particular
             return not (j > 0 and lexicon.is_cue(toks[j - 1], "generic_before"))
     return False
+
+
+SIGNED_REACH = 9  # ``وقعت في أبريل (نيسان) الماضي مذكرة تعاون``: a date may stand between verb and object
+SIGNED_BACK_REACH = 4  # ``مذكرة التعاون الأمني التي وقعها``: the document, its modifiers, the relative
+PARTICIPLES = frozenset({"الموقعه", "موقعه", "الموقع"})
+JOINT_BEFORE = 5  # ``غير أن اللجنة العسكرية العليا وافقت``
+JOINT_AFTER = 3  # ``أقرت اللجنة العسكرية العليا``
+
+
+def _signed_back(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``مذكرة التعاون التي وقعها الوزيران في آذار``, ``الوثيقة الموقعة في أيار``: the signing of a document
+    named just before (a relative clause or a participle); the document noun is no trigger of its own (dated only)."""
+    word = m.rule.words[0]
+    participle = word in PARTICIPLES
+    relative = m.first > 0 and lexicon.is_cue(toks[m.first - 1], "relatives")
+    if participle and relative:
+        return False
+    if not (participle or relative or word in ("وقع", "وقعت")):
+        return False  # ``وقعها`` with no relative before: the ordinary signing verb
+    for j in range(m.first - 1, max(m.first - 1 - SIGNED_BACK_REACH, -1), -1):
+        tok = toks[j]
+        if tok.text in lexicon.cues()["clause_breaks"] or tok.text in STRONG_BREAKS:
+            return False
+        if lexicon.is_cue(tok, "signed_documents"):
+            # ``مذكرة التفاهم التي وقعها``: the two-word trigger مذكرة تفاهم carries the agreement itself
+            return not (j + 1 < len(toks) and lexicon.bare(toks[j + 1].norm) & {"تفاهم"})
+    return False
+
+
+def _joint_approval(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``أقرت اللجنة العسكرية العليا المشتركة تعديل الجدول``, ``الجدول الذي أقرته اللجنة``: what a joint body of
+    both sides approves is agreed by them (an agreement, dated only), not a parliament's vote."""
+    lo, hi = m.first - JOINT_BEFORE, m.last + JOINT_AFTER
+    if lexicon.has_cue(toks, lo, hi, "parliament_words") or lexicon.has_cue(toks, lo, hi, "parliament_after") or lexicon.has_cue(
+        toks, lo, hi + 3, "parliament_committees"
+    ):
+        return False  # ``لجنة الأمن والدفاع النيابية``: a committee of the parliament
+    before = [j for j in words_before(toks, m.first, JOINT_BEFORE) if lexicon.is_cue(toks[j], "joint_bodies")]
+    return bool(before) or lexicon.has_cue(toks, m.last + 1, hi, "joint_bodies")
 
 
 def _troops_or_mission(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
@@ -514,6 +555,8 @@ RULES: dict[str, Rule] = {
     "troops_or_mission": _troops_or_mission,
     "abroad": _abroad,
     "signed": _signed,
+    "signed_back": _signed_back,
+    "joint_approval": _joint_approval,
     "eventive": _eventive,
     "talks": _talks,
     "presence_end": _presence_end,
