@@ -286,3 +286,15 @@ def test_what_a_joint_body_approves_is_an_agreement(tmp_path, body, date):
 def test_a_parliamentary_committee_approves_no_agreement(tmp_path):
     body = "وأقرت لجنة الأمن والدفاع النيابية في آذار الماضي مشروع قانون إخراج القوات الأجنبية."
     assert not _has(_events(tmp_path, body), "agreement"), _types(_events(tmp_path, body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وأنهى الوزير جولة في المنطقة، التقى خلالها المسؤولين لبحث تنفيذ مذكرة التعاون الدفاعي الموقعة في آذار الماضي.",
+        "وطالب النواب بإلغاء المذكرة الأمنية التي وقعها الوزير في آذار الماضي.",
+    ],
+)
+def test_a_signing_in_a_relative_clause_keeps_its_own_mood(tmp_path, body):
+    """The main clause discusses or demands; the document was signed all the same."""
+    assert _has(_events(tmp_path, body, dct="2025-12-30"), "agreement", "2025-03"), _types(_events(tmp_path, body))

@@ -37,6 +37,9 @@ RELATIVE_HEAD_REACH = 6  # ``اتفاق بغداد وواشنطن الأخير،
 ANNOUNCED_WINDOW = 30  # how far after a speech verb the event it only reports may come (``reported`` types)
 #: Announcement rules that are statements of their own: a reaction or a request never only reports an event after it.
 OWN_STATEMENT_RULES = frozenset({"stance", "petition"})
+#: Rules whose trigger stands in a relative clause or participle on a noun: the main clause's mood (a demand, a
+#: discussion, a possibility) is not its own.
+OWN_CLAUSE_RULES = frozenset({"signed_back"})
 
 
 @dataclass
@@ -84,6 +87,8 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
             continue
         words = rule.words
         verdict = modality.judge(toks, m, words, rule.type)
+        if verdict == modality.DROP and rule.rule in OWN_CLAUSE_RULES and not modality.negated(toks, m.first):
+            verdict = None  # ``لبحث تنفيذ المذكرة الموقعة في آذار``: the signing is told in a clause of its own
         if verdict == modality.DROP:
             continue
         trig = Trigger(m, _victory_type(toks, m, rule), rule.rule, m.first, m.last, postponed=verdict == modality.PLANNED)
