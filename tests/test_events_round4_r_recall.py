@@ -298,3 +298,15 @@ def test_a_parliamentary_committee_approves_no_agreement(tmp_path):
 def test_a_signing_in_a_relative_clause_keeps_its_own_mood(tmp_path, body):
     """The main clause discusses or demands; the document was signed all the same."""
     assert _has(_events(tmp_path, body, dct="2025-12-30"), "agreement", "2025-03"), _types(_events(tmp_path, body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وعقدت اللجنة المشتركة، أمس الأحد، اجتماعا في مقر الوزارة ببغداد، اتفق خلاله الجانبان على جدول زمني لتسليم المواقع.",
+        "وأقرت اللجنة الأمنية المشتركة، في اجتماعها الذي عقدته أمس الأحد في بغداد، جدولا جديدا لمغادرة المستشارين.",
+    ],
+)
+def test_an_agreement_reached_at_a_meeting_has_the_meetings_day_and_absorbs_it(tmp_path, body):
+    events = _events(tmp_path, body, dct="2025-12-29")
+    assert _has(events, "agreement", "2025-12-28") and not _has(events, "other"), _types(events)

@@ -43,6 +43,7 @@ DEADLINE_AFTER_REACH = 4  # ``حدد نهاية أيلول 2025 موعدا أق�
 REPORT_REACH = 6  # ``…، اليوم السبت، إنها أطلقت``: from the report's date to the act it reports
 SPEAKER_REACH = 10  # ``قالت «المقاومة الإسلامية في العراق»، اليوم السبت``: from the speech verb to its date
 RELATIVE_REACH = 5  # ``قصف مطار أربيل الدولي الذي وقع الإثنين الماضي``
+MEETING_REACH = 12  # ``اجتماعا في مقر وزارة الدفاع ببغداد برئاسة رئيس أركان الجيش، اتفق خلاله``
 COORD_WINDOW = 16  # ``سحب جنودها من ...، ونقل قسم منهم``: how far a coordinated trigger shares the date
 
 #: Northern seasons as month ranges (``2014-SU`` → June-August 2014; winter runs into the next year).
@@ -349,11 +350,34 @@ def assign_dates(trigs: list[Trigger], txs: list[TimexSlot], toks: list[Token]) 
         k = next((k for k, x in enumerate(txs) if k not in claimed and rel < x.first <= rel + RELATIVE_REACH and not x.anchored), None)
         if k is not None and lexicon.has_cue(toks, rel + 1, txs[k].first - 1, "happened_verbs"):
             give(trig, k)
+    # 7. ``عقدت اللجنة، أمس، اجتماعا ...، اتفق خلاله الجانبان``: what was agreed at a meeting is the event,
+    #    on the meeting's day; the meeting is absorbed by it
+    for deal in trigs:
+        meeting = _meeting_of(deal, trigs, toks)
+        if meeting is not None and meeting.timex is not None and (deal.timex is None or deal.timex is meeting.timex):
+            deal.timex, deal.value, deal.mod = meeting.timex, meeting.value, meeting.mod
+            meeting.absorbed = True
     # anchored durations become intervals from the article date, forward for planned events
     for trig in trigs:
         if trig.timex is not None and trig.timex.anchored:
             trig.value, trig.mod = None, None
             trig.anchored_duration = trig.timex.value
+
+
+def _meeting_of(deal: Trigger, trigs: list[Trigger], toks: list[Token]) -> Trigger | None:
+    """The meeting an agreement was reached at: before it and pointed back to (``اجتماعا ...، اتفق خلاله``),
+    or named right after its verb (``أقرت اللجنة، في اجتماعها الذي عقدته أمس``); else None."""
+    if deal.type != "agreement" or deal.future or deal.content:
+        return None
+    meetings = [t for t in trigs if t.rule == "talks" and t.type == "other"]
+    back = deal.last + 1 < len(toks) and lexicon.is_cue(toks[deal.last + 1], "during_back_refs")
+    before = [t for t in meetings if 0 < deal.first - t.last <= MEETING_REACH]
+    if back and before:
+        return before[-1]
+    after = [t for t in meetings if 0 < t.first - deal.last <= MEETING_REACH]
+    if after and lexicon.is_cue(toks[after[0].first - 1], "during_preps"):
+        return after[0]
+    return None
 
 
 def _report_date(toks: list[Token], x: TimexSlot) -> bool:
