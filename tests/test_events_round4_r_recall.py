@@ -310,3 +310,15 @@ def test_a_signing_in_a_relative_clause_keeps_its_own_mood(tmp_path, body):
 def test_an_agreement_reached_at_a_meeting_has_the_meetings_day_and_absorbs_it(tmp_path, body):
     events = _events(tmp_path, body, dct="2025-12-29")
     assert _has(events, "agreement", "2025-12-28") and not _has(events, "other"), _types(events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وتنتظر الحكومة نتائج المباحثات بشأن مذكرة للتعاون الدفاعي من المنتظر توقيعها خلال زيارة الوزير إلى بغداد مطلع آذار المقبل.",
+        "وأعدت الوزارتان مسودة مذكرة دفاعية يتوقع توقيعها في آذار المقبل.",
+    ],
+)
+def test_a_document_to_be_signed_is_a_planned_agreement(tmp_path, body):
+    events = _events(tmp_path, body, dct="2025-12-30")
+    assert any(e.type == "agreement" and e.date == "2026-03" and e.status == "planned" for e in events), _types(events)

@@ -203,6 +203,7 @@ def _signed(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 
 SIGNED_REACH = 9  # ``وقعت في أبريل (نيسان) الماضي مذكرة تعاون``: a date may stand between verb and object
+SIGNED_POINTER_REACH = 8  # ``مذكرة للتعاون الأمني الثنائي من المتوقع توقيعها``: past the modifiers and the expectation
 SIGNED_BACK_REACH = 4  # ``مذكرة التعاون الأمني التي وقعها``: the document, its modifiers, the relative
 PARTICIPLES = frozenset({"الموقعه", "موقعه", "الموقع"})
 JOINT_BEFORE = 5  # ``غير أن اللجنة العسكرية العليا وافقت``
@@ -215,11 +216,13 @@ def _signed_back(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     word = m.rule.words[0]
     participle = word in PARTICIPLES
     relative = m.first > 0 and lexicon.is_cue(toks[m.first - 1], "relatives")
+    pointer = word.startswith("توقيع") and toks[m.last].norm.endswith(("ها", "ه"))  # ``مذكرة ... من المتوقع توقيعها``
     if participle and relative:
         return False
-    if not (participle or relative or word in ("وقع", "وقعت")):
+    if not (participle or relative or pointer or word in ("وقع", "وقعت")):
         return False  # ``وقعها`` with no relative before: the ordinary signing verb
-    for j in range(m.first - 1, max(m.first - 1 - SIGNED_BACK_REACH, -1), -1):
+    reach = SIGNED_POINTER_REACH if pointer else SIGNED_BACK_REACH
+    for j in range(m.first - 1, max(m.first - 1 - reach, -1), -1):
         tok = toks[j]
         if tok.text in lexicon.cues()["clause_breaks"] or tok.text in STRONG_BREAKS:
             return False
