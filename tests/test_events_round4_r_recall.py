@@ -322,3 +322,13 @@ def test_an_agreement_reached_at_a_meeting_has_the_meetings_day_and_absorbs_it(t
 def test_a_document_to_be_signed_is_a_planned_agreement(tmp_path, body):
     events = _events(tmp_path, body, dct="2025-12-30")
     assert any(e.type == "agreement" and e.date == "2026-03" and e.status == "planned" for e in events), _types(events)
+
+
+def test_what_was_agreed_with_no_one_named_is_no_event(tmp_path):
+    body = 'وأكد الوزير أن الحكومة "ملتزمة بما اتُّفق عليه"، وأن القوات ستغادر بحلول أيلول المقبل.'
+    assert not _has(_events(tmp_path, body), "agreement"), _types(_events(tmp_path, body))
+
+
+def test_what_named_sides_agreed_is_an_agreement(tmp_path):
+    body = "وستنتهي المهمة نهاية العام وفق ما اتفق عليه الرئيسان في تموز الماضي."
+    assert _has(_events(tmp_path, body, dct="2025-12-30"), "agreement", "2025-07"), _types(_events(tmp_path, body))

@@ -89,7 +89,7 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
         verdict = modality.judge(toks, m, words, rule.type)
         if verdict == modality.DROP and rule.rule in OWN_CLAUSE_RULES and not modality.negated(toks, m.first):
             verdict = None  # ``لبحث تنفيذ المذكرة الموقعة في آذار``: the signing is told in a clause of its own
-        if verdict == modality.DROP:
+        if verdict == modality.DROP or (rule.type == "agreement" and _what_was_agreed(toks, m)):
             continue
         trig = Trigger(m, _victory_type(toks, m, rule), rule.rule, m.first, m.last, postponed=verdict == modality.PLANNED)
         lo = m.first - 1 if not _finite(m) else -1  # ``العاملين ضمن التحالف الدولي غادروا``: a verb heads its own clause
@@ -138,6 +138,17 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
     for trig in kept:  # kept until dated: the report's date may be what dates the event it reports
         trig.reporter = _reports_event(trig, kept, toks)
     return kept
+
+
+def _what_was_agreed(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``ملتزمة بما اتُّفق عليه``, ``بحسب ما اتفق عليه``: what was agreed, with no one named as agreeing, only
+    refers to an agreement told elsewhere (``وفق ما اتفق عليه الرئيسان`` names them: an event)."""
+    if m.first == 0 or m.last + 1 >= len(toks) or lexicon.bare(toks[m.first - 1].norm).isdisjoint({"ما", "بما"}):
+        return False
+    if not lexicon.is_cue(toks[m.last + 1], "vote_back_refs"):
+        return False  # ``عليه``, ``عليها``
+    after = toks[m.last + 2] if m.last + 2 < len(toks) else None
+    return after is None or _is_break(after) or after.text in modality.QUOTE_MARKS or after.norm in ("مع", "بين", "سابقا")
 
 
 def _intended(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
