@@ -332,3 +332,22 @@ def test_what_was_agreed_with_no_one_named_is_no_event(tmp_path):
 def test_what_named_sides_agreed_is_an_agreement(tmp_path):
     body = "وستنتهي المهمة نهاية العام وفق ما اتفق عليه الرئيسان في تموز الماضي."
     assert _has(_events(tmp_path, body, dct="2025-12-30"), "agreement", "2025-07"), _types(_events(tmp_path, body))
+
+
+@pytest.mark.parametrize(
+    "body, type_, date",
+    [
+        ("واختتم المبعوث الأوروبي، أمس الأحد، جولة استمرت يومين شملت بغداد وأربيل، التقى خلالها المسؤولين لبحث انسحاب القوات.", "other", "2025-12-28"),
+        ("وسيتوجه الرئيس إلى بغداد في زيارة رسمية الشهر المقبل، يرجح أن يجري خلالها توقيع اتفاقية أمنية مع العراق.", "agreement", "2026-01"),
+    ],
+)
+def test_what_took_place_during_a_dated_thing_has_its_date(tmp_path, body, type_, date):
+    """خلاله/خلالها points back to something dated before it in the sentence."""
+    events = _events(tmp_path, body, dct="2025-12-29")
+    assert _has(events, type_, date), _types(events)
+
+
+def test_a_ministry_is_no_visit(tmp_path):
+    body = "وعقد الجانبان اجتماعا في مقر وزارة الدفاع ببغداد أمس الأحد، لبحث انسحاب القوات من القاعدة."
+    events = _events(tmp_path, body)
+    assert not any("وزارة" in e.trigger for e in events), [(e.type, e.trigger) for e in events]

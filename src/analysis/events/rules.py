@@ -407,6 +407,7 @@ ISSUER_REACH = 8  # ``وأصدرت كتلة برلمانية مقربة من ا�
 STANCE_REACH = 6  # ``دانت الحكومة العراقية الضربة``
 DECLARED_REACH = 3  # ``هدنة أعلنتها الكتائب``, ``أعلنت هدنة``
 CEREMONY_REACH = 6  # ``الحفل الرسمي الخاص باستلام قاعدة``
+MINISTRY_WORDS = frozenset({"وزاره", "وزارات", "وزارتي", "وزارتا"})
 VISIT_REACH = 3  # ``زار القاعدة``, ``خلال زيارته بغداد``
 PRESENCE_BEFORE = 5  # ``صفحة وجود عسكري متعدد الجنسيات بدأ صيف 2014``
 VOTE_BACK_REACH = 20  # ``مقترح قانون جدولة انسحاب القوات ... على أن يجري التصويت عليه``
@@ -455,7 +456,10 @@ def _ceremony(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 def _visit(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``زار وزير الدفاع القاعدة``, ``خلال زيارته بغداد ... أن البعثة ستبقى``: a visit to a base, or to a
-    named place in a sentence about the presence or a mission (dated only)."""
+    named place in a sentence about the presence or a mission (dated only); never ``وزارة`` (a ministry, read
+    as و + زار + ه)."""
+    if lexicon.bare(toks[m.first].norm) & MINISTRY_WORDS:
+        return False
     for j in range(m.last + 1, min(m.last + 1 + VISIT_REACH, len(toks))):
         if toks[j].text in lexicon.cues()["clause_breaks"] or toks[j].text in STRONG_BREAKS:
             return False
