@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from analysis.events import lexicon
 from analysis.events.modality import QUOTE_MARKS, STRONG_BREAKS, imperfect, words_before
+from analysis.events.rules_statements import ceremony, declared, issued, joint_approval, reading, reply, signed_back, stance
 from analysis.text import Token
 
 ZONE_MAX_TOKENS = 15  # a timex (or حتى) further than this after its trigger does not belong to it
@@ -203,45 +204,6 @@ def _signed(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 
 SIGNED_REACH = 9  # ``وقعت في أبريل (نيسان) الماضي مذكرة تعاون``: a date may stand between verb and object
-SIGNED_POINTER_REACH = 8  # ``مذكرة للتعاون الأمني الثنائي من المتوقع توقيعها``: past the modifiers and the expectation
-SIGNED_BACK_REACH = 4  # ``مذكرة التعاون الأمني التي وقعها``: the document, its modifiers, the relative
-PARTICIPLES = frozenset({"الموقعه", "موقعه", "الموقع"})
-JOINT_BEFORE = 5  # ``غير أن اللجنة العسكرية العليا وافقت``
-JOINT_AFTER = 3  # ``أقرت اللجنة العسكرية العليا``
-
-
-def _signed_back(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
-    """``مذكرة التعاون التي وقعها الوزيران في آذار``, ``الوثيقة الموقعة في أيار``: the signing of a document
-    named just before (a relative clause or a participle); the document noun is no trigger of its own (dated only)."""
-    word = m.rule.words[0]
-    participle = word in PARTICIPLES
-    relative = m.first > 0 and lexicon.is_cue(toks[m.first - 1], "relatives")
-    pointer = word.startswith("توقيع") and toks[m.last].norm.endswith(("ها", "ه"))  # ``مذكرة ... من المتوقع توقيعها``
-    if participle and relative:
-        return False
-    if not (participle or relative or pointer or word in ("وقع", "وقعت")):
-        return False  # ``وقعها`` with no relative before: the ordinary signing verb
-    reach = SIGNED_POINTER_REACH if pointer else SIGNED_BACK_REACH
-    for j in range(m.first - 1, max(m.first - 1 - reach, -1), -1):
-        tok = toks[j]
-        if tok.text in lexicon.cues()["clause_breaks"] or tok.text in STRONG_BREAKS:
-            return False
-        if lexicon.is_cue(tok, "signed_documents"):
-            # ``مذكرة التفاهم التي وقعها``: the two-word trigger مذكرة تفاهم carries the agreement itself
-            return not (j + 1 < len(toks) and lexicon.bare(toks[j + 1].norm) & {"تفاهم"})
-    return False
-
-
-def _joint_approval(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
-    """``أقرت اللجنة العسكرية العليا المشتركة تعديل الجدول``, ``الجدول الذي أقرته اللجنة``: what a joint body of
-    both sides approves is agreed by them (an agreement, dated only), not a parliament's vote."""
-    lo, hi = m.first - JOINT_BEFORE, m.last + JOINT_AFTER
-    if lexicon.has_cue(toks, lo, hi, "parliament_words") or lexicon.has_cue(toks, lo, hi, "parliament_after") or lexicon.has_cue(
-        toks, lo, hi + 3, "parliament_committees"
-    ):
-        return False  # ``لجنة الأمن والدفاع النيابية``: a committee of the parliament
-    before = [j for j in words_before(toks, m.first, JOINT_BEFORE) if lexicon.is_cue(toks[j], "joint_bodies")]
-    return bool(before) or lexicon.has_cue(toks, m.last + 1, hi, "joint_bodies")
 
 
 def _troops_or_mission(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
@@ -403,10 +365,6 @@ def _victory(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 # Statements, votes, ceremonies, visits and deployments (docs/ANNOTATION.md, "Events": announcement, vote, other)
 
 DECISION_BACK_REACH = 20  # ``... مجلس النواب ... قرار المجلس الصادر``: where a bare ``المجلس`` was named in full
-ISSUER_REACH = 8  # ``وأصدرت كتلة برلمانية مقربة من الفصائل بياناً``: verb, subject, object
-STANCE_REACH = 6  # ``دانت الحكومة العراقية الضربة``
-DECLARED_REACH = 3  # ``هدنة أعلنتها الكتائب``, ``أعلنت هدنة``
-CEREMONY_REACH = 6  # ``الحفل الرسمي الخاص باستلام قاعدة``
 MINISTRY_WORDS = frozenset({"وزاره", "وزارات", "وزارتي", "وزارتا"})
 VISIT_REACH = 3  # ``زار القاعدة``, ``خلال زيارته بغداد``
 PRESENCE_BEFORE = 5  # ``صفحة وجود عسكري متعدد الجنسيات بدأ صيف 2014``
@@ -430,28 +388,6 @@ def _parliament_decision(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
             for k in range(max(m.first - DECISION_BACK_REACH, 0), m.first)
         ) or lexicon.has_cue(toks, m.first - DECISION_BACK_REACH, m.first - 1, "parliament_after")
     return False
-
-
-def _issued(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
-    """``أصدرت الوزارة بياناً``, ``تصدر السفارة بياناً تهنئ فيه``: a statement issued (an announcement), not a
-    source (``وقالت في بيان``)."""
-    return any(lexicon.is_cue(toks[j], "issuing_verbs") for j in words_before(toks, m.first, ISSUER_REACH))
-
-
-def _stance(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
-    """``دانت الحكومة الضربة``, ``استنكرت الوزارة القصف``: a condemnation of an attack (a statement of its own)."""
-    return lexicon.has_cue(toks, m.last + 1, m.last + STANCE_REACH, "stance_objects")
-
-
-def _declared(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
-    """``هدنة أعلنتها كتائب حزب الله``, ``أعلنت الفصائل هدنة``: a truce declared is a statement of policy."""
-    return lexicon.has_cue(toks, m.first - DECLARED_REACH, m.last + DECLARED_REACH, "declare_verbs")
-
-
-def _ceremony(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
-    """``الحفل الرسمي لتسلم القاعدة``, ``حفلاً بمناسبة استكمال التسليم``: the ceremony of a handover or a
-    mission's end (``other``; dated only), not a party or a wedding."""
-    return lexicon.has_cue(toks, m.last + 1, m.last + CEREMONY_REACH, "ceremony_topics")
 
 
 def _visit(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
@@ -488,7 +424,6 @@ def _topic_back(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 
 PETITION_REACH = 16  # ``قدّم 64 نائباً من كتل الإطار وكتل أخرى، أمس الأحد، طلباً موقّعاً``
-REPLY_REACH = 10  # ``ردّ المتحدث باسم الحكومة باسم العوادي اليوم الاثنين بأن``
 
 
 def _petition(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
@@ -496,22 +431,6 @@ def _petition(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     announcement), not ``بطلب من الحكومة`` (at its request)."""
     before = words_before(toks, m.first, PETITION_REACH, commas=True)
     return any(lexicon.is_cue(toks[j], "petition_verbs") for j in before) and _topic(toks, m)
-
-
-def _reply(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
-    """``ردّ المتحدث ... بأن الحكومة لن تفاوض``: a reply is a statement (``رد على الهجوم`` is a strike back)."""
-    for j in range(m.last + 1, min(m.last + 1 + REPLY_REACH, len(toks))):
-        if toks[j].text in STRONG_BREAKS:
-            return False
-        if toks[j].norm in ("بان", "بانه", "بانها"):
-            return True
-    return False
-
-
-def _reading(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
-    """``إكمال القراءتين الأولى والثانية`` of a bill on the presence: a step of a law (``other``; dated only)."""
-    marked = lexicon.has_cue(toks, m.first - 2, m.last + 3, "reading_marks")
-    return marked and lexicon.has_cue(toks, 0, len(toks) - 1, "topic_words")
 
 
 ENTERED_REACH = 6  # ``دخلت القوات الأمريكية سوريا عام 2015``: verb, troops, then the country
@@ -562,8 +481,8 @@ RULES: dict[str, Rule] = {
     "troops_or_mission": _troops_or_mission,
     "abroad": _abroad,
     "signed": _signed,
-    "signed_back": _signed_back,
-    "joint_approval": _joint_approval,
+    "signed_back": signed_back,
+    "joint_approval": joint_approval,
     "eventive": _eventive,
     "talks": _talks,
     "presence_end": _presence_end,
@@ -584,16 +503,16 @@ RULES: dict[str, Rule] = {
     "campaign": _campaign,
     "isis_campaign": _isis_campaign,
     "parliament_decision": _parliament_decision,
-    "issued": _issued,
-    "stance": _stance,
-    "declared": _declared,
-    "ceremony": _ceremony,
+    "issued": issued,
+    "stance": stance,
+    "declared": declared,
+    "ceremony": ceremony,
     "visit": _visit,
     "presence_began": _presence_began,
     "troops_dated": _troops_around,
     "petition": _petition,
-    "reply": _reply,
-    "reading": _reading,
+    "reply": reply,
+    "reading": reading,
     "entered": _entered,
     "discussed": _discussed,
 }
