@@ -351,3 +351,20 @@ def test_a_ministry_is_no_visit(tmp_path):
     body = "وعقد الجانبان اجتماعا في مقر وزارة الدفاع ببغداد أمس الأحد، لبحث انسحاب القوات من القاعدة."
     events = _events(tmp_path, body)
     assert not any("وزارة" in e.trigger for e in events), [(e.type, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وأقرت وزارة الدفاع البريطانية (الوزارة)، أمس الخميس، بأن عددا من جنودها غادروا القاعدة إلى الكويت بعد تصويت البرلمان.",
+        "وأقرت اللجنة المشتركة، أمس الخميس، بأن الجدول الزمني لانسحاب القوات تأخر.",
+    ],
+)
+def test_an_admission_is_no_vote_and_no_approval(tmp_path, body):
+    events = _events(tmp_path, body)
+    assert not any(e.trigger.endswith(("أقرت", "أقر")) for e in events), [(e.type, e.trigger) for e in events]
+
+
+def test_a_parliament_passing_a_law_is_still_a_vote(tmp_path):
+    body = "وأقر البرلمان، أمس الخميس، قانون إخراج القوات الأجنبية بأغلبية الحاضرين."
+    assert _has(_events(tmp_path, body), "vote"), _types(_events(tmp_path, body))

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from analysis.events import lexicon
 from analysis.events.modality import QUOTE_MARKS, STRONG_BREAKS, imperfect, words_before
-from analysis.events.rules_statements import ceremony, declared, issued, joint_approval, reading, reply, signed_back, stance
+from analysis.events.rules_statements import admission, ceremony, declared, issued, joint_approval, reading, reply, signed_back, stance
 from analysis.text import Token
 
 ZONE_MAX_TOKENS = 15  # a timex (or حتى) further than this after its trigger does not belong to it
@@ -415,7 +415,10 @@ def _presence_began(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 
 def _topic_back(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
-    """``على أن يجري التصويت عليه``: the vote on a bill named further back in its sentence."""
+    """``على أن يجري التصويت عليه``: the vote on a bill named further back in its sentence; never an admission
+    (``أقرت الوزارة، أمس، بأن``)."""
+    if admission(toks, m):
+        return False
     if _topic(toks, m):
         return True
     if m.last + 1 < len(toks) and lexicon.is_cue(toks[m.last + 1], "vote_back_refs"):

@@ -16,6 +16,8 @@ from analysis.text import Token
 SIGNED_POINTER_REACH = 8  # ``مذكرة للتعاون الأمني الثنائي من المتوقع توقيعها``: past the modifiers and the expectation
 SIGNED_BACK_REACH = 4  # ``مذكرة التعاون الأمني التي وقعها``: the document, its modifiers, the relative
 PARTICIPLES = frozenset({"الموقعه", "موقعه", "الموقع"})
+ADMISSION_REACH = 12  # ``أقرت وزارة الدفاع الأمريكية (البنتاغون)، أمس الخميس، بأن``
+ADMISSION_LINKS = frozenset({"بان", "بانه", "بانها", "بانهم", "وبان"})
 JOINT_BEFORE = 5  # ``غير أن اللجنة العسكرية العليا وافقت``
 JOINT_AFTER = 3  # ``أقرت اللجنة العسكرية العليا``
 ISSUER_REACH = 8  # ``وأصدرت كتلة برلمانية مقربة من الفصائل بياناً``: verb, subject, object
@@ -47,9 +49,23 @@ def signed_back(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return False
 
 
+def admission(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``أقرت وزارة الدفاع، أمس الخميس، بأن``: أقرّ with بأن after its subject admits a fact (no vote, no approval)."""
+    if not m.rule.words[0].startswith("اقر"):
+        return False
+    for j in range(m.last + 1, min(m.last + 1 + ADMISSION_REACH, len(toks))):
+        if toks[j].text in STRONG_BREAKS:
+            return False
+        if toks[j].norm in ADMISSION_LINKS:
+            return True
+    return False
+
+
 def joint_approval(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``أقرت اللجنة العسكرية العليا المشتركة تعديل الجدول``, ``الجدول الذي أقرته اللجنة``: what a joint body of
     both sides approves is agreed by them (an agreement, dated only), not a parliament's vote."""
+    if admission(toks, m):
+        return False
     lo, hi = m.first - JOINT_BEFORE, m.last + JOINT_AFTER
     if lexicon.has_cue(toks, lo, hi, "parliament_words") or lexicon.has_cue(toks, lo, hi, "parliament_after") or lexicon.has_cue(
         toks, lo, hi + 3, "parliament_committees"
