@@ -132,3 +132,30 @@ def test_person_name_list_gives_a_feature_to_the_word_and_its_neighbours():
     assert "nm=f" in feats[1] and "+nm=f" in feats[0] and "-nm=f" in feats[2]  # a foreign name, written in Arabic
     assert "nm=g" in feats[3]  # a given name
     assert not any(f.startswith("nm=") for f in feats[0])  # قال is not a name
+
+
+def test_general_frequency_bands_and_unseen_words():
+    """Common words get a high Zipf band, a transliterated brand a low one; ``zu`` only for unseen cores."""
+    from analysis.entities.features import Featurizer, load_word_freq, zipf_band
+    from analysis.entities.gazetteer import default_gazetteer
+
+    assert len(load_word_freq()) > 100_000
+    assert [zipf_band(z) for z in (None, 2.0, 2.4, 2.5, 3.9, 4.0, 4.9, 5.0, 7.2)] == ["0", "2.0", "2.0", "2.5", "3.5", "4", "4", "5", "5"]
+    words = ["وقال", "فولكسفاغن", "شوماخر", "والحكومة"]
+    feats = Featurizer(default_gazetteer(), seen=frozenset({"قال", "حكومه"})).sentence(words)
+    bands = [{f.split("=")[0]: f.split("=")[1] for f in fs if f[:3] in ("zw=", "zc=", "zu=", "zn=")} for fs in feats]
+    assert bands[0] == {"zw": "5", "zc": "5"}  # common and seen: no "unseen" feature
+    assert float(bands[1]["zc"]) < 3 and bands[1]["zu"] == bands[1]["zc"]  # rare in general Arabic, unseen
+    assert bands[2]["zn"] == "f" + bands[2]["zc"]  # a listed foreign name, with its band
+    assert bands[3]["zw"] == "4" and bands[3]["zc"] == "5" and "zu" not in bands[3]  # the core is more common than و+ال+word
+    assert not any(f.startswith("zu=") for fs in Featurizer(default_gazetteer()).sentence(words) for f in fs)  # no vocabulary given
+
+
+def test_gazetteer_label_two_words_away():
+    """A known place after a bracket reaches the word before the bracket (``X ( البرتغال )``)."""
+    from analysis.entities.features import Featurizer
+    from analysis.entities.gazetteer import default_gazetteer
+
+    feats = Featurizer(default_gazetteer()).sentence(["بنفيكا", "(", "البرتغال", ")"])
+    assert "++g=B-LOC" in feats[0] and "+g=B-LOC" in feats[1] and "g=B-LOC" in feats[2]
+    assert "--g=B-LOC" not in feats[3] and not any(f.startswith("++g=") for f in feats[1])

@@ -2,8 +2,9 @@
 
 Two sources (docs/NER.md, "Aliases"):
 - the curated table ``data/ner/aliases.tsv`` (CENTCOM/سنتكوم, JOC, واع, OIR, PMF, قسد, …), used in
-  every article: a listed alias the tagger missed is tagged, and every mention of a listed name
-  gets the long form as its canonical form;
+  every article: a listed alias the tagger missed is tagged, one it tagged as exactly that form
+  with another type takes the table's type (``قالت سنتكوم`` read as a person), and every mention
+  of a listed name gets the long form as its canonical form;
 - the article itself: a short form in parentheses right after an entity (``القيادة المركزية
   الأمريكية (سنتكوم)``, ``… (SDF)``) or after ``المعروفة باسم`` is linked to that entity, and its
   later bare mentions in the same article are tagged with the entity's type and linked too.
@@ -163,8 +164,8 @@ class AliasLinker:
         for si, (keys, tags) in enumerate(zip(doc.keys, doc.tags)):
             for a, b, (long_form, typ) in longest_matches(keys, table.entries, table.max_len, table.firsts):
                 span_typ = _span_at(tags, a, b)
-                if span_typ is None and _free(tags, a, b):
-                    _retag(tags, a, b, typ)
+                if (span_typ is None and _free(tags, a, b)) or (span_typ is not None and span_typ != typ):
+                    _retag(tags, a, b, typ)  # missed, or tagged as exactly this form with another type
                     span_typ = typ
                 if span_typ == typ:
                     doc.links[(si, a, b)] = long_form

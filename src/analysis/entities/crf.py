@@ -1,7 +1,8 @@
 """The offline backend: a CRF (python-crfsuite) trained on ANERcorp + the domain gold.
 
 A model is a folder: ``model.crfsuite`` (weights), ``lexicon.tsv`` (word -> dominant tag, from the
-training data), ``known.tsv`` (entity-initial word counts, for proclitic stripping), ``meta.json``
+training data), ``known.tsv`` (entity-initial word counts, for proclitic stripping), ``vocab.tsv``
+(the core forms of the training words, for the "unseen" features), ``meta.json``
 (training data and settings, and the ``featurizer`` hash: a model trained with other feature code
 or data is refused, see ``analysis.entities.features``).
 """
@@ -25,7 +26,8 @@ from analysis.errors import AnalysisError
 from analysis.resources import read_table
 from analysis.text import tokens
 
-MODEL_FILES = ("model.crfsuite", "lexicon.tsv", "known.tsv", "phrases.tsv", "common.tsv", "external.tsv", "meta.json")
+MODEL_FILES = ("model.crfsuite", "lexicon.tsv", "known.tsv", "phrases.tsv", "common.tsv", "external.tsv", "vocab.tsv",
+               "meta.json")
 MAX_SENTENCE_TOKENS = 400  # longer runs (a 100k-character line) are tagged in windows
 
 
@@ -68,6 +70,7 @@ class CRFModel:
             lexicon=read_table(model_dir / "lexicon.tsv"),
             phrases=Gazetteer(phrases, gaz.nationalities) if phrases else None,
             external=read_table(model_dir / "external.tsv"),
+            seen=frozenset(read_table(model_dir / "vocab.tsv")),
         )
         self.common = frozenset(read_table(model_dir / "common.tsv"))
         self.rules = EntityRules(self.common)

@@ -26,10 +26,12 @@ from analysis.text import NORMALIZATION_TABLE
 TRIGGERS_FILE = "triggers.tsv"
 #: Single-word personal names (core form -> g/s/f), in ``data/ner/`` (tools/make_person_names.py).
 NAMES_FILE = "person_names.tsv"
+#: General-language Zipf frequency of normal and core forms, in ``data/ner/`` (tools/make_word_freq.py).
+FREQ_FILE = "word_freq.tsv"
 #: Everything the features are computed from, relative to the ``analysis`` package folder.
 FEATURIZER_FILES: tuple[str, ...] = (
     "entities/features.py", "entities/gazetteer.py", "entities/normalize.py", "text.py",
-    f"data/{NORMALIZATION_TABLE}", f"data/ner/{TRIGGERS_FILE}", f"data/ner/{NAMES_FILE}", *(f"data/ner/{name}" for name in GAZETTEER_DATA),
+    f"data/{NORMALIZATION_TABLE}", f"data/ner/{TRIGGERS_FILE}", f"data/ner/{NAMES_FILE}", f"data/ner/{FREQ_FILE}", *(f"data/ner/{name}" for name in GAZETTEER_DATA),
 )  # fmt: skip
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -77,6 +79,24 @@ def load_person_names() -> dict[str, str]:
     return {row[0]: row[1] for row in data_rows(NAMES_FILE) if len(row) >= 2}
 
 
+@lru_cache(maxsize=1)
+def load_word_freq() -> dict[str, tuple[float | None, float | None]]:
+    """Form -> (Zipf as a normal word form, Zipf as a core form); ``None`` where not listed (rare)."""
+    def zipf(x: str) -> float | None:
+        return None if x == "-" else float(x)
+
+    return {row[0]: (zipf(row[1]), zipf(row[2])) for row in data_rows(FREQ_FILE) if len(row) >= 3}
+
+
+def zipf_band(z: float | None) -> str:
+    """A coarse Zipf band: ``0`` not listed (below 2), half steps from 2 to 4, then ``4`` and ``5`` (5+)."""
+    if z is None:
+        return "0"
+    if z >= 4:
+        return "5" if z >= 5 else "4"
+    return str(int(z * 2) / 2)
+
+
 class Featurizer:
     """Turns a list of words into per-token feature string lists for python-crfsuite."""
 
@@ -87,6 +107,7 @@ class Featurizer:
         triggers: dict[str, str] | None = None,
         phrases: Gazetteer | None = None,
         external: dict[str, str] | None = None,
+        seen: frozenset[str] | None = None,
     ):
         self.gazetteer = gazetteer
         self.lexicon = lexicon or {}
@@ -94,6 +115,8 @@ class Featurizer:
         self.phrases = phrases
         self.external = external or {}
         self.names = load_person_names()
+        self.freq = load_word_freq()
+        self.seen = seen  # core forms of the training words (None: not known, no "unseen" features)
         self._cache: dict[str, tuple] = {}
 
     def _word(self, word: str) -> tuple[list[str], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], str]:
@@ -132,6 +155,15 @@ class Featurizer:
         nm = self.names.get(c, "")
         if nm:
             own.append("nm=" + nm)
+        # How common the word is in general Arabic, alone and with "unseen in training" or a listed name:
+        # a rare word the training data never showed is likely a name (docs/NER.md).
+        zc = zipf_band(self.freq.get(c, (None, None))[1])
+        own.append("zw=" + zipf_band(self.freq.get(n, (None, None))[0]))
+        own.append("zc=" + zc)
+        if self.seen is not None and c not in self.seen:
+            own.append("zu=" + zc)
+        if nm:
+            own.append("zn=" + nm + zc)
         # "nb" marks that a neighbour exists at all (a bias for non-initial/non-final tokens).
         ctx = ("w=" + n, "c=" + c, "lx=" + lx, "t=" + tg, "sh=" + sh, "nb", "np=" + pre, "nm=" + nm)
         far = ("w=" + n, "c=" + c, "t=" + tg)
@@ -176,6 +208,8 @@ class Featurizer:
                     f.append("-tp=" + tph[i - 1])
                 if i > 1:
                     f.extend(infos[i - 2][3])
+                    if gaz[i - 2]:
+                        f.append("--g=" + gaz[i - 2])
                 else:
                     f.append("BOS2")
             else:
@@ -189,6 +223,8 @@ class Featurizer:
                     f.append("+tp=" + tph[i + 1])
                 if i < n - 2:
                     f.extend(infos[i + 2][4])
+                    if gaz[i + 2]:
+                        f.append("++g=" + gaz[i + 2])  # بنفيكا ( البرتغال ): a known place two words on
                 else:
                     f.append("EOS2")
             else:

@@ -19,6 +19,7 @@ from analysis.entities.conll import read_conll, read_conll_any
 from analysis.entities.features import Featurizer, featurizer_hash
 from analysis.entities.gazetteer import Gazetteer, data_rows
 from analysis.entities.lexicon import build_lexicon, build_phrases, common_words, entity_initial_counts
+from analysis.entities.normalize import core, norm
 from analysis.entities.spans import char_spans_to_tags, sentence_ranges
 from analysis.errors import AnalysisError
 from analysis.gold import article_paths_by_name, read_gold_folder
@@ -65,6 +66,11 @@ def gold_sentences(gold_dir: Path, corpus: list[Path], exclude: set[str] = froze
         sents = [([t.text for t in toks[i:j]], tags[i:j]) for i, j in sentence_ranges(toks, text)]
         out.append((gpath.stem, sents))
     return out
+
+
+def vocabulary(sentences: list[Sentence]) -> frozenset[str]:
+    """The core forms of the training words (a word outside it is "unseen" for the features)."""
+    return frozenset(core(norm(w)) for words, _ in sentences for w in words)
 
 
 def _gazetteer_first_words() -> list[str]:
@@ -118,7 +124,7 @@ def train_model(
     for fold in range(cfg.folds):
         others = [s for f, s, _ in items if f != fold or not cfg.jackknife]
         phrases = Gazetteer(build_phrases(others), gaz.nationalities) if cfg.phrases else None
-        feat = Featurizer(gaz, lexicon=build_lexicon(others), phrases=phrases, external=external)
+        feat = Featurizer(gaz, lexicon=build_lexicon(others), phrases=phrases, external=external, seen=vocabulary(others))
         for f, (words, tags), weight in items:
             if f != fold or not words:
                 continue
@@ -135,6 +141,7 @@ def train_model(
     write_table(out_dir / "phrases.tsv", {" ".join(k): v for k, v in phrases.items()})
     write_table(out_dir / "common.tsv", {w: 1 for w in common_words(all_sents)})
     write_table(out_dir / "external.tsv", external)
+    write_table(out_dir / "vocab.tsv", dict.fromkeys(vocabulary(all_sents), 1))
     meta = {
         "backend": "crf",
         "featurizer": featurizer_hash(),

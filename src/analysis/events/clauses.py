@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from analysis.events import lexicon
+from analysis.events.modality import imperfect
 from analysis.text import Token, normalize
 
 #: Tokens that end a clause whatever follows them.
@@ -30,6 +31,22 @@ COMPLEMENTIZERS = frozenset(
 #: How far a clause reaches from its trigger at most (tokens), either side.
 MAX_REACH = 18
 SAME_REPORT_GAP = 2  # a trigger of the same type this close behind another reports the same event
+#: Types whose relative-clause trigger only describes a participant of another movement in the sentence.
+DESCRIBING_TYPES = frozenset({"withdrawal"})
+#: The movements such a description serves (``الجنود الذين غادروا العراق جرى نقلهم``: the event is the move).
+MOVEMENT_TYPES = frozenset({"redeployment", "handover", "deployment"})
+#: The types a means (بـ + verbal noun) can be the way of ending: ``انتهت المرحلة ... بمغادرة القوات``.
+ENDING_TYPES = frozenset({"mission_end"})
+#: The movements that can be such a means.
+MEANS_TYPES = frozenset({"withdrawal", "redeployment", "handover"})
+MEANS_REACH = 12  # ``اكتملت في أيلول 2025 بمغادرة``: how far after its end the means may come
+#: Types whose trigger in a civil clause (no military word, a civil participant) is a look-alike.
+CIVIL_TYPES = frozenset({"withdrawal", "redeployment", "handover", "mission_end", "attack", "war"})
+READINESS_REACH = 3  # ``ستبقى مستعدة لتنفيذ ضربات``: a light verb may stand between
+RELATIVE_REACH = 6  # ``الهجوم بطائرة مسيرة الذي استهدف``: how far after its noun a relative verb may come
+HYPOTHETICAL_REACH = 4  # ``قد يفتح الباب أمام تسليمها``: how far after قد + verb its object may come
+#: Words that may stand between a relative pronoun and its verb (``التي كانت قد غادرت``).
+RELATIVE_FILLERS = frozenset({"كان", "كانت", "كانوا", "قد"})
 
 
 @dataclass(frozen=True)
@@ -100,3 +117,87 @@ def _same_report(toks: list[Token], a: Span, b: Span) -> bool:
     first, second = (a, b) if a.first < b.first else (b, a)
     gap = toks[first.last + 1 : second.first]
     return len(gap) <= SAME_REPORT_GAP or any(lexicon.is_cue(t, "relatives") for t in gap[:3])
+
+
+def describes_participant(toks: list[Token], trig: Span, triggers: Sequence[Span]) -> bool:
+    """Is ``trig`` a verb in a relative clause that only says who or what takes part in another
+    movement of the sentence (``أعيد نشر القوات التي غادرت العراق في الكويت``, ``الموقع الذي أخلاه
+    المستشارون جرى تسلمه``)? The sentence reports the move or the handover, not a withdrawal of its own."""
+    if trig.type not in DESCRIBING_TYPES:
+        return False
+    j = trig.first - 1
+    while j >= 0 and normalize(toks[j].text) in {normalize(w) for w in RELATIVE_FILLERS}:
+        j -= 1
+    if j < 0 or not lexicon.is_cue(toks[j], "relatives"):
+        return False
+    return any(other.type in MOVEMENT_TYPES for other in triggers if other != trig)
+
+
+def means_of(toks: list[Token], trig: Span, prefix: str, triggers: Sequence[Span]) -> Span | None:
+    """The ending whose means ``trig`` is (``انتهت المرحلة الأولى في أيلول بمغادرة التحالف بغداد``): a
+    verbal noun with بـ a few words after a mission end of its clause, or None."""
+    if trig.type not in MEANS_TYPES or not prefix.lstrip("وف").startswith("ب"):
+        return None
+    heads = [t for t in triggers if t.type in ENDING_TYPES and t.last < trig.first and trig.first - t.last <= MEANS_REACH]
+    if not heads:
+        return None
+    head = max(heads, key=lambda t: t.last)
+    between = toks[head.last + 1 : trig.first]
+    if any(t.text in STRONG_BREAKS or t.text in ("،", ",") for t in between) or any(
+        _opens_clause(toks, i) for i in range(head.last + 1, trig.first)
+    ):
+        return None
+    if any(t.first > head.last and t.last < trig.first for t in triggers):
+        return None
+    return head
+
+
+def hypothetical_object(toks: list[Token], trig: Span, finite: bool) -> bool:
+    """A verbal noun in what something only may do (``وهو ما قد يعقد ترتيبات الانسحاب``, ``قد يفتح الباب
+    أمام تسليمها``): a topic of speculation, not a report of the event."""
+    if finite:
+        return False
+    for j in range(trig.first - 1, max(trig.first - 1 - HYPOTHETICAL_REACH, 0), -1):
+        tok = toks[j]
+        if tok.text in STRONG_BREAKS or tok.text in lexicon.cues()["clause_breaks"] or _surface(tok) in COMPLEMENTIZERS:
+            return False
+        if tok.norm == "قد" and j + 1 < trig.first and imperfect("", toks[j + 1].norm, strict=True):
+            return True
+    return False
+
+
+def relative_restatement(toks: list[Token], noun: Span, verb: Span) -> bool:
+    """Is ``verb`` the verb of a relative clause on ``noun``, both of one type (``الهجوم بطائرة مسيرة الذي
+    استهدف مطار أربيل ليل الثلاثاء``)? The clause tells the event the noun names, and when it happened."""
+    if noun.type != verb.type or not 0 < verb.first - noun.last <= RELATIVE_REACH:
+        return False
+    gap = toks[noun.last + 1 : verb.first]
+    if any(t.text in STRONG_BREAKS or _surface(t) in COMPLEMENTIZERS for t in gap):
+        return False
+    return bool(gap) and lexicon.is_cue(gap[-1], "relatives")
+
+
+def civil_clause(toks: list[Token], trig: Span, clause: tuple[int, int]) -> bool:
+    """A movement or violence word in a civil, economic, political or sports clause (``انسحبت الشركة من
+    السوق``, ``هاجم الوزير منتقديه``, ``سلمت الوزارة الرواتب``): a civil participant in its clause and no
+    troops, base, weapon or military actor there."""
+    if trig.type not in CIVIL_TYPES:
+        return False
+    lo, hi = clause
+    civil = any(lexicon.is_cue(toks[j], "civil_participants") for j in range(lo, hi + 1) if not trig.first <= j <= trig.last)
+    if not civil:
+        return False
+    military = ("troop_words", "base_words", "site_heads", "projectiles", "explosive_words", "military_words", "military_anchors")
+    return not any(lexicon.is_cue(toks[j], cue) for j in range(lo, hi + 1) for cue in military)
+
+
+def readiness(toks: list[Token], trig: Span, prefix: str) -> bool:
+    """What someone is ready for (``الإقليم مستعد لتسلم حرير``, ``ستبقى مستعدة لتنفيذ ضربات``): a capacity,
+    not an event (``استعدادا لـ`` is a preparation, handled as planned elsewhere, and is not this)."""
+    for j in range(trig.first - 1, max(trig.first - 1 - READINESS_REACH, -1), -1):
+        tok = toks[j]
+        if tok.text in STRONG_BREAKS or tok.text in lexicon.cues()["clause_breaks"]:
+            return False
+        if lexicon.is_cue(tok, "readiness_words") and "ال" not in tok.norm[:2]:
+            return lexicon.lam_prefix(prefix) or (j + 1 < trig.first and lexicon.lam_prefix(toks[j + 1].norm[:2]))
+    return False

@@ -17,21 +17,21 @@ from dataclasses import replace
 from typing import Any
 
 from analysis import entities as ner
-from analysis.events import dating
+from analysis.events import dating, lexicon
 from analysis.events.attributes import (
     StatusCues, dated_since, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
     states_purpose,
 )  # fmt: skip
-from analysis.events.clauses import Span, clause_span, starts
+from analysis.events.clauses import COMPLEMENTIZERS, Span, civil_clause, clause_span, describes_participant, hypothetical_object, means_of, readiness, relative_restatement, starts
 from analysis.events.location import PlaceMention, place_level
 from analysis.events.places import compatible
 from analysis.events.dating import anchor_forward, assign_dates, happened, sentence_timexes
 from analysis.events.records import Event, Mention
 from analysis.events.modality import present_verb
 from analysis.events.screen import definite, on_timeline
-from analysis.events.triggers import find_sentence_triggers
+from analysis.events.triggers import Trigger, find_sentence_triggers, past_verb
 from analysis.events.types import TYPES
-from analysis.text import Token, sentences, tokens
+from analysis.text import Token, normalize, sentences, tokens
 from analysis.timex import find_timexes
 
 
@@ -71,11 +71,18 @@ def extract_events(
     last_base: str | None = None  # the article's base so far: what ``القاعدة`` points back to
     base_counts: Counter[str] = Counter()
     for sent in sentences(text):
-        toks = [Token(t.text, t.start + sent.start, t.end + sent.start, t.norm) for t in tokens(sent.text)]
+        toks = attached_quotes([Token(t.text, t.start + sent.start, t.end + sent.start, t.norm) for t in tokens(sent.text)])
         if not toks:
             continue
         in_sent = [t for t in timexes if sent.start <= t.start and t.end <= sent.end]
         trigs = find_sentence_triggers(toks, [(t.start, t.end) for t in in_sent])
+        every = [Span(t.first, t.last, t.type) for t in trigs]
+        trigs = [
+            t for t in trigs
+            if not describes_participant(toks, Span(t.first, t.last, t.type), every)
+            and not (t.type in SPECULATION_TYPES and hypothetical_object(toks, Span(t.first, t.last, t.type), finite_verb(t.match)))
+            and not (t.type in SPECULATION_TYPES and readiness(toks, Span(t.first, t.last, t.type), t.match.prefix))
+        ]  # fmt: skip
         blocked = {i for i, t in enumerate(toks) for x in in_sent if x.start < t.end and t.start < x.end}
         if not trigs:
             named = sentence_places_actors(toks, None, sent.start, sent.end, text, blocked, last_base)[0]
@@ -84,6 +91,10 @@ def extract_events(
             continue
         txs = sentence_timexes(in_sent, toks, dct)
         assign_dates(trigs, txs, toks)
+        embedded_dates(trigs, toks)
+        appositive_deadline(trigs, txs, toks)
+        share_means_date(trigs, toks)
+        share_relative_date(trigs, toks)
         in_sentence = None if ents is None else ents[bisect_left(ent_starts, sent.start) : bisect_left(ent_starts, sent.end)]
         places, actors = sentence_places_actors(toks, in_sentence, sent.start, sent.end, text, blocked, last_base)
         seen_places += [p.name for p in places if not p.excluded]
@@ -93,6 +104,8 @@ def extract_events(
         for trig in trigs:
             span = Span(trig.first, trig.last, trig.type)
             clause = clause_span(toks, span, spans, opened)
+            if civil_clause(toks, span, clause):
+                continue
             value, mod = trig.value, trig.mod
             anchored = trig.anchored_duration
             forward = None
@@ -100,7 +113,7 @@ def extract_events(
                 forward = anchor_forward(toks, trig, trig.timex)
                 value = dating.anchored_value(anchored, dct, forward)
             surface = article.content[toks[trig.first].start : toks[trig.last].end]
-            if not on_timeline(trig, value, toks, surface):
+            if not on_timeline(trig, value, toks, surface) or topic_of_talk(trig, value, toks):
                 continue
             value = dating.never_future_if_past(value, mod, dct, trig.timex, happened(toks, trig))
             tx = trig.timex.timex if trig.timex is not None else None
@@ -145,6 +158,102 @@ def extract_events(
     return dedupe_events(raw, guessed)
 
 
+def embedded_dates(trigs: list[Trigger], toks: list[Token]) -> None:
+    """``أعلن الوزير أن القوات نفذت فجر اليوم الجمعة ضربات``: a timex after أن/إن belongs to the reported
+    clause, not to the speech verb before it; it dates the undated trigger of that clause it stands next to."""
+    for trig in trigs:
+        x = trig.timex
+        if x is None or x.first <= trig.last:
+            continue
+        comp = next((j for j in range(trig.last + 1, x.first) if _surface_complementizer(toks[j])), None)
+        if comp is None:
+            continue
+        inner = [t for t in trigs if t is not trig and comp < t.first and t.timex is None and not t.background]
+        near = [t for t in inner if 0 < t.first - x.last <= EMBEDDED_REACH] or [t for t in inner if t.last < x.first]
+        if near:
+            target = near[0]
+            target.timex, target.value, target.mod = x, x.value, x.mod
+            trig.timex, trig.value, trig.mod = None, None, None
+
+
+EMBEDDED_REACH = 2  # ``نفذت فجر اليوم الجمعة ضربات``: the trigger right after the timex
+
+
+def _surface_complementizer(tok: Token) -> bool:
+    """أن/إن as written (``أن``, ``بأن``, ``إنه``), not ``وان`` of a name."""
+    return tok.text.strip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652") in COMPLEMENTIZERS
+
+
+def appositive_deadline(trigs: list[Trigger], txs: list[Any], toks: list[Token]) -> None:
+    """``مع اقتراب 30 أيلول الجاري، الموعد المحدد لانتهاء مهمة التحالف``: a date set in apposition to ``الموعد
+    (المحدد) لـ`` an event is that event's date (a deadline: the event is planned for it)."""
+    for trig in trigs:
+        if not lexicon.lam_prefix(trig.match.prefix):
+            continue
+        j = trig.first - 1
+        while j >= 0 and lexicon.is_cue(toks[j], "scheduled_words"):
+            j -= 1
+        if j < 1 or not lexicon.is_cue(toks[j], "appointment_words") or toks[j - 1].text not in ("،", ","):
+            continue
+        before = [x for x in txs if x.last == j - 2]
+        if before:
+            x = before[0]
+            trig.timex, trig.value, trig.mod = x, x.value, x.mod
+
+
+def attached_quotes(toks: list[Token]) -> list[Token]:
+    """The tokens without a quotation mark that follows a detached proclitic (``طالبوا بـ"خروج القوات"``):
+    the quote opens what is demanded, it does not end the clause (the word keeps its own offsets)."""
+    return [t for i, t in enumerate(toks) if not (t.text in QUOTES_AFTER_PROCLITIC and i > 0 and toks[i - 1].text.endswith(TATWEEL))]
+
+
+TATWEEL = "\u0640"
+QUOTES_AFTER_PROCLITIC = frozenset('"“”«»\'')
+
+
+def share_means_date(trigs: list[Trigger], toks: list[Token]) -> None:
+    """``اكتملت المرحلة الأولى في أيلول 2025 بمغادرة القوات بغداد``: the movement by which a phase or mission
+    ended (بـ + verbal noun) happened when it ended; an undated means takes its end's date."""
+    for trig in trigs:
+        if trig.timex is not None:
+            continue
+        head = means_of(toks, Span(trig.first, trig.last, trig.type), trig.match.prefix,
+                        [Span(t.first, t.last, t.type) for t in trigs])
+        if head is None:
+            continue
+        end = next(t for t in trigs if (t.first, t.last) == (head.first, head.last))
+        if end.timex is not None and not end.future:
+            trig.timex, trig.value, trig.mod = end.timex, end.value, end.mod
+
+
+def share_relative_date(trigs: list[Trigger], toks: list[Token]) -> None:
+    """``تبنت الجماعة مساء الخميس الهجوم الذي استهدف المطار ليل الثلاثاء``: a noun and the verb of its relative
+    clause report one event, dated by the verb (a timex before the noun may be the claim's)."""
+    for noun in trigs:
+        if noun.timex is None or noun.timex.first > noun.last:
+            continue  # undated, it joins the verb's report anyway; a timex of its own, after it, is the noun's
+        for verb in trigs:
+            if verb.timex is not None and relative_restatement(toks, Span(noun.first, noun.last, noun.type), Span(verb.first, verb.last, verb.type)):
+                noun.timex, noun.value, noun.mod = verb.timex, verb.value, verb.mod
+
+
+def topic_of_talk(trig: Trigger, value: str | None, toks: list[Token]) -> bool:
+    """An undated verbal noun that is the topic a head noun names (``قضية انسحاب القوات``, ``تداعيات
+    استقدام القوات``, ``أهمية الانسحاب``): what is talked about, not a report that it happened."""
+    if value is not None or trig.type not in SPECULATION_TYPES or finite_verb(trig.match) or trig.first == 0:
+        return False
+    return lexicon.is_cue(toks[trig.first - 1], "topic_heads")
+
+
+#: Types whose verbal noun under ``قد`` + verb (``قد يعقد ترتيبات الانسحاب``) is a topic of speculation.
+SPECULATION_TYPES = frozenset({"withdrawal", "redeployment", "handover", "mission_end", "attack", "war"})
+
+
+def finite_verb(match: Any) -> bool:
+    """A finite verb (``انسحبت``, ``ينسحب``), not a verbal noun."""
+    return past_verb(match) or present_verb(match.prefix, match.rule.words[0])
+
+
 #: Types whose events are points, never begun-and-going-on (``بدأ العد التنازلي للمرحلة الأولى من الاتفاق``).
 POINT_TYPES = ("agreement", "vote", "announcement")
 
@@ -182,6 +291,8 @@ def _mergeable(a: Event, b: Event, same_sentence: bool, guessed: frozenset[int] 
     if a.type == "announcement" and a.date != b.date:
         return False  # statements on different dates are different statements
     own = a.trigger_start not in guessed and b.trigger_start not in guessed
+    if same_sentence and a.type == "attack" and (_launch(a) or _launch(b)):
+        return True  # ``سقطت صواريخ قرب القاعدة ... وأطلقت من منطقة قريبة``: where from is not a second target
     if same_sentence and own and not compatible(a.place, b.place):
         return False  # ``يسلم التحالف قاعدة القيارة ...، فيما سيجري تسليم قاعدة كي وان``: two bases, two events
     if a.date is None and b.date is None:
@@ -196,6 +307,11 @@ def _mergeable(a: Event, b: Event, same_sentence: bool, guessed: frozenset[int] 
     ia, ib = a.interval, b.interval
     same_date = a.date == b.date and a.date_mod == b.date_mod
     return (same_date or dating.overlaps(ia, ib)) and compatible(a.place, b.place)
+
+
+def _launch(event: Event) -> bool:
+    """Is the event's trigger the firing of projectiles (``أطلقت``, ``إطلاق``), whose place is where they came from?"""
+    return any(lexicon.bare(normalize(w)) & lexicon.cues()["projectile_launches"] for w in event.trigger.split())
 
 
 def dedupe_events(raw: list[tuple[Event, bool]], guessed: set[int] | frozenset[int] = frozenset()) -> list[Event]:

@@ -112,6 +112,8 @@ def stems(norm: str) -> tuple[tuple[str, str], ...]:
                     forms = [stem]
                     if suffix and suffix != "ا" and stem.endswith("ت") and len(stem) >= 4:
                         forms.append(stem[:-1] + "ه")  # مغادرتها → مغادرة: a taa marbuta before a pronoun is written ت
+                    if suffix and suffix != "ا" and stem.endswith("ا") and len(stem) >= 3:
+                        forms.append(stem[:-1] + "ي")  # أخلاها → أخلى: an alif maqsura before a pronoun is written ا
                     for form in forms:
                         reading = (norm[:cut], form)
                         if len(form) >= 2 and reading not in out:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from analysis.events import lexicon
-from analysis.events.modality import QUOTE_MARKS, STRONG_BREAKS, imperfect, words_before
+from analysis.events.modality import QUOTE_MARKS, imperfect, words_before
 from analysis.events.rules_statements import admission, ceremony, declared, issued, joint_approval, reading, reply, signed_back, stance
 from analysis.text import Token
 
@@ -28,11 +28,18 @@ ARRIVAL_REACH = 16  # ``دخلت أكثر من مئة آلية تابعة للق
 COMING_FROM_BEFORE = 8  # ``قوة أمريكية قادمة من قاعدة التنف السورية وصلت``
 TROOPS_REACH_COUNTED = 7  # ``ستنشر عددا صغيرا من الجنود``: a number before the troops
 SUBJECT_REACH = 8  # ``عدد القوات الأمريكية في موقع البرج 22 سيُخفض``
+COORDINATION_REACH = 6  # ``بالتنسيق مع وزارة شؤون البيشمركة``: the partner's name before the task
+BASES_REACH = 4  # ``ستقلص الولايات المتحدة عدد قواعدها``: the subject, a number word, then the bases
+PERIOD_REACH = 6  # ``لعمليات عسكرية واسعة بين عامي 2014 و2017``: the years right after the operations
 LAUNCH_REACH = 5  # ``بدء التحالف بقيادة واشنطن غاراته على مواقع التنظيم``
 TOPIC_REACH = 14  # ``صوت البرلمان الألماني (بوندستاغ)، أمس الخميس، على تمديد التفويض``
 BUILT_REACH = 12  # ``وتقع قاعدة التنف على الطريق الدولي بين دمشق وبغداد، وقد أقامها``
 BASE_REACH = 6  # ``أغلقت القوات الأمريكية أمس قاعدة الشدادي``
 RETURN_SUBJECT_REACH = 10  # ``استخدمتها القوات الأمريكية منذ الغزو عام 2003، ثم عادت إليها``
+DEADLINE_REACH = 14  # ``ستغادر حرير مع بقية قوات التحالف في الإقليم "بحلول نهاية المرحلة الثانية"``
+#: The movements a ``بحلول نهاية ...`` after them is the deadline of.
+DEADLINE_OWNERS = frozenset({"withdrawal", "redeployment", "handover", "deployment"})
+STRONG_BREAKS = frozenset({".", "!", "؟", "?", "؛", ";"})
 MISSION_REACH_BEFORE = 7  # ``المهمة القتالية للقوات الأمريكية في العراق ستنتهي``: subject before the verb
 
 #: Rules whose triggers count only when a timex dates them (never as a bare purpose ``لهزيمة``).
@@ -45,10 +52,36 @@ def _always(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return True
 
 
+def _time_reference(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """An end noun that names a time, not an ending: ``نهاية ذلك الشهر`` (a unit of time after it), or
+    the deadline of another movement of the clause (``ستغادر حرير ... بحلول نهاية المرحلة الثانية``)."""
+    c = lexicon.cues()
+    if m.rule.words != ("نهايه",):
+        return False
+    nxt = [j for j in range(m.last + 1, min(m.last + 3, len(toks))) if toks[j].text not in QUOTE_MARKS]
+    if nxt and lexicon.is_cue(toks[nxt[0]], "demonstratives"):
+        nxt = nxt[1:]
+    if nxt and lexicon.is_cue(toks[nxt[0]], "unit_words"):
+        return True
+    before = [j for j in range(max(m.first - 3, 0), m.first) if toks[j].text not in QUOTE_MARKS]
+    if not before or not lexicon.is_cue(toks[before[-1]], "deadline_of"):
+        return False
+    head = before[-1]
+    lo = max(head - DEADLINE_REACH, 0)
+    for j in range(head - 1, lo - 1, -1):
+        if toks[j].text in STRONG_BREAKS:
+            break
+    else:
+        j = lo - 1
+    return any(t.type in DEADLINE_OWNERS for t in lexicon.find_triggers(toks[j + 1 : head]))
+
+
 def _mission(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """A mission word near (``إنهاء مهمة``, ``المهمة ... ستنتهي``), its operations right after (``تنتهي
-    عملياته انطلاقا من الإقليم``) or a numbered phase (``المرحلة الأولى``)."""
+    عملياته انطلاقا من الإقليم``) or a numbered phase (``المرحلة الأولى``); not an end noun that names a time."""
     c = lexicon.cues()
+    if _time_reference(toks, m):
+        return False
     if lexicon.has_cue(toks, m.first - MISSION_REACH_BEFORE, m.last + 4, "mission_words"):
         return True
     if lexicon.has_cue(toks, m.last + 1, m.last + 2, "operations_words"):
@@ -110,14 +143,31 @@ def _troops_destination(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 def _arrival_from(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``وصلوا إلى أربيل ... قادمين من قاعدة عين الأسد``, ``قوة قادمة من التنف وصلت إلى``: troops arriving
-    from another base (a redeployment); the participle may follow the destination or precede the verb."""
+    from another base (a redeployment); the participle may follow the destination or precede the verb.
+    What arrives must be troops or their gear (``وصل المبعوث إلى أربيل قادما من بغداد`` is a visit)."""
     if not _destination(toks, m, ARRIVAL_REACH):
+        return False
+    if not lexicon.has_cue(toks, m.first - COMING_FROM_BEFORE, m.last + ARRIVAL_REACH, "troop_words") and not lexicon.has_cue(
+        toks, m.first - COMING_FROM_BEFORE, m.last + ARRIVAL_REACH, "convoy_words"
+    ):
         return False
     if lexicon.has_cue(toks, m.last + 1, m.last + ARRIVAL_REACH + 6, "coming_from") or lexicon.has_cue(
         toks, m.first - COMING_FROM_BEFORE, m.first - 1, "coming_from"
     ):
         return True
     return _origin(toks, m)
+
+
+def _to_site(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``غادروا باتجاه قاعدة حرير``, ``انسحبت القوات إلى مطار أربيل``: leaving for another base is a
+    redeployment (leaving for a country or home stays a withdrawal)."""
+    c = lexicon.cues()
+    for j in range(m.last + 1, min(m.last + DESTINATION_REACH, len(toks) - 1)):
+        if toks[j].text in c["clause_breaks"] and toks[j].text not in ("،", ","):
+            return False
+        if _prep(toks[j], "destination_preps") or _prep(toks[j], "direction_words"):
+            return lexicon.is_cue(toks[j + 1], "site_heads") or lexicon.is_cue(toks[j + 1], "base_words")
+    return False
 
 
 def _origin(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
@@ -222,7 +272,14 @@ def _eventive(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 def _takeover(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``سيتولى الجيش حماية الموقع``, ``تولت القوات العراقية إدارة القاعدة``: a site taken over, not a
     role held (``تتولى إدارة القاعدة``, a present state) nor a readiness (``جاهزية القوات لتولي المسؤولية``)."""
-    if not (lexicon.has_cue(toks, m.last + 1, m.last + 4, "authority_words") and lexicon.has_cue(toks, m.last + 1, m.last + 6, "site_words")):
+    last = m.last
+    partner = next((j for j in range(m.last + 1, min(m.last + 4, len(toks))) if lexicon.is_cue(toks[j], "coordination_phrases")), None)
+    if partner is not None:
+        # ``ستتولى (الأجهزة الأمنية) بالتنسيق مع وزارة البيشمركة حماية المنشآت``: the partner named in passing stands between
+        last = next((j - 1 for j in range(partner + 1, min(partner + 1 + COORDINATION_REACH, len(toks))) if lexicon.is_cue(toks[j], "authority_words")), last)
+    if not lexicon.has_cue(toks, last + 1, last + 4, "authority_words"):
+        return False
+    if not (lexicon.has_cue(toks, last + 1, last + 6, "site_words") or lexicon.has_cue(toks, last + 1, last + 6, "facility_words")):
         return False
     return _eventive(toks, m)
 
@@ -308,14 +365,51 @@ def _founded(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return lexicon.has_cue(toks, m.first - 4, m.first - 1, "founded_subjects") or lexicon.has_cue(toks, m.last + 1, m.last + 2, "founded_subjects")
 
 
+def _launched(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """A launch verb a few words before the trigger (``بدء التحالف بقيادة واشنطن غاراته``), not the
+    adverbial ``انطلاقا من أربيل`` (based in, operating from), which launches nothing."""
+    for j in range(max(m.first - LAUNCH_REACH, 0), m.first):
+        if not lexicon.is_cue(toks[j], "launch_verbs"):
+            continue
+        adverbial = lexicon.is_cue(toks[j], "from_adverbials") and j + 1 < len(toks) and _prep(toks[j + 1], "origin_preps")
+        if not adverbial:
+            return True
+    return False
+
+
+def _military_period(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``كانت المدينة مسرحا لعمليات عسكرية واسعة بين عامي 2014 و2017``: military operations told with the
+    years they spanned are a war or campaign (an aim, ``استعدادا لعمليات``, names no years)."""
+    if not lexicon.has_cue(toks, m.last + 1, m.last + 1, "military_words"):
+        return False
+    return any(t.text.isdigit() and len(t.text) == 4 for t in toks[m.last + 2 : m.last + 2 + PERIOD_REACH])
+
+
+def _reduce_bases(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``ستقلص الولايات المتحدة عدد قواعدها في سوريا``: fewer bases is a withdrawal, like fewer troops."""
+    for j in range(m.last + 1, min(m.last + 1 + BASES_REACH, len(toks))):
+        if lexicon.is_cue(toks[j], "base_words"):
+            return True
+        if not (lexicon.is_cue(toks[j], "quantity_words") or j == m.last + 1):
+            return False  # ``خفض الضرائب على القواعد``: the object is something else
+    return False
+
+
+def _vacated(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``باتت قاعدة الشدادي خالية من القوات الأمريكية``, ``خلت القاعدة من الجنود``: a site emptied of troops
+    (a nominal sentence that reports the withdrawal done), not ``خال من الإصابات``."""
+    nxt = [j for j in range(m.last + 1, min(m.last + 3, len(toks)))]
+    return bool(nxt) and _prep(toks[nxt[0]], "origin_preps") and lexicon.has_cue(toks, nxt[0] + 1, nxt[0] + 2, "troop_words")
+
+
 def _campaign(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """A military campaign launched (``بدأت تركيا عمليتها العسكرية``, ``شن الجيش عملية برية``)."""
-    return lexicon.has_cue(toks, m.last + 1, m.last + 2, "military_words") and lexicon.has_cue(toks, m.first - LAUNCH_REACH, m.first - 1, "launch_verbs")
+    return lexicon.has_cue(toks, m.last + 1, m.last + 2, "military_words") and _launched(toks, m)
 
 
 def _isis_campaign(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """The war on ISIS (``بدأ التحالف غاراته على مواقع التنظيم``): a launched campaign whose target is ISIS."""
-    if not lexicon.has_cue(toks, m.first - LAUNCH_REACH, m.first - 1, "launch_verbs"):
+    if not _launched(toks, m):
         return False  # ``بدء التحالف بقيادة واشنطن غاراته``: the subject may stand between
     for j in range(m.last + 1, min(m.last + 4, len(toks))):
         if _prep(toks[j], "target_preps"):
@@ -473,6 +567,7 @@ RULES: dict[str, Rule] = {
     "until": _until,
     "topic": _topic_back,
     "destination": _destination,
+    "to_site": _to_site,
     "troops_destination": _troops_destination,
     "arrival_from": _arrival_from,
     "stay_until": _stay_until,
@@ -504,6 +599,9 @@ RULES: dict[str, Rule] = {
     "founded": _founded,
     "victory": _victory,
     "campaign": _campaign,
+    "military_period": _military_period,
+    "vacated": _vacated,
+    "reduce_bases": _reduce_bases,
     "isis_campaign": _isis_campaign,
     "parliament_decision": _parliament_decision,
     "issued": issued,
