@@ -43,6 +43,8 @@ DEADLINE_AFTER_REACH = 4  # ``حدد نهاية أيلول 2025 موعدا أق�
 REPORT_REACH = 6  # ``…، اليوم السبت، إنها أطلقت``: from the report's date to the act it reports
 SPEAKER_REACH = 10  # ``قالت «المقاومة الإسلامية في العراق»، اليوم السبت``: from the speech verb to its date
 RELATIVE_REACH = 5  # ``قصف مطار أربيل الدولي الذي وقع الإثنين الماضي``
+DURING_REACH = 25  # from the date of the thing خلاله points back to, to the trigger
+MEETING_REACH = 12  # ``اجتماعا في مقر وزارة الدفاع ببغداد برئاسة رئيس أركان الجيش، اتفق خلاله``
 COORD_WINDOW = 16  # ``سحب جنودها من ...، ونقل قسم منهم``: how far a coordinated trigger shares the date
 
 #: Northern seasons as month ranges (``2014-SU`` → June-August 2014; winter runs into the next year).
@@ -372,11 +374,48 @@ def assign_dates(trigs: list[Trigger], txs: list[TimexSlot], toks: list[Token]) 
         k = next((k for k, x in enumerate(txs) if k not in claimed and rel < x.first <= rel + RELATIVE_REACH and not x.anchored), None)
         if k is not None and lexicon.has_cue(toks, rel + 1, txs[k].first - 1, "happened_verbs"):
             give(trig, k)
+    # 7. ``عقدت اللجنة، أمس، اجتماعا ...، اتفق خلاله الجانبان``: what was agreed at a meeting is the event,
+    #    on the meeting's day; the meeting is absorbed by it
+    for deal in trigs:
+        meeting = _meeting_of(deal, trigs, toks)
+        if meeting is not None and meeting.timex is not None and (deal.timex is None or deal.timex is meeting.timex):
+            deal.timex, deal.value, deal.mod = meeting.timex, meeting.value, meeting.mod
+            meeting.absorbed = True
+    # 8. ``جولة استمرت ثلاثة أيام ...، التقى خلالها``, ``زيارة الشهر المقبل، يرجح أن يجري خلالها توقيع``: what
+    #    took place during something dated before it (خلاله/خلالها points back) has that date
+    for trig in trigs:
+        if trig.timex is not None or trig.reporter or trig.background or not _during_back(trig, toks):
+            continue
+        k = next((k for k in reversed(range(len(txs))) if txs[k].last < trig.first and not txs[k].anchored), None)
+        if k is not None and trig.first - txs[k].last <= DURING_REACH and _may_date(trig, txs[k]):
+            trig.timex, trig.value, trig.mod = txs[k], txs[k].value, txs[k].mod
     # anchored durations become intervals from the article date, forward for planned events
     for trig in trigs:
         if trig.timex is not None and trig.timex.anchored:
             trig.value, trig.mod = None, None
             trig.anchored_duration = trig.timex.value
+
+
+def _meeting_of(deal: Trigger, trigs: list[Trigger], toks: list[Token]) -> Trigger | None:
+    """The meeting an agreement was reached at: before it and pointed back to (``اجتماعا ...، اتفق خلاله``),
+    or named right after its verb (``أقرت اللجنة، في اجتماعها الذي عقدته أمس``); else None."""
+    if deal.type != "agreement" or deal.future or deal.content:
+        return None
+    meetings = [t for t in trigs if t.rule == "talks" and t.type == "other"]
+    back = deal.last + 1 < len(toks) and lexicon.is_cue(toks[deal.last + 1], "during_back_refs")
+    before = [t for t in meetings if 0 < deal.first - t.last <= MEETING_REACH]
+    if back and before:
+        return before[-1]
+    after = [t for t in meetings if 0 < t.first - deal.last <= MEETING_REACH]
+    if after and lexicon.is_cue(toks[after[0].first - 1], "during_preps"):
+        return after[0]
+    return None
+
+
+def _during_back(trig: Trigger, toks: list[Token]) -> bool:
+    """Is خلاله/خلالها right after the trigger (``التقى خلالها``) or just before it (``يجري خلالها توقيع``)?"""
+    near = [trig.last + 1, trig.first - 1, trig.first - 2]
+    return any(0 <= j < len(toks) and lexicon.is_cue(toks[j], "during_back_refs") and toks[j].norm.endswith(("له", "لها")) for j in near)
 
 
 def _report_date(toks: list[Token], x: TimexSlot) -> bool:

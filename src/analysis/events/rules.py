@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from analysis.events import lexicon
 from analysis.events.modality import QUOTE_MARKS, imperfect, words_before
+from analysis.events.rules_statements import admission, ceremony, declared, issued, joint_approval, reading, reply, signed_back, stance
 from analysis.text import Token
 
 ZONE_MAX_TOKENS = 15  # a timex (or حتى) further than this after its trigger does not belong to it
@@ -34,6 +35,7 @@ LAUNCH_REACH = 5  # ``بدء التحالف بقيادة واشنطن غارات
 TOPIC_REACH = 14  # ``صوت البرلمان الألماني (بوندستاغ)، أمس الخميس، على تمديد التفويض``
 BUILT_REACH = 12  # ``وتقع قاعدة التنف على الطريق الدولي بين دمشق وبغداد، وقد أقامها``
 BASE_REACH = 6  # ``أغلقت القوات الأمريكية أمس قاعدة الشدادي``
+RETURN_SUBJECT_REACH = 10  # ``استخدمتها القوات الأمريكية منذ الغزو عام 2003، ثم عادت إليها``
 DEADLINE_REACH = 14  # ``ستغادر حرير مع بقية قوات التحالف في الإقليم "بحلول نهاية المرحلة الثانية"``
 #: The movements a ``بحلول نهاية ...`` after them is the deadline of.
 DEADLINE_OWNERS = frozenset({"withdrawal", "redeployment", "handover", "deployment"})
@@ -41,7 +43,7 @@ STRONG_BREAKS = frozenset({".", "!", "؟", "?", "؛", ";"})
 MISSION_REACH_BEFORE = 7  # ``المهمة القتالية للقوات الأمريكية في العراق ستنتهي``: subject before the verb
 
 #: Rules whose triggers count only when a timex dates them (never as a bare purpose ``لهزيمة``).
-DATED_RULES = frozenset({"dated", "talks", "founded", "victory", "mission_start", "built"})
+DATED_RULES = frozenset({"dated", "talks", "founded", "victory", "mission_start", "built", "parliament_decision", "ceremony", "visit", "presence_began", "troops_dated", "reading", "discussed", "signed_back", "joint_approval"})
 
 Rule = Callable[[list[Token], lexicon.TriggerMatch], bool]
 
@@ -207,6 +209,9 @@ def _return_to(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     for j in range(m.last + 1, min(m.last + 4, len(toks))):
         if _prep(toks[j], "destination_preps"):
             return _known_place_at(toks, j + 1) and lexicon.has_cue(toks, m.first - 5, m.last + 5, "troop_words")
+        if lexicon.is_cue(toks[j], "back_pronoun_preps"):
+            # ``ثم عادت إليها عام 2014``, ``عودة القوات الأمريكية إليها``: back to the place just named
+            return lexicon.has_cue(toks, m.first - RETURN_SUBJECT_REACH, m.last + 3, "troop_words")
     return False
 
 
@@ -240,7 +245,15 @@ def _signed(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``وقع البلدان اتفاقية``, not ``القصف الذي وقع الإثنين`` (``وقع``: it happened)."""
     if m.first > 0 and lexicon.is_cue(toks[m.first - 1], "relatives"):
         return False
-    return lexicon.has_cue(toks, m.last + 1, m.last + 5, "signed_objects")
+    for j in range(m.last + 1, min(m.last + SIGNED_REACH, len(toks))):
+        if toks[j].text in STRONG_BREAKS:
+            break
+        if lexicon.is_cue(toks[j], "signed_objects"):  # ``منع إبرام أي اتفاقية``: no agreement in particular
+            return not (j > 0 and lexicon.is_cue(toks[j - 1], "generic_before"))
+    return False
+
+
+SIGNED_REACH = 9  # ``وقعت في أبريل (نيسان) الماضي مذكرة تعاون``: a date may stand between verb and object
 
 
 def _troops_or_mission(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
@@ -443,6 +456,105 @@ def _victory(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return lexicon.has_cue(toks, m.last + 1, m.last + 3, "victory_words")
 
 
+# Statements, votes, ceremonies, visits and deployments (docs/ANNOTATION.md, "Events": announcement, vote, other)
+
+DECISION_BACK_REACH = 20  # ``... مجلس النواب ... قرار المجلس الصادر``: where a bare ``المجلس`` was named in full
+MINISTRY_WORDS = frozenset({"وزاره", "وزارات", "وزارتي", "وزارتا"})
+VISIT_REACH = 3  # ``زار القاعدة``, ``خلال زيارته بغداد``
+PRESENCE_BEFORE = 5  # ``صفحة وجود عسكري متعدد الجنسيات بدأ صيف 2014``
+VOTE_BACK_REACH = 20  # ``مقترح قانون جدولة انسحاب القوات ... على أن يجري التصويت عليه``
+
+
+def _parliament_decision(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``قرار البرلمان``, ``قرار مجلس النواب``, ``القرار النيابي``, ``قرار المجلس`` (after مجلس النواب): a
+    parliament's resolution on the presence is its vote (dated only: ``DATED_RULES``)."""
+    nxt = [j for j in range(m.last + 1, min(m.last + 3, len(toks)))]
+    if not nxt or not _topic(toks, m):
+        return False
+    j = nxt[0]
+    if lexicon.is_cue(toks[j], "parliament_after"):
+        return True
+    if lexicon.bare(toks[j].norm) & {"مجلس"} and j + 1 < len(toks) and lexicon.is_cue(toks[j + 1], "chamber_names"):
+        return True
+    if toks[j].norm == "المجلس":  # ``قرار المجلس``: the chamber named in full earlier in the sentence
+        return any(
+            lexicon.bare(toks[k].norm) & {"مجلس"} and k + 1 < len(toks) and lexicon.is_cue(toks[k + 1], "chamber_names")
+            for k in range(max(m.first - DECISION_BACK_REACH, 0), m.first)
+        ) or lexicon.has_cue(toks, m.first - DECISION_BACK_REACH, m.first - 1, "parliament_after")
+    return False
+
+
+def _visit(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``زار وزير الدفاع القاعدة``, ``خلال زيارته بغداد ... أن البعثة ستبقى``: a visit to a base, or to a
+    named place in a sentence about the presence or a mission (dated only); never ``وزارة`` (a ministry, read
+    as و + زار + ه)."""
+    if lexicon.bare(toks[m.first].norm) & MINISTRY_WORDS:
+        return False
+    for j in range(m.last + 1, min(m.last + 1 + VISIT_REACH, len(toks))):
+        if toks[j].text in lexicon.cues()["clause_breaks"] or toks[j].text in STRONG_BREAKS:
+            return False
+        if lexicon.is_cue(toks[j], "visit_objects"):
+            return True
+        place = j + 1 if _prep(toks[j], "destination_preps") else j
+        if _known_place_at(toks, place):
+            return lexicon.has_cue(toks, 0, len(toks) - 1, "topic_words") or lexicon.has_cue(toks, 0, len(toks) - 1, "mission_words")
+    return False
+
+
+def _presence_began(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``وجود عسكري متعدد الجنسيات بدأ صيف 2014``: a presence that began (a deployment; dated only)."""
+    return _mission_start(toks, m) or any(
+        lexicon.is_cue(toks[j], "presence_nouns") for j in words_before(toks, m.first, PRESENCE_BEFORE)
+    )
+
+
+def _topic_back(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``على أن يجري التصويت عليه``: the vote on a bill named further back in its sentence; never an admission
+    (``أقرت الوزارة، أمس، بأن``)."""
+    if admission(toks, m):
+        return False
+    if _topic(toks, m):
+        return True
+    if m.last + 1 < len(toks) and lexicon.is_cue(toks[m.last + 1], "vote_back_refs"):
+        return lexicon.has_cue(toks, m.first - VOTE_BACK_REACH, m.first - 1, "topic_words")
+    return False
+
+
+PETITION_REACH = 16  # ``قدّم 64 نائباً من كتل الإطار وكتل أخرى، أمس الأحد، طلباً موقّعاً``
+
+
+def _petition(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``قدّم نواب طلباً موقعاً``, ``جمع النواب تواقيع``: a request or signatures handed in on the presence (an
+    announcement), not ``بطلب من الحكومة`` (at its request)."""
+    before = words_before(toks, m.first, PETITION_REACH, commas=True)
+    return any(lexicon.is_cue(toks[j], "petition_verbs") for j in before) and _topic(toks, m)
+
+
+ENTERED_REACH = 6  # ``دخلت القوات الأمريكية سوريا عام 2015``: verb, troops, then the country
+
+
+def _entered(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``دخلت القوات الأمريكية سوريا``: foreign troops entering a country or region (a deployment), not a city
+    taken in a war (``دخلت القوات المدينة``: no place of the gazetteer) nor a law coming into force."""
+    if not lexicon.has_cue(toks, m.first - ENTERED_REACH, m.last + 3, "troop_words"):
+        return False
+    return any(
+        _known_place_at(toks, j) and not lexicon.is_cue(toks[j], "site_words")
+        for j in range(m.last + 1, min(m.last + 1 + ENTERED_REACH, len(toks)))
+        if not lexicon.is_cue(toks[j - 1], "origin_preps")  # ``دخلت من سوريا``: where they came from
+    )
+
+
+def _discussed(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``بحث رئيس الوزراء مع قائد القيادة المركزية ... مستقبل وجود التحالف``: a meeting told by its past verb
+    (``other``; dated only), not the noun of a discussion going on (``يجري بحث ترتيبات``) nor a search (``بحث عن``)."""
+    if m.prefix.lstrip("وف") or (m.first > 0 and lexicon.is_cue(toks[m.first - 1], "aspect_verbs")):
+        return False
+    if m.last + 1 < len(toks) and toks[m.last + 1].norm == "عن":
+        return False
+    return _talks(toks, m)
+
+
 RULES: dict[str, Rule] = {
     "-": _always,
     "dated": _always,
@@ -453,7 +565,7 @@ RULES: dict[str, Rule] = {
     "site": _after("site_words", SITE_MAX_TOKENS),
     "equipment": _after("equipment_words", EQUIPMENT_REACH),
     "until": _until,
-    "topic": _topic,
+    "topic": _topic_back,
     "destination": _destination,
     "to_site": _to_site,
     "troops_destination": _troops_destination,
@@ -467,6 +579,8 @@ RULES: dict[str, Rule] = {
     "troops_or_mission": _troops_or_mission,
     "abroad": _abroad,
     "signed": _signed,
+    "signed_back": signed_back,
+    "joint_approval": joint_approval,
     "eventive": _eventive,
     "talks": _talks,
     "presence_end": _presence_end,
@@ -489,6 +603,19 @@ RULES: dict[str, Rule] = {
     "vacated": _vacated,
     "reduce_bases": _reduce_bases,
     "isis_campaign": _isis_campaign,
+    "parliament_decision": _parliament_decision,
+    "issued": issued,
+    "stance": stance,
+    "declared": declared,
+    "ceremony": ceremony,
+    "visit": _visit,
+    "presence_began": _presence_began,
+    "troops_dated": _troops_around,
+    "petition": _petition,
+    "reply": reply,
+    "reading": reading,
+    "entered": _entered,
+    "discussed": _discussed,
 }
 
 

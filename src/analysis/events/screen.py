@@ -47,6 +47,9 @@ def on_timeline(trig: Trigger, value: str | None, toks: list[Token], surface: st
     if value is None and trig.first > 0 and lexicon.is_cue(toks[trig.first - 1], "frame_words") and "ال" not in trig.match.prefix:
         return False  # ``في إطار إعادة تموضع القوات``: the process a report belongs to, named in passing
     if trig.type == "announcement" and value is None and (continues_report(toks, trig) or definite(surface) or trig.background):
+        if not (trig.rule == "stance" and not trig.background):  # ``ودانت الخارجية الهجوم``: a reaction of its own
+            return False
+    if trig.type == "announcement" and _points_back(trig, surface):
         return False
     if trig.type == "agreement" and value is None and trig.reference:
         return False
@@ -59,3 +62,9 @@ def on_timeline(trig: Trigger, value: str | None, toks: list[Token], surface: st
 def continues_report(toks: list[Token], trig: Trigger) -> bool:
     """A speech verb joined by و/ف or after كما: it carries on the same report."""
     return trig.match.prefix.startswith(("و", "ف")) or (trig.first > 0 and toks[trig.first - 1].norm == "كما")
+
+
+def _points_back(trig: Trigger, surface: str) -> bool:
+    """A statement named again by a definite noun, whatever its date (``ويأتي الإعلان بعد عشر سنوات``): the
+    statement was reported before (a verb in a relative clause, ``الخطة التي أُعلن عنها مطلع العام``, stays)."""
+    return definite(surface) and trig.rule == "-"

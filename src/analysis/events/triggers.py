@@ -32,7 +32,14 @@ PREPARATION_REACH = 2  # ``ترتيبات تسليم``, ``استكمال ترت�
 INTENTION_REACH = 4  # ``تعتزم الحكومة الإيطالية سحب``: the subject may stand between
 COORD_REACH = 16  # ``سحب جنودها من ...، ونقل قسم منهم``: a coordinated trigger shares the first one's aspect  # ``أمر وزير الدفاع الأمريكي مارك إسبر، أمس الأحد، بسحب``  # ``انسحاب ... لا يزال مستمرا``: how far after the trigger its ongoing word may come
 VICTORY_WAR_REACH = 8  # ``خاض التحالف حربا استمرت ثلاث سنوات انتهت بإعلان النصر``
+CEREMONY_OCCASION_REACH = 6  # ``الحفل الرسمي الخاص باستلام قاعدة``: the occasion right after the ceremony
+RELATIVE_HEAD_REACH = 6  # ``اتفاق بغداد وواشنطن الأخير، الذي أُعلن``: the head, its modifiers, the relative
 ANNOUNCED_WINDOW = 30  # how far after a speech verb the event it only reports may come (``reported`` types)
+#: Announcement rules that are statements of their own: a reaction or a request never only reports an event after it.
+OWN_STATEMENT_RULES = frozenset({"stance", "petition"})
+#: Rules whose trigger stands in a relative clause or participle on a noun: the main clause's mood (a demand, a
+#: discussion, a possibility) is not its own.
+OWN_CLAUSE_RULES = frozenset({"signed_back"})
 
 
 @dataclass
@@ -80,7 +87,9 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
             continue
         words = rule.words
         verdict = modality.judge(toks, m, words, rule.type)
-        if verdict == modality.DROP:
+        if verdict == modality.DROP and rule.rule in OWN_CLAUSE_RULES and not modality.negated(toks, m.first):
+            verdict = None  # ``لبحث تنفيذ المذكرة الموقعة في آذار``: the signing is told in a clause of its own
+        if verdict == modality.DROP or (rule.type == "agreement" and _what_was_agreed(toks, m)):
             continue
         trig = Trigger(m, _victory_type(toks, m, rule), rule.rule, m.first, m.last, postponed=verdict == modality.PLANNED)
         lo = m.first - 1 if not _finite(m) else -1  # ``العاملين ضمن التحالف الدولي غادروا``: a verb heads its own clause
@@ -122,6 +131,8 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
         found.append(trig)
     kept = []
     for trig in found:
+        if _names_head_report(trig, found, toks):
+            continue  # ``اتفاق بغداد وواشنطن الأخير، الذي أُعلن في أيلول``: the head is the event, and the date is its
         content = _content_of(trig, found, toks)
         if content == "drop":
             continue
@@ -131,6 +142,17 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
     for trig in kept:  # kept until dated: the report's date may be what dates the event it reports
         trig.reporter = _reports_event(trig, kept, toks)
     return kept
+
+
+def _what_was_agreed(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``ملتزمة بما اتُّفق عليه``, ``بحسب ما اتفق عليه``: what was agreed, with no one named as agreeing, only
+    refers to an agreement told elsewhere (``وفق ما اتفق عليه الرئيسان`` names them: an event)."""
+    if m.first == 0 or m.last + 1 >= len(toks) or lexicon.bare(toks[m.first - 1].norm).isdisjoint({"ما", "بما"}):
+        return False
+    if not lexicon.is_cue(toks[m.last + 1], "vote_back_refs"):
+        return False  # ``عليه``, ``عليها``
+    after = toks[m.last + 2] if m.last + 2 < len(toks) else None
+    return after is None or _is_break(after) or after.text in modality.QUOTE_MARKS or after.norm in ("مع", "بين", "سابقا")
 
 
 def _intended(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
@@ -240,13 +262,17 @@ def _reports_event(trig: Trigger, found: list[Trigger], toks: list[Token]) -> bo
     event; the type's cue list between them (an agreement: أن; an attack: a new clause, as in
     ``إعلان مسؤوليتها عن العملية، مؤكدة ... أن الاستهداف``) makes the verb a statement of its own.
     """
-    if trig.type != "announcement":
-        return False
+    if trig.type != "announcement" or trig.rule in OWN_STATEMENT_RULES:
+        return False  # ``دانت الحكومة الضربة``, ``قدم نواب طلباً بشأن الانسحاب``: a statement of its own, not a report
     for t in found:
         blocker = TYPES[t.type].reported
         if blocker is None or not 0 < t.first - trig.last <= ANNOUNCED_WINDOW or t.background:
             continue  # ``أعلنت ... وقف عملياتها، بعد أسبوع من هجوم``: a background event is not what is announced
-        if not lexicon.has_cue(toks, trig.last + 1, t.first - 1, blocker):
+        if _schedule_of(t, toks):
+            continue  # ``جدد تأكيده أن موعد انتهاء المهمة ثابت``: a statement fixing a date is its own
+        if not lexicon.has_cue(toks, trig.last + 1, t.first - 1, blocker) and not lexicon.has_cue(
+            toks, trig.last + 1, t.first - 1, "stance_verbs"
+        ):  # ``أصدر بياناً دان فيه الاعتداءات``: a statement that takes a stance is its own
             return True
     return False
 
@@ -267,16 +293,19 @@ def _content_of(trig: Trigger, found: list[Trigger], toks: list[Token]) -> str |
     demanded: ``صادق على قرار لإنهاء``, ``تطالب بإنهاء وجود``), ``"planned"`` (the thing agreed:
     ``اتفاق ... على إنهاء مهام``, ``اتفاق إنهاء مهمة``, a planned event of its own) or None."""
     c = lexicon.cues()
+    if _occasion_of_ceremony(trig, found, toks):
+        return "drop"
     if TYPES[trig.type].content_head:
         return None
     prev = lexicon.bare(toks[trig.first - 1].norm) if trig.first > 0 else set()
     linked = lexicon.lam_prefix(trig.match.prefix) or bool(prev & c["content_links"]) or bool(prev & c["demands"])
+    linked = linked or bool(prev & c["content_participles"])  # ``قرار المجلس ... والقاضي بإخراج القوات``
     if trig.match.prefix.lstrip("وف").startswith("ب") and lexicon.has_cue(toks, trig.first - 4, trig.first - 1, "obligations"):
         linked = True  # قرار يلزم الحكومة بإنهاء وجود القوات: what the resolution obliges
     for head in sorted(found, key=lambda h: -h.last):
         if head is trig or head.last >= trig.first:
             continue
-        demand = head.match.rule.words[0] in c["demands"]
+        demand = head.match.rule.words[0] in c["demands"] or head.rule == "petition"  # what a petition asks for
         if not TYPES[head.type].content_head and not demand:
             continue
         adjacent = head.last == trig.first - 1  # اتفاق إنهاء: the construct state
@@ -293,3 +322,30 @@ def _content_of(trig: Trigger, found: list[Trigger], toks: list[Token]) -> str |
     ):
         return "drop"  # قرار ... تم إعداده من قبل الكتل ... لإنهاء التواجد: the purpose of a resolution
     return None
+
+
+def _occasion_of_ceremony(trig: Trigger, found: list[Trigger], toks: list[Token]) -> bool:
+    """``الحفل الرسمي الخاص باستلام القاعدة``, ``حفلاً بمناسبة استكمال التسليم``: what a ceremony marks is its
+    occasion, reported (and dated) elsewhere; the ceremony is the event of its sentence."""
+    for head in found:
+        if head.rule != "ceremony" or not 0 < trig.first - head.last <= CEREMONY_OCCASION_REACH:
+            continue
+        if any(_is_break(toks[j]) or lexicon.is_cue(toks[j], "complementizers") for j in range(head.last + 1, trig.first)):
+            continue
+        return True
+    return False
+
+
+def _schedule_of(trig: Trigger, toks: list[Token]) -> bool:
+    """``موعد انتهاء المهمة``, ``الجدول الزمني للانسحاب``: the event named only as the date or timetable a
+    statement fixes or denies (docs/ANNOTATION.md: such a statement is an announcement)."""
+    return any(lexicon.is_cue(toks[j], "schedule_words") for j in range(max(trig.first - 3, 0), trig.first))
+
+
+def _names_head_report(trig: Trigger, found: list[Trigger], toks: list[Token]) -> bool:
+    """A speech verb in a relative clause on an event trigger just before it (``الاتفاق الذي أُعلن في أيلول``,
+    ``القرار الذي أعلنه البرلمان``): it tells how that event became known, and is no statement of its own."""
+    if trig.type != "announcement" or trig.rule != "-" or trig.first == 0 or not lexicon.is_cue(toks[trig.first - 1], "relatives"):
+        return False
+    heads = [t for t in found if t.last < trig.first - 1]
+    return bool(heads) and heads[-1].type != "announcement" and trig.first - heads[-1].last <= RELATIVE_HEAD_REACH
