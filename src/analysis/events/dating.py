@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from analysis.events import lexicon, modality
+from analysis.events.dating_refs import back_referenced, postponed_after, reported_date
 from analysis.events.rules import UNTIL_MAX_TOKENS, ZONE_MAX_TOKENS
 from analysis.events.location import QUOTES
 from analysis.events.triggers import Trigger, past_verb
@@ -46,6 +47,8 @@ RELATIVE_REACH = 5  # ``قصف مطار أربيل الدولي الذي وقع 
 DURING_REACH = 25  # from the date of the thing خلاله points back to, to the trigger
 MEETING_REACH = 12  # ``اجتماعا في مقر وزارة الدفاع ببغداد برئاسة رئيس أركان الجيش، اتفق خلاله``
 COORD_WINDOW = 16  # ``سحب جنودها من ...، ونقل قسم منهم``: how far a coordinated trigger shares the date
+#: Types a reporting relative clause dates (``الاتفاق الذي أعلنته بغداد أمس``: announced is concluded).
+REPORTED_TYPES = frozenset({"announcement", "agreement"})
 
 #: Northern seasons as month ranges (``2014-SU`` → June-August 2014; winter runs into the next year).
 SEASONS = {"SP": ("03", "05"), "SU": ("06", "08"), "FA": ("09", "11"), "WI": ("12", "02")}
@@ -154,6 +157,7 @@ class TimexSlot:
     anchored: bool = False  # a DURATION made into an interval by خلال
     deadline: bool = False  # ``بحلول نهاية العام``, ``حتى آذار``, ``في موعد أقصاه``: a target date
     past: bool = False  # wholly before the article date
+    reported: int | None = None  # the date of a report in a relative clause opening here (``الذي أُعلن في حزيران``)
 
 
 def _in_a_name(toks: list[Token], first: int, last: int) -> bool:
@@ -207,7 +211,7 @@ def sentence_timexes(timexes: Sequence[Any], toks: list[Token], dct: dt.date) ->
         span = interval(tx.value, tx.mod, dct) if tx.type in DATING_TYPES else None
         if tx.type in DATING_TYPES and tx.value and (span or tx.value.endswith("_REF")):
             past = tx.value == "PAST_REF" or span is not None and span[1] < dct
-            out.append(TimexSlot(tx, first, last, tx.value, tx.mod, deadline=_deadline(toks, first, last), past=past))
+            out.append(TimexSlot(tx, first, last, tx.value, tx.mod, deadline=_deadline(toks, first, last), past=past, reported=reported_date(toks, first)))
         elif tx.type == "DURATION" and first > 0 and lexicon.bare(toks[first - 1].norm) & c["anchor_preps"]:
             if duration_days(tx.value) is not None:
                 out.append(TimexSlot(tx, first, last, tx.value, tx.mod, anchored=True))
@@ -240,7 +244,7 @@ def _framed_by_a_year(slots: list[TimexSlot], dct: dt.date) -> list[TimexSlot]:
 def _may_date(trig: Trigger, x: TimexSlot) -> bool:
     """Date roles: a deadline dates the planned event it is the deadline of, never an agreement; the
     thing agreed (``اتفقا على إنهاء المهمة``) is dated by its deadline or a future date, never by a past one."""
-    if x.deadline and trig.type == "agreement":
+    if x.deadline and trig.type == "agreement" or x.reported is not None and trig.last < x.reported and trig.type not in REPORTED_TYPES:
         return False
     return not (trig.content and x.past and not x.deadline)
 
@@ -371,7 +375,7 @@ def assign_dates(trigs: list[Trigger], txs: list[TimexSlot], toks: list[Token]) 
         rel = next((j for j in range(trig.last + 1, min(trig.last + RELATIVE_REACH, len(toks))) if lexicon.is_cue(toks[j], "relatives")), None)
         if rel is None or any(trig.last < t.first <= rel for t in trigs):
             continue
-        k = next((k for k, x in enumerate(txs) if k not in claimed and rel < x.first <= rel + RELATIVE_REACH and not x.anchored), None)
+        k = next((k for k, x in enumerate(txs) if k not in claimed and rel < x.first <= rel + RELATIVE_REACH and not x.anchored and x.reported is None), None)
         if k is not None and lexicon.has_cue(toks, rel + 1, txs[k].first - 1, "happened_verbs"):
             give(trig, k)
     # 7. ``عقدت اللجنة، أمس، اجتماعا ...، اتفق خلاله الجانبان``: what was agreed at a meeting is the event,
@@ -389,6 +393,8 @@ def assign_dates(trigs: list[Trigger], txs: list[TimexSlot], toks: list[Token]) 
         k = next((k for k in reversed(range(len(txs))) if txs[k].last < trig.first and not txs[k].anchored), None)
         if k is not None and trig.first - txs[k].last <= DURING_REACH and _may_date(trig, txs[k]):
             trig.timex, trig.value, trig.mod = txs[k], txs[k].value, txs[k].mod
+    postponed_after(trigs, txs, toks)  # ``تسليم المركز ...، تأجل إلى تشرين الثاني``
+    back_referenced(trigs, txs, toks)  # ``على أن تسلم المواقع قبل ذلك الموعد``
     # anchored durations become intervals from the article date, forward for planned events
     for trig in trigs:
         if trig.timex is not None and trig.timex.anchored:

@@ -1,0 +1,106 @@
+"""Dates an event takes from words around it that point elsewhere: a postponement, a report, a back-reference.
+
+Three classes of docs/ANNOTATION.md "Events" (an event is dated by its own clause):
+
+* a postponement said after the event (``تسليم المركز، الذي كان مقررا هذا الصيف، تأجل إلى تشرين الثاني``,
+  ``نشر المنظومات لن يتم في الربع الثاني بل سيؤجل إلى الربع الثالث``): the event is planned for the new date,
+  whatever date it had before;
+* a date inside a reporting relative clause (``خفض عدد الأفراد الذي أُعلن في حزيران``, ``وفق ما أعلنته الوزارة
+  الأسبوع الماضي``): it dates the report, not the event (``reported_date``);
+* a back-reference to a date just named (``ستغادر في موعد أقصاه 30 أيلول، على أن تسلم المواقع قبل ذلك الموعد``):
+  the event takes that date.
+
+The timex slots are ``dating.TimexSlot`` records (duck-typed here: ``first``, ``last``, ``value``, ``mod``,
+``anchored``), so that ``dating`` can call this module without an import cycle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from analysis.events import lexicon
+from analysis.events.clauses import COMPLEMENTIZERS
+from analysis.events.triggers import Trigger, past_verb
+from analysis.text import Token, normalize
+
+POSTPONE_REACH = 25  # from the event noun (the subject) to the verb that postpones it
+NEW_DATE_GAP = 2  # ``أُرجئ إلى آب``, ``سيؤجل إلى الربع الثالث``: إلى right after the verb (an adverb may stand between)
+REPORT_GAP = 6  # ``الذي أُعلن في حزيران``, ``وفق ما أعلنته وزارة البيشمركة الأسبوع الماضي``: verb to its date
+REPORT_FILLERS = frozenset({"كان", "كانت", "قد", "تم", "جرى"})
+BACK_REACH = 14  # from the trigger to ``قبل ذلك الموعد`` in its clause
+
+
+def reported_date(toks: list[Token], first: int) -> int | None:
+    """Where the reporting relative clause opens (its ``الذي``/``ما``) when the timex starting at ``first`` is
+    the date of that report (``الذي أُعلن في حزيران``, ``وفق ما أعلنته الوزارة الأسبوع الماضي``), else None.
+    Such a date belongs to the report, not to an event named before the clause."""
+    for v in range(first - 1, max(first - 1 - REPORT_GAP, -1), -1):
+        tok = toks[v]
+        if tok.text in ("،", ",", ".", "؛") or _complementizer(tok):
+            return None
+        if not lexicon.is_cue(tok, "report_verbs"):
+            continue
+        j = v - 1
+        while j >= 0 and toks[j].norm in REPORT_FILLERS:
+            j -= 1
+        return j if j >= 0 and lexicon.is_cue(toks[j], "report_relatives") else None
+    return None
+
+
+def _complementizer(tok: Token) -> bool:
+    """أن/إن as written (with its hamza), so that ``كان`` is not read as كـ + ان."""
+    return normalize(tok.text, alef=False, alef_maksura=False, teh_marbuta=False) in COMPLEMENTIZERS
+
+
+def postponed_after(trigs: Sequence[Trigger], txs: Sequence[Any], toks: list[Token]) -> None:
+    """An event noun followed by the verb that postpones it to a date (``تسليم ...، أُرجئ إلى آب``) is planned
+    for that date; the date it had before (``لن يتم في الربع الثاني``) is dropped."""
+    for p, tok in enumerate(toks):
+        if not lexicon.is_cue(tok, "postponed_verbs"):
+            continue
+        k = _new_date(txs, toks, p)
+        if k is None:
+            continue
+        before = [t for t in trigs if t.last < p and p - t.last <= POSTPONE_REACH]
+        if not before:
+            continue
+        trig = before[-1]
+        if past_verb(trig.match) or any(_complementizer(t) for t in toks[trig.last + 1 : p]):
+            continue  # ``انسحبت القوات ثم أجلت ...``: a verb is no subject; ``أن`` opens another clause
+        trig.timex, trig.value, trig.mod = txs[k], txs[k].value, txs[k].mod
+        trig.postponed = trig.future = True
+
+
+def _new_date(txs: Sequence[Any], toks: list[Token], p: int) -> int | None:
+    """The timex a postponement verb at ``p`` moves its event to (``إلى``/``حتى`` + date right after it)."""
+    for k, x in enumerate(txs):
+        if x.anchored or not p < x.first <= p + 1 + NEW_DATE_GAP:
+            continue
+        if lexicon.is_cue(toks[x.first - 1], "destination_preps") or lexicon.bare(toks[x.first - 1].norm) & lexicon.cues()["until_words"]:
+            return k
+    return None
+
+
+def back_referenced(trigs: Sequence[Trigger], txs: Sequence[Any], toks: list[Token]) -> None:
+    """``على أن تسلم المواقع قبل ذلك الموعد``: an undated trigger whose clause points back to a date
+    (``ذلك الموعد``, ``الموعد نفسه``, ``هذا التاريخ``) takes the date named last before it in the sentence."""
+    for i, trig in enumerate(trigs):
+        if trig.timex is not None:
+            continue
+        end = min([t.first for t in trigs[i + 1 :]] + [trig.last + 1 + BACK_REACH, len(toks) - 1])
+        ref = next((j for j in range(trig.last + 1, end) if _points_back(toks, j)), None)
+        if ref is None:
+            continue
+        k = next((k for k in reversed(range(len(txs))) if txs[k].last < trig.first and not txs[k].anchored), None)
+        if k is not None:
+            trig.timex, trig.value, trig.mod = txs[k], txs[k].value, txs[k].mod
+
+
+def _points_back(toks: list[Token], j: int) -> bool:
+    """Is token ``j`` a date noun pointed back to (``ذلك الموعد``, ``هذا التاريخ``, ``الموعد نفسه``)?"""
+    if not lexicon.is_cue(toks[j], "back_reference_dates") or toks[j].norm.startswith("و"):
+        return False
+    before = j > 0 and lexicon.is_cue(toks[j - 1], "back_reference_pointers") and toks[j - 1].norm in ("ذلك", "هذا")
+    after = j + 1 < len(toks) and lexicon.is_cue(toks[j + 1], "back_reference_pointers") and toks[j + 1].norm not in ("ذلك", "هذا")
+    return bool(before or after)

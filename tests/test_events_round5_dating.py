@@ -1,0 +1,78 @@
+"""Dating of found events by their own clause (issue 8, round 5): postponements, reports, back-references.
+
+The sentences are written for these tests (not taken from any article or fixture). Each class is a general
+Arabic news construction (docs/ANNOTATION.md, "Events": an event is dated by its own clause):
+
+* an event noun followed, however far, by the verb that postpones it (``أُرجئ/تأجل/سيؤجل إلى X``) is planned
+  for X, and the date it had before (``لن يتم في شباط``) is dropped;
+* a date inside a reporting relative clause (``الذي أُعلن في …``, ``وفق ما أعلنته … الأسبوع الماضي``) dates the
+  report, not the event named before it; an agreement announced is concluded that day, and an event inside
+  the clause keeps its date;
+* ``قبل ذلك الموعد`` / ``الموعد نفسه`` take the date named last before the event.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.corpus import load_article
+from analysis.events import extract_events
+
+
+def _events(tmp_path: Path, body: str, dct: str = "2026-01-20"):
+    path = tmp_path / "001_case.txt"
+    path.write_text(f" date {dct} https://example.org/case\n\nتقرير إخباري\n\n{body}\n", encoding="utf-8")
+    return extract_events(load_article(path), use_ner=False)
+
+
+def _dated(events, type_: str) -> list[tuple[str | None, str]]:
+    return [(e.date, e.status) for e in events if e.type == type_]
+
+
+@pytest.mark.parametrize(
+    "body, type_, date",
+    [
+        ("وقال المتحدث إن تسليم مسؤولية حماية المطار العسكري في قاعدة الحبانية إلى قيادة الفرقة الثامنة في الجيش "
+         "العراقي، الذي كان مقررا مطلع الربيع، أُرجئ إلى حزيران المقبل لاستكمال أعمال الصيانة.", "handover", "2026-06"),
+        ("وأوضح مصدر أن انسحاب آخر سرية من الكتيبة الفرنسية العاملة في معسكر التاجي شمالي العاصمة، والتي كان "
+         "موعدها نهاية الشتاء، تأجل إلى أيار المقبل بسبب سوء الأحوال الجوية.", "withdrawal", "2026-05"),
+        ("وأكد الناطق أن إخلاء قاعدة القيارة لن يتم في شباط كما كان مخططا، بل سيؤجل إلى نيسان المقبل.", "withdrawal", "2026-04"),
+    ],
+)
+def test_postponed_event_takes_the_new_date(tmp_path: Path, body: str, type_: str, date: str) -> None:
+    assert _dated(_events(tmp_path, body), type_) == [(date, "planned")]
+
+
+@pytest.mark.parametrize(
+    "body, type_",
+    [
+        ("وأشار إلى أن سحب الجنود الذي أُعلن في تشرين الأول الماضي ما زال مستمرا.", "withdrawal"),
+        ("وبدأت القوات نقل معداتها من قاعدة عين الأسد، وفق ما أعلنته وزارة الدفاع الأسبوع الماضي.", "redeployment"),
+    ],
+)
+def test_date_of_a_report_does_not_date_the_event(tmp_path: Path, body: str, type_: str) -> None:
+    found = _dated(_events(tmp_path, body), type_)
+    assert found and all(date is None for date, _ in found)
+
+
+def test_agreement_announced_keeps_the_announcement_day(tmp_path: Path) -> None:
+    body = "ورحب الإقليم بالاتفاق الذي أعلنته بغداد وواشنطن أمس بشأن إنهاء مهمة التحالف."
+    assert any(date == "2026-01-19" for date, _ in _dated(_events(tmp_path, body), "agreement"))
+
+
+def test_event_inside_the_reporting_clause_keeps_its_date(tmp_path: Path) -> None:
+    body = "وهي القوات التي أعلنت الحكومة انسحابها من قاعدة التاجي في الخامس من كانون الثاني الجاري."
+    assert ("2026-01-05", "occurred") in _dated(_events(tmp_path, body), "withdrawal")
+
+
+def test_relative_clause_of_the_event_still_dates_it(tmp_path: Path) -> None:
+    body = "وأثار قصف مطار أربيل الذي وقع الإثنين الماضي قلقا واسعا."
+    assert _dated(_events(tmp_path, body), "attack") == [("2026-01-19", "occurred")]
+
+
+def test_back_reference_takes_the_date_named_before(tmp_path: Path) -> None:
+    body = ("وستنسحب القوات الإيطالية من أربيل في موعد أقصاه العاشر من آذار المقبل، على أن تسلم معسكرها "
+            "إلى البيشمركة قبل ذلك الموعد.")
+    assert _dated(_events(tmp_path, body), "handover") == [("2026-03-10", "planned")]
