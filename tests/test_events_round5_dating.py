@@ -76,3 +76,22 @@ def test_back_reference_takes_the_date_named_before(tmp_path: Path) -> None:
     body = ("وستنسحب القوات الإيطالية من أربيل في موعد أقصاه العاشر من آذار المقبل، على أن تسلم معسكرها "
             "إلى البيشمركة قبل ذلك الموعد.")
     assert _dated(_events(tmp_path, body), "handover") == [("2026-03-10", "planned")]
+
+
+def test_no_date_crosses_a_semicolon(tmp_path: Path) -> None:
+    body = ("وتعرض المعسكر الواقع غربي المدينة لهجمات متكررة من هذا النوع؛ ففي عام 2019 غادر معظم المدربين "
+            "الأجانب معسكر التاجي بعد سلسلة من الضربات.")
+    assert ("2019", "occurred") in _dated(_events(tmp_path, body), "withdrawal")
+
+
+def test_coordinated_verb_with_its_own_clause_keeps_no_borrowed_date(tmp_path: Path) -> None:
+    body = ("وتوالت الخطوات بعد ذلك، إذ تسلمت الحكومة قاعدة الحبانية في تشرين الأول الماضي، وسحبت "
+            "لندن مستشاريها من قاعدة التاجي.")
+    events = _events(tmp_path, body)
+    assert ("2025-10", "occurred") in _dated(events, "handover")
+    assert _dated(events, "withdrawal") and all(date is None for date, _ in _dated(events, "withdrawal"))
+
+
+def test_date_right_after_the_first_verb_governs_the_coordination(tmp_path: Path) -> None:
+    body = "بدأت القوات الأمريكية، اليوم الثلاثاء، سحب جنودها من قاعدة التاجي، ونقلت قسما منهم إلى أربيل."
+    assert [date for date, _ in _dated(_events(tmp_path, body), "redeployment")] == ["2026-01-20"]

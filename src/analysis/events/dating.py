@@ -47,6 +47,9 @@ RELATIVE_REACH = 5  # ``قصف مطار أربيل الدولي الذي وقع 
 DURING_REACH = 25  # from the date of the thing خلاله points back to, to the trigger
 MEETING_REACH = 12  # ``اجتماعا في مقر وزارة الدفاع ببغداد برئاسة رئيس أركان الجيش، اتفق خلاله``
 COORD_WINDOW = 16  # ``سحب جنودها من ...، ونقل قسم منهم``: how far a coordinated trigger shares the date
+FRONTED_GAP = 2  # ``بدأت القوات، اليوم، سحب``: a date this close after the first verb governs its coordination
+#: Marks that end a clause inside a sentence (``لهجمات من هذا النوع؛ ففي عام 2020 غادر``): no date crosses them.
+CLAUSE_BREAKS = frozenset({"؛", ";"})
 #: Types a reporting relative clause dates (``الاتفاق الذي أعلنته بغداد أمس``: announced is concluded).
 REPORTED_TYPES = frozenset({"announcement", "agreement"})
 
@@ -275,7 +278,7 @@ def assign_dates(trigs: list[Trigger], txs: list[TimexSlot], toks: list[Token]) 
         # the zone ends at the next trigger; an agreement's zone runs on over the thing agreed (``اتفاق على إنهاء
         # المهام في أيلول 2024``: a past date there is the agreement's)
         nxt = [t.first for t in trigs[i + 1 :] if not (TYPES[trig.type].content == "planned" and t.content)]
-        opener = next((j for j in range(trig.last + 1, len(toks)) if lexicon.is_cue(toks[j], "clause_openers")), len(toks))
+        opener = next((j for j in range(trig.last + 1, len(toks)) if lexicon.is_cue(toks[j], "clause_openers") or toks[j].text in CLAUSE_BREAKS), len(toks))
         end = min(nxt[0] if nxt else len(toks), opener)  # ``…، مشيرا إلى أن المعدات نقلت خلال الأسبوعين``
         limit = trig.last + (UNTIL_MAX_TOKENS if trig.rule == "until" or trig.postponed else ZONE_MAX_TOKENS)
         if trig.predicate is not None:  # ``انسحاب ... سيجري على مراحل، ومن المتوقع أن يكتمل في غضون مئة يوم``
@@ -346,6 +349,8 @@ def assign_dates(trigs: list[Trigger], txs: list[TimexSlot], toks: list[Token]) 
         if trig.timex is not None or i == 0 or trig.background or not trig.match.prefix.startswith("و"):
             continue
         src = trigs[i - 1]
+        if _own_clause_date(src, trig, toks):
+            continue
         if src.timex is not None and not src.background and trig.first - src.last <= COORD_WINDOW and not lexicon.has_complementizer(toks, src.last + 1, trig.first):
             trig.timex, trig.value, trig.mod = src.timex, src.value, src.mod
     # 6. ``ستبقى القوات في الإقليم حتى أيلول 2026، موعد انسحابها``: staying until a date is the deadline of
@@ -400,6 +405,16 @@ def assign_dates(trigs: list[Trigger], txs: list[TimexSlot], toks: list[Token]) 
         if trig.timex is not None and trig.timex.anchored:
             trig.value, trig.mod = None, None
             trig.anchored_duration = trig.timex.value
+
+
+def _own_clause_date(src: Trigger, trig: Trigger, toks: list[Token]) -> bool:
+    """``وتسلمت الحكومة المركز في شباط، وسحبت واشنطن المنظومات``: a date that closes the first clause, set off
+    from a coordinated finite verb by a comma, is that clause's own; the verb has its own clause (and subject).
+    A date right after the first verb (``بدأت القوات، اليوم، سحب …، ونقل``) still governs both."""
+    x = src.timex
+    if x is None or not past_verb(trig.match) or x.first <= src.last + FRONTED_GAP:
+        return False
+    return x.last < trig.first and any(t.text in ("،", ",") for t in toks[x.last + 1 : trig.first])
 
 
 def _meeting_of(deal: Trigger, trigs: list[Trigger], toks: list[Token]) -> Trigger | None:
