@@ -95,3 +95,20 @@ def test_coordinated_verb_with_its_own_clause_keeps_no_borrowed_date(tmp_path: P
 def test_date_right_after_the_first_verb_governs_the_coordination(tmp_path: Path) -> None:
     body = "بدأت القوات الأمريكية، اليوم الثلاثاء، سحب جنودها من قاعدة التاجي، ونقلت قسما منهم إلى أربيل."
     assert [date for date, _ in _dated(_events(tmp_path, body), "redeployment")] == ["2026-01-20"]
+
+
+@pytest.mark.parametrize(
+    "body, type_",
+    [
+        ("وأكد القائد أن الألوية العراقية ستتسلم معسكر التاجي من التحالف، بدلا من قاعدة الحبانية التي تستخدمها حاليا.", "handover"),
+        ("وقال النائب إن الانسحاب من قاعدة الحبانية تم بالفعل، والمطلوب الآن ضمان الأمن في المنطقة.", "withdrawal"),
+    ],
+)
+def test_present_of_another_clause_dates_no_event(tmp_path: Path, body: str, type_: str) -> None:
+    found = _dated(_events(tmp_path, body), type_)
+    assert found and all(date != "PRESENT_REF" for date, _ in found)
+
+
+def test_present_of_the_event_itself_is_kept(tmp_path: Path) -> None:
+    body = "وتنسحب القوات الأمريكية حاليا من قاعدة الحبانية باتجاه إقليم كردستان."
+    assert [date for date, _ in _dated(_events(tmp_path, body), "withdrawal")] == ["PRESENT_REF"]

@@ -47,6 +47,7 @@ RELATIVE_REACH = 5  # ``قصف مطار أربيل الدولي الذي وقع 
 DURING_REACH = 25  # from the date of the thing خلاله points back to, to the trigger
 MEETING_REACH = 12  # ``اجتماعا في مقر وزارة الدفاع ببغداد برئاسة رئيس أركان الجيش، اتفق خلاله``
 COORD_WINDOW = 16  # ``سحب جنودها من ...، ونقل قسم منهم``: how far a coordinated trigger shares the date
+PRESENT_REACH = 4  # from a relative pronoun or a comma to the حاليا of its clause
 FRONTED_GAP = 2  # ``بدأت القوات، اليوم، سحب``: a date this close after the first verb governs its coordination
 #: Marks that end a clause inside a sentence (``لهجمات من هذا النوع؛ ففي عام 2020 غادر``): no date crosses them.
 CLAUSE_BREAKS = frozenset({"؛", ";"})
@@ -172,6 +173,17 @@ def _in_a_name(toks: list[Token], first: int, last: int) -> bool:
     return j >= 0 and lexicon.is_cue(toks[j], "outlet_heads") and (quoted or j == first - 1)
 
 
+def _relative_present(toks: list[Token], first: int) -> bool:
+    """Is ``حاليا``/``الآن`` at ``first`` in a relative clause (``التي تستخدمها حالياً``) or after a comma
+    or a second clause (``والمطلوب الآن``)? It then describes a state, not when an event happens."""
+    for j in range(first - 1, max(first - 1 - PRESENT_REACH, -1), -1):
+        if lexicon.is_cue(toks[j], "relatives"):
+            return True
+        if toks[j].text in ("،", ","):
+            return True
+    return False
+
+
 def _counted_since(toks: list[Token], first: int) -> bool:
     """``هجوم هو الثاني من نوعه منذ أيلول``: a count since a date, which dates nothing."""
     return first > 0 and lexicon.is_cue(toks[first - 1], "since_words") and lexicon.has_cue(toks, first - 4, first - 2, "count_phrases")
@@ -209,6 +221,8 @@ def sentence_timexes(timexes: Sequence[Any], toks: list[Token], dct: dt.date) ->
         first, last = idx[0], idx[-1]
         if tx.value == "PRESENT_REF" and first > 0 and lexicon.bare(toks[first - 1].norm) & c["until_words"]:
             continue  # ``حتى الآن`` (so far) scopes a statement, it does not date an event
+        if tx.value == "PRESENT_REF" and _relative_present(toks, first):
+            continue  # ``قاعدة الحبانية التي تستخدمها حالياً``: describes a participant, dates no event
         if _counted_since(toks, first) or _superseded(toks, first) or _in_a_name(toks, first, last):
             continue
         span = interval(tx.value, tx.mod, dct) if tx.type in DATING_TYPES else None
