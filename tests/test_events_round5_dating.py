@@ -112,3 +112,14 @@ def test_present_of_another_clause_dates_no_event(tmp_path: Path, body: str, typ
 def test_present_of_the_event_itself_is_kept(tmp_path: Path) -> None:
     body = "وتنسحب القوات الأمريكية حاليا من قاعدة الحبانية باتجاه إقليم كردستان."
     assert [date for date, _ in _dated(_events(tmp_path, body), "withdrawal")] == ["PRESENT_REF"]
+
+
+def test_past_day_of_a_postponement_does_not_date_the_event(tmp_path: Path) -> None:
+    body = "وما زال المستشارون في قاعدة التاجي، بعدما أُرجئ الانسحاب منها في تشرين الثاني الماضي لأسباب أمنية."
+    # a postponement with no new date puts nothing on the timeline (screen.py); never the day it was put off
+    assert all(date != "2025-11" for date, _ in _dated(_events(tmp_path, body), "withdrawal"))
+
+
+def test_postponement_to_a_new_date_still_dates_the_event(tmp_path: Path) -> None:
+    body = "وأعلنت الحكومة تأجيل الانسحاب من قاعدة التاجي إلى أيار المقبل."
+    assert ("2026-05", "planned") in _dated(_events(tmp_path, body), "withdrawal")

@@ -266,6 +266,12 @@ def _may_date(trig: Trigger, x: TimexSlot) -> bool:
     return not (trig.content and x.past and not x.deadline)
 
 
+def _decision_date(trig: Trigger, x: TimexSlot) -> bool:
+    """``بعدما أُجّل الانسحاب منها في شباط الماضي``: a past date of a postponed event (no إلى before it) is
+    the day it was put off; the event itself is still to come, with no new date given."""
+    return trig.postponed and x.past and not x.deadline
+
+
 def _inside_background(toks: list[Token], trig: Trigger, x: TimexSlot, trigs: list[Trigger]) -> bool:
     """``الاتفاق جاء بعد ثماني جولات من الحوار بدأت في كانون الثاني``: the timex dates the بعد-clause's own verb.
 
@@ -302,7 +308,7 @@ def assign_dates(trigs: list[Trigger], txs: list[TimexSlot], toks: list[Token]) 
         # ``أرجأت انسحابها، الذي كان مقررا قبل نهاية العام، إلى منتصف العام المقبل``: the new date of a
         # postponement is its own, whatever stands between
         new_date = [k for k in points if trig.postponed and lexicon.has_cue(toks, txs[k].first - 1, txs[k].first - 1, "destination_preps")]
-        points = new_date or [k for k in points if not _inside_background(toks, trig, txs[k], trigs)]
+        points = new_date or [k for k in points if not _inside_background(toks, trig, txs[k], trigs) and not _decision_date(trig, txs[k])]
         zone = [k for k in zone if k in points or txs[k].anchored]
         if trig.postponed:  # ``تأجيل الانسحاب ... إلى نهاية العام``: the new date
             points = sorted(points, key=lambda k: not (txs[k].deadline or lexicon.has_cue(toks, txs[k].first - 1, txs[k].first - 1, "destination_preps")))
@@ -327,7 +333,7 @@ def assign_dates(trigs: list[Trigger], txs: list[TimexSlot], toks: list[Token]) 
         for trig in reversed(before):
             if not _may_date(trig, x):
                 continue
-            if trig.timex is None and not trig.background and x.first - trig.last <= 25:
+            if trig.timex is None and not trig.background and x.first - trig.last <= 25 and not _decision_date(trig, x):
                 if not lexicon.has_complementizer(toks, trig.last + 1, x.first) and not _inside_background(toks, trig, x, trigs):
                     give(trig, k)
                 break
