@@ -123,3 +123,15 @@ def test_past_day_of_a_postponement_does_not_date_the_event(tmp_path: Path) -> N
 def test_postponement_to_a_new_date_still_dates_the_event(tmp_path: Path) -> None:
     body = "وأعلنت الحكومة تأجيل الانسحاب من قاعدة التاجي إلى أيار المقبل."
     assert ("2026-05", "planned") in _dated(_events(tmp_path, body), "withdrawal")
+
+
+def test_date_after_a_participle_belongs_to_the_noun_it_modifies(tmp_path: Path) -> None:
+    body = ("وأصدرت كتلة نيابية بيانا طالبت فيه الحكومة بالالتزام الكامل بنص القرار التشريعي الصادر "
+            "في كانون الثاني 2020 بشأن القوات الأجنبية.")
+    found = _dated(_events(tmp_path, body), "announcement")
+    assert found and all(date != "2020-01" for date, _ in found)
+
+
+def test_agreement_named_by_the_participle_keeps_its_date(tmp_path: Path) -> None:
+    body = "وتواصل القوات مغادرة قاعدة التاجي، تنفيذا للاتفاق الأمني العراقي الأمريكي الموقع في أيلول 2024."
+    assert any(date == "2024-09" for date, _ in _dated(_events(tmp_path, body), "agreement"))

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from analysis.events import lexicon, modality
-from analysis.events.dating_refs import back_referenced, postponed_after, reported_date
+from analysis.events.dating_refs import back_referenced, modified_noun_date, postponed_after, reported_date
 from analysis.events.rules import UNTIL_MAX_TOKENS, ZONE_MAX_TOKENS
 from analysis.events.location import QUOTES
 from analysis.events.triggers import Trigger, past_verb
@@ -162,6 +162,7 @@ class TimexSlot:
     deadline: bool = False  # ``بحلول نهاية العام``, ``حتى آذار``, ``في موعد أقصاه``: a target date
     past: bool = False  # wholly before the article date
     reported: int | None = None  # the date of a report in a relative clause opening here (``الذي أُعلن في حزيران``)
+    owner: int | None = None  # the date of the noun a participle modifies, which ends here (``القرار الصادر في``)
 
 
 def _in_a_name(toks: list[Token], first: int, last: int) -> bool:
@@ -228,7 +229,7 @@ def sentence_timexes(timexes: Sequence[Any], toks: list[Token], dct: dt.date) ->
         span = interval(tx.value, tx.mod, dct) if tx.type in DATING_TYPES else None
         if tx.type in DATING_TYPES and tx.value and (span or tx.value.endswith("_REF")):
             past = tx.value == "PAST_REF" or span is not None and span[1] < dct
-            out.append(TimexSlot(tx, first, last, tx.value, tx.mod, deadline=_deadline(toks, first, last), past=past, reported=reported_date(toks, first)))
+            out.append(TimexSlot(tx, first, last, tx.value, tx.mod, deadline=_deadline(toks, first, last), past=past, reported=reported_date(toks, first), owner=modified_noun_date(toks, first)))
         elif tx.type == "DURATION" and first > 0 and lexicon.bare(toks[first - 1].norm) & c["anchor_preps"]:
             if duration_days(tx.value) is not None:
                 out.append(TimexSlot(tx, first, last, tx.value, tx.mod, anchored=True))
@@ -262,6 +263,8 @@ def _may_date(trig: Trigger, x: TimexSlot) -> bool:
     """Date roles: a deadline dates the planned event it is the deadline of, never an agreement; the
     thing agreed (``اتفقا على إنهاء المهمة``) is dated by its deadline or a future date, never by a past one."""
     if x.deadline and trig.type == "agreement" or x.reported is not None and trig.last < x.reported and trig.type not in REPORTED_TYPES:
+        return False
+    if x.owner is not None and trig.last < x.owner:
         return False
     return not (trig.content and x.past and not x.deadline)
 

@@ -28,6 +28,8 @@ POSTPONE_REACH = 25  # from the event noun (the subject) to the verb that postpo
 NEW_DATE_GAP = 2  # ``أُرجئ إلى آب``, ``سيؤجل إلى الربع الثالث``: إلى right after the verb (an adverb may stand between)
 REPORT_GAP = 6  # ``الذي أُعلن في حزيران``, ``وفق ما أعلنته وزارة البيشمركة الأسبوع الماضي``: verb to its date
 REPORT_FILLERS = frozenset({"كان", "كانت", "قد", "تم", "جرى"})
+PARTICIPLE_GAP = 2  # ``الصادر عام 2020``, ``الموقعة في 2008``: participle to its date
+HEAD_SPAN = 4  # the modified noun with its genitive or adjectives (``للاتفاق العراقي الأمريكي الموقع``)
 BACK_REACH = 14  # from the trigger to ``قبل ذلك الموعد`` in its clause
 
 
@@ -45,6 +47,16 @@ def reported_date(toks: list[Token], first: int) -> int | None:
         while j >= 0 and toks[j].norm in REPORT_FILLERS:
             j -= 1
         return j if j >= 0 and lexicon.is_cue(toks[j], "report_relatives") else None
+    return None
+
+
+def modified_noun_date(toks: list[Token], first: int) -> int | None:
+    """Where the noun a participle modifies ends when the timex at ``first`` follows that participle
+    (``قرار البرلمان الصادر عام 2020``, ``الاتفاق الموقع في 2008``), else None: the date is that noun's, and
+    no event named before it takes it."""
+    for j in range(first - 1, max(first - 1 - PARTICIPLE_GAP, -1), -1):
+        if lexicon.is_cue(toks[j], "dated_participles"):
+            return j - HEAD_SPAN
     return None
 
 
