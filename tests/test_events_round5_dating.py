@@ -135,3 +135,9 @@ def test_date_after_a_participle_belongs_to_the_noun_it_modifies(tmp_path: Path)
 def test_agreement_named_by_the_participle_keeps_its_date(tmp_path: Path) -> None:
     body = "وتواصل القوات مغادرة قاعدة التاجي، تنفيذا للاتفاق الأمني العراقي الأمريكي الموقع في أيلول 2024."
     assert any(date == "2024-09" for date, _ in _dated(_events(tmp_path, body), "agreement"))
+
+
+def test_date_after_a_light_verb_dates_its_verbal_noun(tmp_path: Path) -> None:
+    body = ("وجرى يوم أمس الإثنين، وبحضور قائد القوات البرية ومستشار الأمن الوطني وعدد كبير من الضباط العراقيين "
+            "والأمريكيين، تسليم قاعدة الحبانية إلى الجيش العراقي.")
+    assert ("2026-01-19", "occurred") in _dated(_events(tmp_path, body), "handover")

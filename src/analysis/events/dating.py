@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from analysis.events import lexicon, modality
-from analysis.events.dating_refs import back_referenced, modified_noun_date, postponed_after, reported_date
+from analysis.events.dating_refs import back_referenced, light_verb_dates, modified_noun_date, postponed_after, reported_date
 from analysis.events.rules import UNTIL_MAX_TOKENS, ZONE_MAX_TOKENS
 from analysis.events.location import QUOTES
 from analysis.events.triggers import Trigger, past_verb
@@ -319,6 +319,7 @@ def assign_dates(trigs: list[Trigger], txs: list[TimexSlot], toks: list[Token]) 
         pick = (latest or points or zone or [None])[0]  # ``هجمات ... خلال السنوات الماضية، كان آخرها في 2 شباط``
         if pick is not None:
             give(trig, pick)
+    light_verb_dates(trigs, txs, toks, claimed)  # ``جرى يوم أمس، وبحضور …، توقيع محضر نقل``
     # 2. timexes nobody claimed: the trigger right after, the first trigger, or the main trigger before
     for k, x in enumerate(txs):
         if k in claimed:

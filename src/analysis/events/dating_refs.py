@@ -30,7 +30,8 @@ REPORT_GAP = 6  # ``الذي أُعلن في حزيران``, ``وفق ما أع�
 REPORT_FILLERS = frozenset({"كان", "كانت", "قد", "تم", "جرى"})
 PARTICIPLE_GAP = 2  # ``الصادر عام 2020``, ``الموقعة في 2008``: participle to its date
 HEAD_SPAN = 4  # the modified noun with its genitive or adjectives (``للاتفاق العراقي الأمريكي الموقع``)
-BACK_REACH = 14  # from the trigger to ``قبل ذلك الموعد`` in its clause
+BACK_REACH = 14
+LIGHT_REACH = 22  # from ``جرى أمس`` to the verbal noun it reports  # from the trigger to ``قبل ذلك الموعد`` in its clause
 
 
 def reported_date(toks: list[Token], first: int) -> int | None:
@@ -58,6 +59,22 @@ def modified_noun_date(toks: list[Token], first: int) -> int | None:
         if lexicon.is_cue(toks[j], "dated_participles"):
             return j - HEAD_SPAN
     return None
+
+
+def light_verb_dates(trigs: Sequence[Trigger], txs: Sequence[Any], toks: list[Token], claimed: set[int]) -> None:
+    """``جرى يوم أمس الأحد، وبحضور رئيس الأركان ...، توقيع محضر نقل المسؤولية``: a date right after جرى/تم
+    dates the verbal noun that is that verb's subject, however long the circumstance between them."""
+    for k, x in enumerate(txs):
+        if k in claimed or x.anchored or x.first == 0 or not lexicon.is_cue(toks[x.first - 1], "passive_light_verbs"):
+            continue
+        nxt = next((t for t in trigs if t.first > x.last), None)
+        if nxt is None or nxt.timex is not None or past_verb(nxt.match) or nxt.first - x.last > LIGHT_REACH:
+            continue
+        between = toks[x.last + 1 : nxt.first]
+        if any(t.text in (".", "؛", ";") or _complementizer(t) for t in between):
+            continue
+        nxt.timex, nxt.value, nxt.mod = x, x.value, x.mod
+        claimed.add(k)
 
 
 def _complementizer(tok: Token) -> bool:
