@@ -20,7 +20,15 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from analysis.events import lexicon, modality
-from analysis.events.dating_refs import back_referenced, light_verb_dates, modified_noun_date, postponed_after, reported_date
+from analysis.events.dating_refs import (
+    back_referenced,
+    light_verb_dates,
+    modified_noun_date,
+    own_clause_date,
+    postponed_after,
+    relative_present,
+    reported_date,
+)
 from analysis.events.rules import UNTIL_MAX_TOKENS, ZONE_MAX_TOKENS
 from analysis.events.location import QUOTES
 from analysis.events.triggers import Trigger, past_verb
@@ -47,8 +55,6 @@ RELATIVE_REACH = 5  # ``قصف مطار أربيل الدولي الذي وقع 
 DURING_REACH = 25  # from the date of the thing خلاله points back to, to the trigger
 MEETING_REACH = 12  # ``اجتماعا في مقر وزارة الدفاع ببغداد برئاسة رئيس أركان الجيش، اتفق خلاله``
 COORD_WINDOW = 16  # ``سحب جنودها من ...، ونقل قسم منهم``: how far a coordinated trigger shares the date
-PRESENT_REACH = 4  # from a relative pronoun or a comma to the حاليا of its clause
-FRONTED_GAP = 2  # ``بدأت القوات، اليوم، سحب``: a date this close after the first verb governs its coordination
 #: Marks that end a clause inside a sentence (``لهجمات من هذا النوع؛ ففي عام 2020 غادر``): no date crosses them.
 CLAUSE_BREAKS = frozenset({"؛", ";"})
 #: Types a reporting relative clause dates (``الاتفاق الذي أعلنته بغداد أمس``: announced is concluded).
@@ -174,17 +180,6 @@ def _in_a_name(toks: list[Token], first: int, last: int) -> bool:
     return j >= 0 and lexicon.is_cue(toks[j], "outlet_heads") and (quoted or j == first - 1)
 
 
-def _relative_present(toks: list[Token], first: int) -> bool:
-    """Is ``حاليا``/``الآن`` at ``first`` in a relative clause (``التي تستخدمها حالياً``) or after a comma
-    or a second clause (``والمطلوب الآن``)? It then describes a state, not when an event happens."""
-    for j in range(first - 1, max(first - 1 - PRESENT_REACH, -1), -1):
-        if lexicon.is_cue(toks[j], "relatives"):
-            return True
-        if toks[j].text in ("،", ","):
-            return True
-    return False
-
-
 def _counted_since(toks: list[Token], first: int) -> bool:
     """``هجوم هو الثاني من نوعه منذ أيلول``: a count since a date, which dates nothing."""
     return first > 0 and lexicon.is_cue(toks[first - 1], "since_words") and lexicon.has_cue(toks, first - 4, first - 2, "count_phrases")
@@ -222,7 +217,7 @@ def sentence_timexes(timexes: Sequence[Any], toks: list[Token], dct: dt.date) ->
         first, last = idx[0], idx[-1]
         if tx.value == "PRESENT_REF" and first > 0 and lexicon.bare(toks[first - 1].norm) & c["until_words"]:
             continue  # ``حتى الآن`` (so far) scopes a statement, it does not date an event
-        if tx.value == "PRESENT_REF" and _relative_present(toks, first):
+        if tx.value == "PRESENT_REF" and relative_present(toks, first):
             continue  # ``قاعدة الحبانية التي تستخدمها حالياً``: describes a participant, dates no event
         if _counted_since(toks, first) or _superseded(toks, first) or _in_a_name(toks, first, last):
             continue
@@ -373,7 +368,7 @@ def assign_dates(trigs: list[Trigger], txs: list[TimexSlot], toks: list[Token]) 
         if trig.timex is not None or i == 0 or trig.background or not trig.match.prefix.startswith("و"):
             continue
         src = trigs[i - 1]
-        if _own_clause_date(src, trig, toks):
+        if own_clause_date(src, trig, toks):
             continue
         if src.timex is not None and not src.background and trig.first - src.last <= COORD_WINDOW and not lexicon.has_complementizer(toks, src.last + 1, trig.first):
             trig.timex, trig.value, trig.mod = src.timex, src.value, src.mod
@@ -429,16 +424,6 @@ def assign_dates(trigs: list[Trigger], txs: list[TimexSlot], toks: list[Token]) 
         if trig.timex is not None and trig.timex.anchored:
             trig.value, trig.mod = None, None
             trig.anchored_duration = trig.timex.value
-
-
-def _own_clause_date(src: Trigger, trig: Trigger, toks: list[Token]) -> bool:
-    """``وتسلمت الحكومة المركز في شباط، وسحبت واشنطن المنظومات``: a date that closes the first clause, set off
-    from a coordinated finite verb by a comma, is that clause's own; the verb has its own clause (and subject).
-    A date right after the first verb (``بدأت القوات، اليوم، سحب …، ونقل``) still governs both."""
-    x = src.timex
-    if x is None or not past_verb(trig.match) or x.first <= src.last + FRONTED_GAP:
-        return False
-    return x.last < trig.first and any(t.text in ("،", ",") for t in toks[x.last + 1 : trig.first])
 
 
 def _meeting_of(deal: Trigger, trigs: list[Trigger], toks: list[Token]) -> Trigger | None:

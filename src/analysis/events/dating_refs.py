@@ -1,4 +1,4 @@
-"""Dates an event takes from words around it that point elsewhere: a postponement, a report, a back-reference.
+"""Dates an event takes from words around it that point elsewhere: a postponement, a report, a back-reference, another clause.
 
 Three classes of docs/ANNOTATION.md "Events" (an event is dated by its own clause):
 
@@ -31,6 +31,8 @@ REPORT_FILLERS = frozenset({"كان", "كانت", "قد", "تم", "جرى"})
 PARTICIPLE_GAP = 2  # ``الصادر عام 2020``, ``الموقعة في 2008``: participle to its date
 HEAD_SPAN = 4  # the modified noun with its genitive or adjectives (``للاتفاق العراقي الأمريكي الموقع``)
 BACK_REACH = 14
+PRESENT_REACH = 4  # from a relative pronoun or a comma to the حاليا of its clause
+FRONTED_GAP = 2  # ``بدأت القوات، اليوم، سحب``: a date this close after the first verb governs its coordination
 LIGHT_REACH = 22  # from ``جرى أمس`` to the verbal noun it reports  # from the trigger to ``قبل ذلك الموعد`` in its clause
 
 
@@ -76,6 +78,25 @@ def light_verb_dates(trigs: Sequence[Trigger], txs: Sequence[Any], toks: list[To
         nxt.timex, nxt.value, nxt.mod = x, x.value, x.mod
         claimed.add(k)
 
+
+def relative_present(toks: list[Token], first: int) -> bool:
+    """Is ``حاليا``/``الآن`` at ``first`` in a relative clause (``التي تستخدمها حالياً``) or after a comma
+    or a second clause (``والمطلوب الآن``)? It then describes a state, not when an event happens."""
+    for j in range(first - 1, max(first - 1 - PRESENT_REACH, -1), -1):
+        if lexicon.is_cue(toks[j], "relatives"):
+            return True
+        if toks[j].text in ("،", ","):
+            return True
+    return False
+
+def own_clause_date(src: Trigger, trig: Trigger, toks: list[Token]) -> bool:
+    """``وتسلمت الحكومة المركز في شباط، وسحبت واشنطن المنظومات``: a date that closes the first clause, set off
+    from a coordinated finite verb by a comma, is that clause's own; the verb has its own clause (and subject).
+    A date right after the first verb (``بدأت القوات، اليوم، سحب …، ونقل``) still governs both."""
+    x = src.timex
+    if x is None or not past_verb(trig.match) or x.first <= src.last + FRONTED_GAP:
+        return False
+    return x.last < trig.first and any(t.text in ("،", ",") for t in toks[x.last + 1 : trig.first])
 
 def _complementizer(tok: Token) -> bool:
     """أن/إن as written (with its hamza), so that ``كان`` is not read as كـ + ان."""
