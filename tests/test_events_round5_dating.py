@@ -141,3 +141,15 @@ def test_date_after_a_light_verb_dates_its_verbal_noun(tmp_path: Path) -> None:
     body = ("وجرى يوم أمس الإثنين، وبحضور قائد القوات البرية ومستشار الأمن الوطني وعدد كبير من الضباط العراقيين "
             "والأمريكيين، تسليم قاعدة الحبانية إلى الجيش العراقي.")
     assert ("2026-01-19", "occurred") in _dated(_events(tmp_path, body), "handover")
+
+
+def test_count_of_days_runs_from_the_day_named_before(tmp_path: Path) -> None:
+    body = ("وقُتل القائد العسكري في غارة جوية يوم 3 كانون الثاني 2020، وصوّت مجلس النواب بعد يومين على قرار "
+            "يطالب بإخراج القوات الأجنبية.")
+    assert ("2020-01-05", "occurred") in _dated(_events(tmp_path, body), "vote")
+
+
+def test_count_of_days_from_a_vague_day_dates_nothing(tmp_path: Path) -> None:
+    body = ("وتغير المشهد مطلع 2020، إذ صوّت مجلس النواب بعد يومين فقط على قرار يطالب بإخراج القوات الأجنبية.")
+    dates = [date for date, _ in _dated(_events(tmp_path, body), "vote")]
+    assert all(date is None or not date.startswith("2020-") for date in dates)

@@ -98,6 +98,12 @@ def own_clause_date(src: Trigger, trig: Trigger, toks: list[Token]) -> bool:
         return False
     return x.last < trig.first and any(t.text in ("،", ",") for t in toks[x.last + 1 : trig.first])
 
+def counted_offset(words: list[Token]) -> bool:
+    """Is a timex's text a count from another day (``بعد يومين``, ``قبل ثلاثة أيام``), which the timex resolves
+    from the article date but an event after an earlier date counts from that date?"""
+    return bool(words) and words[0].norm in ("بعد", "قبل") and lexicon.has_cue(words, 1, len(words), "unit_words")
+
+
 def _complementizer(tok: Token) -> bool:
     """أن/إن as written (with its hamza), so that ``كان`` is not read as كـ + ان."""
     return normalize(tok.text, alef=False, alef_maksura=False, teh_marbuta=False) in COMPLEMENTIZERS
