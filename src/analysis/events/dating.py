@@ -23,6 +23,7 @@ from analysis.events import lexicon, modality
 from analysis.events.dating_refs import (
     back_referenced,
     counted_offset,
+    from_anchor,
     light_verb_dates,
     modified_noun_date,
     own_clause_date,
@@ -246,7 +247,7 @@ def _framed_by_a_year(slots: list[TimexSlot], dct: dt.date) -> list[TimexSlot]:
     for slot in slots:
         value, text = slot.value or "", slot.timex.text
         if out and counted_offset(_words(text)) and granularity(value) == "day":
-            moved = _from_anchor(out[-1], value, dct)  # ``قُتل في 3 كانون الثاني 2020، وصوّت المجلس بعد يومين``
+            moved = from_anchor(out[-1].value, value, dct)  # ``قُتل في 3 كانون الثاني 2020، وصوّت المجلس بعد يومين``
             if moved is not None:
                 out.append(replace(slot, value=moved, past=interval(moved, slot.mod, dct)[1] < dct))
             continue
@@ -258,15 +259,6 @@ def _framed_by_a_year(slots: list[TimexSlot], dct: dt.date) -> list[TimexSlot]:
             year = value
         out.append(slot)
     return out
-
-
-def _from_anchor(anchor: TimexSlot, value: str, dct: dt.date) -> str | None:
-    """``بعد يومين`` counted from the day named before it, not from the article date; None when that day is
-    not known (``مطلع 2020``)."""
-    if granularity(anchor.value) != "day" or not DAY_TIME_VALUE.match(anchor.value or ""):
-        return None
-    offset = dt.date.fromisoformat(value[:10]) - dct
-    return (dt.date.fromisoformat(anchor.value[:10]) + offset).isoformat()
 
 
 def _may_date(trig: Trigger, x: TimexSlot) -> bool:

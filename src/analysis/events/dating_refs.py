@@ -16,6 +16,7 @@ The timex slots are ``dating.TimexSlot`` records (duck-typed here: ``first``, ``
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,6 +24,7 @@ from analysis.events import lexicon
 from analysis.events.clauses import COMPLEMENTIZERS
 from analysis.events.triggers import Trigger, past_verb
 from analysis.text import Token, normalize
+from analysis.timex.values import DAY_TIME_VALUE
 
 POSTPONE_REACH = 25  # from the event noun (the subject) to the verb that postpones it
 NEW_DATE_GAP = 2  # ``أُرجئ إلى آب``, ``سيؤجل إلى الربع الثالث``: إلى right after the verb (an adverb may stand between)
@@ -102,6 +104,15 @@ def counted_offset(words: list[Token]) -> bool:
     """Is a timex's text a count from another day (``بعد يومين``, ``قبل ثلاثة أيام``), which the timex resolves
     from the article date but an event after an earlier date counts from that date?"""
     return bool(words) and words[0].norm in ("بعد", "قبل") and lexicon.has_cue(words, 1, len(words), "unit_words")
+
+
+def from_anchor(anchor: str | None, value: str, dct: dt.date) -> str | None:
+    """``بعد يومين`` (``value``, resolved from the article date ``dct``) counted from the day named before it
+    (``anchor``) instead; None when that is no day (``مطلع 2020``)."""
+    if not anchor or not DAY_TIME_VALUE.match(anchor):
+        return None
+    offset = dt.date.fromisoformat(value[:10]) - dct
+    return (dt.date.fromisoformat(anchor[:10]) + offset).isoformat()
 
 
 def _complementizer(tok: Token) -> bool:
