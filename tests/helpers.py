@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from analysis.events import Event, Mention
+from analysis.corpus import load_article
+from analysis.events import Event, Mention, extract_events
 
 
 def write_article(folder: Path, name: str, text: str | bytes) -> Path:
@@ -22,6 +23,12 @@ def article_text(date: str = "2025-12-31", url: str = "https://example.com/a/1",
                  title: str = "عنوان الخبر", body: str = "نص الخبر الأول.\n\nفقرة ثانية من الخبر.") -> str:
     """A well-formed article in the seed format."""
     return f" date {date} {url}\n\n{title}\n\n{body}\n"
+
+
+def body_events(folder: Path, body: str, dct: str = "2025-12-31", title: str = "تقرير إخباري") -> list[Event]:
+    """Events (without NER) of a one-article file ``001_case.txt`` whose text is ``body``, dated ``dct``."""
+    path = write_article(folder, "001_case.txt", article_text(dct, "https://example.org/case", title, body))
+    return extract_events(load_article(path), use_ner=False)
 
 
 def report(type_: str, place: str | None, date: str | None, status: str, dct: str, file: str = "a.txt",

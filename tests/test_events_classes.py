@@ -19,16 +19,14 @@ from pathlib import Path
 
 import pytest
 
-from analysis.corpus import load_article
-from analysis.events import extract_events
 from analysis.events.clauses import Span, clause_span
 from analysis.text import tokens
 
+from helpers import body_events
+
 
 def _events(tmp_path: Path, body: str, dct: str = "2025-12-31", title: str = "تقرير إخباري"):
-    path = tmp_path / "001_case.txt"
-    path.write_text(f" date {dct} https://example.org/case\n\n{title}\n\n{body}\n", encoding="utf-8")
-    return extract_events(load_article(path), use_ner=False)
+    return body_events(tmp_path, body, dct, title)
 
 
 def _of(events, type_: str):

@@ -11,17 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from analysis.corpus import load_article
 from analysis.events import extract_events, lexicon
 from analysis.events.location import canonical_place, place_info, sentence_places
 from analysis.events.places import compatible, hierarchy
 from analysis.text import Token, normalize, tokens
 
+from helpers import body_events
+
 
 def _events(tmp_path: Path, body: str, dct: str = "2025-12-31"):
-    path = tmp_path / "001_case.txt"
-    path.write_text(f" date {dct} https://example.org/case\n\nتقرير إخباري\n\n{body}\n", encoding="utf-8")
-    return extract_events(load_article(path), use_ner=False)
+    return body_events(tmp_path, body, dct)
 
 
 def _place(tmp_path: Path, body: str, type_: str) -> str | None:

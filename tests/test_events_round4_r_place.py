@@ -11,18 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from analysis.corpus import load_article
 from analysis.evaluation.events_eval import canonical_place as scored_place
 from analysis.events import extract_events, lexicon, merge_events
 from analysis.events.places import hierarchy, place_cues
 from analysis.text import normalize
-from helpers import report
+from helpers import body_events, report
 
 
 def _events(tmp_path: Path, body: str, dct: str = "2025-12-31", title: str = "تقرير إخباري"):
-    path = tmp_path / "001_case.txt"
-    path.write_text(f" date {dct} https://example.org/case\n\n{title}\n\n{body}\n", encoding="utf-8")
-    return extract_events(load_article(path), use_ner=False)
+    return body_events(tmp_path, body, dct, title)
 
 
 def _one(tmp_path: Path, body: str, type_: str, **kw):

@@ -10,14 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from analysis.corpus import load_article
-from analysis.events import extract_events
+from helpers import body_events
 
 
 def _events(tmp_path: Path, body: str, dct: str = "2025-12-31", title: str = "تقرير إخباري"):
-    path = tmp_path / "001_case.txt"
-    path.write_text(f" date {dct} https://example.org/case\n\n{title}\n\n{body}\n", encoding="utf-8")
-    return extract_events(load_article(path), use_ner=False)
+    return body_events(tmp_path, body, dct, title)
 
 
 def _types(events) -> list[str]:
