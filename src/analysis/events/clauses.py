@@ -63,6 +63,11 @@ def _surface(tok: Token) -> str:
     return normalize(tok.text, alef=False, alef_maksura=False, teh_marbuta=False)
 
 
+def is_complementizer(tok: Token) -> bool:
+    """Is ``tok`` أن/إن as written (``COMPLEMENTIZERS``)? ``كان`` is not كـ + ان, ``وان`` in ``كي وان`` no أن."""
+    return _surface(tok) in COMPLEMENTIZERS
+
+
 def _opens_clause(toks: list[Token], i: int) -> bool:
     """Does token ``i`` open a new clause (an opener word, ``في حين``, or و/ف + a speech verb)?"""
     tok = toks[i]
@@ -78,7 +83,7 @@ def _opens_clause(toks: list[Token], i: int) -> bool:
 def starts(toks: list[Token], triggers: Sequence[Span]) -> set[int]:
     """Token indexes where a new clause begins (the opener itself belongs to the new clause)."""
     out = {i for i in range(len(toks)) if _opens_clause(toks, i)}
-    out |= {i for i, t in enumerate(toks) if _surface(t) in COMPLEMENTIZERS}  # أكد التحالف ... أن قواته ستبقى
+    out |= {i for i, t in enumerate(toks) if is_complementizer(t)}  # أكد التحالف ... أن قواته ستبقى
     out |= {i + 1 for i, t in enumerate(toks) if t.text in STRONG_BREAKS}
     return out
 
@@ -159,7 +164,7 @@ def hypothetical_object(toks: list[Token], trig: Span, finite: bool) -> bool:
         return False
     for j in range(trig.first - 1, max(trig.first - 1 - HYPOTHETICAL_REACH, 0), -1):
         tok = toks[j]
-        if tok.text in STRONG_BREAKS or tok.text in lexicon.cues()["clause_breaks"] or _surface(tok) in COMPLEMENTIZERS:
+        if tok.text in STRONG_BREAKS or tok.text in lexicon.cues()["clause_breaks"] or is_complementizer(tok):
             return False
         if tok.norm == "قد" and j + 1 < trig.first and imperfect("", toks[j + 1].norm, strict=True):
             return True
@@ -172,7 +177,7 @@ def relative_restatement(toks: list[Token], noun: Span, verb: Span) -> bool:
     if noun.type != verb.type or not 0 < verb.first - noun.last <= RELATIVE_REACH:
         return False
     gap = toks[noun.last + 1 : verb.first]
-    if any(t.text in STRONG_BREAKS or _surface(t) in COMPLEMENTIZERS for t in gap):
+    if any(t.text in STRONG_BREAKS or is_complementizer(t) for t in gap):
         return False
     return bool(gap) and lexicon.is_cue(gap[-1], "relatives")
 

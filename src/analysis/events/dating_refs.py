@@ -21,9 +21,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from analysis.events import lexicon
-from analysis.events.clauses import COMPLEMENTIZERS
+from analysis.events.clauses import is_complementizer
 from analysis.events.triggers import Trigger, past_verb
-from analysis.text import Token, normalize
+from analysis.text import Token
 from analysis.timex.values import DAY_TIME_VALUE
 
 POSTPONE_REACH = 25  # from the event noun (the subject) to the verb that postpones it
@@ -32,10 +32,10 @@ REPORT_GAP = 6  # ``الذي أُعلن في حزيران``, ``وفق ما أع�
 REPORT_FILLERS = frozenset({"كان", "كانت", "قد", "تم", "جرى"})
 PARTICIPLE_GAP = 2  # ``الصادر عام 2020``, ``الموقعة في 2008``: participle to its date
 HEAD_SPAN = 4  # the modified noun with its genitive or adjectives (``للاتفاق العراقي الأمريكي الموقع``)
-BACK_REACH = 14
+BACK_REACH = 14  # from the trigger to ``قبل ذلك الموعد`` in its clause
 PRESENT_REACH = 4  # from a relative pronoun or a comma to the حاليا of its clause
 FRONTED_GAP = 2  # ``بدأت القوات، اليوم، سحب``: a date this close after the first verb governs its coordination
-LIGHT_REACH = 22  # from ``جرى أمس`` to the verbal noun it reports  # from the trigger to ``قبل ذلك الموعد`` in its clause
+LIGHT_REACH = 22  # from ``جرى أمس`` to the verbal noun it reports
 
 
 def reported_date(toks: list[Token], first: int) -> int | None:
@@ -44,7 +44,7 @@ def reported_date(toks: list[Token], first: int) -> int | None:
     Such a date belongs to the report, not to an event named before the clause."""
     for v in range(first - 1, max(first - 1 - REPORT_GAP, -1), -1):
         tok = toks[v]
-        if tok.text in ("،", ",", ".", "؛") or _complementizer(tok):
+        if tok.text in ("،", ",", ".", "؛") or is_complementizer(tok):
             return None
         if not lexicon.is_cue(tok, "report_verbs"):
             continue
@@ -75,7 +75,7 @@ def light_verb_dates(trigs: Sequence[Trigger], txs: Sequence[Any], toks: list[To
         if nxt is None or nxt.timex is not None or past_verb(nxt.match) or nxt.first - x.last > LIGHT_REACH:
             continue
         between = toks[x.last + 1 : nxt.first]
-        if any(t.text in (".", "؛", ";") or _complementizer(t) for t in between):
+        if any(t.text in (".", "؛", ";") or is_complementizer(t) for t in between):
             continue
         nxt.timex, nxt.value, nxt.mod = x, x.value, x.mod
         claimed.add(k)
@@ -91,6 +91,7 @@ def relative_present(toks: list[Token], first: int) -> bool:
             return True
     return False
 
+
 def own_clause_date(src: Trigger, trig: Trigger, toks: list[Token]) -> bool:
     """``وتسلمت الحكومة المركز في شباط، وسحبت واشنطن المنظومات``: a date that closes the first clause, set off
     from a coordinated finite verb by a comma, is that clause's own; the verb has its own clause (and subject).
@@ -99,6 +100,7 @@ def own_clause_date(src: Trigger, trig: Trigger, toks: list[Token]) -> bool:
     if x is None or not past_verb(trig.match) or x.first <= src.last + FRONTED_GAP:
         return False
     return x.last < trig.first and any(t.text in ("،", ",") for t in toks[x.last + 1 : trig.first])
+
 
 def counted_offset(words: list[Token]) -> bool:
     """Is a timex's text a count from another day (``بعد يومين``, ``قبل ثلاثة أيام``), which the timex resolves
@@ -115,11 +117,6 @@ def from_anchor(anchor: str | None, value: str, dct: dt.date) -> str | None:
     return (dt.date.fromisoformat(anchor[:10]) + offset).isoformat()
 
 
-def _complementizer(tok: Token) -> bool:
-    """أن/إن as written (with its hamza), so that ``كان`` is not read as كـ + ان."""
-    return normalize(tok.text, alef=False, alef_maksura=False, teh_marbuta=False) in COMPLEMENTIZERS
-
-
 def postponed_after(trigs: Sequence[Trigger], txs: Sequence[Any], toks: list[Token]) -> None:
     """An event noun followed by the verb that postpones it to a date (``تسليم ...، أُرجئ إلى آب``) is planned
     for that date; the date it had before (``لن يتم في الربع الثاني``) is dropped."""
@@ -133,7 +130,7 @@ def postponed_after(trigs: Sequence[Trigger], txs: Sequence[Any], toks: list[Tok
         if not before:
             continue
         trig = before[-1]
-        if past_verb(trig.match) or any(_complementizer(t) for t in toks[trig.last + 1 : p]):
+        if past_verb(trig.match) or any(is_complementizer(t) for t in toks[trig.last + 1 : p]):
             continue  # ``انسحبت القوات ثم أجلت ...``: a verb is no subject; ``أن`` opens another clause
         trig.timex, trig.value, trig.mod = txs[k], txs[k].value, txs[k].mod
         trig.postponed = trig.future = True

@@ -22,7 +22,7 @@ from analysis.events.attributes import (
     StatusCues, dated_since, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
     states_purpose,
 )  # fmt: skip
-from analysis.events.clauses import COMPLEMENTIZERS, Span, civil_clause, clause_span, describes_participant, hypothetical_object, means_of, readiness, relative_restatement, starts
+from analysis.events.clauses import Span, civil_clause, clause_span, describes_participant, hypothetical_object, is_complementizer, means_of, readiness, relative_restatement, starts
 from analysis.events.location import PlaceMention, place_level
 from analysis.events.places import compatible
 from analysis.events.dating import anchor_forward, assign_dates, happened, sentence_timexes
@@ -165,7 +165,7 @@ def embedded_dates(trigs: list[Trigger], toks: list[Token]) -> None:
         x = trig.timex
         if x is None or x.first <= trig.last:
             continue
-        comp = next((j for j in range(trig.last + 1, x.first) if _surface_complementizer(toks[j])), None)
+        comp = next((j for j in range(trig.last + 1, x.first) if is_complementizer(toks[j])), None)
         if comp is None:
             continue
         inner = [t for t in trigs if t is not trig and comp < t.first and t.timex is None and not t.background]
@@ -177,11 +177,6 @@ def embedded_dates(trigs: list[Trigger], toks: list[Token]) -> None:
 
 
 EMBEDDED_REACH = 2  # ``نفذت فجر اليوم الجمعة ضربات``: the trigger right after the timex
-
-
-def _surface_complementizer(tok: Token) -> bool:
-    """أن/إن as written (``أن``, ``بأن``, ``إنه``), not ``وان`` of a name."""
-    return tok.text.strip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652") in COMPLEMENTIZERS
 
 
 def appositive_deadline(trigs: list[Trigger], txs: list[Any], toks: list[Token]) -> None:
