@@ -34,13 +34,12 @@ import pycrfsuite
 from analysis.errors import AnalysisError
 from analysis.evaluation.events_eval import event_recall
 from analysis.evaluation.timex_eval import load_articles, load_gold
-from analysis.events import lexicon
+from analysis.events import learned, lexicon
+from analysis.events.learned import bio_spans, bio_tags
 from analysis.events.extract import extract_events
-from analysis.text import Token, sentences, split_clitics, tokens
+from analysis.text import Token, sentences, tokens
 from analysis.timex import find_timexes
 
-CUES = ("future_words", "past_words", "negations", "possibility")
-CUE_REACH = 4  # how many tokens before/after a token a cue word may stand
 ITERATIONS = 80
 THRESHOLDS = (0.0, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5)
 
@@ -76,57 +75,10 @@ class Unit:
     trigger: tuple[int, int]
 
 
-def bio_tags(toks: Sequence[Token], triggers: Sequence[tuple[int, int, str]]) -> list[str]:
-    """BIO tags with the event type for ``toks`` given gold trigger character spans (start, end, type)."""
-    tags = ["O"] * len(toks)
-    for start, end, typ in triggers:
-        inside = [i for i, t in enumerate(toks) if t.start < end and start < t.end]
-        for k, i in enumerate(inside):
-            tags[i] = ("B-" if k == 0 else "I-") + typ
-    return tags
-
-
-def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """(first, last, type) token spans of a BIO tag sequence (a stray I- opens a span)."""
-    spans: list[tuple[int, int, str]] = []
-    for i, tag in enumerate(tags):
-        if tag == "O":
-            continue
-        kind, typ = tag.split("-", 1)
-        if kind == "I" and spans and spans[-1][1] == i - 1 and spans[-1][2] == typ:
-            spans[-1] = (spans[-1][0], i, typ)
-        else:
-            spans.append((i, i, typ))
-    return spans
-
-
-def core(norm: str) -> str:
-    """A normalised word without its proclitics (و ف ب ل ك ال)."""
-    return split_clitics(norm).stem
-
-
 def token_features(toks: Sequence[Token], lex: dict[int, str], rule: dict[int, str], has_timex: bool) -> list[list[str]]:
-    """CRF features of each token: word, core, affixes, lexicon and rule verdicts (pass ``{}`` for none), context, cue flags."""
-    cores = [core(t.norm) for t in toks]
-    cue_at = {cue: [lexicon.is_cue(t, cue) for t in toks] for cue in CUES}
-    out = []
-    for i, t in enumerate(toks):
-        c = cores[i]
-        f = ["bias", f"w={t.norm}", f"c={c}", f"lex={lex.get(i, '-')}", f"rule={rule.get(i, '-')}", f"tx={has_timex}"]
-        f += [f"p{n}={c[:n]}" for n in (2, 3, 4) if len(c) > n]
-        f += [f"s{n}={c[-n:]}" for n in (2, 3, 4) if len(c) > n]
-        for d in (-2, -1, 1, 2):
-            j = i + d
-            f.append(f"c{d}={cores[j]}" if 0 <= j < len(toks) else f"c{d}=<>")
-        f.append(f"lex-1={lex.get(i - 1, '-')}")
-        f.append(f"lex+1={lex.get(i + 1, '-')}")
-        for cue in CUES:
-            if any(cue_at[cue][max(i - CUE_REACH, 0) : i]):
-                f.append(f"{cue}<")
-            if any(cue_at[cue][i + 1 : i + 1 + CUE_REACH]):
-                f.append(f"{cue}>")
-        out.append(f)
-    return out
+    """The runtime features of ``events.learned`` plus, when stacking, the rules' verdict on each token."""
+    feats = learned.token_features(toks, lex, has_timex)
+    return [f + [f"rule={rule.get(i, '-')}"] for i, f in enumerate(feats)] if rule else feats
 
 
 def load_doc(gold: dict[str, Any], article: Any, stack: bool = True) -> Doc:

@@ -557,6 +557,7 @@ def _discussed(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 RULES: dict[str, Rule] = {
     "-": _always,
+    "learned": _always,  # a span the learned tagger proposes (``events.learned``): no lexicon rule to check
     "dated": _always,
     "mission": _mission,
     "troops": _troops_around,

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from analysis.events import lexicon, modality
+from analysis.events import learned, lexicon, modality
 from analysis.events.rules import rule_holds
 from analysis.events.types import TYPES
 from analysis.text import Token
@@ -78,11 +78,18 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
     """Triggers whose rule holds, not negated/denied/generic, not inside a timex, not the content of another."""
     c = lexicon.cues()
     found: list[Trigger] = []
-    for m in lexicon.find_triggers(toks):
+    matches = lexicon.find_triggers(toks)
+    tagged = learned.tagged_spans(toks, matches, bool(blocked))
+    taken = {i for m in matches for i in range(m.first, m.last + 1)}
+    extra = [learned.as_match(toks, a, b, t) for a, b, t in tagged if not any(i in taken for i in range(a, b + 1))]
+    for m in sorted(matches + extra, key=lambda m: m.first):
         span = (toks[m.first].start, toks[m.last].end)
         if any(s < span[1] and span[0] < e for s, e in blocked):
             continue  # e.g. نهاية inside "نهاية أيلول 2025"
-        rule = next((r for r in lexicon.alternatives(m) if rule_holds(r.rule, toks, m)), None)
+        rows = [m.rule] if m.rule.rule == learned.LEARNED_RULE else lexicon.alternatives(m)
+        rule = next((r for r in rows if rule_holds(r.rule, toks, m)), None)
+        if rule is None:  # the lexicon form's context cue is missing; the learned tagger may still see an event
+            rule = learned.rescue(m, tagged)
         if rule is None:
             continue
         words = rule.words
