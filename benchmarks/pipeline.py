@@ -92,12 +92,23 @@ def child_stages(folder: Path) -> dict:
     seconds = {"load": time.perf_counter() - t}
     for name in stages:
         seconds[name] = 0.0
+    kept = []
     for article in articles:
         earlier: dict = {}
         for name in stages:
             t = time.perf_counter()
             earlier[name] = STAGES[name].run(article, earlier)
             seconds[name] += time.perf_counter() - t
+        kept.append(earlier)
+    if "events" in stages:  # the same stage without the learned trigger tagger: what the CRF costs
+        from analysis.events import learned
+
+        seconds["events, rules only"] = 0.0
+        with learned.use_model(None):
+            for article, earlier in zip(articles, kept):
+                t = time.perf_counter()
+                STAGES["events"].run(article, earlier)
+                seconds["events, rules only"] += time.perf_counter() - t
     return {"n": len(articles), "seconds": seconds}
 
 
@@ -215,9 +226,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"1. Throughput per stage (one process, no cache, {rates['n']:,} articles)")
         print(f"   {'stage':<10} {'articles/s':>11} {'ms/article':>11}")
         for name, seconds in rates["seconds"].items():
+            if name == "events, rules only":
+                continue
             print(f"   {name:<10} {rates['n'] / seconds:>11,.0f} {1000 * seconds / rates['n']:>11.2f}")
-        total = sum(rates["seconds"].values())
-        print(f"   {'all':<10} {rates['n'] / total:>11,.0f} {1000 * total / rates['n']:>11.2f}\n")
+        rules_only = rates["seconds"].pop("events, rules only", None)
+        total = sum(v for k, v in rates["seconds"].items() if k != "events, rules only")
+        print(f"   {'all':<10} {rates['n'] / total:>11,.0f} {1000 * total / rates['n']:>11.2f}")
+        if rules_only:
+            print(f"   events without the learned trigger tagger: {1000 * rules_only / rates['n']:.2f} ms/article; "
+                  f"the tagger costs x{rates['seconds']['events'] / rules_only:.2f} on the events stage")
+        print()
 
         print(f"2. End to end from a cold cache ({args.workers} workers): pipeline, then timeline "
               "(each in its own process)")

@@ -139,3 +139,31 @@ def test_train_events_on_a_missing_folder_is_one_clear_line(tmp_path: Path) -> N
     assert proc.returncode == 2
     assert str(missing) in proc.stderr and "Traceback" not in proc.stderr
     assert not (tmp_path / "m").exists()
+
+
+def _match(text: str, word: str) -> tuple[list, lexicon.TriggerMatch]:
+    toks = list(tokens(text))
+    return toks, next(m for m in lexicon.find_triggers(toks) if toks[m.first].text == word)
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("وقالت الحكومة إنها ستخفض الضرائب على الشركات الصغيرة", "ستخفض", False),  # not about the story
+    ("وقالت الحكومة إنها ستخفض الضرائب على الشركات قرب القواعد النفطية", "ستخفض", False),  # another object
+    ("وأكد المتحدث أن واشنطن ستخفض عدد جنودها في البلاد", "ستخفض", True),
+    ("وتحدث التقرير عن خفض القوات في قاعدة حرير", "خفض", True),
+])
+def test_the_tagger_stands_in_for_a_failed_rule_only_in_the_story(text: str, word: str, expected: bool) -> None:
+    from analysis.events.triggers import rescuable
+    toks, m = _match(text, word)
+    assert rescuable(toks, m) is expected
+
+
+def test_a_rescue_takes_the_lexicon_row_of_the_tagged_type(model: learned.TriggerModel) -> None:
+    toks, m = _match("وأكد المتحدث أن واشنطن ستخفض عدد جنودها", "ستخفض")
+    row = learned.rescue(m, [(m.first, m.last, "withdrawal")], model)
+    assert row is not None and row.type == "withdrawal" and row in lexicon.alternatives(m)
+    assert row.rule != learned.LEARNED_RULE  # the row's own rule name: later screens still apply
+    assert learned.rescue(m, [(m.first, m.last, "vote")], model) is None  # a type the lexicon does not list
+    assert learned.rescue(m, [], model) is None  # not tagged
+    off = learned.TriggerModel(model.tagger, model.min_marginal, rescue=False)
+    assert learned.rescue(m, [(m.first, m.last, "withdrawal")], off) is None

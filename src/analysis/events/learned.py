@@ -14,6 +14,7 @@ or with ``use_model(None)``, extraction is the rules alone.
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 import warnings
 from collections.abc import Iterator, Sequence
@@ -32,8 +33,9 @@ MODEL_DIR = data_path("events/trigger_crf")
 CUES = ("future_words", "past_words", "negations", "possibility")
 CUE_REACH = 4  # how many tokens before/after a token a cue word may stand
 LEARNED_RULE = "learned"
-#: The files whose content defines the features: a model trained with other versions may not fit.
-FEATURE_FILES = ("events/learned.py", "data/event_triggers.tsv", "data/event_cues.json", "text.py")
+#: The files whose content defines the features (with ``token_features`` itself): a model trained
+#: with other versions may not fit.
+FEATURE_FILES = ("data/event_triggers.tsv", "data/event_cues.json", "text.py")
 
 
 @dataclass
@@ -104,9 +106,10 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
 
 
 def feature_hash() -> str:
-    """A short hash of ``FEATURE_FILES`` (line ends ignored): recorded at training, checked at loading."""
+    """A short hash of ``token_features``' code and ``FEATURE_FILES`` (line ends ignored): recorded at
+    training, checked at loading."""
     root = Path(__file__).resolve().parents[1]
-    h = hashlib.sha256()
+    h = hashlib.sha256(f"{inspect.getsource(token_features)}{CUES}{CUE_REACH}".encode())
     for name in FEATURE_FILES:
         h.update(name.encode())
         h.update((root / name).read_bytes().replace(b"\r\n", b"\n"))
@@ -176,10 +179,11 @@ def learned_matches(toks: Sequence[Token], matches: Sequence[lexicon.TriggerMatc
 
 def rescue(match: lexicon.TriggerMatch, tagged: Sequence[tuple[int, int, str]],
            model: TriggerModel | None = None) -> lexicon.TriggerRule | None:
-    """A ``learned`` rule for a lexicon form whose context rule did not hold (``القوات ... التي سحبت``: the
-    subject too far for the ``troops`` rule) when the CRF tags one of its tokens; the CRF's type wins."""
+    """The lexicon row to use for a form whose context rule did not hold (``القوات ... التي سحبت``: the
+    subject too far for the ``troops`` rule) when the CRF tags one of its tokens with a type the lexicon
+    lists for the form. The row keeps its rule name, so the later screens (weak triggers, statements) still apply."""
     model = model or active_model()
     if model is None or not model.rescue:
         return None
     hit = next((t for a, b, t in tagged if a <= match.last and match.first <= b), None)
-    return None if hit is None else lexicon.TriggerRule(hit, LEARNED_RULE, match.rule.words)
+    return next((r for r in lexicon.alternatives(match) if r.type == hit), None) if hit else None

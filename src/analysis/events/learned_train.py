@@ -114,6 +114,7 @@ def train_trigger_model(sets: Sequence[EventSet], out: Path, config: TriggerTrai
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".trigger_crf.", dir=out.parent))
+    tmp.chmod(0o755)  # mkdtemp makes it private; the model folder is package data
     try:
         train_sequences(seqs, tmp / "model.crfsuite", config)
         meta = {"features": learned.feature_hash(), **asdict(config),

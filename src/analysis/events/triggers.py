@@ -88,7 +88,7 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
             continue  # e.g. نهاية inside "نهاية أيلول 2025"
         rows = [m.rule] if m.rule.rule == learned.LEARNED_RULE else lexicon.alternatives(m)
         rule = next((r for r in rows if rule_holds(r.rule, toks, m)), None)
-        if rule is None:  # the lexicon form's context cue is missing; the learned tagger may still see an event
+        if rule is None and rescuable(toks, m):  # the form's context cue is missing; the learned tagger may see an event
             rule = learned.rescue(m, tagged)
         if rule is None:
             continue
@@ -149,6 +149,25 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
     for trig in kept:  # kept until dated: the report's date may be what dates the event it reports
         trig.reporter = _reports_event(trig, kept, toks)
     return kept
+
+
+#: Cue lists whose words make a sentence part of the story (forces, bases, armed actors).
+STORY_CUES = ("troop_words", "base_words", "site_words", "military_anchors")
+#: Words after a verb that are still the story's objects (``سلمت القاعدة``, ``سحبت 500 جندي``).
+STORY_OBJECTS = STORY_CUES + ("quantity_words",)
+
+
+def rescuable(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """May the learned tagger stand in for a lexicon form whose context rule failed? Only in a sentence
+    about the story (a force, base or armed actor named), and not for a verb whose object is some other
+    definite noun (``ستخفض الضرائب``, ``للتصويت على قانون الموازنة``): the rule failed for a reason there."""
+    if not any(lexicon.is_cue(t, cue) for t in toks for cue in STORY_CUES):
+        return False
+    if not (_finite(m) or m.prefix.endswith("س")) or m.last + 1 >= len(toks):
+        return True
+    nxt = toks[m.last + 1]
+    definite = any("ال" in prefix for prefix, _ in lexicon.stems(nxt.norm) if prefix)
+    return not definite or any(lexicon.is_cue(nxt, cue) for cue in STORY_OBJECTS)
 
 
 def _what_was_agreed(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
