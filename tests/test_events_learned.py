@@ -167,3 +167,13 @@ def test_a_rescue_takes_the_lexicon_row_of_the_tagged_type(model: learned.Trigge
     assert learned.rescue(m, [], model) is None  # not tagged
     off = learned.TriggerModel(model.tagger, model.min_marginal, rescue=False)
     assert learned.rescue(m, [(m.first, m.last, "withdrawal")], off) is None
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("كان", False), ("وكان", False), ("كأن", False),
+    ("أن", True), ("وأن", True), ("بأن", True), ("لأن", True), ("فإن", True), ("وإنها", True),
+])
+def test_complementizers_are_read_as_written(word: str, expected: bool) -> None:
+    tok = list(tokens(word))
+    assert lexicon.is_cue(tok[0], "complementizers") is expected
+    assert lexicon.has_complementizer(tok, 0, 1) is expected

@@ -47,8 +47,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--thresholds", nargs="+", type=float, default=[0.5, 0.6, 0.7, 0.8, 0.9])
     parser.add_argument("--rescue", nargs="+", type=int, default=[0, 1], help="variants without (0) and with (1) rescue")
     parser.add_argument("--score-only", nargs="*", default=[], help="sets scored with a model trained on all SETs")
+    parser.add_argument("--iterations", type=int, default=None, help="L-BFGS iterations (default: the shipped setting)")
+    parser.add_argument("--c1", type=float, default=None)
+    parser.add_argument("--c2", type=float, default=None)
     args = parser.parse_args(argv)
     cfg = TriggerTrainConfig()
+    cfg.max_iterations = args.iterations or cfg.max_iterations
+    cfg.c1 = cfg.c1 if args.c1 is None else args.c1
+    cfg.c2 = cfg.c2 if args.c2 is None else args.c2
     try:
         sets = [EventSet.parse(s) for s in args.sets]
         seqs = {s: set_sequences(s) for s in sets}

@@ -129,7 +129,13 @@ def bare(norm: str) -> frozenset[str]:
 
 @lru_cache(maxsize=400_000)
 def _is_cue_word(norm: str, cue: str) -> bool:
+    if cue in WRITTEN_CUES:  # ``كان`` is no كـ + أن: only و/ف may stand before these words as written
+        return norm in cues()[cue] or (norm[:1] in ("و", "ف") and norm[1:] in cues()[cue])
     return bool(bare(norm) & cues()[cue])
+
+
+#: Cue lists matched as written (with و/ف at most), not through every clitic reading of the token.
+WRITTEN_CUES = frozenset({"complementizers"})
 
 
 # ---------------------------------------------------------------------------------------------
