@@ -177,3 +177,20 @@ def test_complementizers_are_read_as_written(word: str, expected: bool) -> None:
     tok = list(tokens(word))
     assert lexicon.is_cue(tok[0], "complementizers") is expected
     assert lexicon.has_complementizer(tok, 0, 1) is expected
+
+
+def test_the_evidence_lists_the_events_only_the_tagger_gives(tmp_path: Path, model: learned.TriggerModel) -> None:
+    from analysis.evidence import learned_events
+    from analysis.study import Study
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    body = SENTENCE + "\n\nوانسحبت القوات البريطانية من قاعدة التاجي في العاشر من نيسان 2025."
+    write_article(corpus, "001_case.txt", article_text("2025-12-31", "https://example.org/case", "تقرير", body))
+    with learned.use_model(model):
+        study = Study.load(corpus, use_cache=False, review=tmp_path / "review.csv")
+        found = learned_events(study)
+    assert set(study.events["type"]) >= {"redeployment", "withdrawal"}
+    assert found["trigger"].tolist() == ["وزحزحت"]  # the lexicon's withdrawal is not listed
+    with learned.use_model(None):
+        assert learned_events(Study.load(corpus, use_cache=False, review=tmp_path / "review.csv")).empty

@@ -85,3 +85,28 @@ def status_history(study: Study) -> pd.DataFrame:
             "status_counts": entry.get("status_counts"), "n_sources": entry.get("n_sources"),
         })  # fmt: skip
     return pd.DataFrame(rows, columns=HISTORY_COLUMNS)
+
+
+LEARNED_COLUMNS = ["article_id", "type", "trigger", "date", "status", "place", "sentence"]
+
+
+def learned_events(study: Study) -> pd.DataFrame:
+    """The study's events that the rules alone do not give: those the learned trigger tagger proposed
+    or rescued (``analysis.events.learned``), so a researcher can check them first. Each article is
+    extracted once more without the tagger (and, for speed, without NER on both sides: NER moves places,
+    not triggers)."""
+    from analysis.corpus import load_article
+    from analysis.events import extract_events, learned
+
+    keys: set[tuple[str, int, str]] = set()
+    for path in study.corpus["path"]:
+        article = load_article(path)
+        with_tagger = {(article.id, e.trigger_start, e.type) for e in extract_events(article, use_ner=False)}
+        with learned.use_model(None):
+            rules = {(article.id, e.trigger_start, e.type) for e in extract_events(article, use_ner=False)}
+        keys |= with_tagger - rules
+    events = study.events
+    if not len(events) or not keys:
+        return pd.DataFrame(columns=LEARNED_COLUMNS)
+    mask = [(str(a), int(s), t) in keys for a, s, t in zip(events["article_id"], events["trigger_start"], events["type"])]
+    return events.loc[mask, LEARNED_COLUMNS].reset_index(drop=True)
