@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from analysis.events import lexicon
 from analysis.events.modality import QUOTE_MARKS, imperfect, words_before
+from analysis.events.rules_procedure import agenda_vote, committee_formed, inquiry, mandate, ruling, taken_decision
 from analysis.events.rules_statements import admission, ceremony, declared, issued, joint_approval, reading, reply, signed_back, stance
 from analysis.text import Token
 
@@ -43,7 +44,7 @@ STRONG_BREAKS = frozenset({".", "!", "؟", "?", "؛", ";"})
 MISSION_REACH_BEFORE = 7  # ``المهمة القتالية للقوات الأمريكية في العراق ستنتهي``: subject before the verb
 
 #: Rules whose triggers count only when a timex dates them (never as a bare purpose ``لهزيمة``).
-DATED_RULES = frozenset({"dated", "talks", "founded", "victory", "mission_start", "built", "parliament_decision", "ceremony", "visit", "presence_began", "troops_dated", "reading", "discussed", "signed_back", "joint_approval"})
+DATED_RULES = frozenset({"dated", "talks", "founded", "victory", "mission_start", "built", "parliament_decision", "ceremony", "visit", "presence_began", "troops_dated", "reading", "discussed", "signed_back", "joint_approval", "mandate", "taken_decision", "committee_formed"})
 
 Rule = Callable[[list[Token], lexicon.TriggerMatch], bool]
 
@@ -616,6 +617,12 @@ RULES: dict[str, Rule] = {
     "reading": reading,
     "entered": _entered,
     "discussed": _discussed,
+    "agenda_vote": agenda_vote,
+    "mandate": mandate,
+    "taken_decision": taken_decision,
+    "inquiry": inquiry,
+    "committee_formed": committee_formed,
+    "ruling": ruling,
 }
 
 
