@@ -77,3 +77,67 @@ def in_service(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     if service is None:
         return False
     return lexicon.has_cue(toks, m.first - SERVICE_REACH, service, "defence_systems")
+
+
+# Operations against ISIS (or any military operation): a war event when launched, going on or ended
+# (``أطلقت القوات العراقية عملية عسكرية واسعة``, ``تتواصل عمليات تفتيش``, ``انتهاء العملية العسكرية``).
+
+KIND_REACH = 3  # ``عملية عسكرية واسعة``, ``عمليات تفتيش``, ``عملية واسعة لتعقب خلايا``
+OPERATION_LAUNCH_REACH = 9  # ``أطلقت القوات العراقية، فجر الأحد، عملية عسكرية``
+OPERATION_START_AFTER = 6  # ``العملية الواسعة في جبال حمرين التي انطلقت``
+OPERATION_GOING_AFTER = 4  # ``لا تزال عمليات التعقب مستمرة``, ``تتواصل عمليات``
+OPERATION_BACK_REACH = 14  # ``أسفرت عملية حمرين عن مقتل 61 مسلحا ... فيما أُعلن انتهاؤها``
+
+
+def military_operation(toks: list[Token], j: int) -> bool:
+    """Is token ``j`` an operation noun that is a military one: qualified (``عسكرية``, ``تفتيش``, ``تعقب``)
+    or, unqualified, in a sentence of fighting (``بمشاركة الجيش``, ``خلايا التنظيم``) and not the process of
+    another event (``عملية الانسحاب``, ``عملية التسليم``: a movement's steps)."""
+    if not lexicon.is_cue(toks[j], "operation_nouns"):
+        return False
+    if j > 0 and (lexicon.is_cue(toks[j - 1], "support_words") or lexicon.is_cue(toks[j - 1], "not_before_operations")):
+        return False  # ``لدعم العمليات ضد داعش``: the coalition's standing role; ``قيادة العمليات``: a command's name
+    if lexicon.has_cue(toks, j + 1, j + KIND_REACH, "operation_kinds"):
+        return True
+    if j + 1 < len(toks) and lexicon.find_triggers(toks[j + 1 : j + 2]):
+        return False  # ``عملية التسليم``, ``عملية الانسحاب``: a process, not an operation
+    # ``عمليات تفتيش``, ``العملية`` alone: a search or an operation named before, in a sentence of fighting
+    # (``بمشاركة الجيش``, ``خلايا التنظيم``); ``باشرت القوات الأمنية عمليات تفتيش في القرى`` after an attack is none
+    return lexicon.has_cue(toks, 0, len(toks) - 1, "operation_context")
+
+
+def operation(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """A military operation launched (``أطلقت ... عملية عسكرية``, ``ستبدأ صفحة جديدة من العمليات``), going on
+    (``تتواصل عمليات تفتيش``, ``لا تزال عمليات التعقب مستمرة``) or told with its start (``العملية ... التي
+    انطلقت في أيار``): a war event. Its end (``انتهاء العملية``) belongs to the end noun (``operation_end``)."""
+    if not military_operation(toks, m.first):
+        return False
+    before = words_before(toks, m.first, OPERATION_LAUNCH_REACH, commas=True)
+    if before and lexicon.is_cue(toks[before[0]], "end_words"):
+        return False
+    if any(lexicon.is_cue(toks[j], "launch_verbs") for j in before):
+        return True
+    if any(lexicon.is_cue(toks[j], "continuing_words") for j in before[:OPERATION_GOING_AFTER]):
+        return True  # ``تتواصل عمليات تفتيش``: the operations themselves go on
+    after = range(m.last + 1, min(m.last + 1 + OPERATION_START_AFTER, len(toks)))
+    for j in after:
+        if toks[j].text in STRONG_BREAKS:
+            return False
+        if lexicon.is_cue(toks[j], "operation_starts") or (j - m.last <= OPERATION_GOING_AFTER and lexicon.is_cue(toks[j], "continuing_words")):
+            return True
+    return False
+
+
+def operation_end(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``انتهاء العملية العسكرية في جبال حمرين``, ``أُعلن انتهاؤها`` (an operation named before): a military
+    operation's end is a war event (its last day)."""
+    if any(military_operation(toks, j) for j in range(m.last + 1, min(m.last + 3, len(toks)))):
+        return True
+    if not toks[m.last].norm.endswith(("ها", "ه")) or toks[m.last].norm.endswith("اه"):
+        return False  # ``انتهاؤها``: the operation named before; not ``انتهاء`` (its hamza seat is no pronoun)
+    for j in range(m.first - 1, max(m.first - 1 - OPERATION_BACK_REACH, -1), -1):
+        if toks[j].text in STRONG_BREAKS:
+            return False
+        if military_operation(toks, j):  # ``عملية حمرين ...، فيما أُعلن انتهاؤها``: past the clause opener
+            return True
+    return False
