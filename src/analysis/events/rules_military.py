@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from analysis.events import lexicon
 from analysis.events.modality import STRONG_BREAKS, words_before
+from analysis.events.rules_statements import pronoun_object
 from analysis.text import Token
 
 SYSTEMS_AFTER = 8  # ``أزالت، يوم السبت الماضي، منظومات الدفاع الجوي``: a date may stand between
@@ -141,3 +142,52 @@ def operation_end(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
         if military_operation(toks, j):  # ``عملية حمرين ...، فيما أُعلن انتهاؤها``: past the clause opener
             return True
     return False
+
+
+# A mission finished by its own force, and troops coming back after a withdrawal.
+
+OWN_MISSION_REACH = 12  # ``أنهت القوة الأسترالية العاملة في العراق، اليوم الأربعاء، مهمتها التدريبية``
+RETURN_BACK_REACH = 16  # ``استخدمت القوات الأمريكية القاعدة منذ غزو العراق عام 2003، قبل أن تعود إليها``
+RETURN_AFTER = 3  # ``لتعود القوات الأمريكية في آب``
+
+
+def finished_mission(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``أنهى فريق التدريب الأسترالي في بغداد مهمته``: a finish verb, its subject, then the subject's own mission
+    (a pronoun on the mission word) is the end of that mission, however long the subject."""
+    for j in range(m.last + 1, min(m.last + 1 + OWN_MISSION_REACH, len(toks))):
+        tok = toks[j]
+        if tok.text in STRONG_BREAKS or lexicon.is_cue(tok, "complementizers") or lexicon.is_cue(tok, "relatives"):
+            return False
+        if lexicon.is_cue(tok, "own_mission_words"):
+            return True
+    return False
+
+
+def _troops_subject(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """Troops just after the verb (``لتعود القوات الأمريكية``) or earlier in its sentence (``انسحبت القوات ...
+    قبل أن تعود``), with no other sentence between."""
+    if lexicon.has_cue(toks, m.last + 1, m.last + RETURN_AFTER, "troop_words"):
+        return True
+    for j in range(m.first - 1, max(m.first - 1 - RETURN_BACK_REACH, -1), -1):
+        if toks[j].text in STRONG_BREAKS:
+            return False
+        if lexicon.is_cue(toks[j], "troop_words"):
+            return True
+    return False
+
+
+def return_back(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``انسحبت القوات الأمريكية عام 2011 قبل أن تعود بعد ثلاث سنوات``, ``لتعود القوات الأمريكية في آب على رأس
+    تحالف لمواجهة داعش``: troops coming back, with no destination named (or a country's common noun, ``إلى
+    البلاد``), told against their earlier withdrawal or the war they came back for (a deployment); not troops
+    going home (``return_home``) nor ``عاد`` as "again" (``عاد ليؤكد``: no troops, no withdrawal)."""
+    after = [j for j in range(m.last + 1, min(m.last + 3, len(toks)))]
+    if after and toks[after[0]].norm[:1] == "ل" and not lexicon.is_cue(toks[after[0]], "troop_words"):
+        return False  # ``عادت لتؤكد``: again, not back
+    if any(lexicon.is_cue(toks[j], "home_words") or lexicon.is_cue(toks[j], "not_against") for j in after):
+        return False  # going home; ``منع عودة تنظيم داعش``: the enemy's return
+    if after and lexicon.is_cue(toks[after[0]], "presence_words"):
+        return False  # ``يعود وجود التحالف إلى عام 2014``: dates back to, no movement
+    if m.rule.words[0].startswith("عوده") and pronoun_object(toks[m.last].norm, m.rule.words[0]):
+        return False  # ``ومنع عودته``: whose return is told elsewhere, often the enemy's
+    return _troops_subject(toks, m) and lexicon.has_cue(toks, 0, len(toks) - 1, "return_context")
