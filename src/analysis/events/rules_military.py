@@ -146,7 +146,7 @@ def operation_end(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 # A mission finished by its own force, and troops coming back after a withdrawal.
 
-OWN_MISSION_REACH = 12  # ``أنهت القوة الأسترالية العاملة في العراق، اليوم الأربعاء، مهمتها التدريبية``
+OWN_MISSION_REACH = 14  # ``أنهت القوة الأسترالية العاملة في قاعدة التاجي، اليوم الأربعاء، مهمتها``: subject, place, date
 RETURN_BACK_REACH = 16  # ``استخدمت القوات الأمريكية القاعدة منذ غزو العراق عام 2003، قبل أن تعود إليها``
 RETURN_AFTER = 3  # ``لتعود القوات الأمريكية في آب``
 

@@ -37,7 +37,8 @@ def agenda_vote(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
             verb = min(lexicon.bare(toks[j].norm) & lexicon.cues()["agenda_verbs"], key=len)
             named = pronoun_object(toks[j].norm, verb)  # ``تعثر طرحه للتصويت``: the bill told before
             bill = [k for k in between if lexicon.is_cue(toks[k], "bill_words")]
-            return _whole(toks, "topic_words") or named or bool(bill) and definite(toks[bill[-1]])
+            told = named or bool(bill) and definite(toks[bill[-1]]) or bill_named_before(toks, m)  # ``التصويت على المشروع``
+            return told or _whole(toks, "topic_words")
     return False
 
 
