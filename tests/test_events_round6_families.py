@@ -66,6 +66,16 @@ def test_mandate_of_parliament_is_a_vote_not_the_withdrawal_it_allows(tmp_path):
     assert [e.type for e in events] == ["vote"]
 
 
+def test_mandate_from_congress_is_a_vote(tmp_path):
+    body = "وحصل البيت الأبيض في شباط الماضي على تفويض من الكونغرس بإبقاء القوات في سوريا."
+    assert _of(_events(tmp_path, body), "vote")
+
+
+def test_mandate_a_cabinet_gives_is_no_vote(tmp_path):
+    body = "ومنح مجلس الوزراء في شباط الماضي الوزير تفويضا كاملا بالتفاوض على مستقبل القوات."
+    assert not _of(_events(tmp_path, body), "vote")
+
+
 def test_resolution_a_parliament_took_is_its_vote(tmp_path):
     body = "وأشار المحامي إلى أن القرار الذي أصدره مجلس النواب في آذار 2021 لم يحدد سقفا زمنيا للقوات الأجنبية."
     votes = _of(_events(tmp_path, body), "vote")
@@ -134,6 +144,11 @@ def test_batch_of_bought_systems_delivered_is_other(tmp_path):
     body = "وأعلنت الوزارة أمس أنها تسلمت الشحنة الثانية من رادارات المراقبة الفرنسية في قاعدة الإمام علي."
     events = _events(tmp_path, body)
     assert _of(events, "other") and not _of(events, "handover")
+
+
+def test_supply_of_bought_systems_is_other(tmp_path):
+    body = "وأعلنت الوزارة أمس بدء تزويد الدفاع الجوي بالدفعة الأولى من منظومات الرصد التي تعاقدت عليها."
+    assert _of(_events(tmp_path, body), "other")
 
 
 def test_system_entering_service_is_a_deployment(tmp_path):

@@ -42,10 +42,14 @@ def agenda_vote(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return False
 
 
+MANDATE_REACH = 3  # ``تفويضا من مجلس النواب``
+
+
 def mandate(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
-    """``حصلت الحكومة على تفويض برلماني بسحب قواتها``: a parliament's mandate on the presence is its vote
-    (dated only; what it allows is its content)."""
-    return _whole(toks, "topic_words")
+    """``حصلت الحكومة على تفويض برلماني بسحب قواتها``, ``تفويضا من الكونغرس``: a parliament's mandate on the
+    presence is its vote (dated only; what it allows is its content), not a government's or a mission's mandate."""
+    given = lexicon.has_cue(toks, m.last + 1, m.last + MANDATE_REACH, "mandate_givers")
+    return given and _whole(toks, "topic_words")
 
 
 def taken_decision(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
