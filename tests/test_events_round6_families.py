@@ -222,3 +222,9 @@ def test_troops_back_after_withdrawal_are_a_deployment(tmp_path, body):
 )
 def test_dating_back_or_the_enemy_returning_is_no_deployment(tmp_path, body):
     assert not _of(_events(tmp_path, body), "deployment")
+
+
+def test_launching_a_mission_is_a_dated_deployment(tmp_path):
+    body = "وكان الاتحاد الأوروبي قد أطلق بعثته الاستشارية في العراق في تشرين الثاني 2017."
+    deployments = _of(_events(tmp_path, body), "deployment")
+    assert deployments and deployments[0].date == "2017-11"
