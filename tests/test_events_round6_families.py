@@ -66,6 +66,12 @@ def test_mandate_of_parliament_is_a_vote_not_the_withdrawal_it_allows(tmp_path):
     assert [e.type for e in events] == ["vote"]
 
 
+def test_chamber_voting_on_a_proposal_far_from_its_topic_is_a_vote(tmp_path):
+    body = ("وصوّت مجلس الشيوخ الإيطالي، مساء الخميس، بأغلبية مريحة على مقترح قدمته الحكومة يقضي بخفض عدد "
+            "الجنود الإيطاليين في أربيل إلى النصف.")
+    assert _of(_events(tmp_path, body), "vote")
+
+
 def test_mandate_from_congress_is_a_vote(tmp_path):
     body = "وحصل البيت الأبيض في شباط الماضي على تفويض من الكونغرس بإبقاء القوات في سوريا."
     assert _of(_events(tmp_path, body), "vote")

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from analysis.events import lexicon
 from analysis.events.modality import QUOTE_MARKS, imperfect, words_before
 from analysis.events.rules_military import delivery, finished_mission, in_service, operation, operation_end, removed_systems, return_back
-from analysis.events.rules_procedure import agenda_vote, committee_formed, inquiry, mandate, ruling, taken_decision
+from analysis.events.rules_procedure import agenda_vote, chamber_vote, committee_formed, inquiry, mandate, ruling, taken_decision
 from analysis.events.rules_statements import admission, ceremony, declared, issued, joint_approval, reading, reply, signed_back, stance
 from analysis.text import Token
 
@@ -619,6 +619,7 @@ RULES: dict[str, Rule] = {
     "entered": _entered,
     "discussed": _discussed,
     "agenda_vote": agenda_vote,
+    "chamber_vote": chamber_vote,
     "mandate": mandate,
     "taken_decision": taken_decision,
     "inquiry": inquiry,

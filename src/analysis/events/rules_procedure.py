@@ -93,3 +93,14 @@ def ruling(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     presence (``other``), not a parliament's resolution nor a verdict on a crime."""
     near = lexicon.has_cue(toks, m.first - COURT_REACH, m.last + 3, "court_words")
     return near and _whole(toks, "topic_words")
+
+
+CHAMBER_REACH = 3  # ``صوّت مجلس النواب الإسباني``: the verb, then the chamber
+
+
+def chamber_vote(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``صوّت مجلس النواب الإسباني، مساء الثلاثاء، بأغلبية واسعة لصالح مقترح ... يقضي بإنهاء مشاركة القوات``: a
+    chamber voting (its name right after the verb) in a sentence on the presence, however far the topic."""
+    if "ال" in m.prefix:
+        return False  # ``التصويت``: the noun is the agenda's (``agenda_vote``) or the topic rule's
+    return lexicon.has_cue(toks, m.last + 1, m.last + CHAMBER_REACH, "mandate_givers") and _whole(toks, "topic_words")
