@@ -186,9 +186,16 @@ def test_end_of_an_operation_named_before_is_war(tmp_path):
     assert wars and wars[0].date.startswith("2025-11-17")
 
 
+def test_operation_ended_in_the_passive_is_war(tmp_path):
+    body = "وجرى إنهاء العملية العسكرية في جزيرة الحضر مساء الخميس الماضي بعد تمشيط الوديان."
+    wars = _of(_events(tmp_path, body), "war")
+    assert wars and wars[0].status == "occurred"
+
+
 @pytest.mark.parametrize(
     "body",
     [
+        "وأطلقت البلدية اليوم حملة لتنظيف شبكات تصريف مياه الأمطار في الأحياء الشرقية.",
         "وقال الخبير إن التحالف سيواصل من أربيل دعم العمليات ضد تنظيم داعش في سوريا.",
         "وقال المتحدث إن عملية الانسحاب انطلقت أمس بإشراف الجيش.",
         "وباشرت القوات الأمنية عمليات تفتيش في القرى القريبة من القاعدة بعد سقوط الصواريخ.",
