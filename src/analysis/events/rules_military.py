@@ -107,6 +107,14 @@ def military_operation(toks: list[Token], j: int) -> bool:
     return lexicon.has_cue(toks, 0, len(toks) - 1, "operation_context")
 
 
+NAMING_LINKS = frozenset({"علي", "عليه", "عليها", "عليهم", "اسم"})  # normalized (``على`` → ``علي``)
+
+
+def _naming(toks: list[Token], j: int) -> bool:
+    """``التي يطلق عليها "عملية العزم الصلب"``, ``أطلق اسم``: a launch verb that names, launching nothing."""
+    return j + 1 < len(toks) and toks[j + 1].norm in NAMING_LINKS
+
+
 def operation(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """A military operation launched (``أطلقت ... عملية عسكرية``, ``ستبدأ صفحة جديدة من العمليات``), going on
     (``تتواصل عمليات تفتيش``, ``لا تزال عمليات التعقب مستمرة``) or told with its start (``العملية ... التي
@@ -116,7 +124,7 @@ def operation(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     before = words_before(toks, m.first, OPERATION_LAUNCH_REACH, commas=True)
     if before and lexicon.is_cue(toks[before[0]], "end_words"):
         return False
-    if any(lexicon.is_cue(toks[j], "launch_verbs") for j in before):
+    if any(lexicon.is_cue(toks[j], "launch_verbs") and not _naming(toks, j) for j in before):
         return True
     if any(lexicon.is_cue(toks[j], "continuing_words") for j in before[:OPERATION_GOING_AFTER]):
         return True  # ``تتواصل عمليات تفتيش``: the operations themselves go on
