@@ -120,7 +120,7 @@ def test_court_ruling_on_the_presence_is_other(tmp_path):
 
 
 # ---------------------------------------------------------------------------------------------
-# Equipment as the object: defence systems removed (withdrawal), bought ones delivered (other) or in service.
+# Equipment as the object: defence systems removed (withdrawal) or entering service (deployment).
 
 @pytest.mark.parametrize(
     "body",
@@ -144,17 +144,6 @@ def test_defence_systems_removed_are_a_withdrawal(tmp_path, body):
 )
 def test_systems_still_there_or_rockets_defused_are_no_withdrawal(tmp_path, body):
     assert not _of(_events(tmp_path, body), "withdrawal")
-
-
-def test_batch_of_bought_systems_delivered_is_other(tmp_path):
-    body = "وأعلنت الوزارة أمس أنها تسلمت الشحنة الثانية من رادارات المراقبة الفرنسية في قاعدة الإمام علي."
-    events = _events(tmp_path, body)
-    assert _of(events, "other") and not _of(events, "handover")
-
-
-def test_supply_of_bought_systems_is_other(tmp_path):
-    body = "وأعلنت الوزارة أمس بدء تزويد الدفاع الجوي بالدفعة الأولى من منظومات الرصد التي تعاقدت عليها."
-    assert _of(_events(tmp_path, body), "other")
 
 
 def test_system_entering_service_is_a_deployment(tmp_path):

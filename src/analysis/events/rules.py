@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from analysis.events import lexicon
 from analysis.events.modality import QUOTE_MARKS, imperfect, words_before
-from analysis.events.rules_military import delivery, finished_mission, in_service, operation, operation_end, removed_systems, return_back
+from analysis.events.rules_military import finished_mission, in_service, operation, operation_end, removed_systems, return_back
 from analysis.events.rules_procedure import agenda_vote, chamber_vote, committee_formed, inquiry, mandate, ruling, taken_decision
 from analysis.events.rules_statements import admission, ceremony, declared, issued, joint_approval, reading, reply, signed_back, stance
 from analysis.text import Token
@@ -626,7 +626,6 @@ RULES: dict[str, Rule] = {
     "committee_formed": committee_formed,
     "ruling": ruling,
     "removed_systems": removed_systems,
-    "delivery": delivery,
     "in_service": in_service,
     "operation": operation,
     "operation_end": operation_end,

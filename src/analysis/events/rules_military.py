@@ -1,9 +1,9 @@
 """Trigger rules where the object is equipment, not troops (``event_triggers.tsv``).
 
 Air-defence and counter-rocket systems follow the presence: dismantling or removing them is a withdrawal
-(``فككت القوات الأمريكية منظومات سي-رام``, ``منظومات مماثلة في حرير ستُزال``), while systems Iraq bought are
-delivered (``تسليم الدفعة الأولى من الرادارات``: ``other``, as the gold of writer E types it) and then enter
-service (``أن تدخل المنظومة الخدمة``: a deployment). Cue words live in ``data/event_cues.json``.
+(``فككت القوات الأمريكية منظومات سي-رام``, ``منظومات مماثلة في حرير ستُزال``), and a system entering service
+(``أن تدخل المنظومة الخدمة``) is a deployment. (Deliveries of bought systems, ``other`` in writer E's gold, are
+not typed here: a rule for them made unseen development text worse.) Cue words live in ``data/event_cues.json``.
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ from analysis.text import Token
 
 SYSTEMS_AFTER = 8  # ``أزالت، يوم السبت الماضي، منظومات الدفاع الجوي``: a date may stand between
 SYSTEMS_BEFORE = 8  # ``منظومات مماثلة في قاعدة حرير بإقليم كردستان ستُزال``: the subject of a passive
-DELIVERY_REACH = 16  # ``وصلت إلى قاعدة عين الأسد الجوية غربي الأنبار، أمس الاثنين، الدفعة الأولى من رادارات``
-BATCH_REACH = 4  # ``الدفعة الأولى من الرادارات``
 SERVICE_REACH = 4  # ``أن تدخل المنظومة الخدمة``
 #: ``تزال`` / ``يزال`` are ``لا تزال`` (still) unless a future prefix makes them the passive of أزال (``ستُزال``).
 STILL_FORMS = frozenset({"تزال", "يزال"})
@@ -55,21 +53,6 @@ def removed_systems(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     if _systems_after(toks, m, SYSTEMS_AFTER) is not None:
         return True
     return "ال" not in m.prefix and word not in VERBAL_NOUNS and _systems_before(toks, m)
-
-
-def _batch(toks: list[Token], j: int) -> bool:
-    """A batch or purchase word just before the system word at ``j`` (``الدفعة الأولى من الرادارات``)."""
-    return lexicon.has_cue(toks, j - BATCH_REACH, j - 1, "batch_words")
-
-
-def delivery(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
-    """``تسليم الدفعة الأولى من الرادارات``, ``وصلت ... الدفعة الأولى من رادارات ومنصات منظومة الدفاع الجوي``:
-    systems bought, delivered or arriving in batches (``other``), told by their batch or by a purchase word in
-    the sentence (``التي تعاقدت عليها الوزارة``); a handover of a base or of the departing forces' gear is not."""
-    j = _systems_after(toks, m, DELIVERY_REACH)
-    if j is None:
-        return False
-    return _batch(toks, j) or lexicon.has_cue(toks, 0, len(toks) - 1, "purchase_words")
 
 
 def in_service(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
