@@ -276,7 +276,9 @@ def judge(toks: list[Token], m: lexicon.TriggerMatch, words: tuple[str, ...], ty
         return DROP  # نص الاتفاقية, نسخة من الاتفاق: the document, named in passing, not the agreement reached
     if first > 0 and lexicon.is_cue(toks[first - 1], "plan_heads") and "ال" in m.prefix:
         return DROP  # خطة الانسحاب, موعد الانسحاب: the name of a plan or a deadline, not the event
-    if lexicon.lam_prefix(m.prefix) and any(lexicon.is_cue(toks[j], "body_names") for j in words_before(toks, first, PLAN_REACH + 1)):
+    if lexicon.lam_prefix(m.prefix) and any(
+        lexicon.is_cue(toks[j], "body_names") and not _verb_between(toks, j + 1, first) for j in words_before(toks, first, PLAN_REACH + 1)
+    ):
         return DROP  # اللجنة العسكرية العليا لإنهاء مهمة التحالف: the name of a body, not an event
     if planned_in_a_plan(toks, first, m.prefix):
         return DROP  # خطة إعادة التموضع, ضمن خطة التحالف لتقليص مواقعه: what a plan is for
@@ -287,6 +289,16 @@ def judge(toks: list[Token], m: lexicon.TriggerMatch, words: tuple[str, ...], ty
     if postponed(toks, first):
         return PLANNED
     return None
+
+
+def _verb_between(toks: list[Token], lo: int, hi: int) -> bool:
+    """A future verb or an agenda verb among tokens ``lo..hi-1`` (``هيئة الرئاسة ستطرح القانون للتصويت``): the
+    body is a subject there, and the ل its verb's complement, not the purpose in a body's name."""
+    for tok in toks[lo:hi]:
+        word = tok.norm[1:] if tok.norm[:1] in ("و", "ف") else tok.norm
+        if len(word) > 3 and word[0] == "س" and word[1] in ("ي", "ت", "ن") or lexicon.is_cue(tok, "agenda_verbs"):
+            return True
+    return False
 
 
 def _no_statement(toks: list[Token], m: lexicon.TriggerMatch, words: tuple[str, ...]) -> bool:

@@ -15,6 +15,8 @@ from collections.abc import Callable
 
 from analysis.events import lexicon
 from analysis.events.modality import QUOTE_MARKS, imperfect, words_before
+from analysis.events.rules_military import finished_mission, in_service, operation, operation_end, removed_systems, return_back
+from analysis.events.rules_procedure import agenda_vote, chamber_vote, committee_formed, inquiry, mandate, ruling, taken_decision
 from analysis.events.rules_statements import admission, ceremony, declared, issued, joint_approval, reading, reply, signed_back, stance
 from analysis.text import Token
 
@@ -43,7 +45,7 @@ STRONG_BREAKS = frozenset({".", "!", "؟", "?", "؛", ";"})
 MISSION_REACH_BEFORE = 7  # ``المهمة القتالية للقوات الأمريكية في العراق ستنتهي``: subject before the verb
 
 #: Rules whose triggers count only when a timex dates them (never as a bare purpose ``لهزيمة``).
-DATED_RULES = frozenset({"dated", "talks", "founded", "victory", "mission_start", "built", "parliament_decision", "ceremony", "visit", "presence_began", "troops_dated", "reading", "discussed", "signed_back", "joint_approval"})
+DATED_RULES = frozenset({"dated", "talks", "founded", "victory", "mission_start", "built", "parliament_decision", "ceremony", "visit", "presence_began", "troops_dated", "reading", "discussed", "signed_back", "joint_approval", "mandate", "taken_decision", "committee_formed"})
 
 Rule = Callable[[list[Token], lexicon.TriggerMatch], bool]
 
@@ -617,6 +619,19 @@ RULES: dict[str, Rule] = {
     "reading": reading,
     "entered": _entered,
     "discussed": _discussed,
+    "agenda_vote": agenda_vote,
+    "chamber_vote": chamber_vote,
+    "mandate": mandate,
+    "taken_decision": taken_decision,
+    "inquiry": inquiry,
+    "committee_formed": committee_formed,
+    "ruling": ruling,
+    "removed_systems": removed_systems,
+    "in_service": in_service,
+    "operation": operation,
+    "operation_end": operation_end,
+    "finished_mission": finished_mission,
+    "return_back": return_back,
 }
 
 

@@ -108,6 +108,38 @@ def ceremony(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 
 def reading(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
-    """``إكمال القراءتين الأولى والثانية`` of a bill on the presence: a step of a law (``other``; dated only)."""
+    """``إكمال القراءتين الأولى والثانية`` of a bill on the presence: a step of a law (``other``; dated only).
+    The bill is on the presence when its sentence says so, or when the reading names the bill told of before
+    (``القراءة الأولى للمشروع``, ``لمشروع القانون``, ``قراءته الثانية``): the article's bill, not a new one."""
     marked = lexicon.has_cue(toks, m.first - 2, m.last + 3, "reading_marks")
-    return marked and lexicon.has_cue(toks, 0, len(toks) - 1, "topic_words")
+    return marked and (lexicon.has_cue(toks, 0, len(toks) - 1, "topic_words") or bill_named_before(toks, m))
+
+
+BILL_REACH = 3  # ``القراءة الأولى لمشروع القانون``: the ordinal, then the bill
+
+
+def definite(tok: Token) -> bool:
+    """Does the token carry the article (``المشروع``, ``للمشروع``, ``والقانون``)?"""
+    return any(prefix.endswith(("ال", "لل")) for prefix, _ in lexicon.stems(tok.norm) if prefix)
+
+
+def pronoun_object(norm: str, word: str) -> bool:
+    """Does the token carry a pronoun suffix (``قراءته``, ``طرحه``), not a taa marbuta written ه (``القراءه``)?"""
+    if norm.endswith(("ته", "تها")):
+        return True
+    return norm.endswith(("ه", "ها")) and not word.endswith("ه")
+
+
+def bill_named_before(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """The trigger's bill is one the text named before: its pronoun (``قراءته``, ``طرحه``) or a definite bill
+    word that ends the bill's name right after it (``للمشروع``, ``لمشروع القانون``; not ``لمشروع قانون الموازنة``)."""
+    if pronoun_object(toks[m.last].norm, m.rule.words[-1]):
+        return True
+    for j in range(m.last + 1, min(m.last + 1 + BILL_REACH, len(toks))):
+        if not lexicon.is_cue(toks[j], "bill_words"):
+            continue
+        k = j
+        while k + 1 < len(toks) and lexicon.is_cue(toks[k + 1], "bill_words"):
+            k += 1  # ``مشروع القانون``: the head and its noun
+        return definite(toks[k])
+    return False

@@ -1,0 +1,106 @@
+"""Trigger rules for institutional procedure: votes put on or taken off the agenda, a parliament's mandate or
+resolution named as a noun, investigations and court rulings (``event_triggers.tsv``).
+
+A bill's vote is often told by the step that schedules it (``طرح المشروع للتصويت``, ``ترحيل التصويت إلى
+أيلول``: a planned vote, docs/ANNOTATION.md "Events"; a postponement with no new date is dropped by
+extraction), a vote by the noun of what it produced (``تفويض برلماني``, ``القرار الذي اتخذه مجلس النواب``),
+and an investigation or a ruling by its committee or its court (``other``). Cue words: ``data/event_cues.json``.
+"""
+
+from __future__ import annotations
+
+from analysis.events import lexicon
+from analysis.events.modality import STRONG_BREAKS, words_before
+from analysis.events.rules_statements import bill_named_before, definite, pronoun_object
+from analysis.text import Token
+
+AGENDA_REACH = 3  # ``طرح مشروع القانون للتصويت``: the verb, the bill, then the vote
+TAKEN_REACH = 4  # ``القرار الذي اتخذه مجلس النواب``: the relative, the verb, the chamber
+INQUIRY_REACH = 3  # ``تشكيل لجنة تحقيقية عليا``, ``نتائج التحقيق``
+COURT_REACH = 8  # ``أصدرت المحكمة الاتحادية العليا، اليوم الأربعاء، قرارا``
+COMMITTEE_BACK = 4  # ``اللجنة التحقيقية العليا، المشكلة في``
+
+
+def _whole(toks: list[Token], cue: str) -> bool:
+    """Is a word of ``cue`` anywhere in the sentence?"""
+    return lexicon.has_cue(toks, 0, len(toks) - 1, cue)
+
+
+def agenda_vote(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``ستطرح هيئة الرئاسة القانون للتصويت``, ``ترحيل التصويت إلى الجلسة المقبلة``, ``تعثر طرحه للتصويت``:
+    a vote the agenda puts or moves, on a bill of the presence (said in the sentence, or the bill told before)."""
+    for j in words_before(toks, m.first, AGENDA_REACH + 2):
+        if not lexicon.is_cue(toks[j], "agenda_verbs"):
+            continue
+        between = range(j + 1, m.first)
+        if all(lexicon.is_cue(toks[k], "bill_words") or k - j <= 2 for k in between):
+            verb = min(lexicon.bare(toks[j].norm) & lexicon.cues()["agenda_verbs"], key=len)
+            named = pronoun_object(toks[j].norm, verb)  # ``تعثر طرحه للتصويت``: the bill told before
+            bill = [k for k in between if lexicon.is_cue(toks[k], "bill_words")]
+            told = named or bool(bill) and definite(toks[bill[-1]]) or bill_named_before(toks, m)  # ``التصويت على المشروع``
+            return told or _whole(toks, "topic_words")
+    return False
+
+
+MANDATE_REACH = 3  # ``تفويضا من مجلس النواب``
+
+
+def mandate(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``حصلت الحكومة على تفويض برلماني بسحب قواتها``, ``تفويضا من الكونغرس``: a parliament's mandate on the
+    presence is its vote (dated only; what it allows is its content), not a government's or a mission's mandate."""
+    given = lexicon.has_cue(toks, m.last + 1, m.last + MANDATE_REACH, "mandate_givers")
+    return given and _whole(toks, "topic_words")
+
+
+def taken_decision(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``القرار الذي اتخذه مجلس النواب في كانون الثاني 2020``: a resolution a parliament took, named as a
+    noun, is that parliament's vote (dated only)."""
+    if m.last + 2 >= len(toks) or not lexicon.is_cue(toks[m.last + 1], "relatives"):
+        return False
+    if not lexicon.is_cue(toks[m.last + 2], "decision_taking_verbs"):
+        return False
+    return lexicon.has_cue(toks, m.last + 3, m.last + 2 + TAKEN_REACH, "parliament_words") or lexicon.has_cue(
+        toks, m.last + 3, m.last + 2 + TAKEN_REACH, "parliament_after"
+    )
+
+
+def _inquiry_topic(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """An attack or the presence in the investigation's sentence (``للوقوف على ملابسات الهجوم``)."""
+    return _whole(toks, "inquiry_topics") or _whole(toks, "topic_words")
+
+
+def inquiry(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``تشكيل لجنة تحقيقية``, ``شكّل لجنة للتحقيق``, ``فتح تحقيقا``, ``نتائج التحقيق``: an investigation
+    opened or its results, into an attack or on the presence (``other``)."""
+    if not lexicon.has_cue(toks, m.last + 1, m.last + INQUIRY_REACH, "inquiry_words"):
+        return False
+    return _inquiry_topic(toks, m)
+
+
+def committee_formed(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``اللجنة التحقيقية العليا، المشكلة في الرابع عشر من آذار``: the participle dates the forming of an
+    investigative committee named just before (``other``; dated only)."""
+    for j in range(m.first - 1, max(m.first - 1 - COMMITTEE_BACK, -1), -1):
+        if toks[j].text in STRONG_BREAKS or toks[j].norm in ("في", "على", "من", "عن", "حول"):
+            return False  # ``التحقيق في المشكلة``: a problem looked into, no committee formed
+        if lexicon.is_cue(toks[j], "inquiry_words"):
+            return _inquiry_topic(toks, m)
+    return False
+
+
+def ruling(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``أصدرت المحكمة الاتحادية العليا قرارا ردت بموجبه دعوى``, ``قضت المحكمة``: a court's ruling on the
+    presence (``other``), not a parliament's resolution nor a verdict on a crime."""
+    near = lexicon.has_cue(toks, m.first - COURT_REACH, m.last + 3, "court_words")
+    return near and _whole(toks, "topic_words")
+
+
+CHAMBER_REACH = 3  # ``صوّت مجلس النواب الإسباني``: the verb, then the chamber
+
+
+def chamber_vote(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``صوّت مجلس النواب الإسباني، مساء الثلاثاء، بأغلبية واسعة لصالح مقترح ... يقضي بإنهاء مشاركة القوات``: a
+    chamber voting (its name right after the verb) in a sentence on the presence, however far the topic."""
+    if "ال" in m.prefix:
+        return False  # ``التصويت``: the noun is the agenda's (``agenda_vote``) or the topic rule's
+    return lexicon.has_cue(toks, m.last + 1, m.last + CHAMBER_REACH, "mandate_givers") and _whole(toks, "topic_words")
