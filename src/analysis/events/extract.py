@@ -28,7 +28,7 @@ from analysis.events.places import compatible
 from analysis.events.dating import anchor_forward, assign_dates, happened, sentence_timexes
 from analysis.events.records import Event, Mention
 from analysis.events.modality import present_verb
-from analysis.events.screen import definite, on_timeline
+from analysis.events.screen import definite, on_timeline, roundup_paragraph
 from analysis.events.triggers import Trigger, find_sentence_triggers, past_verb
 from analysis.events.types import TYPES
 from analysis.text import Token, normalize, sentences, tokens
@@ -72,8 +72,8 @@ def extract_events(
     base_counts: Counter[str] = Counter()
     for sent in sentences(text):
         toks = attached_quotes([Token(t.text, t.start + sent.start, t.end + sent.start, t.norm) for t in tokens(sent.text)])
-        if not toks:
-            continue
+        if not toks or roundup_paragraph(text, sent.start):
+            continue  # ``وفي الرياضة، أعلن نادي``: a round-up paragraph on another subject
         in_sent = [t for t in timexes if sent.start <= t.start and t.end <= sent.end]
         trigs = find_sentence_triggers(toks, [(t.start, t.end) for t in in_sent])
         every = [Span(t.first, t.last, t.type) for t in trigs]
