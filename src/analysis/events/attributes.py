@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -24,7 +23,7 @@ from analysis.events.types import TYPES
 from analysis.text import Token, normalize
 
 __all__ = [
-    "StatusCues", "dated_since", "event_status", "event_summary", "main_country", "pick_actors", "pick_place",
+    "StatusCues", "dated_since", "event_status", "event_summary", "pick_actors", "pick_place",
     "place_level", "same_place", "sentence_places_actors", "states_purpose",
 ]  # fmt: skip  (place_level and same_place live in analysis.events.location; kept here for their callers)
 
@@ -206,15 +205,6 @@ def pick_actors(actors: list[tuple[int, str]], trig: Trigger, clause: tuple[int,
         if len(out) == limit:
             break
     return tuple(out)
-
-
-def main_country(names: Sequence[str]) -> str | None:
-    """The country most of the article's places lie in (ties: the first named); None if none is known."""
-    countries = [p.country for p in (lexicon.place_by_name().get(normalize(n)) for n in names) if p is not None]
-    if not countries:
-        return None
-    counts = Counter(countries)
-    return max(countries, key=lambda c: (counts[c], -countries.index(c)))
 
 
 # ---------------------------------------------------------------------------------------------
