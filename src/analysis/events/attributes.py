@@ -18,6 +18,7 @@ from analysis.events import dating, lexicon
 from analysis.events.governing import excluded_country, governed_place
 from analysis.events.location import QUOTES, PlaceMention, sentence_places
 from analysis.events.location import place_level, same_place
+from analysis.events.places import place_cues
 from analysis.events.triggers import Trigger, past_verb
 from analysis.events.types import TYPES
 from analysis.text import Token, normalize
@@ -186,10 +187,16 @@ def sentence_places_actors(
 def pick_place(mentions: Sequence[PlaceMention], trig: Trigger, clause: tuple[int, int]) -> str | None:
     """The place ``trig`` governs in its clause, by its type's ``place_roles`` (``places.governed_place``);
     for a type that is placed, the rest of a country named by an exclusion (``خارج إقليم كردستان``)."""
-    place = governed_place(mentions, trig.first, trig.last, clause, TYPES[trig.type].place_roles)
+    place = governed_place(mentions, trig.first, trig.last, clause, TYPES[trig.type].place_roles, leaves_place(trig))
     if place is None and not TYPES[trig.type].unplaced:
         place = excluded_country(mentions, clause)
     return place
+
+
+def leaves_place(trig: Trigger) -> bool:
+    """Is the trigger a verb or noun whose direct object is the place left or entered (``غادرت``, ``مغادرة``,
+    ``غزو``: ``leave_objects`` of ``data/place_cues.json``)?"""
+    return normalize(trig.match.rule.words[0]) in place_cues()["leave_objects"]
 
 
 def pick_actors(actors: list[tuple[int, str]], trig: Trigger, clause: tuple[int, int] | None = None, limit: int = 3) -> tuple[str, ...]:
