@@ -24,7 +24,7 @@ from analysis.events.types import TYPES
 from analysis.text import Token, normalize
 
 __all__ = [
-    "StatusCues", "dated_since", "event_status", "event_summary", "pick_actors", "pick_place",
+    "StatusCues", "arrival_type", "dated_since", "event_status", "event_summary", "pick_actors", "pick_place",
     "place_level", "same_place", "sentence_places_actors", "states_purpose",
 ]  # fmt: skip  (place_level and same_place live in analysis.events.location; kept here for their callers)
 
@@ -191,6 +191,20 @@ def pick_place(mentions: Sequence[PlaceMention], trig: Trigger, clause: tuple[in
     if place is None and not TYPES[trig.type].unplaced:
         place = excluded_country(mentions, clause)
     return place
+
+
+def arrival_type(trig: Trigger, mentions: Sequence[PlaceMention]) -> str:
+    """A deployment (an arrival, a reinforcement) of troops that come from another base or country is a
+    redeployment (the v3 adjudication's convention): its sentence names where they come from (``قادمة من
+    قاعدة عين الأسد``, ``القوات المنسحبة من عين الأسد``: a place of role ``origin`` after من). Any other type
+    is kept."""
+    if trig.type != "deployment":
+        return trig.type
+    moved = any(m.role == "origin" and m.moved and abs(m.first - trig.first) <= ORIGIN_REACH for m in mentions)
+    return "redeployment" if moved else trig.type
+
+
+ORIGIN_REACH = 16  # words between an arrival and the place its troops came from (``آخر دفعة من القوات المنسحبة من …``)
 
 
 def leaves_place(trig: Trigger) -> bool:

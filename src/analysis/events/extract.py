@@ -19,7 +19,7 @@ from typing import Any
 from analysis import entities as ner
 from analysis.events import dating, lexicon
 from analysis.events.attributes import (
-    StatusCues, dated_since, event_status, event_summary, pick_actors, pick_place, sentence_places_actors,
+    StatusCues, arrival_type, dated_since, event_status, event_summary, pick_actors, pick_place, sentence_places_actors,
     states_purpose,
 )  # fmt: skip
 from analysis.events.clauses import Span, civil_clause, clause_span, describes_participant, hypothetical_object, is_complementizer, means_of, readiness, relative_restatement, starts
@@ -99,6 +99,7 @@ def extract_events(
         spans = [Span(t.first, t.last, t.type) for t in trigs if not t.reporter]
         opened = starts(toks, spans)
         for trig in trigs:
+            trig.type = arrival_type(trig, places)  # ``القوات المنسحبة من عين الأسد وصلت إلى``: a redeployment
             span = Span(trig.first, trig.last, trig.type)
             clause = clause_span(toks, span, spans, opened)
             if civil_clause(toks, span, clause):

@@ -71,6 +71,7 @@ class PlaceMention:
     excluded: bool = False  # after باستثناء / خارج / عدا
     headed: bool = False  # named with a head noun (``مدينة أربيل``, ``قاعدة حرير``): an object wherever it stands
     example: bool = False  # listed as an example (``بينها مطار صرين``): the place only when nothing else is
+    moved: bool = False  # an origin the troops come from (``القادمة من``, ``المنسحبة من``), not where they are stationed
 
 
 # ---------------------------------------------------------------------------------------------
@@ -159,9 +160,19 @@ def _role(toks: list[Token], first: int, name: str) -> str:
 
 
 def _describes_troops(participle: Token, prep: str) -> bool:
-    """``القوة القادمة من التنف``, ``القوات المتمركزة في التنف``: a participle before the preposition says
-    where the troops come from or are stationed, a place no trigger governs (role ``origin``)."""
-    return prep == "من" and lexicon.is_cue(participle, "coming_from") or prep == "في" and lexicon.is_cue(participle, "stationed_words")
+    """``القوة القادمة من التنف``, ``القوات المنسحبة من عين الأسد``, ``القوات المتمركزة في التنف``: a participle
+    before the preposition says where the troops come from or are stationed, a place no trigger governs (role
+    ``origin``)."""
+    coming = lexicon.is_cue(participle, "coming_from") or bool(lexicon.bare(participle.norm) & place_cues()["withdrawn_from"])
+    return prep == "من" and coming or prep == "في" and lexicon.is_cue(participle, "stationed_words")
+
+
+def _after_from(toks: list[Token], first: int) -> bool:
+    """Is the place at ``first`` (its head nouns skipped) governed by من (``القادمة من قاعدة عين الأسد``)?"""
+    i = first
+    while i > 0 and lexicon.bare(toks[i - 1].norm) & _heads():
+        i -= 1
+    return i > 0 and toks[i - 1].norm.lstrip("وف") == "من"
 
 
 def _excluded(toks: list[Token], first: int) -> bool:
@@ -345,8 +356,9 @@ def sentence_places(
         level = 3 if first in anaphoric or first in pronouns else _level(toks, (first, last, name))
         headed = first in anaphoric or first in pronouns or first in generic or _with_head(toks, first)
         role = pronouns.get(first) or _role(toks, first, toks[first].text if first in generic else name)
+        moved = role == "origin" and _after_from(toks, first)
         out.append(PlaceMention(
-            first, last, canonical_place(name), level, role, _excluded(toks, first), headed, _example(toks, first),
+            first, last, canonical_place(name), level, role, _excluded(toks, first), headed, _example(toks, first), moved,
         ))  # fmt: skip
     return _coordinated(toks, out)
 
