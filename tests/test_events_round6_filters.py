@@ -193,3 +193,9 @@ def test_an_arrival_from_another_base_is_a_redeployment(tmp_path, sentence):
 def test_an_arrival_with_no_origin_stays_a_deployment(tmp_path):
     types = _types(tmp_path, "ووصلت أمس تعزيزات عسكرية أمريكية إلى قاعدة حرير.")
     assert types == ["deployment"], types
+
+
+def test_a_denial_takes_no_place_from_what_it_denies(tmp_path):
+    body = "ونفت وزارة الدفاع أمس تقارير عن نقل قوات أمريكية من قاعدة حرير إلى مطار أربيل."
+    denial = _one(tmp_path, body, "announcement")
+    assert denial.place is None

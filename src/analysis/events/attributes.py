@@ -186,7 +186,10 @@ def sentence_places_actors(
 
 def pick_place(mentions: Sequence[PlaceMention], trig: Trigger, clause: tuple[int, int]) -> str | None:
     """The place ``trig`` governs in its clause, by its type's ``place_roles`` (``places.governed_place``);
-    for a type that is placed, the rest of a country named by an exclusion (``خارج إقليم كردستان``)."""
+    for a type that is placed, the rest of a country named by an exclusion (``خارج إقليم كردستان``). A denial
+    has none: a place after it is in what is denied."""
+    if trig.type == "announcement" and normalize(trig.match.rule.words[0]) in lexicon.cues()["denials"]:
+        return None  # ``نفت الحكومة تقارير عن نقل قوات من قاعدة حرير``: the place is the denied content's (v3, v4 adjudication)
     place = governed_place(mentions, trig.first, trig.last, clause, TYPES[trig.type].place_roles, leaves_place(trig))
     if place is None and not TYPES[trig.type].unplaced:
         place = excluded_country(mentions, clause)
