@@ -199,3 +199,21 @@ def test_a_denial_takes_no_place_from_what_it_denies(tmp_path):
     body = "ونفت وزارة الدفاع أمس تقارير عن نقل قوات أمريكية من قاعدة حرير إلى مطار أربيل."
     denial = _one(tmp_path, body, "announcement")
     assert denial.place is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'وقدم نواب أمس مشروع قانون "سحب القوات الأجنبية من البلاد" إلى رئاسة المجلس.',
+        "وأوضح المتحدث أن المحكمة ألزمت الحكومة بالعمل على انسحاب القوات الأجنبية.",
+        "وتنص المسودة على إلزام الحكومة بإخراج القوات الأجنبية خلال عام، وإغلاق القواعد التي تستخدمها.",
+    ],
+    ids=["bill-title", "obliged-work-on", "obliged-and-joined"],
+)
+def test_a_bill_title_or_what_is_obliged_is_no_withdrawal(tmp_path, sentence):
+    assert "withdrawal" not in _types(tmp_path, sentence)
+
+
+def test_an_obligation_does_not_reach_past_its_object(tmp_path):
+    body = "وصوت المجلس على قرار يلزم الحكومة بالعمل على إخراج القوات، بعد يومين من الهجوم على قاعدة عين الأسد."
+    assert "attack" in _types(tmp_path, body)

@@ -21,6 +21,8 @@ in passing or to say nothing datable (docs/ANNOTATION.md, "Events"):
   الاتفاق``, ``يتجاوز التفاهم``, ``بشأن مذكرة التفاهم``), unless its own date follows in the same stretch;
 * the era after an event (``لما بعد انتهاء مهمة التحالف``) and an event pointed back to by a demonstrative
   (``ذلك الانسحاب``): a frame or a back-reference, not a new report;
+* the title of a bill (``مشروع قانون "إخراج القوات"``) and what a resolution or bill obliges (``ألزم الحكومة
+  بالعمل على إنهاء وجود القوات``): content, not events;
 * a paragraph of a news round-up on another subject (``وفي الرياضة، أعلن نادي``, ``اقتصاديا، أعلنت وزارة
   المالية``) that names no forces, base or security (``roundup_paragraph``; cue lists in ``data/event_screen_cues.json``).
 """
@@ -31,12 +33,15 @@ from functools import lru_cache
 
 from analysis.events import lexicon
 from analysis.events.rules import DATED_RULES
-from analysis.events.triggers import Trigger
+from analysis.events.modality import present_verb, words_before
+from analysis.events.triggers import Trigger, past_verb
 from analysis.resources import read_json
 from analysis.text import Token, normalize, split_clitics, tokens
 
 SCREEN_CUES = "event_screen_cues.json"
 REFERENCE_REACH = 3  # ``يستند إلى الاتفاق``: the cue, a preposition, the agreement noun
+OBLIGATION_REACH = 16  # ``إلزام الحكومة بإخراج جميع القوات الأجنبية خلال سنة من تاريخ نفاذه، وإغلاق القواعد``
+QUOTES = frozenset('"“”«»')
 BREAKS = frozenset({"،", ",", ".", "؛", ";", ":", "؟", "!"})  # a date after one of these is another clause's
 OPENER_WORDS = 4  # the longest round-up opener (``في الشأن المحلي``) and its comma
 
@@ -69,7 +74,7 @@ def on_timeline(trig: Trigger, value: str | None, toks: list[Token], surface: st
         return False
     if trig.type == "agreement" and cites_agreement(toks, trig):
         return False  # ``يستند إلى الاتفاق الاتحادي``: an agreement in force named as a ground, not one reached
-    if era_after(toks, trig) or points_back(toks, trig):
+    if era_after(toks, trig) or points_back(toks, trig) or bill_title(toks, trig) or obliged(toks, trig):
         return False
     if trig.type == "war" and value is None and lexicon.has_cue(toks, trig.first - 3, trig.first - 1, "backdrop_words"):
         return False  # على خلفية الحرب في غزة, منذ اندلاع الحرب: the backdrop of the news, not a reported event
@@ -127,6 +132,27 @@ def points_back(toks: list[Token], trig: Trigger) -> bool:
     event told before; it is no new report (``هذه العمليات``, the series going on now, stays)."""
     i = trig.first
     return i >= 1 and _cue(toks[i - 1], "distal_demonstratives") and "ال" in trig.match.prefix
+
+
+def bill_title(toks: list[Token], trig: Trigger) -> bool:
+    """``مشروع قانون "إخراج القوات الأجنبية"``: a trigger right after a bill's or law's head noun (quotes
+    between allowed) is the bill's title, not an event."""
+    j = trig.first - 1
+    while j >= 0 and toks[j].text in QUOTES:
+        j -= 1
+    return j >= 0 and not trig.match.prefix.strip("وف") and _cue(toks[j], "bill_heads")
+
+
+def obliged(toks: list[Token], trig: Trigger) -> bool:
+    """``القرار الذي ألزم الحكومة بالعمل على إنهاء وجود القوات``, ``ينص على إلزام الحكومة بإخراج القوات ...
+    وإغلاق القواعد``: a verbal noun after an obligation word in its clause, attached to it by بـ (or بالعمل على)
+    or joined by و to what is obliged, is what is obliged, not an event."""
+    if past_verb(trig.match) or present_verb(trig.match.prefix, trig.match.rule.words[0]):
+        return False  # a finite verb heads its own clause
+    prefix, i = trig.match.prefix, trig.first
+    attached = prefix.lstrip("وف").startswith("ب") or prefix.startswith("و")  # بإخراج; وإغلاق: joined to the obliged
+    attached = attached or i > 1 and toks[i - 1].norm == "علي" and "عمل" in lexicon.bare(toks[i - 2].norm)  # بالعمل على
+    return attached and any(_cue(toks[j], "obligation_words") for j in words_before(toks, i, OBLIGATION_REACH, commas=True))
 
 
 def roundup_paragraph(text: str, start: int) -> bool:
