@@ -217,3 +217,15 @@ def test_a_bill_title_or_what_is_obliged_is_no_withdrawal(tmp_path, sentence):
 def test_an_obligation_does_not_reach_past_its_object(tmp_path):
     body = "وصوت المجلس على قرار يلزم الحكومة بالعمل على إخراج القوات، بعد يومين من الهجوم على قاعدة عين الأسد."
     assert "attack" in _types(tmp_path, body)
+
+
+@pytest.mark.parametrize(
+    "body, type_",
+    [
+        ("الأنبار - الصباح: تعرضت دورية أمريكية أمس لهجوم بعبوة ناسفة.", "attack"),
+        ("أربيل (أ ف ب) - انسحبت القوات الألمانية أمس بعد انتهاء مهمتها.", "withdrawal"),
+    ],
+    ids=["dash-outlet", "agency-in-brackets"],
+)
+def test_a_dateline_is_no_place_of_the_event(tmp_path, body, type_):
+    assert _one(tmp_path, body, type_).place is None

@@ -46,7 +46,7 @@ def governed_place(
     before = [m for m in listed if m.last < first and not m.example]
     for role in (*roles, "near", "example") if roles else ():  # a landmark (``قرب مطار بغداد``) when nothing else is named
         if role == "before":
-            pool = [m for m in before if m.role not in ("near", "speaker") and (m.role != "origin" or "origin" in roles)]
+            pool = [m for m in before if m.role not in ("near", "speaker", "dateline") and (m.role != "origin" or "origin" in roles)]
             pool = sorted((m for m in pool if not _acting(m.name)), key=lambda m: (-m.level, first - m.last))
         elif role == "obj":
             near = OBJ_CITY_REACH
@@ -72,7 +72,7 @@ def _base_named_before(mentions: Sequence[PlaceMention], first: int, clause: tup
     pool = [
         m for m in mentions
         if m.last < first and not lo <= m.first <= hi and m.level == 3
-        and not m.excluded and not m.example and m.role not in ("near", "origin", "إلى", "speaker")
+        and not m.excluded and not m.example and m.role not in ("near", "origin", "إلى", "speaker", "dateline")
     ]  # fmt: skip
     return max(pool, key=lambda m: m.first).name if pool else None
 

@@ -43,6 +43,7 @@ EXAMPLE_REACH = 12  # words back from a place to the ``بينها`` that lists i
 RELATIVE_REACH = 8  # words from ``الذي``/``التي`` to the site its clause names
 WHERE_REACH = 6  # words back from ``حيث`` to the place it stands for
 STRONG_STOPS = frozenset({".", "؛", ";", "!", "؟"})
+DATELINE_MARKS = frozenset("-–—/:(")  # after a place that opens a line: the dateline (``بغداد (رويترز) -``)
 SPEAKER_VERBS = ("speech_verbs", "stance_verbs", "denials")  # a place right after one of these is the speaker
 
 
@@ -67,7 +68,7 @@ class PlaceMention:
     name: str
     level: int
     role: str  # "obj" (no preposition), the preposition (من إلى في على ب), "origin" (``القادمة من``, ``المتمركزة في``)
-    # or "speaker" (the subject of a speech verb: ``نفت السفارة الأمريكية``)
+    # "speaker" (the subject of a speech verb: ``نفت السفارة الأمريكية``) or "dateline" (``أربيل (أ ف ب) -``)
     excluded: bool = False  # after باستثناء / خارج / عدا
     headed: bool = False  # named with a head noun (``مدينة أربيل``, ``قاعدة حرير``): an object wherever it stands
     example: bool = False  # listed as an example (``بينها مطار صرين``): the place only when nothing else is
@@ -356,6 +357,8 @@ def sentence_places(
         level = 3 if first in anaphoric or first in pronouns else _level(toks, (first, last, name))
         headed = first in anaphoric or first in pronouns or first in generic or _with_head(toks, first)
         role = pronouns.get(first) or _role(toks, first, toks[first].text if first in generic else name)
+        if first == 0 and last + 1 < len(toks) and toks[last + 1].text[:1] in DATELINE_MARKS:
+            role = "dateline"  # ``أربيل (أ ف ب) -``, ``بغداد/ شفق نيوز-``: where the report was filed, no event's place
         moved = role == "origin" and _after_from(toks, first)
         out.append(PlaceMention(
             first, last, canonical_place(name), level, role, _excluded(toks, first), headed, _example(toks, first), moved,
