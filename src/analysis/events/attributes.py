@@ -203,11 +203,8 @@ def arrival_type(trig: Trigger, mentions: Sequence[PlaceMention]) -> str:
     is kept."""
     if trig.type != "deployment":
         return trig.type
-    moved = any(m.role == "origin" and m.moved and abs(m.first - trig.first) <= ORIGIN_REACH for m in mentions)
+    moved = any(m.role == "origin" and m.moved for m in mentions)
     return "redeployment" if moved else trig.type
-
-
-ORIGIN_REACH = 16  # words between an arrival and the place its troops came from (``آخر دفعة من القوات المنسحبة من …``)
 
 
 def leaves_place(trig: Trigger) -> bool:
