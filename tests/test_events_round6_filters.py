@@ -230,3 +230,8 @@ def test_an_obligation_does_not_reach_past_its_object(tmp_path):
 )
 def test_a_dateline_is_no_place_of_the_event(tmp_path, body, type_):
     assert _one(tmp_path, body, type_).place is None
+
+
+def test_a_definite_organisation_head_takes_no_place_name_after_it(tmp_path):
+    body = "وتسلمت الحكومة مركز بغداد للدعم الدبلوماسي أمس من الجانب الأمريكي."
+    assert _one(tmp_path, body, "handover").place == "مركز بغداد للدعم الدبلوماسي"

@@ -188,8 +188,13 @@ def _excluded(toks: list[Token], first: int) -> bool:
 
 
 def _in_organisation(toks: list[Token], first: int) -> bool:
-    """Is the place part of an organisation's name (``قيادة عمليات بغداد``, ``حكومة إقليم كردستان``)?"""
-    return first > 0 and lexicon.is_cue(toks[first - 1], "org_heads")
+    """Is the place part of an organisation's name (``قيادة عمليات بغداد``, ``حكومة إقليم كردستان``)? A definite
+    head takes no name after it (``تسلمت الحكومة مركز بغداد للدعم الدبلوماسي``: the government, then the object)."""
+    if first == 0:
+        return False
+    heads = lexicon.cues()["org_heads"]
+    readings = [p for p, stem in lexicon.stems(toks[first - 1].norm) if stem in heads]
+    return bool(readings) and not all("ال" in p or p.endswith("لل") for p in readings)
 
 
 def _name_word(tok: Token) -> bool:
