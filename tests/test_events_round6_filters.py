@@ -235,3 +235,11 @@ def test_a_dateline_is_no_place_of_the_event(tmp_path, body, type_):
 def test_a_definite_organisation_head_takes_no_place_name_after_it(tmp_path):
     body = "وتسلمت الحكومة مركز بغداد للدعم الدبلوماسي أمس من الجانب الأمريكي."
     assert _one(tmp_path, body, "handover").place == "مركز بغداد للدعم الدبلوماسي"
+
+
+def test_the_centre_points_back_to_the_site_named_before(tmp_path):
+    body = ("وتسلمت الحكومة مركز بغداد للدعم الدبلوماسي في شباط.\n\n"
+            "وكان المركز قد تعرض في كانون الثاني 2024 لهجوم بطائرة مسيرة.\n\n"
+            "وقال المركز الإعلامي الأمني إن دورية تعرضت أمس لهجوم قرب الحدود.")  # fmt: skip
+    attacks = sorted(e.place or "" for e in _events(tmp_path, body) if e.type == "attack")
+    assert attacks == ["", "مركز بغداد للدعم الدبلوماسي"]
