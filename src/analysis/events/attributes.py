@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from typing import Any
 
 from analysis.events import dating, lexicon
@@ -19,13 +20,14 @@ from analysis.events.governing import excluded_country, governed_place
 from analysis.events.location import QUOTES, PlaceMention, sentence_places
 from analysis.events.location import place_level, same_place
 from analysis.events.places import place_cues
+from analysis.events.records import Event
 from analysis.events.triggers import Trigger, past_verb
 from analysis.events.types import TYPES
 from analysis.text import Token, normalize
 
 __all__ = [
-    "StatusCues", "arrival_type", "dated_since", "event_status", "event_summary", "pick_actors", "pick_place",
-    "place_level", "same_place", "sentence_places_actors", "states_purpose",
+    "StatusCues", "arrival_type", "dated_since", "event_status", "event_summary", "main_country", "pick_actors", "pick_place",
+    "place_level", "same_place", "sentence_places_actors", "states_purpose", "unguessed",
 ]  # fmt: skip  (place_level and same_place live in analysis.events.location; kept here for their callers)
 
 
@@ -226,6 +228,22 @@ def pick_actors(actors: list[tuple[int, str]], trig: Trigger, clause: tuple[int,
         if len(out) == limit:
             break
     return tuple(out)
+
+
+def main_country(names: Sequence[str]) -> str | None:
+    """The country most of the article's places lie in (ties: the first named); None if none is known."""
+    countries = [p.country for p in (lexicon.place_by_name().get(normalize(n)) for n in names) if p is not None]
+    if not countries:
+        return None
+    counts = Counter(countries)
+    return max(countries, key=lambda c: (counts[c], -countries.index(c)))
+
+
+def unguessed(events: Sequence[Event], guessed: set[int] | frozenset[int]) -> list[Event]:
+    """The events with no place where every report's place was only the article's country (trigger offsets in
+    ``guessed``): that country keeps reports of different countries apart while they are merged, but the
+    place is what a trigger governs, ``null`` if none (docs/ANNOTATION.md; the v3 adjudication)."""
+    return [replace(e, place=None) if e.mentions and all(m.trigger_start in guessed for m in e.mentions) else e for e in events]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -19,8 +19,8 @@ from typing import Any
 from analysis import entities as ner
 from analysis.events import dating, lexicon
 from analysis.events.attributes import (
-    StatusCues, arrival_type, dated_since, event_status, event_summary, pick_actors, pick_place, sentence_places_actors,
-    states_purpose,
+    StatusCues, arrival_type, dated_since, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
+    states_purpose, unguessed,
 )  # fmt: skip
 from analysis.events.clauses import Span, civil_clause, clause_span, describes_participant, hypothetical_object, is_complementizer, means_of, readiness, relative_restatement, starts
 from analysis.events.location import PlaceMention, place_level
@@ -67,6 +67,7 @@ def extract_events(
     ent_starts = [e.start for e in ents] if ents is not None else []
     title_end = getattr(article, "title_end", -1)
     raw: list[tuple[Event, bool]] = []
+    seen_places: list[str] = []
     last_base: str | None = None  # the article's base so far: what ``القاعدة`` points back to
     base_counts: Counter[str] = Counter()
     for sent in sentences(text):
@@ -85,6 +86,7 @@ def extract_events(
         blocked = {i for i, t in enumerate(toks) for x in in_sent if x.start < t.end and t.start < x.end}
         if not trigs:
             named = sentence_places_actors(toks, None, sent.start, sent.end, text, blocked, last_base)[0]
+            seen_places += [p.name for p in named if not p.excluded]
             last_base = _topic_base(named, base_counts, last_base)
             continue
         txs = sentence_timexes(in_sent, toks, dct)
@@ -95,6 +97,7 @@ def extract_events(
         share_relative_date(trigs, toks)
         in_sentence = None if ents is None else ents[bisect_left(ent_starts, sent.start) : bisect_left(ent_starts, sent.end)]
         places, actors = sentence_places_actors(toks, in_sentence, sent.start, sent.end, text, blocked, last_base)
+        seen_places += [p.name for p in places if not p.excluded]
         last_base = _topic_base(places, base_counts, last_base)
         spans = [Span(t.first, t.last, t.type) for t in trigs if not t.reporter]
         opened = starts(toks, spans)
@@ -148,9 +151,14 @@ def extract_events(
                 mentions=(mention,),
             )
             raw.append((event, sent.end <= title_end))
-    # An event whose clause governs no place keeps none (docs/ANNOTATION.md: "null if none"): neither the
-    # country the article is about, nor its dateline, nor its base stands in for a place the text does not give.
-    return dedupe_events(raw)
+    # The country the article is about keeps apart reports of events in different countries while they are merged;
+    # an event whose clauses govern no place then keeps none (docs/ANNOTATION.md: "null if none").
+    country = main_country(seen_places)
+    guessed: set[int] = set()  # trigger offsets of the events whose place is only the article's country
+    if country:
+        guessed = {e.trigger_start for e, _ in raw if e.place is None and not TYPES[e.type].unplaced}
+        raw = [(replace(e, place=country) if e.trigger_start in guessed else e, t) for e, t in raw]
+    return unguessed(dedupe_events(raw, guessed), guessed)
 
 
 def embedded_dates(trigs: list[Trigger], toks: list[Token]) -> None:
