@@ -157,13 +157,12 @@ def test_a_wadi_is_a_site_inside_its_province():
 @pytest.mark.parametrize(
     "sentence, type_, place",
     [
-        ("وستغادر القوات الأمريكية سوريا قبل نهاية العام المقبل.", "withdrawal", "سوريا"),
-        ("وتستعد الوحدة المتمركزة في قاعدة بسماية لمغادرة العراق الشهر المقبل.", "withdrawal", "العراق"),
         ("وبدأ غزو العراق في آذار 2003.", "war", "العراق"),
+        ("وكانت القوات الأمريكية قد غزت العراق في آذار 2003.", "war", "العراق"),
     ],
-    ids=["leave-verb", "leave-noun-over-origin", "invasion"],
+    ids=["invasion-noun", "invaded-verb"],
 )
-def test_a_country_left_or_invaded_is_the_place(tmp_path, sentence, type_, place):
+def test_a_country_invaded_is_the_place(tmp_path, sentence, type_, place):
     body = "وتتمركز القوات في قاعدتي عين الأسد وحرير.\n\n" + sentence  # the article is about Iraq
     assert _one(tmp_path, body, type_).place == place
 

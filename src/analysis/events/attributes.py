@@ -192,7 +192,7 @@ def pick_place(mentions: Sequence[PlaceMention], trig: Trigger, clause: tuple[in
     has none: a place after it is in what is denied."""
     if trig.type == "announcement" and normalize(trig.match.rule.words[0]) in lexicon.cues()["denials"]:
         return None  # ``نفت الحكومة تقارير عن نقل قوات من قاعدة حرير``: the place is the denied content's (v3, v4 adjudication)
-    place = governed_place(mentions, trig.first, trig.last, clause, TYPES[trig.type].place_roles, leaves_place(trig))
+    place = governed_place(mentions, trig.first, trig.last, clause, TYPES[trig.type].place_roles, object_place(trig))
     if place is None and not TYPES[trig.type].unplaced:
         place = excluded_country(mentions, clause)
     return place
@@ -209,10 +209,10 @@ def arrival_type(trig: Trigger, mentions: Sequence[PlaceMention]) -> str:
     return "redeployment" if moved else trig.type
 
 
-def leaves_place(trig: Trigger) -> bool:
-    """Is the trigger a verb or noun whose direct object is the place left or entered (``غادرت``, ``مغادرة``,
-    ``غزو``: ``leave_objects`` of ``data/place_cues.json``)?"""
-    return normalize(trig.match.rule.words[0]) in place_cues()["leave_objects"]
+def object_place(trig: Trigger) -> bool:
+    """Is the trigger a verb or noun whose direct object is the place invaded or occupied (``غزو العراق``,
+    ``غزت القوات العراق``: ``place_objects`` of ``data/place_cues.json``)?"""
+    return normalize(trig.match.rule.words[0]) in place_cues()["place_objects"]
 
 
 def pick_actors(actors: list[tuple[int, str]], trig: Trigger, clause: tuple[int, int] | None = None, limit: int = 3) -> tuple[str, ...]:

@@ -28,17 +28,17 @@ SITE_FIRST_ROLES = ("obj", "من")  # types whose place is first the site acted 
 
 def governed_place(
     mentions: Sequence[PlaceMention], first: int, last: int, clause: tuple[int, int], roles: Sequence[str],
-    leaves: bool = False,
+    invades: bool = False,
 ) -> str | None:
     """The place of the trigger at ``first..last`` in its ``clause`` by the type's ``roles`` (see above).
 
     An object is a site anywhere in the clause, or a city right after the trigger (``OBJ_CITY_REACH``);
-    a country is never an object (``انسحبت ألمانيا``: the subject), except of a trigger that ``leaves`` or
-    enters a place (``غادرت القوات العراق``, ``غزو العراق``: ``leave_objects``), whose object comes first.
+    a country is never an object (``انسحبت ألمانيا``: the subject), except of a trigger that ``invades`` a
+    place (``غزو العراق``, ``غزت القوات العراق``: ``place_objects``), whose object comes first.
     Before the trigger the most precise place counts, never a government acting (``واشنطن``).
     """
     own = roles
-    if leaves and roles and roles[0] != "إلى":  # a redeployment is at its destination, whatever it left
+    if invades and roles and roles[0] != "إلى":  # a redeployment is at its destination, whatever it left
         roles = ("obj", *(r for r in roles if r != "obj"))
     lo, hi = clause
     listed = [m for m in mentions if lo <= m.first <= hi and not m.excluded]
@@ -51,7 +51,7 @@ def governed_place(
         elif role == "obj":
             near = OBJ_CITY_REACH
             pool = [m for m in after if m.role == "obj" and (m.level == 3 or m.level == 2 and (m.headed or m.first - last <= near)
-                                                          or leaves and m.level == 1 and m.first - last <= near)]
+                                                          or invades and m.level == 1 and m.first - last <= near)]
         elif role == "near":  # ``قرب مطار بغداد`` after the trigger, else before it (``تعرضت دورية قرب كوباني لقصف``)
             pool = [m for m in after if m.role == "near"] or sorted((m for m in before if m.role == "near"), key=lambda m: -m.last)
         elif role == "example":  # ``بينها مطار صرين``: only when the clause names nothing else
