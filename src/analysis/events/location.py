@@ -132,7 +132,6 @@ def _role(toks: list[Token], first: int, name: str) -> str:
     """What governs the place at ``first`` (its head noun skipped): a preposition, ``near`` (a landmark:
     ``قرب``, ``جنوب``, ``المجاورة لـ``), ``speaker`` (right after a speech verb: ``أوضحت السفارة``) or ``obj``
     (nothing: an object or a subject)."""
-    c = lexicon.cues()
     heads = _heads()
     i = first
     while i > 0 and lexicon.bare(toks[i - 1].norm) & heads:
