@@ -10,22 +10,24 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from typing import Any
 
 from analysis.events import dating, lexicon
 from analysis.events.governing import excluded_country, governed_place
 from analysis.events.location import QUOTES, PlaceMention, sentence_places
 from analysis.events.location import place_level, same_place
+from analysis.events.places import place_cues
+from analysis.events.records import Event
 from analysis.events.triggers import Trigger, past_verb
 from analysis.events.types import TYPES
 from analysis.text import Token, normalize
 
 __all__ = [
-    "StatusCues", "dated_since", "event_status", "event_summary", "main_country", "pick_actors", "pick_place",
-    "place_level", "same_place", "sentence_places_actors", "states_purpose",
+    "StatusCues", "arrival_type", "dated_since", "event_status", "event_summary", "main_country", "pick_actors", "pick_place",
+    "place_level", "same_place", "sentence_places_actors", "states_purpose", "unguessed",
 ]  # fmt: skip  (place_level and same_place live in analysis.events.location; kept here for their callers)
 
 
@@ -186,11 +188,31 @@ def sentence_places_actors(
 
 def pick_place(mentions: Sequence[PlaceMention], trig: Trigger, clause: tuple[int, int]) -> str | None:
     """The place ``trig`` governs in its clause, by its type's ``place_roles`` (``places.governed_place``);
-    for a type that is placed, the rest of a country named by an exclusion (``خارج إقليم كردستان``)."""
-    place = governed_place(mentions, trig.first, trig.last, clause, TYPES[trig.type].place_roles)
+    for a type that is placed, the rest of a country named by an exclusion (``خارج إقليم كردستان``). A denial
+    has none: a place after it is in what is denied."""
+    if trig.type == "announcement" and normalize(trig.match.rule.words[0]) in lexicon.cues()["denials"]:
+        return None  # ``نفت الحكومة تقارير عن نقل قوات من قاعدة حرير``: the place is the denied content's (v3, v4 adjudication)
+    place = governed_place(mentions, trig.first, trig.last, clause, TYPES[trig.type].place_roles, object_place(trig))
     if place is None and not TYPES[trig.type].unplaced:
         place = excluded_country(mentions, clause)
     return place
+
+
+def arrival_type(trig: Trigger, mentions: Sequence[PlaceMention]) -> str:
+    """A deployment (an arrival, a reinforcement) of troops that come from another base or country is a
+    redeployment (the v3 adjudication's convention): its sentence names where they come from (``قادمة من
+    قاعدة عين الأسد``, ``القوات المنسحبة من عين الأسد``: a place of role ``origin`` after من). Any other type
+    is kept."""
+    if trig.type != "deployment":
+        return trig.type
+    moved = any(m.role == "origin" and m.moved for m in mentions)
+    return "redeployment" if moved else trig.type
+
+
+def object_place(trig: Trigger) -> bool:
+    """Is the trigger a verb or noun whose direct object is the place invaded or occupied (``غزو العراق``,
+    ``غزت القوات العراق``: ``place_objects`` of ``data/place_cues.json``)?"""
+    return normalize(trig.match.rule.words[0]) in place_cues()["place_objects"]
 
 
 def pick_actors(actors: list[tuple[int, str]], trig: Trigger, clause: tuple[int, int] | None = None, limit: int = 3) -> tuple[str, ...]:
@@ -215,6 +237,13 @@ def main_country(names: Sequence[str]) -> str | None:
         return None
     counts = Counter(countries)
     return max(countries, key=lambda c: (counts[c], -countries.index(c)))
+
+
+def unguessed(events: Sequence[Event], guessed: set[int] | frozenset[int]) -> list[Event]:
+    """The events with no place where every report's place was only the article's country (trigger offsets in
+    ``guessed``): that country keeps reports of different countries apart while they are merged, but the
+    place is what a trigger governs, ``null`` if none (docs/ANNOTATION.md; the v3 adjudication)."""
+    return [replace(e, place=None) if e.mentions and all(m.trigger_start in guessed for m in e.mentions) else e for e in events]
 
 
 # ---------------------------------------------------------------------------------------------

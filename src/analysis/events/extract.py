@@ -19,8 +19,8 @@ from typing import Any
 from analysis import entities as ner
 from analysis.events import dating, lexicon
 from analysis.events.attributes import (
-    StatusCues, dated_since, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
-    states_purpose,
+    StatusCues, arrival_type, dated_since, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
+    states_purpose, unguessed,
 )  # fmt: skip
 from analysis.events.clauses import Span, civil_clause, clause_span, describes_participant, hypothetical_object, is_complementizer, means_of, readiness, relative_restatement, starts
 from analysis.events.location import PlaceMention, place_level
@@ -28,7 +28,7 @@ from analysis.events.places import compatible
 from analysis.events.dating import anchor_forward, assign_dates, happened, sentence_timexes
 from analysis.events.records import Event, Mention
 from analysis.events.modality import present_verb
-from analysis.events.screen import definite, on_timeline
+from analysis.events.screen import definite, on_timeline, roundup_paragraph
 from analysis.events.triggers import Trigger, find_sentence_triggers, past_verb
 from analysis.events.types import TYPES
 from analysis.text import Token, normalize, sentences, tokens
@@ -72,8 +72,8 @@ def extract_events(
     base_counts: Counter[str] = Counter()
     for sent in sentences(text):
         toks = attached_quotes([Token(t.text, t.start + sent.start, t.end + sent.start, t.norm) for t in tokens(sent.text)])
-        if not toks:
-            continue
+        if not toks or roundup_paragraph(text, sent.start):
+            continue  # ``وفي الرياضة، أعلن نادي``: a round-up paragraph on another subject
         in_sent = [t for t in timexes if sent.start <= t.start and t.end <= sent.end]
         trigs = find_sentence_triggers(toks, [(t.start, t.end) for t in in_sent])
         every = [Span(t.first, t.last, t.type) for t in trigs]
@@ -102,6 +102,7 @@ def extract_events(
         spans = [Span(t.first, t.last, t.type) for t in trigs if not t.reporter]
         opened = starts(toks, spans)
         for trig in trigs:
+            trig.type = arrival_type(trig, places)  # ``القوات المنسحبة من عين الأسد وصلت إلى``: a redeployment
             span = Span(trig.first, trig.last, trig.type)
             clause = clause_span(toks, span, spans, opened)
             if civil_clause(toks, span, clause):
@@ -150,12 +151,14 @@ def extract_events(
                 mentions=(mention,),
             )
             raw.append((event, sent.end <= title_end))
+    # The country the article is about keeps apart reports of events in different countries while they are merged;
+    # an event whose clauses govern no place then keeps none (docs/ANNOTATION.md: "null if none").
     country = main_country(seen_places)
     guessed: set[int] = set()  # trigger offsets of the events whose place is only the article's country
-    if country:  # an event whose sentence names no place happens in the country the article is about
+    if country:
         guessed = {e.trigger_start for e, _ in raw if e.place is None and not TYPES[e.type].unplaced}
         raw = [(replace(e, place=country) if e.trigger_start in guessed else e, t) for e, t in raw]
-    return dedupe_events(raw, guessed)
+    return unguessed(dedupe_events(raw, guessed), guessed)
 
 
 def embedded_dates(trigs: list[Trigger], toks: list[Token]) -> None:

@@ -27,24 +27,31 @@ SITE_FIRST_ROLES = ("obj", "من")  # types whose place is first the site acted 
 
 
 def governed_place(
-    mentions: Sequence[PlaceMention], first: int, last: int, clause: tuple[int, int], roles: Sequence[str]
+    mentions: Sequence[PlaceMention], first: int, last: int, clause: tuple[int, int], roles: Sequence[str],
+    invades: bool = False,
 ) -> str | None:
     """The place of the trigger at ``first..last`` in its ``clause`` by the type's ``roles`` (see above).
 
     An object is a site anywhere in the clause, or a city right after the trigger (``OBJ_CITY_REACH``);
-    a country is never an object (``انسحبت ألمانيا``: the subject). Before the trigger the most precise
-    place counts, never a government acting (``واشنطن``).
+    a country is never an object (``انسحبت ألمانيا``: the subject), except of a trigger that ``invades`` a
+    place (``غزو العراق``, ``غزت القوات العراق``: ``place_objects``), whose object comes first.
+    Before the trigger the most precise place counts, never a government acting (``واشنطن``).
     """
+    own = roles
+    if invades and roles and roles[0] != "إلى":  # a redeployment is at its destination, whatever it left
+        roles = ("obj", *(r for r in roles if r != "obj"))
     lo, hi = clause
     listed = [m for m in mentions if lo <= m.first <= hi and not m.excluded]
     after = [m for m in listed if last < m.first and not m.example]
     before = [m for m in listed if m.last < first and not m.example]
     for role in (*roles, "near", "example") if roles else ():  # a landmark (``قرب مطار بغداد``) when nothing else is named
         if role == "before":
-            pool = [m for m in before if m.role != "near" and (m.role != "origin" or "origin" in roles)]
+            pool = [m for m in before if m.role not in ("near", "speaker", "dateline") and (m.role != "origin" or "origin" in roles)]
             pool = sorted((m for m in pool if not _acting(m.name)), key=lambda m: (-m.level, first - m.last))
         elif role == "obj":
-            pool = [m for m in after if m.role == "obj" and (m.level == 3 or m.level == 2 and (m.headed or m.first - last <= OBJ_CITY_REACH))]
+            near = OBJ_CITY_REACH
+            pool = [m for m in after if m.role == "obj" and (m.level == 3 or m.level == 2 and (m.headed or m.first - last <= near)
+                                                          or invades and m.level == 1 and m.first - last <= near)]
         elif role == "near":  # ``قرب مطار بغداد`` after the trigger, else before it (``تعرضت دورية قرب كوباني لقصف``)
             pool = [m for m in after if m.role == "near"] or sorted((m for m in before if m.role == "near"), key=lambda m: -m.last)
         elif role == "example":  # ``بينها مطار صرين``: only when the clause names nothing else
@@ -53,7 +60,7 @@ def governed_place(
             pool = sorted((m for m in after if m.role == role), key=lambda m: (-m.level, m.first))
         if pool:
             return pool[0].name
-    return _base_named_before(mentions, first, clause) if roles and roles[0] in SITE_FIRST_ROLES else None
+    return _base_named_before(mentions, first, clause) if own and own[0] in SITE_FIRST_ROLES else None
 
 
 def _base_named_before(mentions: Sequence[PlaceMention], first: int, clause: tuple[int, int]) -> str | None:
@@ -65,7 +72,7 @@ def _base_named_before(mentions: Sequence[PlaceMention], first: int, clause: tup
     pool = [
         m for m in mentions
         if m.last < first and not lo <= m.first <= hi and m.level == 3
-        and not m.excluded and not m.example and m.role not in ("near", "origin", "إلى")
+        and not m.excluded and not m.example and m.role not in ("near", "origin", "إلى", "speaker", "dateline")
     ]  # fmt: skip
     return max(pool, key=lambda m: m.first).name if pool else None
 

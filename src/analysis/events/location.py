@@ -43,6 +43,8 @@ EXAMPLE_REACH = 12  # words back from a place to the ``بينها`` that lists i
 RELATIVE_REACH = 8  # words from ``الذي``/``التي`` to the site its clause names
 WHERE_REACH = 6  # words back from ``حيث`` to the place it stands for
 STRONG_STOPS = frozenset({".", "؛", ";", "!", "؟"})
+DATELINE_MARKS = frozenset("-–—/:(")  # after a place that opens a line: the dateline (``بغداد (رويترز) -``)
+SPEAKER_VERBS = ("speech_verbs", "stance_verbs", "denials")  # a place right after one of these is the speaker
 
 
 @lru_cache(maxsize=1)
@@ -65,10 +67,12 @@ class PlaceMention:
     last: int
     name: str
     level: int
-    role: str  # "obj" (no preposition), the preposition (من إلى في على ب) or "origin" (``القادمة من``, ``المتمركزة في``)
+    role: str  # "obj" (no preposition), the preposition (من إلى في على ب), "origin" (``القادمة من``, ``المتمركزة في``)
+    # "speaker" (the subject of a speech verb: ``نفت السفارة الأمريكية``) or "dateline" (``أربيل (أ ف ب) -``)
     excluded: bool = False  # after باستثناء / خارج / عدا
     headed: bool = False  # named with a head noun (``مدينة أربيل``, ``قاعدة حرير``): an object wherever it stands
     example: bool = False  # listed as an example (``بينها مطار صرين``): the place only when nothing else is
+    moved: bool = False  # an origin the troops come from (``القادمة من``, ``المنسحبة من``), not where they are stationed
 
 
 # ---------------------------------------------------------------------------------------------
@@ -126,8 +130,8 @@ def _proclitics(tok: Token, word: str) -> str | None:
 
 def _role(toks: list[Token], first: int, name: str) -> str:
     """What governs the place at ``first`` (its head noun skipped): a preposition, ``near`` (a landmark:
-    ``قرب``, ``جنوب``, ``المجاورة لـ``) or ``obj`` (nothing: an object or a subject)."""
-    c = lexicon.cues()
+    ``قرب``, ``جنوب``, ``المجاورة لـ``), ``speaker`` (right after a speech verb: ``أوضحت السفارة``) or ``obj``
+    (nothing: an object or a subject)."""
     heads = _heads()
     i = first
     while i > 0 and lexicon.bare(toks[i - 1].norm) & heads:
@@ -150,13 +154,25 @@ def _role(toks: list[Token], first: int, name: str) -> str:
         word = prev.norm[1:] if prev.norm[:1] in ("و", "ف") and prev.norm[1:] in PREPOSITIONS else prev.norm
         if word in PREPOSITIONS:
             return "origin" if i > 1 and _describes_troops(toks[i - 2], PREPOSITIONS[word]) else PREPOSITIONS[word]
+    if prev is not None and any(lexicon.is_cue(prev, cue) for cue in SPEAKER_VERBS):
+        return "speaker"  # ``أوضحت السفارة الأمريكية أن``: who speaks, not where anything happens
     return "obj"
 
 
 def _describes_troops(participle: Token, prep: str) -> bool:
-    """``القوة القادمة من التنف``, ``القوات المتمركزة في التنف``: a participle before the preposition says
-    where the troops come from or are stationed, a place no trigger governs (role ``origin``)."""
-    return prep == "من" and lexicon.is_cue(participle, "coming_from") or prep == "في" and lexicon.is_cue(participle, "stationed_words")
+    """``القوة القادمة من التنف``, ``القوات المنسحبة من عين الأسد``, ``القوات المتمركزة في التنف``: a participle
+    before the preposition says where the troops come from or are stationed, a place no trigger governs (role
+    ``origin``)."""
+    coming = lexicon.is_cue(participle, "coming_from") or bool(lexicon.bare(participle.norm) & place_cues()["withdrawn_from"])
+    return prep == "من" and coming or prep == "في" and lexicon.is_cue(participle, "stationed_words")
+
+
+def _after_from(toks: list[Token], first: int) -> bool:
+    """Is the place at ``first`` (its head nouns skipped) governed by من (``القادمة من قاعدة عين الأسد``)?"""
+    i = first
+    while i > 0 and lexicon.bare(toks[i - 1].norm) & _heads():
+        i -= 1
+    return i > 0 and toks[i - 1].norm.lstrip("وف") == "من"
 
 
 def _excluded(toks: list[Token], first: int) -> bool:
@@ -171,8 +187,13 @@ def _excluded(toks: list[Token], first: int) -> bool:
 
 
 def _in_organisation(toks: list[Token], first: int) -> bool:
-    """Is the place part of an organisation's name (``قيادة عمليات بغداد``, ``حكومة إقليم كردستان``)?"""
-    return first > 0 and lexicon.is_cue(toks[first - 1], "org_heads")
+    """Is the place part of an organisation's name (``قيادة عمليات بغداد``, ``حكومة إقليم كردستان``)? A definite
+    head takes no name after it (``تسلمت الحكومة مركز بغداد للدعم الدبلوماسي``: the government, then the object)."""
+    if first == 0:
+        return False
+    heads = lexicon.cues()["org_heads"]
+    readings = [p for p, stem in lexicon.stems(toks[first - 1].norm) if stem in heads]
+    return bool(readings) and not all("ال" in p or p.endswith("لل") for p in readings)
 
 
 def _name_word(tok: Token) -> bool:
@@ -233,6 +254,26 @@ def _site_names(toks: list[Token], taken: set[int]) -> list[tuple[int, int, str,
     return out
 
 
+def _kept_head_sites(toks: list[Token], taken: set[int]) -> list[tuple[int, int, str, bool]]:
+    """Places whose head noun is part of their name (``وادي حوران``: ``kept_heads``), not known to the gazetteer:
+    the head and up to ``SITE_NAME_MAX`` name words after it (first, last, name, True: a known place inside is
+    part of it, as in an airport's name). A definite head (``الوادي``) names none."""
+    out = []
+    heads = place_cues()["kept_heads"]
+    for i, tok in enumerate(toks[:-1]):
+        if i in taken or not any(stem in heads and "ال" not in p for p, stem in lexicon.stems(tok.norm)):
+            continue
+        words = []
+        j = i + 1
+        while j < len(toks) and len(words) < SITE_NAME_MAX and j not in taken and _name_word(toks[j]):
+            words.append(j)
+            j += 1
+        if words:
+            head = next(stem for p, stem in lexicon.stems(tok.norm) if stem in heads)
+            out.append((i, words[-1], " ".join([head, *(toks[k].text for k in words)]), True))
+    return out
+
+
 def _known_after(toks: list[Token], j: int, airport: bool) -> tuple[int, str] | None:
     """The longest known place of up to ``SITE_NAME_MAX`` words from ``j`` (last token, canonical name):
     ``قاعدة علي السالم`` even when the tagger reads a person. An airport is named as the tree names it."""
@@ -283,7 +324,7 @@ def sentence_places(
     """
     located = [_compass_span(toks, span) for span in [*located, *_unclaimed(toks, located)] if _named_place(toks, span)]
     taken = {i for first, last, _ in located for i in range(first, last + 1)} | set(blocked)
-    sites = _site_names(toks, taken)
+    sites = _site_names(toks, taken) + _kept_head_sites(toks, taken)
     airports = [(f, l) for f, l, _, is_airport in sites if is_airport]
     spans = [s for s in located if not any(f <= s[0] and s[1] <= l for f, l in airports)]
     spans += [(f, l, name) for f, l, name, _ in sites]
@@ -320,8 +361,11 @@ def sentence_places(
         level = 3 if first in anaphoric or first in pronouns else _level(toks, (first, last, name))
         headed = first in anaphoric or first in pronouns or first in generic or _with_head(toks, first)
         role = pronouns.get(first) or _role(toks, first, toks[first].text if first in generic else name)
+        if first == 0 and last + 1 < len(toks) and toks[last + 1].text[:1] in DATELINE_MARKS:
+            role = "dateline"  # ``أربيل (أ ف ب) -``, ``بغداد/ شفق نيوز-``: where the report was filed, no event's place
+        moved = role == "origin" and _after_from(toks, first)
         out.append(PlaceMention(
-            first, last, canonical_place(name), level, role, _excluded(toks, first), headed, _example(toks, first),
+            first, last, canonical_place(name), level, role, _excluded(toks, first), headed, _example(toks, first), moved,
         ))  # fmt: skip
     return _coordinated(toks, out)
 
@@ -453,7 +497,8 @@ def _inclusion(toks: list[Token], j: int) -> bool:
 def _level(toks: list[Token], span: tuple[int, int, str]) -> int:
     """The level of a named span: the gazetteer's, else 3 for a site named with its head, else 2."""
     known = place_info(span[2])
-    return known.level if known else 3 if _headed(toks, span[0]) or span[2].startswith("مطار ") else 2
+    kept = bool(lexicon.bare(normalize(span[2].split()[0])) & place_cues()["kept_heads"]) if span[2] else False
+    return known.level if known else 3 if _headed(toks, span[0]) or span[2].startswith("مطار ") or kept else 2
 
 
 def _headed(toks: list[Token], first: int) -> bool:
