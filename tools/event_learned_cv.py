@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from functools import lru_cache
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -28,13 +29,20 @@ from analysis.events import learned
 from analysis.events.learned_train import EventSet, TriggerTrainConfig, set_sequences, train_sequences
 
 
-def score(event_set: EventSet, model: learned.TriggerModel | None) -> dict:
-    """``event_recall`` of one set with ``model`` (None: the rules alone)."""
+@lru_cache(maxsize=None)
+def gold_and_articles(event_set: EventSet) -> tuple[list[dict], list]:
+    """The gold documents of one set that name an article, and those articles (read once per set)."""
     docs = load_gold(event_set.gold)
     articles = load_articles(event_set.corpus)
     matched = [d for d in docs if Path(d["file"]).name in articles]
+    return matched, [articles[Path(d["file"]).name] for d in matched]
+
+
+def score(event_set: EventSet, model: learned.TriggerModel | None) -> dict:
+    """``event_recall`` of one set with ``model`` (None: the rules alone)."""
+    docs, articles = gold_and_articles(event_set)
     with learned.use_model(model):
-        return event_recall(matched, [articles[Path(d["file"]).name] for d in matched])
+        return event_recall(docs, articles)
 
 
 def cell(r: dict) -> str:

@@ -92,15 +92,14 @@ LEARNED_COLUMNS = ["article_id", "type", "trigger", "date", "status", "place", "
 
 def learned_events(study: Study) -> pd.DataFrame:
     """The study's events that the rules alone do not give: those the learned trigger tagger proposed
-    or rescued (``analysis.events.learned``), so a researcher can check them first. Each article is
-    extracted once more without the tagger (and, for speed, without NER on both sides: NER moves places,
+    or rescued (``analysis.events.learned``), so a researcher can check them first. Each article of the
+    study's corpus (no file read again) is extracted once more without the tagger (and, for speed, without NER on both sides: NER moves places,
     not triggers)."""
-    from analysis.corpus import load_article
+    from analysis.corpus import articles_from_frame
     from analysis.events import extract_events, learned
 
     keys: set[tuple[str, int, str]] = set()
-    for path in study.corpus["path"]:
-        article = load_article(path)
+    for article in articles_from_frame(study.corpus):
         with_tagger = {(article.id, e.trigger_start, e.type) for e in extract_events(article, use_ner=False)}
         with learned.use_model(None):
             rules = {(article.id, e.trigger_start, e.type) for e in extract_events(article, use_ner=False)}

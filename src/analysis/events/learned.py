@@ -169,12 +169,17 @@ def as_match(toks: Sequence[Token], first: int, last: int, typ: str) -> lexicon.
     return lexicon.TriggerMatch(lexicon.TriggerRule(typ, LEARNED_RULE, tuple(s.stem for s in split)), first, last, split[0].prefix)
 
 
+def new_matches(toks: Sequence[Token], matches: Sequence[lexicon.TriggerMatch],
+                tagged: Sequence[tuple[int, int, str]]) -> list[lexicon.TriggerMatch]:
+    """The ``tagged`` spans that no lexicon form in ``matches`` overlaps, as ``learned`` matches."""
+    taken = {i for m in matches for i in range(m.first, m.last + 1)}
+    return [as_match(toks, a, b, typ) for a, b, typ in tagged if not any(i in taken for i in range(a, b + 1))]
+
+
 def learned_matches(toks: Sequence[Token], matches: Sequence[lexicon.TriggerMatch], has_timex: bool,
                     model: TriggerModel | None = None) -> list[lexicon.TriggerMatch]:
     """Trigger spans the CRF tags (``tagged_spans``) that no lexicon form in ``matches`` overlaps."""
-    taken = {i for m in matches for i in range(m.first, m.last + 1)}
-    return [as_match(toks, a, b, typ) for a, b, typ in tagged_spans(toks, matches, has_timex, model)
-            if not any(i in taken for i in range(a, b + 1))]
+    return new_matches(toks, matches, tagged_spans(toks, matches, has_timex, model))
 
 
 def rescue(match: lexicon.TriggerMatch, tagged: Sequence[tuple[int, int, str]],

@@ -165,6 +165,11 @@ def has_complementizer(toks: list[Token], lo: int, hi: int) -> bool:
     return any(_is_cue_word(t.norm, "complementizers") for t in toks[max(lo, 0) : max(hi, 0)])
 
 
+def has_article(tok: Token) -> bool:
+    """Can ``tok`` be read with the article ال among its proclitics (``الضرائب``, ``والقوات``, ``بالقاعدة``)?"""
+    return any("ال" in prefix for prefix, _ in stems(tok.norm) if prefix)
+
+
 def lam_prefix(prefix: str) -> bool:
     """Does a proclitic string carry the preposition ل (``ل``, ``ول``, ``لل``), not just the article ``ال``?"""
     return prefix.endswith("لل") or prefix.endswith("ل") and not prefix.endswith("ال")

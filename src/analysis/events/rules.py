@@ -441,8 +441,7 @@ def _other_object(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     if m.last + 1 >= len(toks):
         return False
     nxt = toks[m.last + 1]
-    definite = any("ال" in prefix for prefix, _ in lexicon.stems(nxt.norm) if prefix)
-    return definite and not (lexicon.is_cue(nxt, "troop_words") or lexicon.is_cue(nxt, "quantity_words"))
+    return lexicon.has_article(nxt) and not (lexicon.is_cue(nxt, "troop_words") or lexicon.is_cue(nxt, "quantity_words"))
 
 
 def _finite_verb(m: lexicon.TriggerMatch) -> bool:

@@ -80,9 +80,7 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
     found: list[Trigger] = []
     matches = lexicon.find_triggers(toks)
     tagged = learned.tagged_spans(toks, matches, bool(blocked))
-    taken = {i for m in matches for i in range(m.first, m.last + 1)}
-    extra = [learned.as_match(toks, a, b, t) for a, b, t in tagged if not any(i in taken for i in range(a, b + 1))]
-    for m in sorted(matches + extra, key=lambda m: m.first):
+    for m in sorted(matches + learned.new_matches(toks, matches, tagged), key=lambda m: m.first):
         span = (toks[m.first].start, toks[m.last].end)
         if any(s < span[1] and span[0] < e for s, e in blocked):
             continue  # e.g. نهاية inside "نهاية أيلول 2025"
@@ -166,8 +164,7 @@ def rescuable(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     if not (_finite(m) or m.prefix.endswith("س")) or m.last + 1 >= len(toks):
         return True
     nxt = toks[m.last + 1]
-    definite = any("ال" in prefix for prefix, _ in lexicon.stems(nxt.norm) if prefix)
-    return not definite or any(lexicon.is_cue(nxt, cue) for cue in STORY_OBJECTS)
+    return not lexicon.has_article(nxt) or any(lexicon.is_cue(nxt, cue) for cue in STORY_OBJECTS)
 
 
 def _what_was_agreed(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
