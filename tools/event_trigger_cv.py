@@ -36,8 +36,9 @@ from analysis.evaluation.events_eval import event_recall
 from analysis.evaluation.timex_eval import load_articles, load_gold
 from analysis.events import learned, lexicon
 from analysis.events.learned import bio_spans, bio_tags
-from analysis.events.extract import extract_events
-from analysis.text import Token, sentences, tokens
+from analysis.events.extract import extract_events, sentence_tokens
+from analysis.events.learned_train import EventSet
+from analysis.text import Token
 from analysis.timex import find_timexes
 
 ITERATIONS = 80
@@ -91,14 +92,10 @@ def load_doc(gold: dict[str, Any], article: Any, stack: bool = True) -> Doc:
     golds = gold.get("events", [])
     trig = [(g["trigger"]["start"], g["trigger"]["end"], g["type"]) for g in golds]
     sents = []
-    for s in sentences(text):
-        toks = [Token(t.text, t.start + s.start, t.end + s.start, t.norm) for t in tokens(s.text)]
+    for s, toks in sentence_tokens(text):
         if not toks:
             continue
-        lex = {}
-        for m in lexicon.find_triggers(toks):
-            for i in range(m.first, m.last + 1):
-                lex[i] = m.type
+        lex = learned.lexicon_types(lexicon.find_triggers(toks))
         rule = {i: typ for i, t in enumerate(toks) for a, b, typ in rule_spans if t.start < b and a < t.end}
         has_tx = any(s.start <= x.start < s.end for x in timexes)
         sent = Sent(s.start, s.end, toks, token_features(toks, lex, rule if stack else {}, has_tx), bio_tags(toks, trig))
@@ -108,13 +105,13 @@ def load_doc(gold: dict[str, Any], article: Any, stack: bool = True) -> Doc:
 
 def load_set(spec: str, stack: bool = True) -> tuple[str, list[Doc]]:
     """A set named by ``GOLD_DIR`` or ``GOLD_DIR=CORPUS[,CORPUS...]``: its name and documents."""
-    gold_dir, _, corpora = spec.partition("=")
-    docs = load_gold(gold_dir)
-    articles = load_articles(corpora.split(",") if corpora else [gold_dir])
+    event_set = EventSet.parse(spec)
+    docs = load_gold(event_set.gold)
+    articles = load_articles(event_set.corpus)
     found = [(d, articles[Path(d["file"]).name]) for d in docs if Path(d["file"]).name in articles]
     if not found:
         raise AnalysisError(f"{spec}: no gold file matches an article")
-    return Path(gold_dir).name, [load_doc(d, a, stack) for d, a in found]
+    return event_set.gold.name, [load_doc(d, a, stack) for d, a in found]
 
 
 def train(docs: Sequence[Doc], path: str) -> pycrfsuite.Tagger:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import warnings
 from collections import Counter
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -31,7 +31,7 @@ from analysis.events.modality import present_verb
 from analysis.events.screen import definite, on_timeline, roundup_paragraph
 from analysis.events.triggers import Trigger, find_sentence_triggers, past_verb
 from analysis.events.types import TYPES
-from analysis.text import Token, normalize, sentences, tokens
+from analysis.text import Sentence, Token, normalize, sentences, tokens
 from analysis.timex import find_timexes
 
 
@@ -70,8 +70,7 @@ def extract_events(
     seen_places: list[str] = []
     last_base: str | None = None  # the article's base so far: what ``القاعدة`` points back to
     base_counts: Counter[str] = Counter()
-    for sent in sentences(text):
-        toks = attached_quotes([Token(t.text, t.start + sent.start, t.end + sent.start, t.norm) for t in tokens(sent.text)])
+    for sent, toks in sentence_tokens(text):
         if not toks or roundup_paragraph(text, sent.start):
             continue  # ``وفي الرياضة، أعلن نادي``: a round-up paragraph on another subject
         in_sent = [t for t in timexes if sent.start <= t.start and t.end <= sent.end]
@@ -197,6 +196,13 @@ def appositive_deadline(trigs: list[Trigger], txs: list[Any], toks: list[Token])
         if before:
             x = before[0]
             trig.timex, trig.value, trig.mod = x, x.value, x.mod
+
+
+def sentence_tokens(text: str) -> Iterator[tuple[Sentence, list[Token]]]:
+    """Each sentence of ``text`` with its tokens as extraction reads them: offsets into ``text``, and no
+    quotation mark after a detached proclitic (``attached_quotes``). The learned tagger trains on the same."""
+    for sent in sentences(text):
+        yield sent, attached_quotes([Token(t.text, t.start + sent.start, t.end + sent.start, t.norm) for t in tokens(sent.text)])
 
 
 def attached_quotes(toks: list[Token]) -> list[Token]:

@@ -22,8 +22,8 @@ import pycrfsuite
 from analysis.corpus import load_article
 from analysis.errors import AnalysisError
 from analysis.events import learned, lexicon
+from analysis.events.extract import sentence_tokens
 from analysis.gold import article_paths_by_name, read_gold_folder
-from analysis.text import Token, sentences, tokens
 from analysis.timex import find_timexes
 
 Sequence_ = tuple[list[list[str]], list[str]]
@@ -54,22 +54,14 @@ class EventSet:
         return cls(Path(gold), tuple(Path(c) for c in corpora.split(",")) if corpora else (Path(gold),))
 
 
-def sentence_tokens(text: str) -> list[tuple[int, int, list[Token]]]:
-    """(start, end, tokens with article offsets) of each non-empty sentence of ``text``."""
-    out = []
-    for s in sentences(text):
-        toks = [Token(t.text, t.start + s.start, t.end + s.start, t.norm) for t in tokens(s.text)]
-        if toks:
-            out.append((s.start, s.end, toks))
-    return out
-
-
 def article_sequences(text: str, dct: str | None, triggers: Sequence[tuple[int, int, str]]) -> list[Sequence_]:
     """Features and gold tags of every sentence of one article, as extraction sees them."""
     timexes = find_timexes(text, dct)
     out = []
-    for start, end, toks in sentence_tokens(text):
-        has_timex = any(start <= x.start and x.end <= end for x in timexes)
+    for sent, toks in sentence_tokens(text):
+        if not toks:
+            continue
+        has_timex = any(sent.start <= x.start and x.end <= sent.end for x in timexes)
         lex = learned.lexicon_types(lexicon.find_triggers(toks))
         out.append((learned.token_features(toks, lex, has_timex), learned.bio_tags(toks, triggers)))
     return out
