@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from analysis import entities as ner
-from analysis.events import dating, lexicon
+from analysis.events import dating, lexicon, story
 from analysis.events.attributes import (
     StatusCues, arrival_type, dated_since, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
     states_purpose,
@@ -54,8 +54,22 @@ def extract_events(
 
     ``timexes`` default to ``analysis.timex.find_timexes(article.analysis_text, article.date)``;
     ``entities`` to ``analysis.entities.tag_entities`` (or the built-in gazetteers when tagging
-    fails or ``use_ner`` is False).
+    fails or ``use_ner`` is False). The rules read each sentence in the light of the article's story
+    (``analysis.events.story``).
     """
+    sents = list(sentence_tokens(article.analysis_text))
+    with story.told([toks for _, toks in sents]):
+        return _article_events(article, sents, entities, timexes, use_ner)
+
+
+def _article_events(
+    article: Any,
+    sents: list[tuple[Sentence, list[Token]]],
+    entities: Sequence[Any] | None,
+    timexes: Sequence[Any] | None,
+    use_ner: bool,
+) -> list[Event]:
+    """``extract_events`` on the article's sentences (``sentence_tokens``), inside its story."""
     text = article.analysis_text
     dct = article.date
     if timexes is None:
@@ -70,7 +84,7 @@ def extract_events(
     seen_places: list[str] = []
     last_base: str | None = None  # the article's base so far: what ``القاعدة`` points back to
     base_counts: Counter[str] = Counter()
-    for sent, toks in sentence_tokens(text):
+    for sent, toks in sents:
         if not toks or roundup_paragraph(text, sent.start):
             continue  # ``وفي الرياضة، أعلن نادي``: a round-up paragraph on another subject
         in_sent = [t for t in timexes if sent.start <= t.start and t.end <= sent.end]

@@ -15,8 +15,11 @@ from collections.abc import Callable
 
 from analysis.events import lexicon
 from analysis.events.modality import QUOTE_MARKS, imperfect, words_before
-from analysis.events.rules_military import finished_mission, in_service, operation, operation_end, removed_systems, return_back
-from analysis.events.rules_procedure import agenda_vote, chamber_vote, committee_formed, inquiry, mandate, ruling, taken_decision
+from analysis.events.rules_military import finished_mission, in_service, operation, operation_end, reform_end, removed_systems, return_back, unification
+from analysis.events.rules_procedure import (
+    agenda_vote, arrest, chamber_vote, committee_formed, inquiry, mandate, rejected, results_announced, ruling, story_inquiry,
+    story_reading, story_talks, story_vote, summoned, taken_decision,
+)  # fmt: skip
 from analysis.events.rules_statements import admission, ceremony, declared, issued, joint_approval, reading, reply, signed_back, stance
 from analysis.text import Token
 
@@ -45,7 +48,8 @@ STRONG_BREAKS = frozenset({".", "!", "؟", "?", "؛", ";"})
 MISSION_REACH_BEFORE = 7  # ``المهمة القتالية للقوات الأمريكية في العراق ستنتهي``: subject before the verb
 
 #: Rules whose triggers count only when a timex dates them (never as a bare purpose ``لهزيمة``).
-DATED_RULES = frozenset({"dated", "talks", "founded", "victory", "mission_start", "built", "parliament_decision", "ceremony", "visit", "presence_began", "troops_dated", "reading", "discussed", "signed_back", "joint_approval", "mandate", "taken_decision", "committee_formed"})
+DATED_RULES = frozenset({"dated", "talks", "founded", "victory", "mission_start", "built", "parliament_decision", "ceremony", "visit", "presence_began", "troops_dated", "reading", "discussed", "signed_back", "joint_approval", "mandate", "taken_decision", "committee_formed",
+                         "story_talks", "story_reading", "unification", "reform_end"})
 
 Rule = Callable[[list[Token], lexicon.TriggerMatch], bool]
 
@@ -631,6 +635,16 @@ RULES: dict[str, Rule] = {
     "operation_end": operation_end,
     "finished_mission": finished_mission,
     "return_back": return_back,
+    "story_talks": story_talks,
+    "story_reading": story_reading,
+    "story_vote": story_vote,
+    "story_inquiry": story_inquiry,
+    "results_announced": results_announced,
+    "arrest": arrest,
+    "summoned": summoned,
+    "rejected": rejected,
+    "unification": unification,
+    "reform_end": reform_end,
 }
 
 

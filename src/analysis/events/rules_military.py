@@ -8,7 +8,7 @@ not typed here: a rule for them made unseen development text worse.) Cue words l
 
 from __future__ import annotations
 
-from analysis.events import lexicon
+from analysis.events import lexicon, story
 from analysis.events.modality import STRONG_BREAKS, words_before
 from analysis.events.rules_statements import pronoun_object
 from analysis.text import Token
@@ -109,6 +109,8 @@ def operation(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
         return False
     if any(lexicon.is_cue(toks[j], "launch_verbs") and not _naming(toks, j) for j in before):
         return True
+    if any(lexicon.is_cue(toks[j], "operation_starts") or lexicon.is_cue(toks[j], "operation_executions") for j in before):
+        return True  # ``انطلقت اليوم الاثنين عملية عسكرية``, ``نفذت القطعات عملية تفتيش``: the verb before its subject
     if any(lexicon.is_cue(toks[j], "continuing_words") for j in before[:OPERATION_GOING_AFTER]):
         return True  # ``تتواصل عمليات تفتيش``: the operations themselves go on
     after = range(m.last + 1, min(m.last + 1 + OPERATION_START_AFTER, len(toks)))
@@ -117,6 +119,8 @@ def operation(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
             return False
         if lexicon.is_cue(toks[j], "operation_starts") or (j - m.last <= OPERATION_GOING_AFTER and lexicon.is_cue(toks[j], "continuing_words")):
             return True
+        if j - m.last <= OPERATION_GOING_AFTER and lexicon.is_cue(toks[j], "operation_executions"):
+            return True  # ``عمليات تفتيش برية تنفذها قطعات الفرقة الخامسة``: carried out
     return False
 
 
@@ -125,12 +129,70 @@ def operation_end(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     operation's end is a war event (its last day)."""
     if any(military_operation(toks, j) for j in range(m.last + 1, min(m.last + 3, len(toks)))):
         return True
+    if finite_end(m) and _operation_subject(toks, m):
+        return True  # ``العملية المشتركة في صحراء كركوك - صلاح الدين انتهت بالكامل``: the operation, then its end
     if not toks[m.last].norm.endswith(("ها", "ه")) or toks[m.last].norm.endswith("اه"):
         return False  # ``انتهاؤها``: the operation named before; not ``انتهاء`` (its hamza seat is no pronoun)
     for j in range(m.first - 1, max(m.first - 1 - OPERATION_BACK_REACH, -1), -1):
         if toks[j].text in STRONG_BREAKS:
             return False
         if military_operation(toks, j):  # ``عملية حمرين ...، فيما أُعلن انتهاؤها``: past the clause opener
+            return True
+    return False
+
+
+SUBJECT_BACK_REACH = 10  # ``العملية المشتركة في صحراء كركوك - صلاح الدين انتهت``: the subject and its place
+#: Finite end verbs, past or present (``انتهت``, ``تنتهي``), not the verbal nouns (``انتهاء``: the noun governs after).
+FINITE_ENDS = frozenset({"انتهت", "انتهي", "تنتهي", "ينتهي", "اختتمت", "اختتم"})
+
+
+def finite_end(m: lexicon.TriggerMatch) -> bool:
+    """Is the end trigger a finite verb (``انتهت``), which takes its subject before it?"""
+    return m.rule.words[0] in FINITE_ENDS
+
+
+def _operation_subject(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """A military operation as the subject before the end verb, in its clause (no break, no other verb's
+    complementizer): ``العملية المشتركة في صحراء كركوك انتهت``; not ``قال قائد العمليات إن المهمة انتهت``."""
+    for j in range(m.first - 1, max(m.first - 1 - SUBJECT_BACK_REACH, -1), -1):
+        if toks[j].text in STRONG_BREAKS or lexicon.is_cue(toks[j], "complementizers") or lexicon.is_cue(toks[j], "clause_openers"):
+            return False
+        if military_operation(toks, j):
+            return True
+    return False
+
+
+# Round 7: the Peshmerga's unification backed by the coalition (``دمجت فرقتين إضافيتين``, ``الدمج ... سيمتد
+# إلى الربع الأول من 2027``): a reform of the forces the coalition trains, an ``other`` event (dated only).
+
+UNITS_AFTER = 4  # ``دمج ما تبقى من ألوية الحزبين``
+REFORM_BACK = 6  # ``الدمج يسير بوتيرة أبطأ وإنه سيمتد``
+
+
+def _peshmerga(toks: list[Token]) -> bool:
+    """Is the sentence, or the article (``analysis.events.story``), about the Peshmerga's unification?"""
+    return lexicon.has_cue(toks, 0, len(toks) - 1, "story_peshmerga_words") or story.current().has("peshmerga")
+
+
+def unification(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``دمجت فرقتين إضافيتين من قوات الوحدتين 70 و80``, ``توحيد ألوية البيشمركة``: units merged (their units
+    named after it), or ``الدمج`` of an article about the Peshmerga's reform; not a merger of ministries or banks."""
+    if not _peshmerga(toks):
+        return False
+    if lexicon.has_cue(toks, m.last + 1, m.last + UNITS_AFTER, "reform_units"):
+        return True
+    return "ال" in m.prefix and story.current().has("peshmerga")
+
+
+def reform_end(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``دمج ما تبقى من ألوية الحزبين سيكتمل قبل نهاية 2026``, ``الدمج ... وإنه سيمتد إلى الربع الأول``: the
+    unification's completion (``other``; dated only), its noun a few words before."""
+    if not _peshmerga(toks):
+        return False
+    for j in range(m.first - 1, max(m.first - 1 - REFORM_BACK, -1), -1):
+        if toks[j].text in STRONG_BREAKS:
+            return False
+        if lexicon.is_cue(toks[j], "story_reform_words"):
             return True
     return False
 

@@ -9,7 +9,7 @@ and an investigation or a ruling by its committee or its court (``other``). Cue 
 
 from __future__ import annotations
 
-from analysis.events import lexicon
+from analysis.events import lexicon, story
 from analysis.events.modality import STRONG_BREAKS, words_before
 from analysis.events.rules_statements import bill_named_before, definite, pronoun_object
 from analysis.text import Token
@@ -104,3 +104,92 @@ def chamber_vote(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     if "ال" in m.prefix:
         return False  # ``التصويت``: the noun is the agenda's (``agenda_vote``) or the topic rule's
     return lexicon.has_cue(toks, m.last + 1, m.last + CHAMBER_REACH, "mandate_givers") and _whole(toks, "topic_words")
+
+
+# Round 7: families told against the article's story (``analysis.events.story``): a sentence of an article
+# about the talks, the bill or an investigation need not name the presence again.
+
+MEETING_REACH = 4  # ``عقدت الفرق الفنية أول اجتماعاتها``, ``الجولة الثانية على مستوى القيادات ستعقد``
+ROUND_AFTER = 1  # ``جولة ميدانية``: a tour, not a round of talks
+RESULTS_REACH = 3  # ``أعلنت اللجنة، اليوم الأربعاء، نتائج``: the announcing verb, a date may stand between
+GOING_REACH = 3  # ``التحقيقات "مستمرة ولا تزال``
+SUSPECT_REACH = 4  # ``اعتقال ثلاثة متهمين``
+ENVOY_REACH = 9  # ``استدعت وزارة الخارجية، اليوم الخميس، القائم بالأعمال``: subject and date between
+REJECT_REACH = 8  # ``رفضت كتل نيابية معارضة، أمس الأحد، الاتفاق الأمني``
+VOTE_OBJECT_REACH = 3  # ``التصويت على مشروع القانون``: على, then the bill
+
+
+def _within(toks: list[Token], lo: int, hi: int, cue: str) -> int | None:
+    """The first token of ``cue`` among ``lo..hi`` (clipped), stopping at a strong break."""
+    step = 1 if hi >= lo else -1
+    for j in range(lo, hi + step, step):
+        if not 0 <= j < len(toks) or toks[j].text in STRONG_BREAKS:
+            return None
+        if lexicon.is_cue(toks[j], cue):
+            return j
+    return None
+
+
+def story_talks(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``عقدت الفرق أول اجتماعاتها``, ``تجتمع الفرق الفنية المنبثقة عن اللجنة``, ``ثم جولة ثالثة في العاصمة``: a
+    meeting or a round in an article about the talks on the presence (``other``; dated only), not a tour
+    (``جولة ميدانية``), a press conference or a session (``عقد مؤتمرا صحفيا``) nor any meeting elsewhere."""
+    if not story.current().has("talks"):
+        return False
+    if _within(toks, m.last + 1, m.last + MEETING_REACH, "not_meetings") is not None:
+        return False
+    if not lexicon.is_cue(toks[m.first], "meeting_verbs"):  # a round or a meeting, named by its noun
+        return _within(toks, m.last + 1, m.last + ROUND_AFTER, "not_talks_rounds") is None
+    return (
+        _within(toks, m.last + 1, m.last + MEETING_REACH, "meeting_bodies") is not None
+        or _within(toks, m.first - 1, m.first - MEETING_REACH, "meeting_bodies") is not None
+    )
+
+
+def story_reading(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``القراءة الثانية ستجري في غضون أسبوعين``: a reading of the article's bill on the presence (``other``;
+    dated only), its sentence naming only the reading's number."""
+    return story.current().has("bill") and lexicon.has_cue(toks, m.first - 2, m.last + 3, "reading_marks")
+
+
+def story_vote(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``تمهيدا للتصويت على القانون في نيسان``, ``التصويت أرجئ ... على أن يجري في أيلول``: the vote on the
+    article's bill; not a vote on another bill (``التصويت على قانون الموازنة``) or another matter."""
+    if not story.current().has("bill"):
+        return False
+    if lexicon.has_cue(toks, m.last + 1, m.last + VOTE_OBJECT_REACH, "bill_words"):
+        return bill_named_before(toks, m)
+    nxt = toks[m.last + 1].norm if m.last + 1 < len(toks) else ""
+    return nxt != "علي"  # ``التصويت على الموازنة``: something else is voted on (``عليه``: the bill told before)
+
+
+def story_inquiry(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``التحقيقات "مستمرة ولا تزال في مراحلها الأولى``: the investigation of the article's attack going on (``other``)."""
+    return story.current().has("inquiry") and _within(toks, m.last + 1, m.last + 1 + GOING_REACH, "inquiry_going") is not None
+
+
+def results_announced(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``ستعلن نتائجها خلال أيام``, ``إعلان النتائج النهائية ... تأجل``: the findings of the article's investigation
+    announced (``other``: the findings are the event, the announcing verb reports them)."""
+    if not story.current().has("inquiry"):
+        return False
+    return _within(toks, m.first - 1, m.first - RESULTS_REACH, "announce_verbs") is not None
+
+
+def arrest(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``اعتقال ثلاثة متهمين بالضلوع في الهجوم``: suspects of an attack arrested (``other``), the attack named in
+    the sentence or investigated in the article; not arrests for an ordinary crime."""
+    if _within(toks, m.last + 1, m.last + SUSPECT_REACH, "arrest_suspects") is None:
+        return False
+    return story.current().has("inquiry") or _whole(toks, "story_attack_words") and _whole(toks, "story_targets")
+
+
+def summoned(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``استدعت وزارة الخارجية القائم بالأعمال الأمريكي``: an envoy summoned in protest (an ``announcement``)."""
+    return _within(toks, m.last + 1, m.last + ENVOY_REACH, "envoy_words") is not None
+
+
+def rejected(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``رفضت كتل نيابية معارضة، أمس الأحد، الاتفاق الأمني``, ``رفض تحالف الفتح القرار``: a party rejecting an
+    agreement, a decision or a truce on the presence (an ``announcement``); not ``رفض الإفصاح عن اسمه``."""
+    return _within(toks, m.last + 1, m.last + REJECT_REACH, "rejected_objects") is not None and _whole(toks, "topic_words")

@@ -36,7 +36,7 @@ CEREMONY_OCCASION_REACH = 6  # ``الحفل الرسمي الخاص باستلا
 RELATIVE_HEAD_REACH = 6  # ``اتفاق بغداد وواشنطن الأخير، الذي أُعلن``: the head, its modifiers, the relative
 ANNOUNCED_WINDOW = 30  # how far after a speech verb the event it only reports may come (``reported`` types)
 #: Announcement rules that are statements of their own: a reaction or a request never only reports an event after it.
-OWN_STATEMENT_RULES = frozenset({"stance", "petition"})
+OWN_STATEMENT_RULES = frozenset({"stance", "petition", "rejected", "summoned"})
 #: Rules whose trigger stands in a relative clause or participle on a noun: the main clause's mood (a demand, a
 #: discussion, a possibility) is not its own.
 OWN_CLAUSE_RULES = frozenset({"signed_back"})
