@@ -105,6 +105,17 @@ def test_reading_and_vote_of_a_civil_bill_are_no_events(tmp_path):
     assert not _of(events, "other", "القراءة الثانية") and not _of(events, "vote")
 
 
+def test_committee_hearing_on_the_bill_is_other(tmp_path):
+    sentence = "واستضافت لجنة الأمن والدفاع النيابية، أمس الأربعاء، وزير الدفاع لمناقشة مواد القانون."
+    found = _of(_events(tmp_path, BILL_LEAD, sentence), "other", "استضافت")
+    assert any(e.date == "2025-11-19" and e.status == "occurred" for e in found), [(e.trigger, e.date) for e in found]
+
+
+def test_a_city_hosting_a_festival_is_no_event(tmp_path):
+    sentence = "واستضافت مدينة أربيل، أمس الأربعاء، مهرجانا للكتاب بمشاركة عشرات دور النشر."
+    assert not _of(_events(tmp_path, BILL_LEAD, sentence), "other", "مهرجانا")
+
+
 def test_vote_on_another_bill_in_a_bill_article_is_no_vote(tmp_path):
     sentence = "ومن المقرر التصويت على قانون الموازنة منتصف الشهر المقبل."
     assert not _of(_events(tmp_path, BILL_LEAD, sentence), "vote", "الموازنة")
@@ -172,6 +183,17 @@ def test_operations_against_isis_are_war(tmp_path, body, status, date):
     ],
 )
 def test_operations_that_are_not_military_are_no_war(tmp_path, body):
+    assert not _of(_events(tmp_path, body), "war")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ونفذت قوات خاصة أمريكية ليل السبت عملية إنزال في ريف إدلب انتهت بمقتل قيادي في تنظيم داعش.",
+        "وقال القائد إن التنسيق مع التحالف الدولي مستمر عبر غرفة عمليات مشتركة لملاحقة خلايا داعش.",
+    ],
+)
+def test_a_raids_outcome_and_an_operations_room_are_no_war(tmp_path, body):
     assert not _of(_events(tmp_path, body), "war")
 
 

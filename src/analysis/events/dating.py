@@ -438,7 +438,7 @@ def _meeting_of(deal: Trigger, trigs: list[Trigger], toks: list[Token]) -> Trigg
     or named right after its verb (``أقرت اللجنة، في اجتماعها الذي عقدته أمس``); else None."""
     if deal.type != "agreement" or deal.future or deal.content:
         return None
-    meetings = [t for t in trigs if t.rule == "talks" and t.type == "other"]
+    meetings = [t for t in trigs if t.rule in ("talks", "story_talks") and t.type == "other"]
     back = deal.last + 1 < len(toks) and lexicon.is_cue(toks[deal.last + 1], "during_back_refs")
     before = [t for t in meetings if 0 < deal.first - t.last <= MEETING_REACH]
     if back and before:

@@ -17,7 +17,7 @@ from analysis.events import lexicon
 from analysis.events.modality import QUOTE_MARKS, imperfect, words_before
 from analysis.events.rules_military import finished_mission, in_service, operation, operation_end, reform_end, removed_systems, return_back, unification
 from analysis.events.rules_procedure import (
-    agenda_vote, arrest, chamber_vote, committee_formed, inquiry, mandate, rejected, results_announced, ruling, story_inquiry,
+    agenda_vote, arrest, chamber_vote, committee_formed, hosted, inquiry, mandate, rejected, results_announced, ruling, story_inquiry,
     story_reading, story_talks, story_vote, summoned, taken_decision,
 )  # fmt: skip
 from analysis.events.rules_statements import admission, ceremony, declared, issued, joint_approval, reading, reply, signed_back, stance
@@ -49,7 +49,7 @@ MISSION_REACH_BEFORE = 7  # ``المهمة القتالية للقوات الأ�
 
 #: Rules whose triggers count only when a timex dates them (never as a bare purpose ``لهزيمة``).
 DATED_RULES = frozenset({"dated", "talks", "founded", "victory", "mission_start", "built", "parliament_decision", "ceremony", "visit", "presence_began", "troops_dated", "reading", "discussed", "signed_back", "joint_approval", "mandate", "taken_decision", "committee_formed",
-                         "story_talks", "story_reading", "unification", "reform_end"})
+                         "story_talks", "story_reading", "unification", "reform_end", "hosted"})
 
 Rule = Callable[[list[Token], lexicon.TriggerMatch], bool]
 
@@ -645,6 +645,7 @@ RULES: dict[str, Rule] = {
     "rejected": rejected,
     "unification": unification,
     "reform_end": reform_end,
+    "hosted": hosted,
 }
 
 

@@ -129,7 +129,7 @@ def operation_end(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     operation's end is a war event (its last day)."""
     if any(military_operation(toks, j) for j in range(m.last + 1, min(m.last + 3, len(toks)))):
         return True
-    if finite_end(m) and _operation_subject(toks, m):
+    if finite_end(m) and not _outcome_after(toks, m) and _operation_subject(toks, m):
         return True  # ``العملية المشتركة في صحراء كركوك - صلاح الدين انتهت بالكامل``: the operation, then its end
     if not toks[m.last].norm.endswith(("ها", "ه")) or toks[m.last].norm.endswith("اه"):
         return False  # ``انتهاؤها``: the operation named before; not ``انتهاء`` (its hamza seat is no pronoun)
@@ -149,6 +149,17 @@ FINITE_ENDS = frozenset({"انتهت", "انتهي", "تنتهي", "ينتهي",
 def finite_end(m: lexicon.TriggerMatch) -> bool:
     """Is the end trigger a finite verb (``انتهت``), which takes its subject before it?"""
     return m.rule.words[0] in FINITE_ENDS
+
+
+#: Adverbs with ب after an end verb that say how it ended, not what it ended with (``انتهت بالكامل``).
+MANNER_ADVERBS = frozenset({"الكامل", "كامل", "نجاح"})
+
+
+def _outcome_after(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``عملية إنزال ... انتهت بمقتل زعيم التنظيم``: the end verb tells the raid's outcome, not a war event of its own."""
+    if m.last + 1 >= len(toks) or not toks[m.last + 1].norm.startswith("ب"):
+        return False
+    return not lexicon.bare(toks[m.last + 1].norm) & MANNER_ADVERBS
 
 
 def _operation_subject(toks: list[Token], m: lexicon.TriggerMatch) -> bool:

@@ -140,6 +140,8 @@ def story_talks(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
         return False
     if not lexicon.is_cue(toks[m.first], "meeting_verbs"):  # a round or a meeting, named by its noun
         return _within(toks, m.last + 1, m.last + ROUND_AFTER, "not_talks_rounds") is None
+    if pronoun_object(toks[m.last].norm, m.rule.words[-1]) or (m.first > 0 and lexicon.is_cue(toks[m.first - 1], "relatives")):
+        return False  # ``في اجتماعها الذي عقدته أمس``: the meeting is its noun's (the talks rule), the verb its relative
     return (
         _within(toks, m.last + 1, m.last + MEETING_REACH, "meeting_bodies") is not None
         or _within(toks, m.first - 1, m.first - MEETING_REACH, "meeting_bodies") is not None
@@ -193,3 +195,15 @@ def rejected(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``رفضت كتل نيابية معارضة، أمس الأحد، الاتفاق الأمني``, ``رفض تحالف الفتح القرار``: a party rejecting an
     agreement, a decision or a truce on the presence (an ``announcement``); not ``رفض الإفصاح عن اسمه``."""
     return _within(toks, m.last + 1, m.last + REJECT_REACH, "rejected_objects") is not None and _whole(toks, "topic_words")
+
+
+HOST_REACH = 3  # ``استضافت لجنة الأمن والدفاع النيابية``
+
+
+def hosted(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """``استضافت لجنة الأمن والدفاع وزير الدفاع``: a committee hearing a minister on the article's bill or on the
+    presence (``other``; dated only), not a city hosting a festival."""
+    committee = _within(toks, m.last + 1, m.last + HOST_REACH, "committee_words") is not None or _within(
+        toks, m.first - 1, m.first - HOST_REACH, "committee_words"
+    ) is not None
+    return committee and (story.current().has("bill") or _whole(toks, "topic_words"))

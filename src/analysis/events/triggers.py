@@ -80,7 +80,9 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
     found: list[Trigger] = []
     matches = lexicon.find_triggers(toks)
     tagged = learned.tagged_spans(toks, matches, bool(blocked))
-    for m in sorted(matches + learned.new_matches(toks, matches, tagged), key=lambda m: m.first):
+    unclaimed = [m for m in matches if _open_and_failed(toks, m)]  # the tagger may propose these words as its own
+    claimed = [m for m in matches if m not in unclaimed]
+    for m in sorted(claimed + learned.new_matches(toks, claimed, tagged), key=lambda m: m.first):
         span = (toks[m.first].start, toks[m.last].end)
         if any(s < span[1] and span[0] < e for s, e in blocked):
             continue  # e.g. نهاية inside "نهاية أيلول 2025"
@@ -147,6 +149,20 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
     for trig in kept:  # kept until dated: the report's date may be what dates the event it reports
         trig.reporter = _reports_event(trig, kept, toks)
     return kept
+
+
+#: Rules of forms added for the article's story (round 7, ``analysis.events.story``): where none of a form's rows
+#: holds, the form is left to the learned tagger as a new span, as before it was in the lexicon (not a guarded rescue).
+OPEN_RULES = frozenset({
+    "story_talks", "story_reading", "story_vote", "story_inquiry", "results_announced", "arrest", "summoned",
+    "rejected", "unification", "reform_end", "hosted",
+})  # fmt: skip
+
+
+def _open_and_failed(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """Are all the form's lexicon rows round-7 story rules (``OPEN_RULES``), none of which holds here?"""
+    rows = lexicon.alternatives(m)
+    return all(r.rule in OPEN_RULES for r in rows) and not any(rule_holds(r.rule, toks, m) for r in rows)
 
 
 #: Cue lists whose words make a sentence part of the story (forces, bases, armed actors).
