@@ -78,6 +78,7 @@ def test_meetings_of_talks_on_something_else_are_no_events(tmp_path):
     [
         "وعقد المتحدث باسم الحكومة مؤتمرا صحفيا يوم الثلاثاء الماضي في بغداد.",
         "وأجرى قائد الشرطة جولة ميدانية يوم الثلاثاء الماضي في أسواق الكرادة.",
+        "وقال الوزير إن الوفد عمل باجتماعات مكثفة طيلة الأشهر الستة الماضية.",
     ],
 )
 def test_press_conferences_and_tours_in_a_talks_article_are_no_talks(tmp_path, sentence):

@@ -130,6 +130,12 @@ def _within(toks: list[Token], lo: int, hi: int, cue: str) -> int | None:
     return None
 
 
+def _generic_plural(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """An indefinite plural with no pronoun (``اجتماعات``, ``جولات``): meetings in general, not one of them."""
+    word = m.rule.words[-1]
+    return word.endswith("ات") and "ال" not in m.prefix and not pronoun_object(toks[m.last].norm, word)
+
+
 def story_talks(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``عقدت الفرق أول اجتماعاتها``, ``تجتمع الفرق الفنية المنبثقة عن اللجنة``, ``ثم جولة ثالثة في العاصمة``: a
     meeting or a round in an article about the talks on the presence (``other``; dated only), not a tour
@@ -139,6 +145,8 @@ def story_talks(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     if _within(toks, m.last + 1, m.last + MEETING_REACH, "not_meetings") is not None:
         return False
     if not lexicon.is_cue(toks[m.first], "meeting_verbs"):  # a round or a meeting, named by its noun
+        if m.prefix.lstrip("وف").startswith("ب") or _generic_plural(toks, m):
+            return False  # ``عملت باجتماعات مكثفة``: the means of other work; ``جولات``: rounds in general
         return _within(toks, m.last + 1, m.last + ROUND_AFTER, "not_talks_rounds") is None
     if pronoun_object(toks[m.last].norm, m.rule.words[-1]) or (m.first > 0 and lexicon.is_cue(toks[m.first - 1], "relatives")):
         return False  # ``في اجتماعها الذي عقدته أمس``: the meeting is its noun's (the talks rule), the verb its relative
