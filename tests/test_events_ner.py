@@ -104,6 +104,16 @@ def test_unplaced_event_takes_the_article_country(tmp_path):
     assert vote.place == "العراق"
 
 
+def test_a_war_whose_clause_names_no_place_is_fought_in_the_article_country(tmp_path):
+    # the dev gold of real articles never leaves a war without a place (docs/ANNOTATION.md, "Place")
+    article = _article(
+        tmp_path,
+        "عاد التحالف الدولي عام 2014 لقيادة الحرب على تنظيم داعش بين عامي 2014 و2017.\n\nوتتمركز قواته في قاعدتي عين الأسد وحرير.",
+    )
+    wars = [e for e in extract_events(article, use_ner=False) if e.type == "war"]
+    assert wars and all(e.place == "العراق" for e in wars)
+
+
 @pytest.mark.parametrize(
     "body, type_",
     [
