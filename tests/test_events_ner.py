@@ -136,3 +136,19 @@ def test_news_outlets_cited_as_sources_are_neither_places_nor_actors(tmp_path):
     [vote] = extract_events(article, entities=ents)
     assert vote.place != "الأناضول"
     assert "لرووداو" not in vote.actors and "البرلمان" in vote.actors
+
+
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        ("هاجم مسلحون من تنظيم داعش أمس نقطة للجيش العراقي في جلولاء.", "جلولاء"),
+        ("استهدف هجوم بطائرة مسيرة أمس موقعا للجيش في الطارمية شمالي بغداد.", "الطارمية"),
+        ("قصفت الطائرات العراقية أمس أوكار داعش في سلسلة جبال حمرين.", "جبال حمرين"),
+    ],
+    ids=["town", "district", "mountains"],
+)
+def test_towns_and_areas_of_security_news_are_places(tmp_path, body, place):
+    # round 7 gazetteer rows: districts and areas that news of the war on ISIS names (data/event_places.tsv)
+    article = _article(tmp_path, body + "\n\nوتتمركز قوات التحالف في قاعدتي عين الأسد وحرير.")
+    attacks = [e for e in extract_events(article, use_ner=False) if e.type == "attack"]
+    assert [e.place for e in attacks] == [place]
