@@ -104,6 +104,16 @@ def test_unplaced_event_takes_the_article_country(tmp_path):
     assert vote.place == "العراق"
 
 
+def test_a_war_whose_clause_names_no_place_is_fought_in_the_article_country(tmp_path):
+    # the dev gold of real articles never leaves a war without a place (docs/ANNOTATION.md, "Place")
+    article = _article(
+        tmp_path,
+        "عاد التحالف الدولي عام 2014 لقيادة الحرب على تنظيم داعش بين عامي 2014 و2017.\n\nوتتمركز قواته في قاعدتي عين الأسد وحرير.",
+    )
+    wars = [e for e in extract_events(article, use_ner=False) if e.type == "war"]
+    assert wars and all(e.place == "العراق" for e in wars)
+
+
 @pytest.mark.parametrize(
     "body, type_",
     [
@@ -126,3 +136,19 @@ def test_news_outlets_cited_as_sources_are_neither_places_nor_actors(tmp_path):
     [vote] = extract_events(article, entities=ents)
     assert vote.place != "الأناضول"
     assert "لرووداو" not in vote.actors and "البرلمان" in vote.actors
+
+
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        ("هاجم مسلحون من تنظيم داعش أمس نقطة للجيش العراقي في جلولاء.", "جلولاء"),
+        ("استهدف هجوم بطائرة مسيرة أمس موقعا للجيش في الطارمية شمالي بغداد.", "الطارمية"),
+        ("قصفت الطائرات العراقية أمس أوكار داعش في سلسلة جبال حمرين.", "جبال حمرين"),
+    ],
+    ids=["town", "district", "mountains"],
+)
+def test_towns_and_areas_of_security_news_are_places(tmp_path, body, place):
+    # round 7 gazetteer rows: districts and areas that news of the war on ISIS names (data/event_places.tsv)
+    article = _article(tmp_path, body + "\n\nوتتمركز قوات التحالف في قاعدتي عين الأسد وحرير.")
+    attacks = [e for e in extract_events(article, use_ner=False) if e.type == "attack"]
+    assert [e.place for e in attacks] == [place]
