@@ -276,6 +276,16 @@ def _topic_base(places: Sequence[PlaceMention], counts: Counter[str], before: st
 # In-article dedup
 
 
+def _merged_place(best: Event, other: Event, guessed: frozenset[int]) -> str | None:
+    """The place of two merged reports: the kept report's, unless it is only the article's country
+    (``guessed``) and the other report's clause governs a place (``شنت الطائرات ضربات على مواقع في جبال
+    حمرين``: the light verb's clause names none, the noun's does)."""
+    if (best.trigger_start in guessed and other.place and other.trigger_start not in guessed
+            and best.sentence_start == other.sentence_start):
+        return other.place
+    return best.place or other.place
+
+
 def _more_precise(a: Event, b: Event) -> bool:
     """Does ``a`` carry a better date than ``b`` (dated over undated, narrower span, earlier)?"""
     wa, wb = dating.width(a.interval), dating.width(b.interval)
@@ -343,7 +353,7 @@ def dedupe_events(raw: list[tuple[Event, bool]], guessed: set[int] | frozenset[i
         best, other = (event, kept) if _more_precise(event, kept) else (kept, event)
         merged[target] = replace(
             best,
-            place=best.place or other.place,
+            place=_merged_place(best, other, guessed),
             actors=best.actors or other.actors,
             mentions=best.mentions + tuple(m for m in other.mentions if m not in best.mentions),
         )
