@@ -7,7 +7,7 @@ docs/ANNOTATION.md, "Events" (the writers' sets and the dev gold annotate them t
   same type (``framed``), and neither dates the other (background triggers take no inherited date);
 * a process named as the frame of a past report and said to be of that time (``ضمن إعادة تموضع للتحالف
   آنذاك``) is an event, not a process named in passing (``then_frame``; undated, as the writers leave it);
-* what a vow lasts until (``ستواصل عملياتها حتى خروج آخر جندي``), what talks are to regulate (``حوار ينظم
+* what is said not to have happened (``من دون التصويت``, ``من دون أن تعلن أي هجوم``), what a vow lasts until (``ستواصل عملياتها حتى خروج آخر جندي``), what talks are to regulate (``حوار ينظم
   إنهاء مهمة التحالف``), the end point of a plan (``وصولا إلى إنهاء المهمة``), what a text includes (``بما
   يتضمن سحب القوات``), what a resolution, a bill or a demand asks with بـ (``قرار البرلمان الصادر عام 2020
   بإخراج القوات``) and the terms of a bill or a timetable (``المدد الزمنية لمغادرة القوات``) are content, not events (``content``): no actor states an intention or a schedule;
@@ -34,6 +34,7 @@ THEN_REACH = 5  # ``ضمن إعادة تموضع للتحالف آنذاك``: th
 CONTENT_REACH = 2  # ``حوار ينظم إنهاء``, ``وصولا إلى إنهاء``: the content word and a preposition
 TERM_REACH = 3  # ``بالمدد الزمنية لمغادرة``: the term noun, its adjective, the trigger with لـ
 RESOLUTION_REACH = 10  # ``قرار البرلمان الصادر مطلع 2020 بإخراج``: head, body, participle and a date
+WITHOUT_REACH = 4  # ``من دون أن يتضمن موعدا محددا لانسحاب``: دون, أن, the verb, its object
 ANY_BREAK = frozenset({"،", ",", ".", "؛", ";", ":", "؟", "!", "(", ")"})
 
 
@@ -93,9 +94,11 @@ def then_frame(toks: list[Token], trig: Trigger) -> bool:
 def content(toks: list[Token], trig: Trigger, value: str | None) -> bool:
     """Is the verbal noun ``trig`` (its date ``value``) what a vow, talks, a plan, a text, a resolution or a
     record says rather than an event (see the module docstring)?"""
+    i = trig.first
+    if without(toks, i):
+        return True  # ``من دون التصويت``, ``من دون أن تعلن أي هجوم``: did not happen
     if not verbal_noun(trig):
         return False
-    i = trig.first
     if trig.timex is not None and trig.timex.first > trig.last:
         return False  # ``المرحلة الثانية تتضمن مغادرة القوات أربيل في أيلول``: a date of its own, a planned event
     if _cue(toks[i], "target_phrases") and i + 1 < len(toks) and toks[i + 1].norm in ("الي", "إلى", "الى"):
@@ -111,6 +114,12 @@ def content(toks: list[Token], trig: Trigger, value: str | None) -> bool:
     if lexicon.lam_prefix(trig.match.prefix) and any(_cue(toks[j], "term_heads") for j in words_before(toks, i, TERM_REACH)):
         return True  # ``بالمدد الزمنية لمغادرة القوات``
     return resolution_content(toks, trig)
+
+
+def without(toks: list[Token], first: int) -> bool:
+    """``انتهت الجلسة من دون التصويت``, ``من دون أن يتضمن موعدا محددا لانسحاب``: a trigger after دون/بدون in its
+    clause is what did not happen."""
+    return any(toks[j].norm in frame_cues()["without_words"] for j in words_before(toks, first, WITHOUT_REACH))
 
 
 def resolution_content(toks: list[Token], trig: Trigger) -> bool:
