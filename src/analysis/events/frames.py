@@ -32,6 +32,7 @@ FRAME_CUES = "event_frame_cues.json"
 COUNTED_REACH = 6  # ``بعد أقل من أسبوع على الغارات``: from the frame word to على/من
 THEN_REACH = 5  # ``ضمن إعادة تموضع للتحالف آنذاك``: the frame's event and its modifiers, then آنذاك
 CONTENT_REACH = 2  # ``حوار ينظم إنهاء``, ``وصولا إلى إنهاء``: the content word and a preposition
+COORD_CONTENT_REACH = 7  # ``بما يتضمن سحب القوات الأجنبية وتسليم القواعد``: a trigger joined by و to the content
 TERM_REACH = 3  # ``بالمدد الزمنية لمغادرة``: the term noun, its adjective, the trigger with لـ
 RESOLUTION_REACH = 10  # ``قرار البرلمان الصادر مطلع 2020 بإخراج``: head, body, participle and a date
 WITHOUT_REACH = 4  # ``من دون أن يتضمن موعدا محددا لانسحاب``: دون, أن, the verb, its object
@@ -106,7 +107,7 @@ def content(toks: list[Token], trig: Trigger, value: str | None) -> bool:
     prev = toks[i - 1] if i > 0 else None
     if prev is not None and value is None and _cue(prev, "end_points"):
         return True  # ``حتى خروج آخر جندي``: what a vow lasts until
-    near = words_before(toks, i, CONTENT_REACH)
+    near = words_before(toks, i, COORD_CONTENT_REACH if trig.match.prefix.startswith("و") else CONTENT_REACH)
     if any(_cue(toks[j], name) for j in near for name in ("regulating_verbs", "target_phrases", "inclusion_verbs")):
         return True  # ``حوار ينظم إنهاء``, ``وصولا إلى إنهاء``, ``بما يتضمن سحب``
     if prev is not None and _cue(prev, "term_heads"):
