@@ -78,6 +78,18 @@ def test_two_undated_reports_of_one_happening_in_a_frame_stay_one(events):
     assert len(_of(evs, "withdrawal")) == 1
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وتأتي هذه الخطوة بعد أسبوع من القصف الذي طال قاعدة بلد يوم الأحد الماضي، وهو القصف الذي ردت عليه واشنطن.",
+        "ويأتي الهجوم الجديد بعد أيام من قصف قاعدة بلد الذي وقع الأحد الماضي.",
+    ],
+    ids=["pointed-back-to", "undated-main-noun"],
+)
+def test_a_dated_frame_joins_an_undated_report_of_its_type(events, body):
+    assert [e.date for e in _of(events(body), "attack")] == ["2025-12-28"]
+
+
 def test_a_process_framing_a_past_report_then_is_an_event(events):
     body = "وكانت القوات الأمريكية قد سلمت قاعدة القائم إلى الجيش العراقي في آذار 2020، ضمن إعادة تموضع للتحالف آنذاك."
     redeployments = _of(events(body), "redeployment")

@@ -296,12 +296,14 @@ def _mergeable(
 ) -> bool:
     """Are two reports of one article the same event (see ``dedupe_events``)? ``guessed``: trigger
     offsets whose place is only the article's country (``وأن إعادة تمركزها تمت``: no place of its own);
-    ``in_frames``: trigger offsets of events named inside a temporal frame (``وتأتي الضربة بعد أقل من أسبوع على
-    الغارات``: in one sentence, the framed event is never the main clause's)."""
+    ``in_frames``: trigger offsets of events named inside a temporal frame (``وجاءت الضربة أمس بعد أقل من أسبوع
+    على الغارات``: in one sentence, an undated framed event is not the dated main clause's)."""
     if a.type != b.type:
         return False
-    if same_sentence and (a.trigger_start in in_frames) != (b.trigger_start in in_frames) and a.date != b.date:
-        return False  # both undated (``الإخلاء جاء بعد مغادرة الأعداد المتبقية``): one happening told twice
+    if same_sentence and (a.trigger_start in in_frames) != (b.trigger_start in in_frames):
+        inner, main = (a, b) if a.trigger_start in in_frames else (b, a)
+        if inner.date is None and main.date is not None:
+            return False  # a dated frame joins an undated report of it (``وهو القصف الذي``), two undated ones too
     if a.type == "announcement" and a.date != b.date:
         return False  # statements on different dates are different statements
     own = a.trigger_start not in guessed and b.trigger_start not in guessed
@@ -336,7 +338,7 @@ def dedupe_events(
     Same type and same sentence → one; same type, overlapping dates and compatible places → one;
     undated reports of the same type and place → one; an undated headline event joins the body's. In one
     sentence, a place that is only the article's country (``guessed`` trigger offsets) never keeps two apart,
-    and an event named inside a temporal frame (``in_frames`` trigger offsets) is never the main clause's.
+    and an undated event named inside a temporal frame (``in_frames`` trigger offsets) is not the dated main clause's.
     """
     guessed, frames = frozenset(guessed), frozenset(in_frames)
     merged: list[Event] = []

@@ -23,6 +23,9 @@ in passing or to say nothing datable (docs/ANNOTATION.md, "Events"):
   (``ذلك الانسحاب``): a frame or a back-reference, not a new report;
 * the title of a bill (``مشروع قانون "إخراج القوات"``) and what a resolution or bill obliges (``ألزم الحكومة
   بالعمل على إنهاء وجود القوات``): content, not events;
+* what a vow, talks, a plan, a text or a bill says, or what did not happen (``حتى خروج آخر جندي``, ``حوار ينظم
+  إنهاء المهمة``, ``من دون التصويت``), and a frame noun of a past report unless it is of that time
+  (``ضمن إعادة تموضع آنذاك`` stays): ``events.frames``;
 * a paragraph of a news round-up on another subject (``وفي الرياضة، أعلن نادي``, ``اقتصاديا، أعلنت وزارة
   المالية``) that names no forces, base or security (``roundup_paragraph``; cue lists in ``data/event_screen_cues.json``).
 """
