@@ -117,6 +117,20 @@ def is_restatement(event: Event, golds: Sequence[dict[str, Any]], article: Any) 
     return False
 
 
+def judge(event: Event, golds: Sequence[dict[str, Any]], article: Any) -> str | None:
+    """Is an extracted event correct: ``"direct"`` (it reports a gold event of its sentence: type and
+    date), ``"restated"`` (``is_restatement``), or None (a false event)?"""
+    direct = any(
+        g["type"] == event.type
+        and _in_sentence(event, g["trigger"]["start"], _sentence_of(article, g["trigger"]["start"])[0])
+        and dates_match(g.get("date"), g.get("date_mod"), event.date, event.date_mod, article.date)
+        for g in golds
+    )
+    if direct:
+        return "direct"
+    return "restated" if is_restatement(event, golds, article) else None
+
+
 def _describe(event: Event) -> dict[str, Any]:
     """The fields of an extracted event a report prints."""
     return {
@@ -200,19 +214,11 @@ def event_recall(
         for event in events_of(name):
             predicted += 1
             tally(event.type, "predicted")
-            direct = any(
-                g["type"] == event.type
-                and _in_sentence(event, g["trigger"]["start"], _sentence_of(article, g["trigger"]["start"])[0])
-                and dates_match(g.get("date"), g.get("date_mod"), event.date, event.date_mod, article.date)
-                for g in file_golds
-            )
-            if direct:
+            verdict = judge(event, file_golds, article)
+            if verdict:
                 correct += 1
                 tally(event.type, "correct")
-            elif is_restatement(event, file_golds, article):
-                correct += 1
-                tally(event.type, "correct")
-                restated += 1
+                restated += verdict == "restated"
             else:
                 false_alarms.append(_describe(event))
     total = len(golds)

@@ -16,10 +16,11 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 import pycrfsuite
 
-from analysis.corpus import load_article
+from analysis.corpus import Article, load_article
 from analysis.errors import AnalysisError
 from analysis.events import learned, lexicon
 from analysis.events.extract import sentence_tokens
@@ -67,25 +68,26 @@ def article_sequences(text: str, dct: str | None, triggers: Sequence[tuple[int, 
     return out
 
 
+def set_documents(event_set: EventSet) -> list[tuple[Path, dict[str, Any], Article]]:
+    """The gold documents of one set that name one of its articles (in name order), with their path and article."""
+    index = article_paths_by_name(event_set.corpus)
+    out = [(path, gold, load_article(index[Path(gold.get("file", "")).name]))
+           for path, gold in read_gold_folder(event_set.gold) if Path(gold.get("file", "")).name in index]
+    if not out:
+        raise AnalysisError(f"{event_set.gold}: no gold file names an article of {', '.join(map(str, event_set.corpus))}")
+    return out
+
+
 def set_sequences(event_set: EventSet) -> list[Sequence_]:
     """The training sequences of one annotated set (gold files in name order)."""
-    index = article_paths_by_name(event_set.corpus)
     out: list[Sequence_] = []
-    matched = 0
-    for path, gold in read_gold_folder(event_set.gold):
-        name = Path(gold.get("file", "")).name
-        if name not in index:
-            continue
-        matched += 1
-        article = load_article(index[name])
+    for path, gold, article in set_documents(event_set):
         events = gold.get("events", [])
         try:
             triggers = [(e["trigger"]["start"], e["trigger"]["end"], e["type"]) for e in events]
         except (KeyError, TypeError) as err:
             raise AnalysisError(f"{path}: an event without trigger start/end or type ({err})") from None
         out += article_sequences(article.analysis_text, gold.get("dct") or article.date, triggers)
-    if not matched:
-        raise AnalysisError(f"{event_set.gold}: no gold file names an article of {', '.join(map(str, event_set.corpus))}")
     return out
 
 
