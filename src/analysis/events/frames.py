@@ -120,7 +120,7 @@ def content(toks: list[Token], trig: Trigger, value: str | None) -> bool:
 def without(toks: list[Token], first: int) -> bool:
     """``انتهت الجلسة من دون التصويت``, ``من دون أن يتضمن موعدا محددا لانسحاب``: a trigger after دون/بدون in its
     clause is what did not happen."""
-    return any(toks[j].norm in frame_cues()["without_words"] for j in words_before(toks, first, WITHOUT_REACH))
+    return any(_cue(toks[j], "without_words") for j in words_before(toks, first, WITHOUT_REACH))
 
 
 def resolution_content(toks: list[Token], trig: Trigger) -> bool:
