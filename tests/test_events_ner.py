@@ -152,3 +152,10 @@ def test_towns_and_areas_of_security_news_are_places(tmp_path, body, place):
     article = _article(tmp_path, body + "\n\nوتتمركز قوات التحالف في قاعدتي عين الأسد وحرير.")
     attacks = [e for e in extract_events(article, use_ner=False) if e.type == "attack"]
     assert [e.place for e in attacks] == [place]
+
+
+def test_a_governed_place_beats_the_article_country_when_two_reports_of_a_sentence_merge(tmp_path):
+    # ``شنت ... ضربات على مواقع في X``: the light verb's clause names no place (the article's country), the noun's does
+    article = _article(tmp_path, "شنت الطائرات العراقية أمس ضربات على مواقع في جبال حمرين.\n\nوتتمركز قوات التحالف في قاعدتي عين الأسد وحرير.")
+    attacks = [e for e in extract_events(article, use_ner=False) if e.type == "attack"]
+    assert [e.place for e in attacks] == ["جبال حمرين"]

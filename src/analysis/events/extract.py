@@ -24,6 +24,7 @@ from analysis.events.attributes import (
 )  # fmt: skip
 from analysis.events.clauses import Span, civil_clause, clause_span, describes_participant, hypothetical_object, is_complementizer, means_of, readiness, relative_restatement, starts
 from analysis.events.location import PlaceMention, place_level
+from analysis.events.frames import framed
 from analysis.events.places import compatible
 from analysis.events.dating import anchor_forward, assign_dates, happened, sentence_timexes
 from analysis.events.records import Event, Mention
@@ -81,6 +82,7 @@ def _article_events(
     ent_starts = [e.start for e in ents] if ents is not None else []
     title_end = getattr(article, "title_end", -1)
     raw: list[tuple[Event, bool]] = []
+    in_frames: set[int] = set()  # trigger offsets of events named inside a temporal frame (``عقب الضربات``)
     seen_places: list[str] = []
     last_base: str | None = None  # the article's base so far: what ``القاعدة`` points back to
     base_counts: Counter[str] = Counter()
@@ -164,6 +166,8 @@ def _article_events(
                 mentions=(mention,),
             )
             raw.append((event, sent.end <= title_end))
+            if framed(toks, trig):
+                in_frames.add(t_start)
     # An event whose clauses govern no place happens in the country the article is about: the dev gold
     # (real articles, docs/ANNOTATION.md "Events") places such mission ends, votes and agreements there.
     country = main_country(seen_places)
@@ -171,7 +175,7 @@ def _article_events(
     if country:
         guessed = {e.trigger_start for e, _ in raw if e.place is None and not TYPES[e.type].unplaced}
         raw = [(replace(e, place=country) if e.trigger_start in guessed else e, t) for e, t in raw]
-    return dedupe_events(raw, guessed)
+    return dedupe_events(raw, guessed, in_frames)
 
 
 def embedded_dates(trigs: list[Trigger], toks: list[Token]) -> None:
@@ -290,6 +294,16 @@ def _topic_base(places: Sequence[PlaceMention], counts: Counter[str], before: st
 # In-article dedup
 
 
+def _merged_place(best: Event, other: Event, guessed: frozenset[int]) -> str | None:
+    """The place of two merged reports: the kept report's, unless it is only the article's country
+    (``guessed``) and the other report's clause governs a place (``شنت الطائرات ضربات على مواقع في جبال
+    حمرين``: the light verb's clause names none, the noun's does)."""
+    if (best.trigger_start in guessed and other.place and other.trigger_start not in guessed
+            and best.sentence_start == other.sentence_start):
+        return other.place
+    return best.place or other.place
+
+
 def _more_precise(a: Event, b: Event) -> bool:
     """Does ``a`` carry a better date than ``b`` (dated over undated, narrower span, earlier)?"""
     wa, wb = dating.width(a.interval), dating.width(b.interval)
@@ -301,11 +315,19 @@ def _vague(value: str | None) -> bool:
     return bool(value) and value.endswith("_REF")
 
 
-def _mergeable(a: Event, b: Event, same_sentence: bool, guessed: frozenset[int] = frozenset()) -> bool:
+def _mergeable(
+    a: Event, b: Event, same_sentence: bool, guessed: frozenset[int] = frozenset(), in_frames: frozenset[int] = frozenset()
+) -> bool:
     """Are two reports of one article the same event (see ``dedupe_events``)? ``guessed``: trigger
-    offsets whose place is only the article's country (``وأن إعادة تمركزها تمت``: no place of its own)."""
+    offsets whose place is only the article's country (``وأن إعادة تمركزها تمت``: no place of its own);
+    ``in_frames``: trigger offsets of events named inside a temporal frame (``وجاءت الضربة أمس بعد أقل من أسبوع
+    على الغارات``: in one sentence, an undated framed event is not the dated main clause's)."""
     if a.type != b.type:
         return False
+    if same_sentence and (a.trigger_start in in_frames) != (b.trigger_start in in_frames):
+        inner, main = (a, b) if a.trigger_start in in_frames else (b, a)
+        if inner.date is None and main.date is not None:
+            return False  # a dated frame joins an undated report of it (``وهو القصف الذي``), two undated ones too
     if a.type == "announcement" and a.date != b.date:
         return False  # statements on different dates are different statements
     own = a.trigger_start not in guessed and b.trigger_start not in guessed
@@ -332,20 +354,23 @@ def _launch(event: Event) -> bool:
     return any(lexicon.bare(normalize(w)) & lexicon.cues()["projectile_launches"] for w in event.trigger.split())
 
 
-def dedupe_events(raw: list[tuple[Event, bool]], guessed: set[int] | frozenset[int] = frozenset()) -> list[Event]:
+def dedupe_events(
+    raw: list[tuple[Event, bool]], guessed: set[int] | frozenset[int] = frozenset(), in_frames: set[int] | frozenset[int] = frozenset()
+) -> list[Event]:
     """One event per distinct event in an article; every report kept in ``mentions``.
 
     Same type and same sentence → one; same type, overlapping dates and compatible places → one;
     undated reports of the same type and place → one; an undated headline event joins the body's. In one
-    sentence, a place that is only the article's country (``guessed`` trigger offsets) never keeps two apart.
+    sentence, a place that is only the article's country (``guessed`` trigger offsets) never keeps two apart,
+    and an undated event named inside a temporal frame (``in_frames`` trigger offsets) is not the dated main clause's.
     """
-    guessed = frozenset(guessed)
+    guessed, frames = frozenset(guessed), frozenset(in_frames)
     merged: list[Event] = []
     for event, in_title in sorted(raw, key=lambda r: (r[1], r[0].sentence_start, r[0].trigger_start)):
         target = None
         for k, kept in enumerate(merged):
             same_sentence = kept.sentence_start == event.sentence_start
-            if _mergeable(kept, event, same_sentence, guessed) or (
+            if _mergeable(kept, event, same_sentence, guessed, frames) or (
                 in_title and event.date is None and kept.type == event.type and compatible(kept.place, event.place)
             ):
                 target = k
@@ -357,7 +382,7 @@ def dedupe_events(raw: list[tuple[Event, bool]], guessed: set[int] | frozenset[i
         best, other = (event, kept) if _more_precise(event, kept) else (kept, event)
         merged[target] = replace(
             best,
-            place=best.place or other.place,
+            place=_merged_place(best, other, guessed),
             actors=best.actors or other.actors,
             mentions=best.mentions + tuple(m for m in other.mentions if m not in best.mentions),
         )

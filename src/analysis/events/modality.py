@@ -62,13 +62,14 @@ def words_before(toks: list[Token], first: int, reach: int, commas: bool = False
 
 
 def negated(toks: list[Token], first: int) -> bool:
-    """A negation up to ``NEGATION_REACH`` tokens back in the clause, no أن/إن between (``لم تؤكد قسد انسحاب``).
+    """A negation up to ``NEGATION_REACH`` tokens back in the clause, no أن/إن nor a relative pronoun between
+    (``لم تؤكد قسد انسحاب``).
 
     ``لا يزال`` / ``لم يعد`` ... are affirmative or fixed phrases and do not count.
     """
     for j in _words_before_quotes(toks, first, NEGATION_REACH):
-        if lexicon.is_cue(toks[j], "complementizers"):
-            return False
+        if lexicon.is_cue(toks[j], "complementizers") or lexicon.is_cue(toks[j], "relatives"):
+            return False  # ``لم تكن طرفا في الاتفاق الذي أبرم``: a relative clause is a clause of its own
         if _function_word(toks[j]) in lexicon.cues()["negations"]:  # لم, not لما (stems would read لما as لم + ا)
             nxt = lexicon.bare(toks[j + 1].norm) if j + 1 < len(toks) else set()
             return not (nxt & STILL)

@@ -23,6 +23,9 @@ in passing or to say nothing datable (docs/ANNOTATION.md, "Events"):
   (``ذلك الانسحاب``): a frame or a back-reference, not a new report;
 * the title of a bill (``مشروع قانون "إخراج القوات"``) and what a resolution or bill obliges (``ألزم الحكومة
   بالعمل على إنهاء وجود القوات``): content, not events;
+* what a vow, talks, a plan, a text or a bill says, or what did not happen (``حتى خروج آخر جندي``, ``حوار ينظم
+  إنهاء المهمة``, ``من دون التصويت``), and a frame noun of a past report unless it is of that time
+  (``ضمن إعادة تموضع آنذاك`` stays): ``events.frames``;
 * a paragraph of a news round-up on another subject (``وفي الرياضة، أعلن نادي``, ``اقتصاديا، أعلنت وزارة
   المالية``) that names no forces, base or security (``roundup_paragraph``; cue lists in ``data/event_screen_cues.json``).
 """
@@ -32,6 +35,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from analysis.events import lexicon
+from analysis.events.frames import content, then_frame
 from analysis.events.rules import DATED_RULES
 from analysis.events.modality import present_verb, words_before
 from analysis.events.triggers import Trigger, past_verb
@@ -64,7 +68,8 @@ def on_timeline(trig: Trigger, value: str | None, toks: list[Token], surface: st
     if trig.absorbed:
         return False
     if value is None and trig.first > 0 and lexicon.is_cue(toks[trig.first - 1], "frame_words") and "ال" not in trig.match.prefix:
-        return False  # ``في إطار إعادة تموضع القوات``: the process a report belongs to, named in passing
+        if not then_frame(toks, trig):  # ``ضمن إعادة تموضع للتحالف آنذاك``: of that time, an event (events.frames)
+            return False  # ``في إطار إعادة تموضع القوات``: the process a report belongs to, named in passing
     if trig.type == "announcement" and value is None and (continues_report(toks, trig) or definite(surface) or trig.background):
         if not (trig.rule == "stance" and not trig.background):  # ``ودانت الخارجية الهجوم``: a reaction of its own
             return False
@@ -78,6 +83,10 @@ def on_timeline(trig: Trigger, value: str | None, toks: list[Token], surface: st
         return False
     if trig.type == "war" and value is None and lexicon.has_cue(toks, trig.first - 3, trig.first - 1, "backdrop_words"):
         return False  # على خلفية الحرب في غزة, منذ اندلاع الحرب: the backdrop of the news, not a reported event
+    if content(toks, trig, value):
+        return False  # ``حتى خروج آخر جندي``, ``حوار ينظم إنهاء المهمة``: what a vow or talks say (events.frames)
+    if trig.rule == "until" and value is None:
+        return False  # ``ستواصل عملياتها حتى خروج آخر جندي``: a vow with no date, no planned end
     plural = lexicon.is_cue(toks[trig.last], "plural_attacks")
     return not (trig.type == "attack" and value == "PAST_REF" and plural)
 
