@@ -159,3 +159,11 @@ def test_a_governed_place_beats_the_article_country_when_two_reports_of_a_senten
     article = _article(tmp_path, "شنت الطائرات العراقية أمس ضربات على مواقع في جبال حمرين.\n\nوتتمركز قوات التحالف في قاعدتي عين الأسد وحرير.")
     attacks = [e for e in extract_events(article, use_ner=False) if e.type == "attack"]
     assert [e.place for e in attacks] == ["جبال حمرين"]
+
+
+@pytest.mark.parametrize("adverbial", ["بشكل رسمي", "بصورة رسمية"])
+def test_an_adverbial_of_manner_is_no_trigger_and_does_not_cut_the_clause(tmp_path, adverbial):
+    # ``بشكل`` is بـ + a noun, not the verb شكل ("formed"): no event, and the base after it stays the handover's
+    article = _article(tmp_path, f"تسلمت القوات العراقية، الخميس، {adverbial} قاعدة القائم العسكرية على الحدود مع سوريا.")
+    events = extract_events(article, use_ner=False)
+    assert [(e.type, e.place) for e in events] == [("handover", "القائم")]

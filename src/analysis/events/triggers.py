@@ -13,9 +13,10 @@ Conventions: docs/ANNOTATION.md, section "Events". Cue words live in ``data/even
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
-from analysis.events import learned, lexicon, modality
+from analysis.events import learned, lexicon, modality, story
 from analysis.events.rules import rule_holds
 from analysis.events.types import TYPES
 from analysis.text import Token
@@ -80,15 +81,18 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
     found: list[Trigger] = []
     matches = lexicon.find_triggers(toks)
     tagged = learned.tagged_spans(toks, matches, bool(blocked))
-    unclaimed = [m for m in matches if _open_and_failed(toks, m)]  # the tagger may propose these words as its own
+    # the tagger may propose these words as its own where the article is about the story (``open_to_tagger``)
+    unclaimed = [m for m in matches if _open_and_failed(toks, m)] if open_to_tagger(toks) else []
     claimed = [m for m in matches if m not in unclaimed]
     for m in sorted(claimed + learned.new_matches(toks, claimed, tagged), key=lambda m: m.first):
         span = (toks[m.first].start, toks[m.last].end)
         if any(s < span[1] and span[0] < e for s, e in blocked):
             continue  # e.g. نهاية inside "نهاية أيلول 2025"
+        if lexicon.is_cue(toks[m.first], "manner_adverbials"):
+            continue  # ``بشكل رسمي``: بـ + a noun, not the verb شكل (no rule, no rescue)
         rows = [m.rule] if m.rule.rule == learned.LEARNED_RULE else lexicon.alternatives(m)
         rule = next((r for r in rows if rule_holds(r.rule, toks, m)), None)
-        if rule is None and rescuable(toks, m):  # the form's context cue is missing; the learned tagger may see an event
+        if rule is None and rescuable(toks, m, matches):  # the form's context cue is missing; the learned tagger may see an event
             rule = learned.rescue(m, tagged)
         if rule is None:
             continue
@@ -167,15 +171,38 @@ def _open_and_failed(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 #: Cue lists whose words make a sentence part of the story (forces, bases, armed actors).
 STORY_CUES = ("troop_words", "base_words", "site_words", "military_anchors")
+#: The narrower cues a sentence needs before the tagger may take a round-7 story form the story rules left
+#: (``OPEN_RULES``): the troop words (``أفراد``, ``عناصر``) also name a gang's members.
+OPEN_CUES = ("base_words", "site_words", "military_anchors")
 #: Words after a verb that are still the story's objects (``سلمت القاعدة``, ``سحبت 500 جندي``).
 STORY_OBJECTS = STORY_CUES + ("quantity_words",)
 
 
-def rescuable(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+def open_to_tagger(toks: list[Token]) -> bool:
+    """May the tagger take the round-7 story forms the story rules left (``OPEN_RULES``)? Where the sentence
+    names a base or an armed actor (``OPEN_CUES``), or the article names one of the story's topics, or no
+    article is known (a sentence read alone): not in an article on an ordinary crime or a ministry's talks."""
+    told = story.current()
+    return story_sentence(toks, OPEN_CUES) or not told.sentences or any(told.has(t) for t in story.TOPICS)
+
+
+def story_sentence(toks: list[Token], cues: Sequence[str] = ()) -> bool:
+    """Does the sentence name a force, a base or an armed actor (``cues``, by default ``STORY_CUES``)?"""
+    return any(lexicon.is_cue(t, cue) for t in toks for cue in cues or STORY_CUES)
+
+
+def rescuable(toks: list[Token], m: lexicon.TriggerMatch, matches: Sequence[lexicon.TriggerMatch] = ()) -> bool:
     """May the learned tagger stand in for a lexicon form whose context rule failed? Only in a sentence
-    about the story (a force, base or armed actor named), and not for a verb whose object is some other
-    definite noun (``ستخفض الضرائب``, ``للتصويت على قانون الموازنة``): the rule failed for a reason there."""
-    if not any(lexicon.is_cue(t, cue) for t in toks for cue in STORY_CUES):
+    about the story (a force, base or armed actor named), not for a verb whose object is some other
+    definite noun (``ستخفض الضرائب``, ``للتصويت على قانون الموازنة``), and not for the verb of a relative
+    clause on an event noun of another type (``القصف الذي وقع أمس``: "happened", not "signed"): the rule
+    failed for a reason there. A round-7 story form (``OPEN_RULES``) needs a base or an armed actor named."""
+    story_form = m.rule.rule != learned.LEARNED_RULE and all(r.rule in OPEN_RULES for r in lexicon.alternatives(m))
+    if not story_sentence(toks, OPEN_CUES if story_form else STORY_CUES):
+        return False
+    if m.first >= 2 and lexicon.is_cue(toks[m.first - 1], "relatives") and any(
+        o.first <= m.first - 2 <= o.last and o.type != m.type for o in matches
+    ):
         return False
     if not (_finite(m) or m.prefix.endswith("س")) or m.last + 1 >= len(toks):
         return True
