@@ -20,13 +20,11 @@ Cue words: ``data/event_frame_cues.json``.
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 from analysis.events import lexicon
 from analysis.events.modality import STRONG_BREAKS, present_verb, words_before
 from analysis.events.triggers import Trigger, past_verb
-from analysis.resources import read_json
-from analysis.text import Token, normalize
+from analysis.text import Token
 
 FRAME_CUES = "event_frame_cues.json"
 COUNTED_REACH = 6  # ``بعد أقل من أسبوع على الغارات``: from the frame word to على/من
@@ -39,16 +37,14 @@ WITHOUT_REACH = 4  # ``من دون أن يتضمن موعدا محددا لان�
 ANY_BREAK = frozenset({"،", ",", ".", "؛", ";", ":", "؟", "!", "(", ")"})
 
 
-@lru_cache(maxsize=1)
 def frame_cues() -> dict[str, frozenset[str]]:
     """The word lists of ``event_frame_cues.json``, normalized."""
-    raw = read_json(FRAME_CUES)
-    return {k: frozenset(normalize(w) for w in vals) for k, vals in raw.items() if not k.startswith("_")}
+    return lexicon.word_lists(FRAME_CUES)
 
 
 def _cue(tok: Token, name: str) -> bool:
     """Is ``tok`` (clitics taken off) a word of the frame list ``name``?"""
-    return bool(lexicon.bare(tok.norm) & frame_cues()[name])
+    return lexicon.is_listed(tok, name, FRAME_CUES)
 
 
 def verbal_noun(trig: Trigger) -> bool:

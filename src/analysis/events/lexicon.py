@@ -77,11 +77,22 @@ def trigger_rules() -> dict[str, list[TriggerRule]]:
     return load_trigger_rules()
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def word_lists(name: str) -> dict[str, frozenset[str]]:
+    """The word lists of a cue file under ``data/`` (``event_cues.json``, ``event_screen_cues.json``,
+    ``event_frame_cues.json``, ``place_cues.json``), normalized word by word; ``_`` keys are comments."""
+    raw = read_json(name)
+    return {k: frozenset(" ".join(normalize(w) for w in v.split()) for v in vals) for k, vals in raw.items() if not k.startswith("_")}
+
+
 def cues() -> dict[str, frozenset[str]]:
     """The cue word lists of ``event_cues.json``, normalized."""
-    raw = read_json("event_cues.json")
-    return {k: frozenset(normalize(w) for w in v) for k, v in raw.items() if not k.startswith("_")}
+    return word_lists("event_cues.json")
+
+
+def is_listed(tok: Token, name: str, lists: str) -> bool:
+    """Is ``tok`` (clitics taken off) a word of the list ``name`` of the cue file ``lists`` (``word_lists``)?"""
+    return bool(bare(tok.norm) & word_lists(lists)[name])
 
 
 @lru_cache(maxsize=200_000)

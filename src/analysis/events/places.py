@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis.errors import DataTableError
-from analysis.resources import NumberedRow, data_path, numbered_rows, read_json
+from analysis.events import lexicon
+from analysis.resources import NumberedRow, data_path, numbered_rows
 from analysis.text import normalize
 
 DATA_FILE = "place_hierarchy.tsv"
@@ -24,11 +25,9 @@ KIND_LEVELS = {"country": 1, "region": 2, "province": 2, "city": 2}
 CUES_FILE = "place_cues.json"
 
 
-@lru_cache(maxsize=1)
 def place_cues() -> dict[str, frozenset[str]]:
     """The word lists of ``place_cues.json`` (compass words, descriptors, force and area heads), normalized."""
-    raw = read_json(CUES_FILE)
-    return {k: frozenset(normalize(w) for w in v) for k, v in raw.items() if not k.startswith("_")}
+    return lexicon.word_lists(CUES_FILE)
 
 
 @dataclass(frozen=True)

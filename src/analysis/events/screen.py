@@ -32,14 +32,12 @@ in passing or to say nothing datable (docs/ANNOTATION.md, "Events"):
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 from analysis.events import lexicon
 from analysis.events.frames import content, then_frame
 from analysis.events.rules import DATED_RULES
 from analysis.events.modality import present_verb, words_before
 from analysis.events.triggers import Trigger, past_verb
-from analysis.resources import read_json
 from analysis.text import Token, normalize, split_clitics, tokens
 
 SCREEN_CUES = "event_screen_cues.json"
@@ -102,16 +100,14 @@ def _points_back(trig: Trigger, surface: str) -> bool:
     return definite(surface) and trig.rule == "-"
 
 
-@lru_cache(maxsize=1)
 def screen_cues() -> dict[str, frozenset[str]]:
     """The word lists of ``event_screen_cues.json``, normalized (phrases keep their spaces)."""
-    raw = read_json(SCREEN_CUES)
-    return {k: frozenset(" ".join(normalize(w) for w in v.split()) for v in vals) for k, vals in raw.items() if not k.startswith("_")}
+    return lexicon.word_lists(SCREEN_CUES)
 
 
 def _cue(tok: Token, name: str) -> bool:
     """Is ``tok`` (clitics taken off) a word of the screen list ``name``?"""
-    return bool(lexicon.bare(tok.norm) & screen_cues()[name])
+    return lexicon.is_listed(tok, name, SCREEN_CUES)
 
 
 def cites_agreement(toks: list[Token], trig: Trigger) -> bool:
