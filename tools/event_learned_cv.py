@@ -24,18 +24,15 @@ import pycrfsuite
 
 from analysis.errors import AnalysisError
 from analysis.evaluation.events_eval import event_recall
-from analysis.evaluation.timex_eval import load_articles, load_gold
 from analysis.events import learned
-from analysis.events.learned_train import EventSet, TriggerTrainConfig, set_sequences, train_sequences
+from analysis.events.learned_train import EventSet, TriggerTrainConfig, set_documents, set_sequences, train_sequences
 
 
 @lru_cache(maxsize=None)
 def gold_and_articles(event_set: EventSet) -> tuple[list[dict], list]:
     """The gold documents of one set that name an article, and those articles (read once per set)."""
-    docs = load_gold(event_set.gold)
-    articles = load_articles(event_set.corpus)
-    matched = [d for d in docs if Path(d["file"]).name in articles]
-    return matched, [articles[Path(d["file"]).name] for d in matched]
+    docs = set_documents(event_set)
+    return [gold for _, gold, _ in docs], [article for _, _, article in docs]
 
 
 def score(event_set: EventSet, model: learned.TriggerModel | None) -> dict:
