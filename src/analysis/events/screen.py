@@ -168,10 +168,19 @@ def roundup_paragraph(text: str, start: int) -> bool:
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
     for lo in dict.fromkeys((start, para)):
-        toks = tokens(text[lo:end])
-        if opens_roundup(toks):
-            return not any(_cue(t, "roundup_topic_words") for t in toks)
+        if opens_roundup(tokens(_first_words(text, lo, end, OPENER_WORDS + 1))):  # the rest only when it opens one
+            return not any(_cue(t, "roundup_topic_words") for t in tokens(text[lo:end]))
     return False
+
+
+def _first_words(text: str, lo: int, end: int, n: int) -> str:
+    """``text[lo:end]`` up to its ``n``-th space: at least ``n`` tokens, as many as the whole would open with."""
+    cut = lo
+    for _ in range(n):
+        cut = text.find(" ", cut + 1, end)
+        if cut < 0:
+            return text[lo:end]
+    return text[lo:cut]
 
 
 def opens_roundup(toks: list[Token]) -> bool:

@@ -82,7 +82,8 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
     matches = lexicon.find_triggers(toks)
     tagged = learned.tagged_spans(toks, matches, bool(blocked))
     # the tagger may propose these words as its own where the article is about the story (``open_to_tagger``)
-    unclaimed = [m for m in matches if _open_and_failed(toks, m)] if open_to_tagger(toks) else []
+    unclaimed = [m for m in matches if _open_and_failed(toks, m)]
+    unclaimed = unclaimed if unclaimed and open_to_tagger(toks) else []
     claimed = [m for m in matches if m not in unclaimed]
     for m in sorted(claimed + learned.new_matches(toks, claimed, tagged), key=lambda m: m.first):
         span = (toks[m.first].start, toks[m.last].end)
