@@ -31,6 +31,11 @@ def body_events(folder: Path, body: str, dct: str = "2025-12-31", title: str = "
     return extract_events(load_article(path), use_ner=False)
 
 
+def events_of(events: list[Event], type_: str, word: str | None = None) -> list[Event]:
+    """The events of ``type_`` (whose sentence holds ``word``, when given)."""
+    return [e for e in events if e.type == type_ and (word is None or word in e.sentence)]
+
+
 def report(type_: str, place: str | None, date: str | None, status: str, dct: str, file: str = "a.txt",
            start: int = 100, mod: str | None = None, trigger: str = "انسحاب") -> Event:  # fmt: skip
     """One event report as extraction gives it, for the merge tests (sentence and trigger offsets made up)."""

@@ -22,19 +22,15 @@ import pytest
 from analysis.events.clauses import Span, clause_span
 from analysis.text import tokens
 
-from helpers import body_events
+from helpers import body_events, events_of
 
 
 def _events(tmp_path: Path, body: str, dct: str = "2025-12-31", title: str = "تقرير إخباري"):
     return body_events(tmp_path, body, dct, title)
 
 
-def _of(events, type_: str):
-    return [e for e in events if e.type == type_]
-
-
 def _one(events, type_: str):
-    found = _of(events, type_)
+    found = events_of(events, type_)
     assert len(found) == 1, [(e.type, e.trigger, e.date, e.status) for e in events]
     return found[0]
 
@@ -121,7 +117,7 @@ def test_deadline_dates_the_planned_event_not_the_agreement(tmp_path, body, agre
 
 def test_relative_clause_date_does_not_date_its_head(tmp_path):
     body = "ويطوي الاتفاق صفحة التحالف الذي تشكل قبل عشر سنوات لمواجهة تنظيم داعش."
-    for event in _of(_events(tmp_path, body), "agreement"):
+    for event in events_of(_events(tmp_path, body), "agreement"):
         assert event.date is None
 
 
@@ -230,7 +226,7 @@ def test_an_agreement_has_no_place_unless_the_text_gives_one(tmp_path):
 
 def test_two_bases_in_one_sentence_are_two_events(tmp_path):
     body = "ومن المقرر أن يسلم التحالف قاعدة القيارة خلال الأيام المقبلة، فيما سيجري تسليم قاعدة كي وان في موعد لاحق."
-    handovers = _of(_events(tmp_path, body), "handover")
+    handovers = events_of(_events(tmp_path, body), "handover")
     assert sorted(e.place for e in handovers) == ["القيارة", "كي وان"]
 
 
@@ -297,13 +293,13 @@ def test_outlet_and_programme_names_date_nothing(tmp_path, body):
 def test_happened_is_not_signed(tmp_path):
     body = "ويأتي الهجوم بعد أيام من قصف مطار أربيل الدولي الذي وقع الإثنين الماضي."
     events = _events(tmp_path, body, dct="2021-02-20")
-    assert not _of(events, "agreement")
-    assert [e.date for e in _of(events, "attack")] == ["2021-02-15"]
+    assert not events_of(events, "agreement")
+    assert [e.date for e in events_of(events, "attack")] == ["2021-02-15"]
 
 
 def test_operations_against_remnants_of_isis_are_not_an_attack_on_the_coalition(tmp_path):
     body = "وأكد أن القوات العراقية باتت قادرة على إدارة العمليات ضد بقايا داعش بمفردها."
-    assert not _of(_events(tmp_path, body), "attack")
+    assert not events_of(_events(tmp_path, body), "attack")
 
 
 def test_a_count_since_a_date_dates_nothing(tmp_path):
@@ -345,7 +341,7 @@ def test_the_new_date_of_a_postponement_not_the_superseded_one(tmp_path):
 
 def test_an_agreement_named_in_passing_is_not_an_event(tmp_path):
     body = "وستبقى قوة أمريكية في أربيل بموجب المرحلة الثانية من الاتفاق بين بغداد وواشنطن."
-    assert not _of(_events(tmp_path, body), "agreement")
+    assert not events_of(_events(tmp_path, body), "agreement")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -390,12 +386,12 @@ def test_the_base_points_back_to_the_base_the_article_is_about(tmp_path):
 
 def test_a_war_named_as_the_backdrop_is_not_an_event(tmp_path):
     body = "وتتعرض القواعد الأمريكية في سوريا لهجمات متكررة منذ أسابيع على خلفية الحرب في قطاع غزة."
-    assert not _of(_events(tmp_path, body), "war")
+    assert not events_of(_events(tmp_path, body), "war")
 
 
 def test_what_an_event_is_said_to_mean_is_not_an_event(tmp_path):
     body = "وقال محلل إن مغادرة القوات الأمريكية قاعدة التنف تعني نهاية الوجود العسكري الأجنبي في المنطقة."
-    assert not _of(_events(tmp_path, body), "mission_end")
+    assert not events_of(_events(tmp_path, body), "mission_end")
 
 
 def test_what_coincides_with_a_dated_event_shares_its_date(tmp_path):
@@ -406,7 +402,7 @@ def test_what_coincides_with_a_dated_event_shares_its_date(tmp_path):
 
 def test_an_offset_from_an_earlier_event_does_not_date_it_from_the_article_date(tmp_path):
     body = "وكانت قاعدة القيارة قد سلمت إلى الجيش في آذار الماضي، تلاها انتقال قاعدة كي وان إلى السيطرة العراقية بعد ثلاثة أيام."
-    for handover in _of(_events(tmp_path, body, dct="2025-08-20"), "handover"):
+    for handover in events_of(_events(tmp_path, body, dct="2025-08-20"), "handover"):
         assert handover.status == "occurred" and (handover.date is None or handover.date < "2025-08-20")
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import body_events
+from helpers import body_events, events_of
 
 
 def _events(tmp_path: Path, body: str, dct: str = "2025-12-31"):
@@ -21,10 +21,6 @@ def _events(tmp_path: Path, body: str, dct: str = "2025-12-31"):
 
 def _brief(events):
     return [(e.type, e.trigger, e.date, e.status) for e in events]
-
-
-def _of(events, type_: str):
-    return [e for e in events if e.type == type_]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -54,7 +50,7 @@ def _of(events, type_: str):
 )  # fmt: skip
 def test_trigger_vocabulary_classes(tmp_path, body, type_):
     events = _events(tmp_path, body)
-    assert _of(events, type_), _brief(events)
+    assert events_of(events, type_), _brief(events)
 
 
 @pytest.mark.parametrize(
@@ -85,7 +81,7 @@ def test_quoting_verb_is_no_movement(tmp_path, body):
 )
 def test_offensives_and_campaigns_are_wars(tmp_path, body):
     events = _events(tmp_path, body)
-    assert _of(events, "war") and not _of(events, "attack"), _brief(events)
+    assert events_of(events, "war") and not events_of(events, "attack"), _brief(events)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -146,7 +142,7 @@ def test_statement_is_kept_when_the_attack_after_it_is_background(tmp_path):
     ids=["present-in-a-plan", "preparations-for", "arrangements-of"],
 )
 def test_undated_present_and_prepared_events_are_planned(tmp_path, body, type_):
-    events = _of(_events(tmp_path, body), type_)
+    events = events_of(_events(tmp_path, body), type_)
     assert events and {e.status for e in events} == {"planned"}, _brief(events)
 
 
@@ -160,7 +156,7 @@ def test_undated_present_and_prepared_events_are_planned(tmp_path, body, type_):
 )
 def test_a_document_named_in_passing_is_no_agreement(tmp_path, body):
     events = _events(tmp_path, body)
-    assert not _of(events, "agreement"), _brief(events)
+    assert not events_of(events, "agreement"), _brief(events)
 
 
 def test_postponed_withdrawal_is_dated_by_its_new_date(tmp_path):
@@ -187,7 +183,7 @@ def test_since_before_the_trigger_dates_it_and_is_no_background(tmp_path, body, 
 
 def test_vote_topic_may_stand_past_a_name_and_a_date(tmp_path):
     body = "وصوت البرلمان الهولندي (مجلس النواب)، أمس الثلاثاء، على تمديد التفويض الممنوح لقواته في العراق."
-    assert _of(_events(tmp_path, body), "vote"), _brief(_events(tmp_path, body))
+    assert events_of(_events(tmp_path, body), "vote"), _brief(_events(tmp_path, body))
 
 
 @pytest.mark.parametrize(
@@ -228,12 +224,12 @@ def test_the_subject_of_a_consequence_is_discussed_not_reported(tmp_path, body):
 )
 def test_arrival_from_another_base_is_a_redeployment(tmp_path, body):
     events = _events(tmp_path, body)
-    assert _of(events, "redeployment") and not _of(events, "deployment"), _brief(events)
+    assert events_of(events, "redeployment") and not events_of(events, "deployment"), _brief(events)
 
 
 def test_operations_that_end_are_a_mission_end(tmp_path):
     body = "وبموجب التفاهم، تنتهي عملياته انطلاقا من قاعدة حرير بحلول أيلول/سبتمبر 2026."
-    events = _of(_events(tmp_path, body), "mission_end")
+    events = events_of(_events(tmp_path, body), "mission_end")
     assert events and (events[0].date, events[0].status) == ("2026-09", "planned"), _brief(events)
 
 
@@ -260,7 +256,7 @@ def test_a_threat_in_a_participle_is_no_event(tmp_path, body):
     ids=["mission-began", "base-set-up-pronoun", "base-set-up-noun"],
 )
 def test_a_mission_begun_or_a_base_set_up_is_a_dated_deployment(tmp_path, body, date):
-    events = _of(_events(tmp_path, body), "deployment")
+    events = events_of(_events(tmp_path, body), "deployment")
     assert events and events[0].date == date and events[0].status == "occurred", _brief(events)
 
 
@@ -273,7 +269,7 @@ def test_a_mission_begun_or_a_base_set_up_is_a_dated_deployment(tmp_path, body, 
     ids=["undated-begin", "based-on"],
 )
 def test_undated_beginnings_and_based_on_are_no_deployment(tmp_path, body):
-    assert not _of(_events(tmp_path, body), "deployment")
+    assert not events_of(_events(tmp_path, body), "deployment")
 
 
 @pytest.mark.parametrize(
@@ -287,19 +283,19 @@ def test_undated_beginnings_and_based_on_are_no_deployment(tmp_path, body):
     ids=["restated-redeployment", "restated-attack"],
 )  # fmt: skip
 def test_an_unplaced_restatement_in_the_same_sentence_is_one_event(tmp_path, body, type_):
-    events = _of(_events(tmp_path, body), type_)
+    events = events_of(_events(tmp_path, body), type_)
     assert len(events) == 1, _brief(events)
 
 
 def test_a_decision_noun_makes_its_content_planned(tmp_path):
     body = "وتراجع البيت الأبيض جزئيا عن قرار الرئيس في الشهر الماضي سحب كل القوات من سوريا."
-    events = _of(_events(tmp_path, body), "withdrawal")
+    events = events_of(_events(tmp_path, body), "withdrawal")
     assert events and all(e.status == "planned" for e in events), _brief(events)
 
 
 def test_a_decision_noun_heading_another_clause_decides_nothing(tmp_path):
     body = "وجاء القرار بعد أن شنت القوات التركية أمس هجوما بريا على شمال شرق سوريا."
-    events = _of(_events(tmp_path, body), "war")
+    events = events_of(_events(tmp_path, body), "war")
     assert events and events[0].status == "occurred", _brief(events)
 
 
@@ -322,7 +318,7 @@ def test_messages_quotes_and_speakers_are_no_movements(tmp_path, body):
 
 def test_a_fear_word_governs_only_its_own_complement(tmp_path):
     body = "وحذر المحللون من خطر عودة داعش بعد انسحاب القوات الأمريكية من سوريا الشهر الماضي."
-    events = _of(_events(tmp_path, body), "withdrawal")
+    events = events_of(_events(tmp_path, body), "withdrawal")
     assert events and events[0].status == "occurred", _brief(events)
 
 
@@ -337,13 +333,13 @@ def test_a_fear_word_governs_only_its_own_complement(tmp_path):
     ids=["raid", "retaliation", "talks-going-on", "timetable-adopted"],
 )
 def test_raids_retaliation_ongoing_talks_and_adopted_timetables(tmp_path, body, type_, status):
-    events = _of(_events(tmp_path, body), type_)
+    events = events_of(_events(tmp_path, body), type_)
     assert events and events[0].status == status, _brief(_events(tmp_path, body))
 
 
 def test_a_reply_to_a_question_is_no_retaliation(tmp_path):
     body = "ورد المتحدث على سؤال حول مستقبل القوات في البلاد."
-    assert not _of(_events(tmp_path, body), "attack")
+    assert not events_of(_events(tmp_path, body), "attack")
 
 
 @pytest.mark.parametrize(
@@ -362,7 +358,7 @@ def test_a_reply_to_a_question_is_no_retaliation(tmp_path):
 )
 def test_more_synonyms_of_the_movements(tmp_path, body, type_):
     events = _events(tmp_path, body)
-    assert _of(events, type_), _brief(events)
+    assert events_of(events, type_), _brief(events)
 
 
 @pytest.mark.parametrize(
@@ -391,7 +387,7 @@ def test_look_alikes_of_the_new_synonyms(tmp_path, body):
 )
 def test_passives_and_equipment(tmp_path, body, type_):
     events = _events(tmp_path, body)
-    assert _of(events, type_), _brief(events)
+    assert events_of(events, type_), _brief(events)
 
 
 @pytest.mark.parametrize(
@@ -410,7 +406,7 @@ def test_refused_ruled_out_or_stalled_has_not_occurred(tmp_path, body):
 
 def test_what_was_supposed_to_happen_is_planned(tmp_path):
     body = "وكان من المفترض أن تنسحب القوات من قاعدة فكتوريا في أيلول الماضي."
-    events = _of(_events(tmp_path, body), "withdrawal")
+    events = events_of(_events(tmp_path, body), "withdrawal")
     assert events and events[0].status == "planned", _brief(events)
 
 
@@ -422,7 +418,7 @@ def test_a_circumstantial_participle_is_no_second_event(tmp_path):
 
 def test_a_future_launch_makes_the_campaign_planned(tmp_path):
     body = "وقال الرئيس التركي الأسبوع الماضي إن بلاده ستطلق عملية عسكرية جديدة شرق الفرات."
-    events = _of(_events(tmp_path, body), "war")
+    events = events_of(_events(tmp_path, body), "war")
     assert events and events[0].status == "planned", _brief(events)
 
 
@@ -436,12 +432,12 @@ def test_a_future_launch_makes_the_campaign_planned(tmp_path):
     ids=["pushed-reinforcements", "left-base", "evacuation"],
 )
 def test_pushing_leaving_and_evacuating(tmp_path, body, type_):
-    assert _of(_events(tmp_path, body), type_), _brief(_events(tmp_path, body))
+    assert events_of(_events(tmp_path, body), type_), _brief(_events(tmp_path, body))
 
 
 def test_a_batch_is_no_push(tmp_path):
     body = "وقالت مصادر إن دفعة جديدة من القوات الأمريكية وصلت إلى معسكر عريفجان قادمة من أربيل."
-    assert not _of(_events(tmp_path, body), "deployment"), _brief(_events(tmp_path, body))
+    assert not events_of(_events(tmp_path, body), "deployment"), _brief(_events(tmp_path, body))
 
 
 @pytest.mark.parametrize(
@@ -454,7 +450,7 @@ def test_a_batch_is_no_push(tmp_path):
     ids=["concluded", "curtain-down", "turned-the-page"],
 )
 def test_idioms_of_an_end_are_a_mission_end(tmp_path, body):
-    events = _of(_events(tmp_path, body), "mission_end")
+    events = events_of(_events(tmp_path, body), "mission_end")
     assert events and events[0].status == "occurred", _brief(_events(tmp_path, body))
 
 
@@ -468,14 +464,14 @@ def test_turning_another_page_is_no_mission_end(tmp_path):
     ids=["roadside-bomb", "rocket-fell"],
 )
 def test_blasts_and_falling_rockets_are_attacks(tmp_path, body):
-    assert _of(_events(tmp_path, body), "attack"), _brief(_events(tmp_path, body))
+    assert events_of(_events(tmp_path, body), "attack"), _brief(_events(tmp_path, body))
 
 
 @pytest.mark.parametrize(
     "body", ["وقتل عامل في انفجار مستودع للوقود أمس.", "وأدى سقوط النظام إلى فوضى واسعة."], ids=["depot-blew-up", "fall-of-regime"]
 )
 def test_accidents_and_falls_are_no_attacks(tmp_path, body):
-    assert not _of(_events(tmp_path, body), "attack")
+    assert not events_of(_events(tmp_path, body), "attack")
 
 
 @pytest.mark.parametrize(
@@ -487,7 +483,7 @@ def test_accidents_and_falls_are_no_attacks(tmp_path, body):
     ids=["departure-with-pronoun", "departure-with-pronoun-later"],
 )
 def test_a_taa_marbuta_before_a_pronoun_is_matched(tmp_path, body):
-    events = _of(_events(tmp_path, body), "withdrawal")
+    events = events_of(_events(tmp_path, body), "withdrawal")
     assert events and events[0].status == "planned", _brief(_events(tmp_path, body))
 
 
@@ -499,7 +495,7 @@ def test_a_background_word_in_the_subject_does_not_govern_a_finite_verb(tmp_path
 
 def test_an_undated_process_named_as_a_frame_is_no_event_of_its_own(tmp_path):
     body = "وقالت مصادر إن دفعة من الجنود وصلت أمس إلى قاعدة عريفجان قادمة من أربيل، في إطار إعادة تموضع القوات الأمريكية في المنطقة."
-    events = _of(_events(tmp_path, body), "redeployment")
+    events = events_of(_events(tmp_path, body), "redeployment")
     assert [m.trigger for e in events for m in e.mentions] == ["وصلت"], _brief(events)
 
 
@@ -514,7 +510,7 @@ def test_an_undated_process_named_as_a_frame_is_no_event_of_its_own(tmp_path):
     ids=["presence-ended", "mission-ended", "hundred-trainers", "forty-advisers"],
 )
 def test_ending_a_presence_and_counted_troops(tmp_path, body, type_):
-    assert _of(_events(tmp_path, body), type_), _brief(_events(tmp_path, body))
+    assert events_of(_events(tmp_path, body), type_), _brief(_events(tmp_path, body))
 
 
 @pytest.mark.parametrize(
@@ -535,7 +531,7 @@ def test_civil_look_alikes_of_movements(tmp_path, body):
 
 def test_security_tasks_of_a_base_are_still_a_handover(tmp_path):
     body = "وتسلمت القوات العراقية أمس مهام تأمين قاعدة عين الأسد."
-    assert _of(_events(tmp_path, body), "handover")
+    assert events_of(_events(tmp_path, body), "handover")
 
 
 @pytest.mark.parametrize(
@@ -547,7 +543,7 @@ def test_security_tasks_of_a_base_are_still_a_handover(tmp_path):
     ids=["into-a-region", "vehicle-is-no-preposition"],
 )
 def test_arrival_into_a_region_from_another_base(tmp_path, body):
-    assert _of(_events(tmp_path, body), "redeployment"), _brief(_events(tmp_path, body))
+    assert events_of(_events(tmp_path, body), "redeployment"), _brief(_events(tmp_path, body))
 
 
 @pytest.mark.parametrize(
@@ -559,7 +555,7 @@ def test_arrival_into_a_region_from_another_base(tmp_path, body):
     ids=["will-not-be-late", "before-a-future-event"],
 )
 def test_future_context_makes_an_undated_event_planned(tmp_path, body, type_):
-    events = _of(_events(tmp_path, body), type_)
+    events = events_of(_events(tmp_path, body), type_)
     assert events and events[0].status == "planned", _brief(_events(tmp_path, body))
 
 
@@ -587,4 +583,4 @@ def test_within_a_bare_unit_dates_a_planned_event_from_the_article_date(tmp_path
 def test_the_event_a_period_is_counted_from_is_no_statement_of_its_own(tmp_path, body):
     # ``في غضون مئة يوم من إعلان القرار``: the announcement is the anchor of the period, not a report
     events = _events(tmp_path, body)
-    assert _of(events, "withdrawal") and not _of(events, "announcement"), _brief(events)
+    assert events_of(events, "withdrawal") and not events_of(events, "announcement"), _brief(events)

@@ -11,15 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from helpers import body_events
+from helpers import body_events, events_of
 
 
 def _events(tmp_path: Path, body: str, dct: str = "2025-11-20"):
     return body_events(tmp_path, body, dct)
-
-
-def _of(events, type_: str):
-    return [e for e in events if e.type == type_]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -34,12 +30,12 @@ def _of(events, type_: str):
     ],
 )
 def test_reading_of_the_bill_told_before_is_other(tmp_path, body):
-    assert _of(_events(tmp_path, body), "other")
+    assert events_of(_events(tmp_path, body), "other")
 
 
 def test_reading_of_another_named_bill_is_no_event(tmp_path):
     body = "وأتم المجلس يوم الأحد الماضي القراءة الأولى لمشروع قانون الموازنة العامة."
-    assert not _of(_events(tmp_path, body), "other")
+    assert not events_of(_events(tmp_path, body), "other")
 
 
 @pytest.mark.parametrize(
@@ -51,13 +47,13 @@ def test_reading_of_another_named_bill_is_no_event(tmp_path):
     ],
 )
 def test_vote_put_on_the_agenda_is_a_planned_vote(tmp_path, body):
-    votes = _of(_events(tmp_path, body), "vote")
+    votes = events_of(_events(tmp_path, body), "vote")
     assert votes and all(v.status == "planned" for v in votes)
 
 
 def test_agenda_of_an_unrelated_bill_is_no_vote(tmp_path):
     body = "وقال نائب إن الرئاسة ستعرض قانون الموازنة للتصويت خلال عشرة أيام."
-    assert not _of(_events(tmp_path, body), "vote")
+    assert not events_of(_events(tmp_path, body), "vote")
 
 
 def test_mandate_of_parliament_is_a_vote_not_the_withdrawal_it_allows(tmp_path):
@@ -69,22 +65,22 @@ def test_mandate_of_parliament_is_a_vote_not_the_withdrawal_it_allows(tmp_path):
 def test_chamber_voting_on_a_proposal_far_from_its_topic_is_a_vote(tmp_path):
     body = ("وصوّت مجلس الشيوخ الإيطالي، مساء الخميس، بأغلبية مريحة على مقترح قدمته الحكومة يقضي بخفض عدد "
             "الجنود الإيطاليين في أربيل إلى النصف.")
-    assert _of(_events(tmp_path, body), "vote")
+    assert events_of(_events(tmp_path, body), "vote")
 
 
 def test_mandate_from_congress_is_a_vote(tmp_path):
     body = "وحصل البيت الأبيض في شباط الماضي على تفويض من الكونغرس بإبقاء القوات في سوريا."
-    assert _of(_events(tmp_path, body), "vote")
+    assert events_of(_events(tmp_path, body), "vote")
 
 
 def test_mandate_a_cabinet_gives_is_no_vote(tmp_path):
     body = "ومنح مجلس الوزراء في شباط الماضي الوزير تفويضا كاملا بالتفاوض على مستقبل القوات."
-    assert not _of(_events(tmp_path, body), "vote")
+    assert not events_of(_events(tmp_path, body), "vote")
 
 
 def test_resolution_a_parliament_took_is_its_vote(tmp_path):
     body = "وأشار المحامي إلى أن القرار الذي أصدره مجلس النواب في آذار 2021 لم يحدد سقفا زمنيا للقوات الأجنبية."
-    votes = _of(_events(tmp_path, body), "vote")
+    votes = events_of(_events(tmp_path, body), "vote")
     assert votes and votes[0].date == "2021-03"
 
 
@@ -99,23 +95,23 @@ def test_resolution_a_parliament_took_is_its_vote(tmp_path):
     ],
 )
 def test_investigation_into_an_attack_is_other(tmp_path, body):
-    assert _of(_events(tmp_path, body), "other")
+    assert events_of(_events(tmp_path, body), "other")
 
 
 def test_investigation_of_a_civil_matter_is_no_event(tmp_path):
     body = "وقررت هيئة النزاهة، أمس الأربعاء، تشكيل لجنة تحقيق في عقود تجهيز المدارس."
-    assert not _of(_events(tmp_path, body), "other")
+    assert not events_of(_events(tmp_path, body), "other")
 
 
 def test_committee_formed_on_a_date_is_other(tmp_path):
     body = "وسلمت لجنة التحقيق العليا، المشكلة في العاشر من تشرين الأول، تقريرها عن الهجوم إلى رئيس الوزراء."
-    others = _of(_events(tmp_path, body), "other")
+    others = events_of(_events(tmp_path, body), "other")
     assert others and others[0].date == "2025-10-10"
 
 
 def test_court_ruling_on_the_presence_is_other(tmp_path):
     body = "وأصدرت المحكمة الإدارية، صباح اليوم، حكما برد الطعن المقدم ضد اتفاق انسحاب القوات الأجنبية."
-    others = _of(_events(tmp_path, body), "other")
+    others = events_of(_events(tmp_path, body), "other")
     assert others and others[0].date.startswith("2025-11-20")
 
 
@@ -132,7 +128,7 @@ def test_court_ruling_on_the_presence_is_other(tmp_path):
     ],
 )
 def test_defence_systems_removed_are_a_withdrawal(tmp_path, body):
-    assert _of(_events(tmp_path, body), "withdrawal")
+    assert events_of(_events(tmp_path, body), "withdrawal")
 
 
 @pytest.mark.parametrize(
@@ -143,12 +139,12 @@ def test_defence_systems_removed_are_a_withdrawal(tmp_path, body):
     ],
 )
 def test_systems_still_there_or_rockets_defused_are_no_withdrawal(tmp_path, body):
-    assert not _of(_events(tmp_path, body), "withdrawal")
+    assert not events_of(_events(tmp_path, body), "withdrawal")
 
 
 def test_system_entering_service_is_a_deployment(tmp_path):
     body = "وتوقع القائد أن تدخل البطاريات الجديدة الخدمة في كانون الثاني المقبل."
-    deployments = _of(_events(tmp_path, body), "deployment")
+    deployments = events_of(_events(tmp_path, body), "deployment")
     assert deployments and deployments[0].status == "planned"
 
 
@@ -165,19 +161,19 @@ def test_system_entering_service_is_a_deployment(tmp_path):
     ],
 )
 def test_military_operation_is_war(tmp_path, body, status):
-    wars = _of(_events(tmp_path, body), "war")
+    wars = events_of(_events(tmp_path, body), "war")
     assert wars and wars[0].status == status
 
 
 def test_end_of_an_operation_named_before_is_war(tmp_path):
     body = "وأسفرت عملية مكحول عن مقتل 12 مسلحا، فيما أُعلن انتهاؤها مساء الاثنين الماضي."
-    wars = _of(_events(tmp_path, body), "war")
+    wars = events_of(_events(tmp_path, body), "war")
     assert wars and wars[0].date.startswith("2025-11-17")
 
 
 def test_operation_ended_in_the_passive_is_war(tmp_path):
     body = "وجرى إنهاء العملية العسكرية في جزيرة الحضر مساء الخميس الماضي بعد تمشيط الوديان."
-    wars = _of(_events(tmp_path, body), "war")
+    wars = events_of(_events(tmp_path, body), "war")
     assert wars and wars[0].status == "occurred"
 
 
@@ -192,7 +188,7 @@ def test_operation_ended_in_the_passive_is_war(tmp_path):
     ],
 )
 def test_support_role_process_or_local_search_is_no_war(tmp_path, body):
-    assert not _of(_events(tmp_path, body), "war")
+    assert not events_of(_events(tmp_path, body), "war")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -200,7 +196,7 @@ def test_support_role_process_or_local_search_is_no_war(tmp_path, body):
 
 def test_force_finishing_its_own_mission_is_a_mission_end(tmp_path):
     body = "وأنهت الكتيبة الدنماركية المرابطة في قاعدة عين الأسد، يوم الثلاثاء الماضي، مهامها الاستشارية."
-    ends = _of(_events(tmp_path, body), "mission_end")
+    ends = events_of(_events(tmp_path, body), "mission_end")
     assert ends and ends[0].date == "2025-11-18"
 
 
@@ -212,7 +208,7 @@ def test_force_finishing_its_own_mission_is_a_mission_end(tmp_path):
     ],
 )
 def test_troops_back_after_withdrawal_are_a_deployment(tmp_path, body):
-    assert _of(_events(tmp_path, body), "deployment")
+    assert events_of(_events(tmp_path, body), "deployment")
 
 
 @pytest.mark.parametrize(
@@ -224,10 +220,10 @@ def test_troops_back_after_withdrawal_are_a_deployment(tmp_path, body):
     ],
 )
 def test_dating_back_or_the_enemy_returning_is_no_deployment(tmp_path, body):
-    assert not _of(_events(tmp_path, body), "deployment")
+    assert not events_of(_events(tmp_path, body), "deployment")
 
 
 def test_launching_a_mission_is_a_dated_deployment(tmp_path):
     body = "وكان الاتحاد الأوروبي قد أطلق بعثته الاستشارية في العراق في تشرين الثاني 2017."
-    deployments = _of(_events(tmp_path, body), "deployment")
+    deployments = events_of(_events(tmp_path, body), "deployment")
     assert deployments and deployments[0].date == "2017-11"

@@ -14,18 +14,13 @@ from pathlib import Path
 import pytest
 
 from analysis.events import extract, story, triggers
-from helpers import body_events
+from helpers import body_events, events_of
 
 DCT = "2025-11-20"  # a Thursday
 
 
 def _events(tmp_path: Path, *paragraphs: str):
     return body_events(tmp_path, "\n\n".join(paragraphs), DCT)
-
-
-def _of(events, type_: str, word: str | None = None):
-    """Events of ``type_`` (whose trigger is in the sentence holding ``word``, when given)."""
-    return [e for e in events if e.type == type_ and (word is None or word in e.sentence)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -63,14 +58,14 @@ TALKS_LEAD = "بدأت بغداد وواشنطن جولة جديدة من الح
     ],
 )
 def test_meetings_and_rounds_of_the_talks_are_other(tmp_path, sentence, status, date):
-    found = _of(_events(tmp_path, TALKS_LEAD, sentence), "other", sentence[:12])
+    found = events_of(_events(tmp_path, TALKS_LEAD, sentence), "other", sentence[:12])
     assert any(e.status == status and e.date == date for e in found), [(e.trigger, e.date, e.status) for e in found]
 
 
 def test_meetings_of_talks_on_something_else_are_no_events(tmp_path):
     lead = "بدأت وزارة المالية جولة مفاوضات مع صندوق النقد الدولي حول قرض جديد."
     sentence = "وقال مصدر إن الوفدين عقدا اجتماعهما الثاني يوم الثلاثاء الماضي في بغداد."
-    assert not _of(_events(tmp_path, lead, sentence), "other", "الوفدين")
+    assert not events_of(_events(tmp_path, lead, sentence), "other", "الوفدين")
 
 
 @pytest.mark.parametrize(
@@ -82,7 +77,7 @@ def test_meetings_of_talks_on_something_else_are_no_events(tmp_path):
     ],
 )
 def test_press_conferences_and_tours_in_a_talks_article_are_no_talks(tmp_path, sentence):
-    assert not _of(_events(tmp_path, TALKS_LEAD, sentence), "other", sentence[:12])
+    assert not events_of(_events(tmp_path, TALKS_LEAD, sentence), "other", sentence[:12])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -94,8 +89,8 @@ BILL_NEXT = "وذكرت الدائرة الإعلامية أن القراءة ا
 
 def test_reading_and_vote_of_the_articles_bill_are_planned(tmp_path):
     events = _events(tmp_path, BILL_LEAD, BILL_NEXT)
-    readings = _of(events, "other", "القراءة الثانية")
-    votes = _of(events, "vote", "القراءة الثانية")
+    readings = events_of(events, "other", "القراءة الثانية")
+    votes = events_of(events, "vote", "القراءة الثانية")
     assert any(e.status == "planned" and e.date == "2025-W48" for e in readings), [(e.trigger, e.date) for e in readings]
     assert any(e.status == "planned" and e.date == "2025-12" and e.date_mod == "MID" for e in votes), [(e.trigger, e.date) for e in votes]
 
@@ -103,23 +98,23 @@ def test_reading_and_vote_of_the_articles_bill_are_planned(tmp_path):
 def test_reading_and_vote_of_a_civil_bill_are_no_events(tmp_path):
     lead = "أنهى مجلس النواب القراءة الأولى لمشروع قانون الضمان الاجتماعي للعمال."
     events = _events(tmp_path, lead, BILL_NEXT)
-    assert not _of(events, "other", "القراءة الثانية") and not _of(events, "vote")
+    assert not events_of(events, "other", "القراءة الثانية") and not events_of(events, "vote")
 
 
 def test_committee_hearing_on_the_bill_is_other(tmp_path):
     sentence = "واستضافت لجنة الأمن والدفاع النيابية، أمس الأربعاء، وزير الدفاع لمناقشة مواد القانون."
-    found = _of(_events(tmp_path, BILL_LEAD, sentence), "other", "استضافت")
+    found = events_of(_events(tmp_path, BILL_LEAD, sentence), "other", "استضافت")
     assert any(e.date == "2025-11-19" and e.status == "occurred" for e in found), [(e.trigger, e.date) for e in found]
 
 
 def test_a_city_hosting_a_festival_is_no_event(tmp_path):
     sentence = "واستضافت مدينة أربيل، أمس الأربعاء، مهرجانا للكتاب بمشاركة عشرات دور النشر."
-    assert not _of(_events(tmp_path, BILL_LEAD, sentence), "other", "مهرجانا")
+    assert not events_of(_events(tmp_path, BILL_LEAD, sentence), "other", "مهرجانا")
 
 
 def test_vote_on_another_bill_in_a_bill_article_is_no_vote(tmp_path):
     sentence = "ومن المقرر التصويت على قانون الموازنة منتصف الشهر المقبل."
-    assert not _of(_events(tmp_path, BILL_LEAD, sentence), "vote", "الموازنة")
+    assert not events_of(_events(tmp_path, BILL_LEAD, sentence), "vote", "الموازنة")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -128,20 +123,20 @@ def test_vote_on_another_bill_in_a_bill_article_is_no_vote(tmp_path):
 def test_investigation_of_the_attack_going_on_is_other(tmp_path):
     lead = "تعرضت قاعدة عين الأسد لهجوم بطائرة مسيرة الأسبوع الماضي من دون إصابات."
     sentence = "وقال عضو في لجنة التحقيق بالهجوم على القاعدة إن التحقيقات مستمرة ولم تحدد الجهة المنفذة بعد."
-    found = _of(_events(tmp_path, lead, sentence), "other", "التحقيقات")
+    found = events_of(_events(tmp_path, lead, sentence), "other", "التحقيقات")
     assert found and found[0].status == "ongoing", [(e.trigger, e.status) for e in found]
 
 
 def test_arrest_of_suspects_of_an_attack_is_other(tmp_path):
     sentence = "أعلنت وزارة الداخلية، أمس الأربعاء، اعتقال ثلاثة متهمين بالضلوع في الهجوم الصاروخي على قاعدة فكتوريا."
-    found = _of(_events(tmp_path, sentence), "other")
+    found = events_of(_events(tmp_path, sentence), "other")
     assert any(e.date == "2025-11-19" and e.status == "occurred" for e in found), [(e.trigger, e.date) for e in found]
 
 
 def test_arrests_and_investigations_of_ordinary_crime_are_no_events(tmp_path):
     lead = "أعلنت مديرية شرطة بغداد، أمس الأربعاء، اعتقال ثلاثة متهمين بسرقة محل للمجوهرات في الكرادة."
     events = _events(tmp_path, lead, "وقال مصدر في الشرطة إن التحقيقات مستمرة لكشف بقية أفراد العصابة.")
-    assert not _of(events, "other")
+    assert not events_of(events, "other")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -151,13 +146,13 @@ def test_units_merged_and_the_unification_to_be_completed_are_other(tmp_path):
     lead = "أعلنت وزارة شؤون البيشمركة، أمس الأربعاء، أنها دمجت ثلاثة ألوية جديدة ضمن الفرق الموحدة بدعم من التحالف الدولي."
     later = "وقال مسؤول في الوزارة إن الدمج يسير ببطء وإنه سيمتد إلى الربع الأول من العام المقبل."
     events = _events(tmp_path, lead, later)
-    assert any(e.date == "2025-11-19" and e.status == "occurred" for e in _of(events, "other", "ألوية"))
-    assert any(e.date == "2026-Q1" and e.status == "planned" for e in _of(events, "other", "ببطء"))
+    assert any(e.date == "2025-11-19" and e.status == "occurred" for e in events_of(events, "other", "ألوية"))
+    assert any(e.date == "2026-Q1" and e.status == "planned" for e in events_of(events, "other", "ببطء"))
 
 
 def test_merging_two_ministries_is_no_event(tmp_path):
     body = "أعلنت الحكومة، أمس الأربعاء، دمج وزارتي التخطيط والتجارة في وزارة واحدة."
-    assert not _of(_events(tmp_path, body), "other")
+    assert not events_of(_events(tmp_path, body), "other")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -172,7 +167,7 @@ def test_merging_two_ministries_is_no_event(tmp_path):
     ],
 )
 def test_operations_against_isis_are_war(tmp_path, body, status, date):
-    found = _of(_events(tmp_path, body), "war")
+    found = events_of(_events(tmp_path, body), "war")
     assert any(e.status == status and e.date == date for e in found), [(e.trigger, e.date, e.status) for e in found]
 
 
@@ -184,7 +179,7 @@ def test_operations_against_isis_are_war(tmp_path, body, status, date):
     ],
 )
 def test_operations_that_are_not_military_are_no_war(tmp_path, body):
-    assert not _of(_events(tmp_path, body), "war")
+    assert not events_of(_events(tmp_path, body), "war")
 
 
 @pytest.mark.parametrize(
@@ -195,7 +190,7 @@ def test_operations_that_are_not_military_are_no_war(tmp_path, body):
     ],
 )
 def test_a_raids_outcome_and_an_operations_room_are_no_war(tmp_path, body):
-    assert not _of(_events(tmp_path, body), "war")
+    assert not events_of(_events(tmp_path, body), "war")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -209,7 +204,7 @@ def test_a_raids_outcome_and_an_operations_room_are_no_war(tmp_path, body):
     ],
 )
 def test_summons_and_rejections_are_announcements(tmp_path, body):
-    found = _of(_events(tmp_path, body), "announcement")
+    found = events_of(_events(tmp_path, body), "announcement")
     assert any(e.date == DCT for e in found), [(e.trigger, e.date) for e in found]
 
 
@@ -221,4 +216,4 @@ def test_summons_and_rejections_are_announcements(tmp_path, body):
     ],
 )
 def test_refusals_and_summons_of_witnesses_are_no_announcements(tmp_path, body):
-    assert not _of(_events(tmp_path, body), "announcement")
+    assert not events_of(_events(tmp_path, body), "announcement")

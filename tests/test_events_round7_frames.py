@@ -21,7 +21,7 @@ from analysis.events import learned
 from analysis.events.frames import content, framed, resolution_content, then_frame, without
 from analysis.events.triggers import find_sentence_triggers
 from analysis.text import tokens
-from helpers import body_events
+from helpers import body_events, events_of
 
 
 @pytest.fixture(params=["rules", "tagger"])
@@ -35,10 +35,6 @@ def events(request, tmp_path: Path):
         return body_events(tmp_path, body)
 
     return run
-
-
-def _of(evs, type_: str):
-    return [e for e in evs if e.type == type_]
 
 
 def _trigger(sentence: str, word: str):
@@ -65,7 +61,7 @@ def _trigger(sentence: str, word: str):
     ids=["after-days-of", "following", "in-the-wake-of", "less-than-a-week-after"],
 )
 def test_an_event_in_a_temporal_frame_is_its_own_and_undated(events, body, framed_word):
-    attacks = _of(events(body), "attack")
+    attacks = events_of(events(body), "attack")
     assert len(attacks) == 2, [(e.trigger, e.date) for e in attacks]
     inner = [e for e in attacks if e.trigger == framed_word]
     main = [e for e in attacks if e.trigger != framed_word]
@@ -75,7 +71,7 @@ def test_an_event_in_a_temporal_frame_is_its_own_and_undated(events, body, frame
 
 def test_two_undated_reports_of_one_happening_in_a_frame_stay_one(events):
     evs = events("وجاء إخلاء قاعدة عين الأسد بعد مغادرة آخر المستشارين الأمريكيين.")
-    assert len(_of(evs, "withdrawal")) == 1
+    assert len(events_of(evs, "withdrawal")) == 1
 
 
 @pytest.mark.parametrize(
@@ -87,19 +83,19 @@ def test_two_undated_reports_of_one_happening_in_a_frame_stay_one(events):
     ids=["pointed-back-to", "undated-main-noun"],
 )
 def test_a_dated_frame_joins_an_undated_report_of_its_type(events, body):
-    assert [e.date for e in _of(events(body), "attack")] == ["2025-12-28"]
+    assert [e.date for e in events_of(events(body), "attack")] == ["2025-12-28"]
 
 
 def test_a_process_framing_a_past_report_then_is_an_event(events):
     body = "وكانت القوات الأمريكية قد سلمت قاعدة القائم إلى الجيش العراقي في آذار 2020، ضمن إعادة تموضع للتحالف آنذاك."
-    redeployments = _of(events(body), "redeployment")
+    redeployments = events_of(events(body), "redeployment")
     assert len(redeployments) == 1 and redeployments[0].date is None  # the writers leave it undated
-    assert _of(events(body), "handover")[0].date == "2020-03"
+    assert events_of(events(body), "handover")[0].date == "2020-03"
 
 
 def test_a_process_named_in_passing_stays_no_event(events):
     body = "وكانت القوات الأمريكية قد سلمت قاعدة القائم إلى الجيش العراقي في آذار 2020، ضمن إعادة تموضع للتحالف."
-    assert _of(events(body), "redeployment") == []
+    assert events_of(events(body), "redeployment") == []
 
 
 def test_frame_detection_on_tokens():
@@ -132,16 +128,16 @@ def test_frame_detection_on_tokens():
          "bill-terms", "plan-includes", "plan-includes-coordinated"],
 )  # fmt: skip
 def test_content_is_no_event(events, body, type_):
-    assert _of(events(body), type_) == [], [(e.type, e.trigger) for e in events(body)]
+    assert events_of(events(body), type_) == [], [(e.type, e.trigger) for e in events(body)]
 
 
 def test_the_plan_target_adverb_is_no_arrival(events):
-    assert _of(events("وستضع اللجنة جدولا لخفض عدد المستشارين وصولا إلى إنهاء مهمة التحالف."), "deployment") == []
+    assert events_of(events("وستضع اللجنة جدولا لخفض عدد المستشارين وصولا إلى إنهاء مهمة التحالف."), "deployment") == []
 
 
 def test_content_with_a_date_of_its_own_is_a_planned_event(events):
     evs = events("وأوضح الوزير أن المرحلة الثانية تتضمن مغادرة قوات التحالف مدينة أربيل في أيلول المقبل.")
-    out = _of(evs, "withdrawal")
+    out = events_of(evs, "withdrawal")
     assert [(e.date, e.status) for e in out] == [("2026-09", "planned")]
 
 
@@ -162,7 +158,7 @@ def test_a_resolution_head_needs_a_legislature_for_its_content():
     ids=["without-vote", "without-that-announce", "without-handover"],
 )
 def test_what_did_not_happen_is_no_event(events, body, type_):
-    assert _of(events(body), type_) == []
+    assert events_of(events(body), type_) == []
 
 
 def test_without_reads_its_clause_only():
@@ -180,11 +176,11 @@ def test_without_reads_its_clause_only():
     ids=["renewed-commitment", "committed", "spirit-of"],
 )
 def test_an_agreement_named_by_an_obligation_to_it_is_a_reference(events, body):
-    assert _of(events(body), "agreement") == []
+    assert events_of(events(body), "agreement") == []
 
 
 def test_an_agreement_reached_stays_an_event(events):
-    assert len(_of(events("واتفقت بغداد وواشنطن أمس على جدول زمني لإنهاء مهمة التحالف."), "agreement")) == 1
+    assert len(events_of(events("واتفقت بغداد وواشنطن أمس على جدول زمني لإنهاء مهمة التحالف."), "agreement")) == 1
 
 
 def test_content_helper_leaves_a_reported_withdrawal():
@@ -204,5 +200,5 @@ def test_history_in_a_before_clause_stays(events):
 def test_an_event_a_plan_is_set_after_stays(events):
     """Writers A, E and F annotate the undated event a plan comes after (H and I do not): no convention to drop it."""
     evs = events("وقال مصدر عسكري إن تسليم قاعدة عين الأسد سيجري في كانون الثاني المقبل، بعد مغادرة آخر القوات الأمريكية منها.")
-    assert [(e.type, e.date, e.status) for e in _of(evs, "withdrawal")] == [("withdrawal", None, "planned")]
-    assert [(e.date, e.status) for e in _of(evs, "handover")] == [("2026-01", "planned")]
+    assert [(e.type, e.date, e.status) for e in events_of(evs, "withdrawal")] == [("withdrawal", None, "planned")]
+    assert [(e.date, e.status) for e in events_of(evs, "handover")] == [("2026-01", "planned")]
