@@ -61,6 +61,26 @@ def words_before(toks: list[Token], first: int, reach: int, commas: bool = False
     return out
 
 
+def words_after(toks: list[Token], last: int, reach: int) -> list[int]:
+    """Indexes of up to ``reach`` tokens after ``last``, in order, stopping at a strong break (``.``, ``؛``)."""
+    return _until_break(toks, range(last + 1, min(last + 1 + reach, len(toks))))
+
+
+def words_back(toks: list[Token], first: int, reach: int) -> list[int]:
+    """Indexes of up to ``reach`` tokens before ``first``, nearest first, stopping only at a strong break
+    (``words_before`` stops at clause breaks too)."""
+    return _until_break(toks, range(first - 1, max(first - 1 - reach, -1), -1))
+
+
+def _until_break(toks: list[Token], indexes: range) -> list[int]:
+    out = []
+    for j in indexes:
+        if toks[j].text in STRONG_BREAKS:
+            break
+        out.append(j)
+    return out
+
+
 def negated(toks: list[Token], first: int) -> bool:
     """A negation up to ``NEGATION_REACH`` tokens back in the clause, no أن/إن nor a relative pronoun between
     (``لم تؤكد قسد انسحاب``).

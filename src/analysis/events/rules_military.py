@@ -9,7 +9,7 @@ not typed here: a rule for them made unseen development text worse.) Cue words l
 from __future__ import annotations
 
 from analysis.events import lexicon, story
-from analysis.events.modality import STRONG_BREAKS, words_before
+from analysis.events.modality import STRONG_BREAKS, words_after, words_back, words_before
 from analysis.events.rules_statements import pronoun_object
 from analysis.text import Token
 
@@ -24,12 +24,7 @@ VERBAL_NOUNS = frozenset({"تفكيك", "ازاله", "نزع", "سحب"})
 
 def _systems_after(toks: list[Token], m: lexicon.TriggerMatch, reach: int) -> int | None:
     """Index of a defence-system word up to ``reach`` tokens after the trigger, in its sentence."""
-    for j in range(m.last + 1, min(m.last + 1 + reach, len(toks))):
-        if toks[j].text in STRONG_BREAKS:
-            return None
-        if lexicon.is_cue(toks[j], "defence_systems"):
-            return j
-    return None
+    return next((j for j in words_after(toks, m.last, reach) if lexicon.is_cue(toks[j], "defence_systems")), None)
 
 
 def _systems_before(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
@@ -113,10 +108,7 @@ def operation(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
         return True  # ``انطلقت اليوم الاثنين عملية عسكرية``, ``نفذت القطعات عملية تفتيش``: the verb before its subject
     if any(lexicon.is_cue(toks[j], "continuing_words") for j in before[:OPERATION_GOING_AFTER]):
         return True  # ``تتواصل عمليات تفتيش``: the operations themselves go on
-    after = range(m.last + 1, min(m.last + 1 + OPERATION_START_AFTER, len(toks)))
-    for j in after:
-        if toks[j].text in STRONG_BREAKS:
-            return False
+    for j in words_after(toks, m.last, OPERATION_START_AFTER):
         if lexicon.is_cue(toks[j], "operation_starts") or (j - m.last <= OPERATION_GOING_AFTER and lexicon.is_cue(toks[j], "continuing_words")):
             return True
         if j - m.last <= OPERATION_GOING_AFTER and lexicon.is_cue(toks[j], "operation_executions"):
@@ -133,12 +125,8 @@ def operation_end(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
         return True  # ``العملية المشتركة في صحراء كركوك - صلاح الدين انتهت بالكامل``: the operation, then its end
     if not toks[m.last].norm.endswith(("ها", "ه")) or toks[m.last].norm.endswith("اه"):
         return False  # ``انتهاؤها``: the operation named before; not ``انتهاء`` (its hamza seat is no pronoun)
-    for j in range(m.first - 1, max(m.first - 1 - OPERATION_BACK_REACH, -1), -1):
-        if toks[j].text in STRONG_BREAKS:
-            return False
-        if military_operation(toks, j):  # ``عملية حمرين ...، فيما أُعلن انتهاؤها``: past the clause opener
-            return True
-    return False
+    # ``عملية حمرين ...، فيما أُعلن انتهاؤها``: past the clause opener
+    return any(military_operation(toks, j) for j in words_back(toks, m.first, OPERATION_BACK_REACH))
 
 
 SUBJECT_BACK_REACH = 10  # ``العملية المشتركة في صحراء كركوك - صلاح الدين انتهت``: the subject and its place
@@ -200,12 +188,7 @@ def reform_end(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     unification's completion (``other``; dated only), its noun a few words before."""
     if not _peshmerga(toks):
         return False
-    for j in range(m.first - 1, max(m.first - 1 - REFORM_BACK, -1), -1):
-        if toks[j].text in STRONG_BREAKS:
-            return False
-        if lexicon.is_cue(toks[j], "story_reform_words"):
-            return True
-    return False
+    return any(lexicon.is_cue(toks[j], "story_reform_words") for j in words_back(toks, m.first, REFORM_BACK))
 
 
 # A mission finished by its own force, and troops coming back after a withdrawal.
@@ -232,12 +215,7 @@ def _troops_subject(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     قبل أن تعود``), with no other sentence between."""
     if lexicon.has_cue(toks, m.last + 1, m.last + RETURN_AFTER, "troop_words"):
         return True
-    for j in range(m.first - 1, max(m.first - 1 - RETURN_BACK_REACH, -1), -1):
-        if toks[j].text in STRONG_BREAKS:
-            return False
-        if lexicon.is_cue(toks[j], "troop_words"):
-            return True
-    return False
+    return any(lexicon.is_cue(toks[j], "troop_words") for j in words_back(toks, m.first, RETURN_BACK_REACH))
 
 
 def return_back(toks: list[Token], m: lexicon.TriggerMatch) -> bool:

@@ -10,7 +10,7 @@ Conventions: docs/ANNOTATION.md, section "Events"; cue words live in ``data/even
 from __future__ import annotations
 
 from analysis.events import lexicon
-from analysis.events.modality import STRONG_BREAKS, words_before
+from analysis.events.modality import STRONG_BREAKS, words_after, words_before
 from analysis.text import Token
 
 SIGNED_POINTER_REACH = 8  # ``مذكرة للتعاون الأمني الثنائي من المتوقع توقيعها``: past the modifiers and the expectation
@@ -53,12 +53,7 @@ def admission(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``أقرت وزارة الدفاع، أمس الخميس، بأن``: أقرّ with بأن after its subject admits a fact (no vote, no approval)."""
     if not m.rule.words[0].startswith("اقر"):
         return False
-    for j in range(m.last + 1, min(m.last + 1 + ADMISSION_REACH, len(toks))):
-        if toks[j].text in STRONG_BREAKS:
-            return False
-        if toks[j].norm in ADMISSION_LINKS:
-            return True
-    return False
+    return any(toks[j].norm in ADMISSION_LINKS for j in words_after(toks, m.last, ADMISSION_REACH))
 
 
 def joint_approval(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
@@ -93,12 +88,7 @@ def declared(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 def reply(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``ردّ المتحدث ... بأن الحكومة لن تفاوض``: a reply is a statement (``رد على الهجوم`` is a strike back)."""
-    for j in range(m.last + 1, min(m.last + 1 + REPLY_REACH, len(toks))):
-        if toks[j].text in STRONG_BREAKS:
-            return False
-        if toks[j].norm in ("بان", "بانه", "بانها"):
-            return True
-    return False
+    return any(toks[j].norm in ("بان", "بانه", "بانها") for j in words_after(toks, m.last, REPLY_REACH))
 
 
 def ceremony(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
