@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from collections.abc import Sequence
 from typing import Any
 
-from analysis.events import learned, lexicon, modality, story
+from analysis.events import aspect, learned, lexicon, modality, story
 from analysis.events.rules import rule_holds
 from analysis.events.types import TYPES
 from analysis.text import Token
@@ -24,7 +24,6 @@ from analysis.text import Token
 CONTENT_WINDOW = 12  # ``اتفاق ... على إنهاء``: how far the content trigger may be from its head
 REFERENCE_REACH = 6  # ``بموجب المرحلة الثانية من الاتفاق``: a phrase that names an event in passing
 ONGOING_REACH = 16
-CONTINUING_REACH = 8  # ``بدأت القوات الأمريكية، اليوم الجمعة، سحب``
 DECISION_REACH = 10
 PREDICATE_REACH = 10
 FUTURE_CLAUSE_REACH = 10  # ``ستشرف على جرد المنشآت قبل انتقال القاعدة``  # ``انسحاب نحو ألفي جندي من الأراضي السورية سيجري``
@@ -68,6 +67,8 @@ class Trigger:
     absorbed: bool = False  # a stay until a date that is the deadline of a withdrawal in the sentence
     predicate: int | None = None  # ``انسحاب ... سيجري``: the future verb the trigger is the subject of
     content: bool = False  # the thing agreed (``اتفقا على إنهاء المهمة``): planned, dated by its deadline only
+    appointed: bool = False  # ``موعد انتهاء المهمة``: named by the date set for it, planned
+    launched: bool = False  # ``أطلقت القوات اليوم عملية``: an operation launched, going on while recent
 
 
 def _is_break(tok: Token) -> bool:
@@ -127,16 +128,17 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
         trig.predicate = _future_predicate(toks, m)
         trig.future = trig.future or trig.predicate is not None or (trig.background and _future_clause(toks, m))
         trig.ongoing = lexicon.has_cue(toks, m.first - 3, m.first - 1, "ongoing_words") or _ongoing_after(toks, m, "ongoing_words")
-        trig.continuing = any(
-            lexicon.is_cue(toks[j], "continuing_words") for j in modality.words_before(toks, m.first, CONTINUING_REACH, commas=True)
-        ) or _ongoing_after(toks, m, "continuing_words")
+        trig.continuing = aspect.continuing_before(toks, m.first, lambda t: _in_timex(t, blocked)) or _ongoing_after(toks, m, "continuing_words")
+        trig.appointed = aspect.appointed(toks, m.first, lambda t: _in_timex(t, blocked))
+        trig.launched = trig.type == "war" and aspect.launched(toks, m.first, lambda t: _in_timex(t, blocked))
         trig.decided = _decided(toks, m) or _intended(toks, m) or (trig.future and _was_scheduled(toks, m))
         if found and m.prefix.startswith("و") and m.first - found[-1].last <= COORD_REACH:
             trig.continuing = trig.continuing or found[-1].continuing  # بدأت ... سحب جنودها ...، ونقل قسم منهم
         # ``يتعرض التحالف منذ أشهر لهجمات`` goes on; ``منذ القصف الذي`` names the start point, an event that is over
         anchor = m.first > 0 and lexicon.is_cue(toks[m.first - 1], "since_words")
-        trig.ongoing_since = lexicon.has_cue(toks, m.first - 4, m.first - 1, "since_words") and not past_verb(m) and not anchor
-        if modality.starting_point(toks, m.first, m.prefix):  # ``بدأت مع الغزو``, ``منذ انطلاق الحوار``: that point is over
+        since = [j for j in range(max(m.first - 4, 0), m.first) if lexicon.is_cue(toks[j], "since_words")]
+        trig.ongoing_since = bool(since) and not past_verb(m) and not anchor and not aspect.happened_before_since(toks, since[0])
+        if modality.starting_point(toks, m.first, m.prefix) or aspect.since_start_point(toks, m.first):  # ``بدأت مع الغزو``, ``منذ انطلاق الحوار``: that point is over
             trig.continuing = trig.ongoing = trig.ongoing_since = False
         elif modality.begun_predicate(toks, m.first, m.prefix):  # ``أن انسحاب القوات من المقر بدأ فعلاً``: under way
             trig.continuing = True
@@ -151,9 +153,23 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
         if content == "planned":
             trig.content, trig.future = True, True
         kept.append(trig)
+    for prev, trig in zip(kept, kept[1:]):
+        if _shares_future(prev, trig, toks):
+            trig.future = True  # ``ستغادر القوات القاعدة وتسلمها للجيش``: the coordinated verb is to come too
     for trig in kept:  # kept until dated: the report's date may be what dates the event it reports
         trig.reporter = _reports_event(trig, kept, toks)
     return kept
+
+
+def _shares_future(prev: Trigger, trig: Trigger, toks: list[Token]) -> bool:
+    """Is ``trig`` joined by و to a future ``prev`` in its clause, with no aspect of its own (``ستغادر ...
+    وتسلمها``, ``بإخلاء المجمع وتسليمه``)? A perfect verb or a continuing word keeps its own."""
+    m = trig.match
+    if not (prev.future and m.prefix.startswith("و")) or trig.future or trig.continuing or trig.ongoing or past_verb(m):
+        return False
+    if trig.first - prev.last > COORD_REACH:
+        return False
+    return not any(toks[j].text in modality.STRONG_BREAKS or _is_break(toks[j]) for j in range(prev.last + 1, trig.first))
 
 
 #: Rules of forms added for the article's story (round 7, ``analysis.events.story``): where none of a form's rows
@@ -243,9 +259,13 @@ def _decided(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``أمر وزير الدفاع، أمس، بسحب``, ``قررت الحكومة إنهاء``: the object of a decision, planned."""
     if any(lexicon.is_cue(toks[j], "decision_verbs") for j in modality.words_before(toks, m.first, DECISION_REACH, commas=True)):
         return True
+    if past_verb(m):
+        return False  # ``عقب قرار مجلس النواب، سلّم التحالف القاعدة``: a perfect verb tells it was done
     for j in modality.words_before(toks, m.first, DECISION_REACH, commas=True):  # ``قرار ترامب في كانون الأول سحب``
         if lexicon.is_cue(toks[j], "complementizers") or lexicon.is_cue(toks[j], "relatives"):
             return False  # ``وجاء القرار بعد أن شنت تركيا هجوما``: the noun heads another clause
+        if lexicon.is_cue(toks[j], "temporal_background"):
+            return False  # ``القرار اتخذ بعد اجتماع``, ``قرار إبقاء قوة عقب انسحابها``: the event the decision came after
         if lexicon.is_cue(toks[j], "decision_nouns"):
             return True
     return False
