@@ -26,17 +26,17 @@ def future_form(tok: Token) -> bool:
 def continuing_before(toks: list[Token], first: int, in_date: Callable[[Token], bool]) -> bool:
     """A continuing word (``بدأت``, ``لا تزال``, ``تواصل``) before the trigger in its clause, the nearest aspect
     word: a future word nearer the trigger wins (``لا تزال عمليات الإخلاء جارية، ومن المقرر تسليمها``: the
-    handover is planned). Commas and the words of a date (``in_date``) do not count against the reach
+    handover is planned), and أن/إن opens a clause of its own. Commas and the words of a date (``in_date``) do not count against the reach
     (``بدأت القوات، الأحد الماضي، نقل``)."""
     counted = 0
     for j in modality.words_before(toks, first, CONTINUING_SPAN, commas=True):
         tok = toks[j]
+        if tok.text in ("،", ",") or in_date(tok):
+            continue  # ``خلال الأيام الماضية``: a date's words are no aspect (ماضية is also "going ahead")
         if lexicon.is_cue(tok, "continuing_words"):
             return True
-        if lexicon.is_cue(tok, "future_words") or future_form(tok):
-            return False
-        if tok.text in ("،", ",") or in_date(tok):
-            continue
+        if lexicon.is_cue(tok, "future_words") or future_form(tok) or lexicon.is_cue(tok, "complementizers"):
+            return False  # ``بدأ فعلاً، وأن نحو نصف الأفراد غادروا``: a clause of its own
         counted += 1
         if counted >= CONTINUING_REACH:
             break
