@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from analysis.events import lexicon, modality
-from analysis.text import Token
+from analysis.text import Token, normalize
 
 CONTINUING_REACH = 8  # ``بدأت قوات التحالف الدولي، خلال الأيام الماضية، تقليص``: words, not counting commas or a date
 CONTINUING_SPAN = 16  # at most this many tokens back, commas and dates included
 APPOINTED_REACH = 4  # ``الموعد المحدد لانتهاء``, ``موعد أيلول 2026 لانتهاء``
 ASPECT = "event_aspect_cues.json"  # the word lists of this module
+SINCE_CLAUSE = frozenset(normalize(w) for w in ("أن", "ما"))  # ``منذ أن تعرضت``, ``منذ ما``
 
 
 def future_form(tok: Token) -> bool:
@@ -47,7 +48,7 @@ def since_start_point(toks: list[Token], first: int) -> bool:
     """``منذ أن تعرضت لهجوم``, ``منذ إعلان انتهاء المهمة``: منذ names the point something began, an event
     that is over; or a verb that says it took place governs the trigger (``منذ أيلول، جرى تسليم``)."""
     for j in range(max(first - 4, 0), first):
-        if lexicon.is_cue(toks[j], "since_words") and j + 1 < first and toks[j + 1].norm in ("أن", "ما"):
+        if lexicon.is_cue(toks[j], "since_words") and j + 1 < first and toks[j + 1].norm in SINCE_CLAUSE:
             return True
     if first > 1 and lexicon.is_listed(toks[first - 1], "since_points", ASPECT) and lexicon.is_cue(toks[first - 2], "since_words"):
         return True  # ``منذ إعلان انتهاء المهمة القتالية``: since it was announced, an event that is over

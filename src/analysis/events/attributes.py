@@ -85,7 +85,7 @@ def event_status(value: str | None, mod: str | None, dct: dt.date, cues: StatusC
             return "planned"
         if cues.continuing or cues.ongoing:
             return "ongoing"
-        return "occurred" if cues.happened or dating.granularity(value) == "day" else "ongoing"
+        return "occurred" if cues.happened or dating.granularity(value) == "day" else "planned"
     if cues.future or (cues.present and not (cues.ongoing or cues.continuing)):
         return "planned"
     return "ongoing" if cues.ongoing or cues.continuing else "occurred"

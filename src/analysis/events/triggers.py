@@ -126,7 +126,7 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
             " ".join(t.norm for t in toks[i : i + 2]) in c["future_phrases"] for i in range(max(m.first - 5, 0), m.first)
         )
         trig.predicate = _future_predicate(toks, m)
-        trig.future = trig.future or trig.predicate is not None or (trig.background and _future_clause(toks, m))
+        trig.future = trig.future or trig.predicate is not None or (trig.background and _future_clause(toks, m)) or _future_governor(toks, m)
         trig.ongoing = lexicon.has_cue(toks, m.first - 3, m.first - 1, "ongoing_words") or _ongoing_after(toks, m, "ongoing_words")
         trig.continuing = aspect.continuing_before(toks, m.first, lambda t: _in_timex(t, blocked)) or _ongoing_after(toks, m, "continuing_words")
         trig.appointed = aspect.appointed(toks, m.first, lambda t: _in_timex(t, blocked))
@@ -257,17 +257,17 @@ def _prepared(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 
 def _decided(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``أمر وزير الدفاع، أمس، بسحب``, ``قررت الحكومة إنهاء``: the object of a decision, planned."""
+    if past_verb(m):
+        return False  # ``قال آمر اللواء إن قطعاته انتشرت أمس``: a perfect verb tells it was done
     if any(lexicon.is_cue(toks[j], "decision_verbs") for j in modality.words_before(toks, m.first, DECISION_REACH, commas=True)):
         return True
-    if past_verb(m):
-        return False  # ``عقب قرار مجلس النواب، سلّم التحالف القاعدة``: a perfect verb tells it was done
     for j in modality.words_before(toks, m.first, DECISION_REACH, commas=True):  # ``قرار ترامب في كانون الأول سحب``
         if lexicon.is_cue(toks[j], "complementizers") or lexicon.is_cue(toks[j], "relatives"):
             return False  # ``وجاء القرار بعد أن شنت تركيا هجوما``: the noun heads another clause
         if lexicon.is_cue(toks[j], "temporal_background"):
             return False  # ``القرار اتخذ بعد اجتماع``, ``قرار إبقاء قوة عقب انسحابها``: the event the decision came after
         if lexicon.is_cue(toks[j], "decision_nouns"):
-            return True
+            return not (j > 0 and lexicon.is_cue(toks[j - 1], "temporal_background"))  # ``عقب قرار مجلس النواب، سلّم``
     return False
 
 
@@ -292,6 +292,11 @@ def _future_form(tok: Token) -> bool:
     """A verb with the future prefix سـ (``سيجري``, ``ستستمر``, ``وسيكتمل``)."""
     word = tok.norm[1:] if tok.norm[:1] in ("و", "ف") else tok.norm
     return len(word) > 3 and word[0] == "س" and word[1] in ("ي", "ت", "ن")
+
+
+def _future_governor(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """A future verb right before the trigger noun governs it (``ستوقع مذكرة تفاهم``, ``سيعلن انسحاب``)."""
+    return not _finite(m) and any(_future_form(toks[j]) for j in modality.words_before(toks, m.first, 2))
 
 
 def _future_clause(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
