@@ -162,3 +162,32 @@ def test_a_future_verb_governs_the_noun_after_it(events):
     body = "وأضاف أن حكومة الإقليم ستوقع مذكرة تفاهم أمنية مع واشنطن خلال الربع الأخير من العام الجاري."
     found = events_of(events(body, "2025-11-10"), "agreement")
     assert found and all(e.status == "planned" for e in found), [(e.trigger, e.date, e.status) for e in found]
+
+
+# 7. what is being completed goes on; a quoted future predicate; a closed interval is over ---------------------
+
+
+@pytest.mark.parametrize(
+    "body, status",
+    [
+        ("ويأتي القرار في وقت تستكمل فيه القوات الإيطالية مغادرة قاعدة بسماية.", "ongoing"),
+        ("وطلبت القوات الإيطالية مهلة أسبوعين لإكمال إخلاء قاعدة بسماية.", "ongoing"),
+        ("وقال الوزير إن القوات الإيطالية ستكمل مغادرتها قاعدة بسماية بحلول آذار المقبل.", "planned"),
+        ("ومن المتوقع أن تستكمل القوات الإيطالية مغادرة قاعدة بسماية في آذار المقبل.", "planned"),
+    ],
+)
+def test_what_is_being_completed(events, body, status):
+    found = events_of(events(body), "withdrawal")
+    assert status in [e.status for e in found], [(e.trigger, e.date, e.status) for e in found]
+
+
+def test_a_quoted_future_predicate_governs_its_subject(events):
+    body = "وأوضح الناطق أن الانسحاب من قاعدة بسماية \"سيتأخر أسبوعين لأسباب لوجستية\"."
+    found = events_of(events(body), "withdrawal")
+    assert found and all(e.status == "planned" for e in found), [(e.trigger, e.date, e.status) for e in found]
+
+
+def test_a_closed_interval_since_then_is_over(events):
+    body = "وشاركت المروحيات العراقية منذ ذلك الوقت في الحرب على داعش بين 2014 و2017."
+    found = events_of(events(body), "war")
+    assert found and all(e.status == "occurred" for e in found), [(e.trigger, e.date, e.status) for e in found]

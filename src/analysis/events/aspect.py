@@ -34,7 +34,7 @@ def continuing_before(toks: list[Token], first: int, in_date: Callable[[Token], 
         tok = toks[j]
         if tok.text in ("،", ",") or in_date(tok):
             continue  # ``خلال الأيام الماضية``: a date's words are no aspect (ماضية is also "going ahead")
-        if lexicon.is_cue(tok, "continuing_words"):
+        if lexicon.is_cue(tok, "continuing_words") or completing(toks, j):
             return True
         if lexicon.is_cue(tok, "future_words") or future_form(tok) or lexicon.is_cue(tok, "complementizers"):
             return False  # ``بدأ فعلاً، وأن نحو نصف الأفراد غادروا``: a clause of its own
@@ -42,6 +42,17 @@ def continuing_before(toks: list[Token], first: int, in_date: Callable[[Token], 
         if counted >= CONTINUING_REACH:
             break
     return False
+
+
+def completing(toks: list[Token], j: int) -> bool:
+    """``تستكمل القوات مغادرة بغداد``, ``مهلة لإكمال إخلاء المستودعات``: what is being completed is going on;
+    not what is to be completed (``ستكمل انسحابها``, ``على أن يستكمل``, ``من المتوقع أن تستكمل``)."""
+    tok = toks[j]
+    if tok.norm in lexicon.word_lists(ASPECT)["completing_purposes"]:
+        return True
+    if future_form(tok) or not lexicon.is_listed(tok, "completing_verbs", ASPECT):
+        return False
+    return not any(lexicon.is_cue(toks[k], "complementizers") or lexicon.is_cue(toks[k], "future_words") for k in range(max(j - 2, 0), j))
 
 
 def since_start_point(toks: list[Token], first: int) -> bool:

@@ -59,10 +59,11 @@ def event_status(value: str | None, mod: str | None, dct: dt.date, cues: StatusC
     """
     if cues.decided and not cues.continuing:
         return "planned"
-    if cues.since and not cues.future and not cues.happened:
-        return "ongoing"
     span = dating.interval(value, mod, dct)
     rel = dating.relation(span, dct)
+    closed = rel == "before" and dating.granularity(value) == "interval"  # الحرب على داعش بين 2014 و2017: over
+    if cues.since and not cues.future and not cues.happened and not closed:
+        return "ongoing"
     if cues.appointed and rel != "before":
         return "planned"
     if cues.launched and span is not None and (dct - span[1]).days <= LAUNCH_DAYS and rel != "after":

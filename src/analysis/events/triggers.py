@@ -312,6 +312,8 @@ def _future_predicate(toks: list[Token], m: lexicon.TriggerMatch) -> int | None:
         return None  # a verb is no subject
     for j in range(m.last + 1, min(m.last + 1 + PREDICATE_REACH, len(toks))):
         tok = toks[j]
+        if tok.text in modality.QUOTE_MARKS:
+            continue  # ``أن الانسحاب من القاعدة "سيتأخر بضعة أسابيع"``: the quoted predicate is still its verb
         if tok.text in modality.STRONG_BREAKS or _is_break(tok) or lexicon.is_cue(tok, "complementizers"):
             return None
         if _future_form(tok) and lexicon.is_cue(tok, "aspect_verbs"):
