@@ -191,3 +191,30 @@ def test_a_closed_interval_since_then_is_over(events):
     body = "وشاركت المروحيات العراقية منذ ذلك الوقت في الحرب على داعش بين 2014 و2017."
     found = events_of(events(body), "war")
     assert found and all(e.status == "occurred" for e in found), [(e.trigger, e.date, e.status) for e in found]
+
+
+# 8. a participle of scheduling after the trigger; a background frame ends at its comma -------------------------
+
+
+@pytest.mark.parametrize(
+    "body, type_, word",
+    [
+        ("وقال الضابط إن تسليم المروحيات الجديدة إلى طيران الجيش لا يزال مقررا في الربع الأول من العام المقبل.", "handover", "تسليم"),
+        ("ويبقى أسبوع واحد على انتهاء مهمة التحالف الدولي في إقليم كردستان، المقرر نهاية الشهر الجاري.", "mission_end", "انتهاء"),
+    ],
+)
+def test_a_scheduling_participle_after_the_trigger_makes_it_planned(events, body, type_, word):
+    found = events_of(events(body, "2025-12-20"), type_)
+    assert "planned" in _status(found, word), [(e.trigger, e.date, e.status) for e in found]
+
+
+def test_the_participle_belongs_to_the_nearest_trigger(events):
+    body = "وأعلن المتحدث أن بغداد وواشنطن اتفقتا أمس على تأجيل انتهاء مهمة التحالف في أربيل، الذي كان مقررا في أيلول."
+    found = events_of(events(body, "2026-08-20"), "agreement")
+    assert found and all(e.status == "occurred" for e in found), [(e.trigger, e.date, e.status) for e in found]
+
+
+def test_the_main_clause_ongoing_word_is_not_the_background_frames(events):
+    body = "وبعد قراءته الأولى في آذار الماضي، لا يزال مشروع القانون حبيس أدراج البرلمان."
+    found = events_of(events(body, "2026-05-25"), "other")
+    assert "occurred" in _status(found, "قراءته"), [(e.trigger, e.date, e.status) for e in found]

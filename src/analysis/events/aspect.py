@@ -14,6 +14,7 @@ from analysis.text import Token, normalize
 CONTINUING_REACH = 8  # ``بدأت قوات التحالف الدولي، خلال الأيام الماضية، تقليص``: words, not counting commas or a date
 CONTINUING_SPAN = 16  # at most this many tokens back, commas and dates included
 APPOINTED_REACH = 4  # ``الموعد المحدد لانتهاء``, ``موعد أيلول 2026 لانتهاء``
+SCHEDULED_REACH = 16  # ``تسليم الطائرات المسيرة الاستطلاعية ... لا يزال مقررا``
 ASPECT = "event_aspect_cues.json"  # the word lists of this module
 SINCE_CLAUSE = frozenset(normalize(w) for w in ("أن", "ما"))  # ``منذ أن تعرضت``, ``منذ ما``
 
@@ -103,6 +104,17 @@ def appointed(toks: list[Token], first: int, in_date: Callable[[Token], bool]) -
         if not (lexicon.is_listed(tok, "appointment_fillers", ASPECT) or in_date(tok)):
             return False
     return False
+
+
+def scheduled_after(toks: list[Token], last: int) -> int | None:
+    """``تسليم الطائرات ... لا يزال مقررا في الربع الأول``, ``المرحلة الثانية، المقررة نهاية الشهر``, ``الزيارة التي كان
+    مقررا أن``: the index of a participle of scheduling after the trigger, in its sentence part (None if none)."""
+    for j in modality.words_after(toks, last, SCHEDULED_REACH):
+        if lexicon.is_cue(toks[j], "scheduled_words"):
+            return None if lexicon.is_listed(toks[j - 1], "from_words", ASPECT) else j  # ``، ومن المقرر تسليمها``: the next verb's
+        if lexicon.is_cue(toks[j], "clause_openers") or lexicon.is_cue(toks[j], "complementizers"):
+            return None
+    return None
 
 
 def deadline_date(toks: list[Token], timex_first: int | None) -> bool:

@@ -344,6 +344,8 @@ def _mergeable(
         # ``عملية التسليم جرت وفق الجدول``: an undated definite noun points back to the event already reported
         dated = b if undated is a else a
         same_base = a.place is not None and a.place == b.place and place_level(a.place) >= 3 and a.status == b.status
+        # ``غادر المقاولون القاعدة بعد سلسلة ضربات``: an undated event named in a frame is not the dated report's
+        same_base = same_base and undated.trigger_start not in in_frames
         return same_sentence or same_base or (definite(undated.trigger) and undated.trigger_start > dated.trigger_start)
     ia, ib = a.interval, b.interval
     same_date = a.date == b.date and a.date_mod == b.date_mod

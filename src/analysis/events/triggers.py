@@ -25,6 +25,7 @@ CONTENT_WINDOW = 12  # ``اتفاق ... على إنهاء``: how far the content
 REFERENCE_REACH = 6  # ``بموجب المرحلة الثانية من الاتفاق``: a phrase that names an event in passing
 ONGOING_REACH = 16
 DECISION_REACH = 10
+DECISION_NOUN_REACH = 5  # ``قرار الرئيس الأمريكي دونالد ترامب سحب``: words between a decision noun and its object, not a date's
 PREDICATE_REACH = 10
 FUTURE_CLAUSE_REACH = 10  # ``ستشرف على جرد المنشآت قبل انتقال القاعدة``  # ``انسحاب نحو ألفي جندي من الأراضي السورية سيجري``
 SCHEDULED_REACH = 5  # ``وكان من المفترض أن تنسحب``
@@ -68,6 +69,7 @@ class Trigger:
     predicate: int | None = None  # ``انسحاب ... سيجري``: the future verb the trigger is the subject of
     content: bool = False  # the thing agreed (``اتفقا على إنهاء المهمة``): planned, dated by its deadline only
     appointed: bool = False  # ``موعد انتهاء المهمة``: named by the date set for it, planned
+    scheduled_at: int | None = None  # ``تسليم ... لا يزال مقررا``: the index of a participle of scheduling after it
     launched: bool = False  # ``أطلقت القوات اليوم عملية``: an operation launched, going on while recent
 
 
@@ -122,16 +124,17 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
         if found and m.prefix.startswith("و") and found[-1].background and m.first - found[-1].last <= 3:
             trig.background = True  # "بعد إنهاء المهام ومغادرة بعثة التحالف"
         verb = words[0]
-        trig.future = trig.postponed or m.prefix.endswith("س") or (verb[:1] == "س" and verb[1:2] in ("ي", "ت", "ن")) or lexicon.has_cue(toks, m.first - 4, m.first - 1, "future_words") or _intended(toks, m) or _prepared(toks, m) or any(
+        trig.future = trig.postponed or m.prefix.endswith("س") or (verb[:1] == "س" and verb[1:2] in ("ي", "ت", "ن")) or any(lexicon.is_cue(toks[j], "future_words") for j in modality.words_before(toks, m.first, 4, commas=True)) or _intended(toks, m) or _prepared(toks, m) or any(
             " ".join(t.norm for t in toks[i : i + 2]) in c["future_phrases"] for i in range(max(m.first - 5, 0), m.first)
         )
         trig.predicate = _future_predicate(toks, m)
         trig.future = trig.future or trig.predicate is not None or (trig.background and _future_clause(toks, m)) or _future_governor(toks, m)
-        trig.ongoing = lexicon.has_cue(toks, m.first - 3, m.first - 1, "ongoing_words") or _ongoing_after(toks, m, "ongoing_words")
-        trig.continuing = aspect.continuing_before(toks, m.first, lambda t: _in_timex(t, blocked)) or _ongoing_after(toks, m, "continuing_words")
+        trig.ongoing = lexicon.has_cue(toks, m.first - 3, m.first - 1, "ongoing_words") or _ongoing_after(toks, m, "ongoing_words", trig.background)
+        trig.continuing = aspect.continuing_before(toks, m.first, lambda t: _in_timex(t, blocked)) or _ongoing_after(toks, m, "continuing_words", trig.background)
         trig.appointed = aspect.appointed(toks, m.first, lambda t: _in_timex(t, blocked))
+        trig.scheduled_at = None if _finite(m) else aspect.scheduled_after(toks, m.last)
         trig.launched = trig.type == "war" and aspect.launched(toks, m.first, lambda t: _in_timex(t, blocked))
-        trig.decided = _decided(toks, m) or _intended(toks, m) or (trig.future and _was_scheduled(toks, m))
+        trig.decided = _decided(toks, m, blocked) or _intended(toks, m) or (trig.future and _was_scheduled(toks, m))
         if found and m.prefix.startswith("و") and m.first - found[-1].last <= COORD_REACH:
             trig.continuing = trig.continuing or found[-1].continuing  # بدأت ... سحب جنودها ...، ونقل قسم منهم
         # ``يتعرض التحالف منذ أشهر لهجمات`` goes on; ``منذ القصف الذي`` names the start point, an event that is over
@@ -153,6 +156,9 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
         if content == "planned":
             trig.content, trig.future = True, True
         kept.append(trig)
+    for trig in kept:  # ``تأجيل انتهاء المهمة، الذي كان مقررا في أيلول``: the participle is the nearest trigger's
+        at = trig.scheduled_at
+        trig.appointed = trig.appointed or (at is not None and not any(trig.last < t.first < at for t in kept))
     for prev, trig in zip(kept, kept[1:]):
         if _shares_future(prev, trig, toks):
             trig.future = True  # ``ستغادر القوات القاعدة وتسلمها للجيش``: the coordinated verb is to come too
@@ -255,28 +261,35 @@ def _prepared(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return any(lexicon.is_cue(toks[j], "preparation_words") for j in modality.words_before(toks, m.first, PREPARATION_REACH))
 
 
-def _decided(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+def _decided(toks: list[Token], m: lexicon.TriggerMatch, blocked: list[tuple[int, int]] = ()) -> bool:
     """``أمر وزير الدفاع، أمس، بسحب``, ``قررت الحكومة إنهاء``: the object of a decision, planned."""
     if past_verb(m):
         return False  # ``قال آمر اللواء إن قطعاته انتشرت أمس``: a perfect verb tells it was done
     if any(lexicon.is_cue(toks[j], "decision_verbs") for j in modality.words_before(toks, m.first, DECISION_REACH, commas=True)):
         return True
+    words = 0
     for j in modality.words_before(toks, m.first, DECISION_REACH, commas=True):  # ``قرار ترامب في كانون الأول سحب``
         if lexicon.is_cue(toks[j], "complementizers") or lexicon.is_cue(toks[j], "relatives"):
             return False  # ``وجاء القرار بعد أن شنت تركيا هجوما``: the noun heads another clause
-        if lexicon.is_cue(toks[j], "temporal_background"):
+        words += not _in_timex(toks[j], blocked) and toks[j].text not in ("،", ",")
+        if words > DECISION_NOUN_REACH:
+            return False  # ``قرارا ردت بموجبه دعوى أقامها نائبان للطعن في دستورية البيان``: too far to be its object
+        if lexicon.is_cue(toks[j], "temporal_background") or toks[j].norm in lexicon.cues()["end_point_words"]:
             return False  # ``القرار اتخذ بعد اجتماع``, ``قرار إبقاء قوة عقب انسحابها``: the event the decision came after
         if lexicon.is_cue(toks[j], "decision_nouns"):
             return not (j > 0 and lexicon.is_cue(toks[j - 1], "temporal_background"))  # ``عقب قرار مجلس النواب، سلّم``
     return False
 
 
-def _ongoing_after(toks: list[Token], m: lexicon.TriggerMatch, cue: str) -> bool:
-    """``انسحاب القوات من قاعدة حرير، الذي بدأ مطلع الشهر، لا يزال مستمرا``: an ongoing word later in its clause."""
+def _ongoing_after(toks: list[Token], m: lexicon.TriggerMatch, cue: str, background: bool = False) -> bool:
+    """``انسحاب القوات من قاعدة حرير، الذي بدأ مطلع الشهر، لا يزال مستمرا``: an ongoing word later in its clause.
+    A background frame ends at its comma (``بعد شهرين على قراءته الأولى، لا يزال المشروع``: the main clause's)."""
     c = lexicon.cues()
     for j in range(m.last + 1, min(m.last + 1 + ONGOING_REACH, len(toks))):
         tok = toks[j]
         if tok.text in modality.STRONG_BREAKS or lexicon.is_cue(tok, "clause_openers") or tok.norm in c["clause_starts"]:
+            return False
+        if background and tok.text in ("،", ","):
             return False
         near = j - m.last <= 2
         if lexicon.is_cue(tok, "start_words"):
