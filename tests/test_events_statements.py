@@ -122,3 +122,27 @@ def test_the_lead_skips_short_lines_and_a_verb_must_open_its_sentence():
     assert opens_sentence(dateline, verb)
     inside = tokens("وفي سياق آخر أعلنت وزارة الدفاع اليوم")
     assert not opens_sentence(inside, next(i for i, t in enumerate(inside) if t.text == "أعلنت"))
+
+
+def test_a_news_statement_is_a_source_not_a_timeline_row(tmp_path):
+    from analysis.events import merge_events
+
+    body = "أعلنت وزارة الدفاع العراقية، اليوم الثلاثاء، أن الجيش تسلم قاعدة الحبانية من قوات التحالف الدولي."
+    found = body_events(tmp_path, body, dct="2026-01-20")
+    assert {e.type for e in found} == {"announcement", "handover"}
+    assert [e.news_statement for e in found if e.type == "announcement"] == [True]
+    table = merge_events(found)
+    assert list(table["type"]) == ["handover"]
+    cited = table["sources"].iloc[0][0]
+    statement = next(e for e in found if e.type == "announcement")
+    assert cited["sentence_start"] == statement.sentence_start  # the statement's sentence is still the row's source
+
+
+def test_an_announcement_of_its_own_stays_a_timeline_row(tmp_path):
+    from analysis.events import merge_events
+
+    body = "نفت قيادة العمليات المشتركة، اليوم، وجود أي نية لتمديد بقاء المستشارين."
+    found = body_events(tmp_path, body, dct="2026-01-20")
+    announced = events_of(found, "announcement")
+    assert announced and not announced[0].news_statement
+    assert "announcement" in list(merge_events(found)["type"])

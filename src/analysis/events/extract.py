@@ -170,6 +170,7 @@ def _article_events(
                 actors=pick_actors(actors, trig, clause),
                 summary=event_summary(text, toks, trig),
                 mentions=(mention,),
+                news_statement=trig.news,
             )
             raw.append((event, sent.end <= title_end))
             if framed(toks, trig):
