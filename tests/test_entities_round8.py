@@ -39,6 +39,8 @@ def test_initials_leave_out_the_article_and_try_both_readings_of_a_leading_waw()
     assert initials("الاتحادية") == {"ا"}
     assert initials("وكالة") == {"و", "ك"}
     assert initials("والعدالة") >= {"ع"}
+    assert initials("لحقوق") == {"ل", "ح"}  # a preposition before a bare noun
+    assert long_form_start("المرصد العراقي لحقوق الإنسان".split(), 4, "معحا") == 0
     assert acronym_letters(["هنا"]) == "هنا" and acronym_letters(["SDF"]) is None and acronym_letters(["قس"]) is None
     words = "أعلنت هيئة النزاهة الاتحادية".split()
     assert long_form_start(words, 4, "هنا") == 1

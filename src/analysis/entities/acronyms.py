@@ -22,9 +22,9 @@ _ARTICLES = ("وال", "فال", "بال", "كال", "لل", "ال")
 
 @lru_cache(maxsize=50_000)
 def initials(word: str) -> frozenset[str]:
-    """The letters ``word`` may contribute to an acronym: its first letter, after an article or an
-    attached conjunction or preposition when it has one (``وكالة`` gives و and ك: the و may be a
-    conjunction or the word's own letter)."""
+    """The letters ``word`` may contribute to an acronym: its first letter, and the first after an
+    article or an attached conjunction or preposition when it may have one (``وكالة`` gives و and
+    ك: the و may be a conjunction or the word's own letter; ``لحقوق`` gives ل and ح)."""
     n = norm(word)
     if not n.isalpha():
         return frozenset()
@@ -32,7 +32,7 @@ def initials(word: str) -> frozenset[str]:
     for pre in _ARTICLES:
         if n.startswith(pre) and len(n) > len(pre) + 1:
             out.add(n[len(pre)])
-    if n[0] in "وف" and len(n) > 3:
+    if n[0] in "وفبلك" and len(n) > 3:  # و/ف, or a preposition before a bare noun (لحقوق)
         out.add(n[1])
     return frozenset(out)
 
