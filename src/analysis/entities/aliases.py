@@ -153,6 +153,7 @@ class AliasLinker:
         return acronym or not any(c in self.common for c in cores)
 
     def _is_common(self, words: list[str]) -> bool:
+        """Some word of ``words`` is a common word (its bare mentions are not tagged)."""
         return any(core(norm(w)) in self.common for w in words)
 
     def _acronyms(self, words: list[str], keys: list[str], tags: list[str]) -> set[tuple[int, int]]:
@@ -173,11 +174,13 @@ class AliasLinker:
             start = long_form_start(words, p, letters) if letters else None
             if start is None or p - start < 2:
                 continue
-            inner = [(s, e, typ) for s, e, typ in bio_spans(tags) if s < p and start < e]
-            if not _free(tags, start, p) or _span_at(tags, *short) not in (None, *(t for _, _, t in inner)):
+            if not _free(tags, start, p) or not _free(tags, *short):
                 continue
-            typs = [typ for s, e, typ in inner if e == p and typ in LINK_TYPES]
-            _retag(tags, start, p, typs[0] if typs else "ORG")
+            ending = [typ for s, e, typ in bio_spans(tags) if e == p and s >= start and typ in LINK_TYPES]
+            typ = ending[0] if ending else "ORG"
+            if _span_at(tags, *short) not in (None, typ):
+                continue
+            _retag(tags, start, p, typ)
             out.add(short)
         return out
 
