@@ -135,11 +135,12 @@ def sentence_places_actors(
     text: str = "",
     blocked: set[int] = frozenset(),
     last_base: str | None = None,
+    named_before: Sequence[str] = (),
 ) -> tuple[list[PlaceMention], list[tuple[int, str]]]:
     """The places (``places.PlaceMention``) and actors (token index, name) of a sentence:
     ``analysis.entities`` first, the gazetteers for what the tagger left out (or everything when
     there are no entities), and sites named with their head noun (``places.sentence_places``; tokens
-    in ``blocked`` name no site, ``القاعدة`` stands for ``last_base``).
+    in ``blocked`` name no site, ``القاعدة`` stands for ``last_base``, ``الإقليم`` for the region of ``named_before``).
 
     Entities inside parentheses are skipped: asides and acronyms, not the event's place or actors.
     """
@@ -183,7 +184,7 @@ def sentence_places_actors(
         elif free(i, j):
             located.append((i, j, place.canonical))
     actors += [(i, a) for i, j, a in lexicon.gazetteer_spans(toks, lexicon.actors()) if free(i, j)]
-    return sentence_places(toks, located, blocked, last_base), actors
+    return sentence_places(toks, located, blocked, last_base, named_before), actors
 
 
 def pick_place(mentions: Sequence[PlaceMention], trig: Trigger, clause: tuple[int, int]) -> str | None:

@@ -100,7 +100,7 @@ def _article_events(
         ]  # fmt: skip
         blocked = {i for i, t in enumerate(toks) for x in in_sent if x.start < t.end and t.start < x.end}
         if not trigs:
-            named = sentence_places_actors(toks, None, sent.start, sent.end, text, blocked, last_base)[0]
+            named = sentence_places_actors(toks, None, sent.start, sent.end, text, blocked, last_base, seen_places)[0]
             seen_places += [p.name for p in named if not p.excluded]
             last_base = _topic_base(named, base_counts, last_base)
             continue
@@ -111,7 +111,7 @@ def _article_events(
         share_means_date(trigs, toks)
         share_relative_date(trigs, toks)
         in_sentence = None if ents is None else ents[bisect_left(ent_starts, sent.start) : bisect_left(ent_starts, sent.end)]
-        places, actors = sentence_places_actors(toks, in_sentence, sent.start, sent.end, text, blocked, last_base)
+        places, actors = sentence_places_actors(toks, in_sentence, sent.start, sent.end, text, blocked, last_base, seen_places)
         seen_places += [p.name for p in places if not p.excluded]
         last_base = _topic_base(places, base_counts, last_base)
         spans = [Span(t.first, t.last, t.type) for t in trigs if not t.reporter]

@@ -22,7 +22,7 @@ place joined by ``و`` to the one before it shares its preposition; ``حيث`` a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -314,10 +314,13 @@ def _names_after_definite_head(toks: list[Token], j: int) -> bool:
 
 
 def sentence_places(
-    toks: list[Token], located: Sequence[tuple[int, int, str]], blocked: set[int] = frozenset(), last_base: str | None = None
+    toks: list[Token], located: Sequence[tuple[int, int, str]], blocked: set[int] = frozenset(), last_base: str | None = None,
+    named_before: Sequence[str] = (),
 ) -> list[PlaceMention]:
     """Every place of the sentence: ``located`` (entity and gazetteer spans: first, last, name), site
-    names, and ``القاعدة`` standing for ``last_base`` (the base the article named last).
+    names, ``القاعدة`` standing for ``last_base`` (the base the article named last), and a generic
+    ``الإقليم``/``المدينة``/``البلاد`` standing for the place of its kind named last before it (this
+    sentence, else ``named_before``: the places the article named in the sentences before, in order).
 
     A place inside an airport's name (``أربيل`` in ``مطار أربيل الدولي``) is the airport; a place in
     an organisation's name (``قيادة عمليات بغداد``) is no place; tokens in ``blocked`` (timexes) name none.
@@ -335,7 +338,7 @@ def sentence_places(
         base = described or (max(earlier, key=lambda s: s[0])[2] if earlier else last_base)
         if base:
             spans.append((i, i, base))
-    generic = _generic_anaphors(toks, spans, taken)
+    generic = _generic_anaphors(toks, spans, taken, named_before)
     spans += [(i, i, name) for i, name in generic.items()]
     pronouns: dict[int, str] = {}
     for i, tok in enumerate(toks):  # ``انسحابها منها``: the base named before it in this sentence
@@ -399,9 +402,14 @@ def _with_head(toks: list[Token], first: int) -> bool:
     return first > 0 and bool(lexicon.bare(toks[first - 1].norm) & _heads())
 
 
-def _generic_anaphors(toks: list[Token], spans: Sequence[tuple[int, int, str]], taken: set[int]) -> dict[int, str]:
+def _generic_anaphors(
+    toks: list[Token], spans: Sequence[tuple[int, int, str]], taken: set[int], named_before: Sequence[str] = ()
+) -> dict[int, str]:
     """``تغادر الإقليم``, ``خارج البلاد``: a definite generic place noun standing alone (token index) and
-    the place of its kind named last before it in the sentence (a region, a city or province, a country)."""
+    the place of its kind named last before it in the sentence (a region, a city or province, a country),
+    else (a region, a city) in the article's sentences before (``named_before``; a region also as the region of a place inside it:
+    ``أربيل`` before ``الإقليم`` is in ``إقليم كردستان``). A news story names its region or city once and then
+    writes ``الإقليم``, ``المدينة``."""
     cues = place_cues()
     kinds = {"generic_region": lambda i: i.level == 2 and normalize(i.canonical).startswith("اقليم"),
              "generic_city": lambda i: i.level == 2 and not normalize(i.canonical).startswith("اقليم"),
@@ -415,10 +423,31 @@ def _generic_anaphors(toks: list[Token], spans: Sequence[tuple[int, int, str]], 
         if i + 1 < len(toks) and _name_word(toks[i + 1]) and place_info(toks[i + 1].text) is not None:
             continue  # ``المدينة الموصل``-like apposition: the name follows
         kind = next(k for k in kinds if stems & cues[k])
-        earlier = [(s[0], info.canonical) for s in spans if s[1] < i and (info := place_info(s[2])) is not None and kinds[kind](info)]
-        if earlier:
-            out[i] = max(earlier)[1]
+        before = [(s[0], info.canonical) for s in spans if s[1] < i and (info := place_info(s[2])) is not None and kinds[kind](info)]
+        if before:
+            out[i] = max(before)[1]
+            continue
+        if kind == "generic_country":
+            continue  # ``في البلاد`` with no country before it in the sentence: the article's country, guessed later anyway
+        named = next((q for p in reversed(named_before) if (q := _of_kind(p, kind, kinds[kind])) is not None), None)
+        if named is not None:
+            out[i] = named
     return out
+
+
+def _of_kind(name: str, kind: str, fits: Callable[[lexicon.Place], bool]) -> str | None:
+    """``name`` itself when it is a place of ``kind`` (``fits``); for a region, else the region it lies in
+    (``حرير`` → ``إقليم كردستان``, by the place tree); None otherwise."""
+    info = place_info(name)
+    if info is not None and fits(info):
+        return info.canonical
+    if kind != "generic_region":
+        return None
+    for outer in hierarchy().chain(name)[1:]:
+        info = place_info(outer)
+        if info is not None and fits(info):
+            return info.canonical
+    return None
 
 
 def _unclaimed(toks: list[Token], located: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -1,0 +1,69 @@
+"""Event places by class, round 8 (issue 8; docs/ANNOTATION.md, "Events": place).
+
+Sentences are written for these tests. Extraction runs without the entity tagger (the gazetteers only).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import body_events, events_of
+
+
+def _place(tmp_path: Path, body: str, type_: str, word: str | None = None) -> str | None:
+    found = events_of(body_events(tmp_path, body), type_, word)
+    assert len(found) == 1, [(e.type, e.trigger, e.place) for e in body_events(tmp_path, body)]
+    return found[0].place
+
+
+# ---------------------------------------------------------------------------------------------
+# A visit is where it goes: the place it governs (``زار بغداد``, ``يزور أربيل``, ``زيارة إلى``).
+
+
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        ("زار وزير الدفاع الأمريكي بغداد أمس الأحد لبحث مستقبل مهمة التحالف.", "بغداد"),
+        ("ومن المقرر أن يزور قائد القيادة المركزية أربيل الأسبوع المقبل لبحث انسحاب القوات الأمريكية.", "أربيل"),
+        ("وكانت وزيرة الدفاع الألمانية قد زارت أربيل الشهر الماضي، حيث بحثت مستقبل مهمة التحالف.", "أربيل"),
+    ],
+    ids=["visited-object", "planned-visit-object", "past-visit-object"],
+)
+def test_a_visit_takes_the_place_it_governs(tmp_path, body, place):
+    assert _place(tmp_path, body, "other") == place
+
+
+# ---------------------------------------------------------------------------------------------
+# A generic ``الإقليم``/``المدينة`` with nothing of its kind before it in the sentence stands for the one the
+# article named before (a region also through a place inside it: ``حرير`` lies in ``إقليم كردستان``).
+
+
+@pytest.mark.parametrize(
+    "body, type_, place",
+    [
+        ("غادرت القوات الأمريكية قاعدة حرير أمس.\n\nوقال مسؤول إن مهمة التحالف في الإقليم ستنتهي في أيلول المقبل.",
+         "mission_end", "إقليم كردستان"),
+        ("سقطت ثلاثة صواريخ على مطار أربيل الدولي أمس.\n\nوأكد المسؤول أن التحالف سيكمل سحب قواته من الإقليم في أيلول المقبل.",
+         "withdrawal", "إقليم كردستان"),
+        ("وصلت تعزيزات عسكرية إلى إقليم كردستان أمس.\n\nوأضاف أن مهمة التحالف في الإقليم ستنتهي العام المقبل.",
+         "mission_end", "إقليم كردستان"),
+    ],
+    ids=["region-of-a-base", "region-of-an-airport", "region-named"],
+)
+def test_a_generic_region_points_back_to_the_articles_region(tmp_path, body, type_, place):
+    assert _place(tmp_path, body, type_, "الإقليم") == place
+
+
+def test_a_generic_region_with_no_region_in_the_article_is_no_place(tmp_path):
+    body = "وقال مسؤول إن مهمة التحالف في الإقليم ستنتهي في أيلول المقبل."
+    assert _place(tmp_path, body, "mission_end") is None
+
+
+def test_the_country_noun_takes_no_country_from_an_earlier_sentence(tmp_path):
+    """``في البلاد`` with no country before it in its sentence is left to the country guess: a site listed
+    after it (``أبرزها قاعدة الشدادي``) stays the place."""
+    body = ("وكانت القوات الأمريكية قد انسحبت من دير الزور في سوريا العام الماضي.\n\n"
+            "وقال المتحدث إن الجنود سيتجمعون في البلاد في مواقع محدودة، أبرزها قاعدة الشدادي، خلال الشهر المقبل.")
+    assert _place(tmp_path, body, "redeployment", "سيتجمعون") == "الشدادي"
