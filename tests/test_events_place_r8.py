@@ -67,3 +67,26 @@ def test_the_country_noun_takes_no_country_from_an_earlier_sentence(tmp_path):
     body = ("وكانت القوات الأمريكية قد انسحبت من دير الزور في سوريا العام الماضي.\n\n"
             "وقال المتحدث إن الجنود سيتجمعون في البلاد في مواقع محدودة، أبرزها قاعدة الشدادي، خلال الشهر المقبل.")
     assert _place(tmp_path, body, "redeployment", "سيتجمعون") == "الشدادي"
+
+
+# ---------------------------------------------------------------------------------------------
+# An object pronoun on the trigger (``أخلاها``, ``تحريرها``) stands for the place named before it in the sentence.
+
+
+@pytest.mark.parametrize(
+    "body, type_, place",
+    [
+        ("وتقع بلدة القائم على الحدود مع سوريا، وقد شهدت معارك عنيفة قبل تحريرها في تشرين الثاني 2017.", "war", "القائم"),
+        ("تسلم الجيش العراقي أمس الموقع الذي كان يشغله التحالف في سنجار، بعد أن أخلاها المستشارون الأجانب الأسبوع الماضي.",
+         "withdrawal", "سنجار"),
+    ],
+    ids=["liberated-town", "vacated-site"],
+)
+def test_an_object_pronoun_stands_for_the_place_before(tmp_path, body, type_, place):
+    assert _place(tmp_path, body, type_) == place
+
+
+def test_the_pronoun_of_a_meeting_is_its_subject_not_a_place(tmp_path):
+    """``اجتماعها``: the committee's meeting (a verbal noun of an unplaced type), not a meeting in ``بغداد``."""
+    body = "وقال إن اللجنة العسكرية العليا في بغداد ستعقد اجتماعها المقبل الأسبوع القادم لبحث انسحاب القوات."
+    assert _place(tmp_path, body, "other") is None

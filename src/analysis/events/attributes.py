@@ -16,9 +16,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from analysis.events import dating, lexicon
-from analysis.events.governing import excluded_country, governed_place
+from analysis.events.governing import excluded_country, governed_place, object_pronoun, pronoun_antecedent
 from analysis.events.location import QUOTES, PlaceMention, sentence_places
 from analysis.events.location import place_level, same_place
+from analysis.events.modality import present_verb
 from analysis.events.places import place_cues
 from analysis.events.records import Event
 from analysis.events.triggers import Trigger, past_verb
@@ -187,13 +188,22 @@ def sentence_places_actors(
     return sentence_places(toks, located, blocked, last_base, named_before), actors
 
 
-def pick_place(mentions: Sequence[PlaceMention], trig: Trigger, clause: tuple[int, int]) -> str | None:
+def pick_place(
+    mentions: Sequence[PlaceMention], trig: Trigger, clause: tuple[int, int], toks: Sequence[Token] = ()
+) -> str | None:
     """The place ``trig`` governs in its clause, by its type's ``place_roles`` (``places.governed_place``);
-    for a type that is placed, the rest of a country named by an exclusion (``خارج إقليم كردستان``). A denial
-    has none: a place after it is in what is denied."""
+    else, when the trigger carries an object pronoun (``أخلاها``, ``استعادتها``), the place named before it
+    in the sentence that the pronoun stands for (``governing.pronoun_antecedent``; on a verbal noun of an
+    unplaced type the pronoun is its subject: ``اجتماعها``, ``انضمامها``); for a type that is placed,
+    the rest of a country named by an exclusion (``خارج إقليم كردستان``). A denial has none: a place after
+    it is in what is denied."""
     if trig.type == "announcement" and normalize(trig.match.rule.words[0]) in lexicon.cues()["denials"]:
         return None  # ``نفت الحكومة تقارير عن نقل قوات من قاعدة حرير``: the place is the denied content's (v3, v4 adjudication)
-    place = governed_place(mentions, trig.first, trig.last, clause, TYPES[trig.type].place_roles, object_place(trig))
+    roles = TYPES[trig.type].place_roles
+    verb = past_verb(trig.match) or present_verb(trig.match.prefix, trig.match.rule.words[0])
+    place = governed_place(mentions, trig.first, trig.last, clause, roles, object_place(trig))
+    if place is None and roles and toks and object_pronoun(toks[trig.last].text) and (verb or not TYPES[trig.type].unplaced):
+        place = pronoun_antecedent(mentions, trig.first)
     if place is None and not TYPES[trig.type].unplaced:
         place = excluded_country(mentions, clause)
     return place

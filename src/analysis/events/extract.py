@@ -160,7 +160,7 @@ def _article_events(
                     ended=forward is False, happened=happened(toks, trig), decided=trig.decided,
                     present=sent.end > title_end and TYPES[trig.type].purpose and present_verb(trig.match.prefix, trig.match.rule.words[0]),
                 )),  # fmt: skip
-                place=pick_place(places, trig, clause),
+                place=pick_place(places, trig, clause, toks),
                 actors=pick_actors(actors, trig, clause),
                 summary=event_summary(text, toks, trig),
                 mentions=(mention,),

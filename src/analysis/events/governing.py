@@ -23,6 +23,7 @@ from analysis.events.location import PlaceMention, place_info
 from analysis.text import normalize
 
 OBJ_CITY_REACH = 5  # a city (not a site) is the object of a trigger only this close after it
+PLACE_PRONOUNS = ("ها",)  # an object pronoun that stands for a place named before (a base, a town: feminine)
 SITE_FIRST_ROLES = ("obj", "من")  # types whose place is first the site acted on or left: a base named before stands in
 
 
@@ -76,6 +77,24 @@ def _base_named_before(mentions: Sequence[PlaceMention], first: int, clause: tup
     ]  # fmt: skip
     return max(pool, key=lambda m: m.first).name if pool else None
 
+
+
+def object_pronoun(word: str) -> bool:
+    """Does a trigger word end in an object pronoun that may stand for a place (``أخلاها``, ``استعادتها``,
+    ``دخلتها``, ``زارها``: ها on a stem of three letters or more)?"""
+    bare = normalize(word)
+    return bare.endswith(PLACE_PRONOUNS) and len(bare) - 2 >= 3
+
+
+def pronoun_antecedent(mentions: Sequence[PlaceMention], first: int) -> str | None:
+    """The place a trigger's object pronoun stands for: the most precise place named before it in its sentence,
+    the nearest on a tie (``جرف الصخر خاضعة لسيطرة فصائل منذ استعادتها``, ``نقطة الدعم التي كان يشغلها التحالف
+    في سنجار، بعد أن أخلاها المستشارون``), never a landmark, a speaker, a dateline, an example or an exception."""
+    pool = [
+        m for m in mentions
+        if m.last < first and not m.excluded and not m.example and m.role not in ("near", "speaker", "dateline")
+    ]  # fmt: skip
+    return min(pool, key=lambda m: (-m.level, first - m.last)).name if pool else None
 
 
 def _acting(name: str) -> bool:
