@@ -90,3 +90,26 @@ def test_the_pronoun_of_a_meeting_is_its_subject_not_a_place(tmp_path):
     """``اجتماعها``: the committee's meeting (a verbal noun of an unplaced type), not a meeting in ``بغداد``."""
     body = "وقال إن اللجنة العسكرية العليا في بغداد ستعقد اجتماعها المقبل الأسبوع القادم لبحث انسحاب القوات."
     assert _place(tmp_path, body, "other") is None
+
+
+# ---------------------------------------------------------------------------------------------
+# A war (a battle, an operation) is at the place it names right after it (its genitive), whatever its level;
+# a place farther on in its clause is not its place.
+
+
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        ("وشاركت القوات الأمريكية عام 2019 في معركة الباغوز ضد تنظيم داعش.", "الباغوز"),
+        ("وتتواصل منذ مطلع الشهر معارك الباغوز ضد التنظيم.", "الباغوز"),
+        ("وكانت المدينة مسرحا لمعارك الموصل عام 2017.", "الموصل"),
+    ],
+    ids=["battle-of-town", "battles-of-town", "battles-of-city"],
+)
+def test_a_war_is_at_the_place_it_names(tmp_path, body, place):
+    assert _place(tmp_path, body, "war") == place
+
+
+def test_a_site_far_after_a_war_is_not_its_place(tmp_path):
+    body = "وخلال الحرب على التنظيم بين 2014 و2017 تحولت قاعدة عين الأسد إلى مركز رئيسي للإسناد الجوي."
+    assert _place(tmp_path, body, "war") == "العراق"

@@ -53,6 +53,8 @@ def governed_place(
             near = OBJ_CITY_REACH
             pool = [m for m in after if m.role == "obj" and (m.level == 3 or m.level == 2 and (m.headed or m.first - last <= near)
                                                           or invades and m.level == 1 and m.first - last <= near)]
+        elif role == "named":  # ``معركة الباغوز``, ``عملية واسعة لتمشيط وادي حوران``: the place the trigger names, close after it
+            pool = [m for m in after if m.role == "obj" and m.first - last <= OBJ_CITY_REACH]
         elif role == "near":  # ``قرب مطار بغداد`` after the trigger, else before it (``تعرضت دورية قرب كوباني لقصف``)
             pool = [m for m in after if m.role == "near"] or sorted((m for m in before if m.role == "near"), key=lambda m: -m.last)
         elif role == "example":  # ``بينها مطار صرين``: only when the clause names nothing else
