@@ -113,3 +113,21 @@ def test_a_war_is_at_the_place_it_names(tmp_path, body, place):
 def test_a_site_far_after_a_war_is_not_its_place(tmp_path):
     body = "وخلال الحرب على التنظيم بين 2014 و2017 تحولت قاعدة عين الأسد إلى مركز رئيسي للإسناد الجوي."
     assert _place(tmp_path, body, "war") == "العراق"
+
+
+# ---------------------------------------------------------------------------------------------
+# What a leave verb leaves is its object, even a country, before where the troops were stationed or go.
+
+
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        ("وقال المتحدث إن ما تبقى من المستشارين في قاعدة حرير سيغادر العراق خلال تشرين الثاني المقبل.", "العراق"),
+        ("وتستعد الوحدة الإسبانية المتمركزة في قاعدة بسماية لمغادرة العراق قبل نهاية الشهر الجاري.", "العراق"),
+        ("وأضاف أن أفراد القوة سيغادرون العراق خلال أسبوع عائدين إلى أستراليا.", "العراق"),
+        ("وغادرت القوات الأمريكية قاعدة حرير أمس متجهة إلى الكويت.", "حرير"),
+    ],
+    ids=["stationed-before", "stationed-participle", "returning-home", "base-left"],
+)
+def test_a_leave_verb_is_at_what_it_leaves(tmp_path, body, place):
+    assert _place(tmp_path, body, "withdrawal") == place

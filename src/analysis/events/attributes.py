@@ -222,8 +222,10 @@ def arrival_type(trig: Trigger, mentions: Sequence[PlaceMention]) -> str:
 
 def object_place(trig: Trigger) -> bool:
     """Is the trigger a verb or noun whose direct object is the place invaded or occupied (``غزو العراق``,
-    ``غزت القوات العراق``: ``place_objects`` of ``data/place_cues.json``)?"""
-    return normalize(trig.match.rule.words[0]) in place_cues()["place_objects"]
+    ``غزت القوات العراق``: ``place_objects`` of ``data/place_cues.json``) or left (``غادرت القوات العراق``,
+    ``لمغادرة العراق``: ``leave_objects``)?"""
+    word = normalize(trig.match.rule.words[0])
+    return word in place_cues()["place_objects"] or word in place_cues()["leave_objects"]
 
 
 def pick_actors(actors: list[tuple[int, str]], trig: Trigger, clause: tuple[int, int] | None = None, limit: int = 3) -> tuple[str, ...]:
