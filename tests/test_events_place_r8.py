@@ -131,3 +131,21 @@ def test_a_site_far_after_a_war_is_not_its_place(tmp_path):
 )
 def test_a_leave_verb_is_at_what_it_leaves(tmp_path, body, place):
     assert _place(tmp_path, body, "withdrawal") == place
+
+
+# ---------------------------------------------------------------------------------------------
+# ``إليه``/``منها`` after a trigger point back to the base named before it, else to the place named before.
+
+
+@pytest.mark.parametrize(
+    "body, word, place",
+    [
+        ("وكانت القوات الأمريكية قد دخلت العراق عام 2003، ثم انسحبت نهاية 2011، قبل أن تعود إليه عام 2014 على رأس التحالف الدولي.",
+         "تعود", "العراق"),
+        ("وانسحبت القوات الأمريكية من قاعدة التنف في سوريا ثم عادت إليها بعد أسبوع.", "عادت", "التنف"),
+    ],
+    ids=["country-named-before", "base-before-its-country"],
+)
+def test_a_pronoun_object_points_back_to_the_place_named_before(tmp_path, body, word, place):
+    found = [e for e in body_events(tmp_path, body) if e.trigger.endswith(word)]
+    assert [e.place for e in found] == [place]

@@ -341,12 +341,15 @@ def sentence_places(
     generic = _generic_anaphors(toks, spans, taken, named_before)
     spans += [(i, i, name) for i, name in generic.items()]
     pronouns: dict[int, str] = {}
-    for i, tok in enumerate(toks):  # ``انسحابها منها``: the base named before it in this sentence
-        if i in taken or tok.norm not in place_cues()["pronoun_objects"]:
+    levels: dict[int, int] = {}
+    for i, tok in enumerate(toks):  # ``انسحابها منها``: the base named before it in this sentence, else the place
+        if i in taken or tok.norm not in place_cues()["pronoun_objects"]:  # (``دخلت العراق ... قبل أن تعود إليه``)
             continue
-        earlier = [s for s in spans if s[1] < i and _level(toks, s) == 3 and _role(toks, s[0], s[2]) != "near"]
+        named = [(s, _level(toks, s)) for s in spans if s[1] < i and _role(toks, s[0], s[2]) not in ("near", "speaker", "dateline")]
+        earlier = [(s, lv) for s, lv in named if lv == 3] or named
         if earlier:
-            spans.append((i, i, max(earlier, key=lambda s: s[0])[2]))
+            span, levels[i] = max(earlier, key=lambda e: e[0][0])
+            spans.append((i, i, span[2]))
             pronouns[i] = PREPOSITIONS.get(normalize(tok.norm[:-2] if tok.norm.endswith("ها") else tok.norm[:-1]), "obj")
     for i, tok in enumerate(toks):  # ``إلى أربيل في إقليم كردستان، حيث يستمر عمل التحالف``: where = in that place
         if i in taken or tok.norm not in place_cues()["where_words"]:
@@ -361,7 +364,7 @@ def sentence_places(
         if any(f <= first and last <= l for f, l in seen) or _in_organisation(toks, first):
             continue
         seen.append((first, last))
-        level = 3 if first in anaphoric or first in pronouns else _level(toks, (first, last, name))
+        level = 3 if first in anaphoric else levels.get(first, 3) if first in pronouns else _level(toks, (first, last, name))
         headed = first in anaphoric or first in pronouns or first in generic or _with_head(toks, first)
         role = pronouns.get(first) or _role(toks, first, toks[first].text if first in generic else name)
         if first == 0 and last + 1 < len(toks) and toks[last + 1].text[:1] in DATELINE_MARKS:
