@@ -149,3 +149,26 @@ def test_a_leave_verb_is_at_what_it_leaves(tmp_path, body, place):
 def test_a_pronoun_object_points_back_to_the_place_named_before(tmp_path, body, word, place):
     found = [e for e in body_events(tmp_path, body) if e.trigger.endswith(word)]
     assert [e.place for e in found] == [place]
+
+
+# ---------------------------------------------------------------------------------------------
+# A site acted on that a relative clause describes is where that clause puts it (up to the next comma).
+
+
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        ("تسلم الجيش العراقي أمس مقر التنسيق الحدودي الذي كان يشغله التحالف الدولي بقيادة الولايات المتحدة في قضاء القائم "
+         "بمحافظة الأنبار، في مراسم رسمية.", "القائم"),
+        ("تسلمت قوات حرس الحدود أمس الموقع العسكري الذي كانت تشغله قوات التحالف الدولي قرب قضاء سنجار على الحدود مع سوريا.",
+         "سنجار"),
+    ],
+    ids=["in-district", "near-district"],
+)
+def test_a_site_is_where_its_relative_clause_puts_it(tmp_path, body, place):
+    assert _place(tmp_path, body, "handover") == place
+
+
+def test_a_place_after_the_relative_clause_ends_is_not_the_sites(tmp_path):
+    body = "تسلمت قيادة التدريب أمس مركز التدريب الذي كانت تديره بعثة حلف شمال الأطلسي، وقالت إن المدربين سيبقون في بغداد."
+    assert _place(tmp_path, body, "handover") == "العراق"

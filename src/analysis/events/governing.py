@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from analysis.events import lexicon
 from analysis.events.location import PlaceMention, place_info
-from analysis.text import normalize
+from analysis.text import Token, normalize
 
 OBJ_CITY_REACH = 5  # a city (not a site) is the object of a trigger only this close after it
 PLACE_PRONOUNS = ("ها",)  # an object pronoun that stands for a place named before (a base, a town: feminine)
@@ -79,6 +79,19 @@ def _base_named_before(mentions: Sequence[PlaceMention], first: int, clause: tup
     ]  # fmt: skip
     return max(pool, key=lambda m: m.first).name if pool else None
 
+
+
+def described_object_place(mentions: Sequence[PlaceMention], toks: Sequence[Token], last: int, clause: tuple[int, int]) -> str | None:
+    """The place the relative clause on a trigger's object names (``تسلم الجيش مقر التنسيق الذي كان يشغله التحالف
+    في قضاء القائم``, ``مركز التدريب الذي كانت تديره البعثة في معسكر التاجي``, ``الموقع الذي كانت تشغله القوات قرب
+    قضاء القائم``): a relative word after the trigger in its clause, then the most precise place governed by في or
+    named as a landmark before the next comma or strong break (the site acted on is where that clause puts it)."""
+    rel = next((j for j in range(last + 1, clause[1] + 1) if lexicon.is_cue(toks[j], "relatives")), None)
+    if rel is None:
+        return None
+    end = next((j for j in range(rel + 1, len(toks)) if toks[j].text in ("،", ",", ".", "؛", ";", "!", "؟")), len(toks))
+    pool = [m for m in mentions if rel < m.first < end and m.role in ("في", "near") and not m.excluded and not m.example]
+    return min(pool, key=lambda m: (-m.level, m.first)).name if pool else None
 
 
 def object_pronoun(word: str) -> bool:
