@@ -172,3 +172,26 @@ def test_a_site_is_where_its_relative_clause_puts_it(tmp_path, body, place):
 def test_a_place_after_the_relative_clause_ends_is_not_the_sites(tmp_path):
     body = "تسلمت قيادة التدريب أمس مركز التدريب الذي كانت تديره بعثة حلف شمال الأطلسي، وقالت إن المدربين سيبقون في بغداد."
     assert _place(tmp_path, body, "handover") == "العراق"
+
+
+# ---------------------------------------------------------------------------------------------
+# A capital that usually stands for its government (``قررت واشنطن``) is a place after في/إلى.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "سيبدأ وزير الدفاع الأسبوع المقبل زيارة رسمية إلى واشنطن لبحث التعاون بعد انتهاء مهمة التحالف.",
+        "ومن المقرر أن يتوجه رئيس الوزراء إلى واشنطن الأسبوع المقبل في زيارة لبحث مهمة التحالف.",
+    ],
+    ids=["visit-to", "travel-to"],
+)
+def test_a_capital_after_a_preposition_is_a_place(tmp_path, body):
+    (event,) = events_of(body_events(tmp_path, body), "other")
+    assert event.place == "واشنطن"
+    assert "الولايات المتحدة" not in event.actors
+
+
+def test_a_capital_as_subject_stays_an_actor(tmp_path):
+    (event,) = events_of(body_events(tmp_path, "قررت واشنطن أمس سحب قواتها من سوريا خلال شهر."), "withdrawal")
+    assert (event.place, event.actors) == ("سوريا", ("الولايات المتحدة",))

@@ -26,7 +26,7 @@ from analysis.events.places import place_cues
 from analysis.events.records import Event
 from analysis.events.triggers import Trigger, past_verb
 from analysis.events.types import TYPES
-from analysis.text import Token, normalize
+from analysis.text import Token, normalize, split_clitics
 
 __all__ = [
     "StatusCues", "arrival_type", "dated_since", "event_status", "event_summary", "main_country", "pick_actors", "pick_place",
@@ -164,7 +164,7 @@ def sentence_places_actors(
                 continue  # البلاد, المنطقة: no place named
             known = normalize(name) in lexicon.place_by_name()
             acting = tuple(normalize(w) for w in name.split()) in lexicon.actors()
-            if ent.type == "LOC" and (known or not acting):
+            if ent.type == "LOC" and (known or not acting or _where_governed(toks, first)):
                 located.append((first, last, name))
                 covered.append((ent.start, ent.end))
             elif ent.type == "LOC":  # واشنطن, الولايات المتحدة: a government acting, not where it happens
@@ -186,8 +186,32 @@ def sentence_places_actors(
             located.append((i, j, place.canonical))
         elif free(i, j):
             located.append((i, j, place.canonical))
-    actors += [(i, a) for i, j, a in lexicon.gazetteer_spans(toks, lexicon.actors()) if free(i, j)]
+    for i, j, a in lexicon.gazetteer_spans(toks, lexicon.actors()):
+        if not free(i, j):
+            continue
+        name = split_clitics(toks[i].norm).stem if i == j else a
+        if _where_governed(toks, i) and _proper_name(name):
+            located.append((i, j, name))  # ``وقعت المذكرة في واشنطن``: the capital where it happened, not the government
+        else:
+            actors.append((i, a))
     return sentence_places(toks, located, blocked, last_base, named_before), actors
+
+
+def _where_governed(toks: list[Token], first: int) -> bool:
+    """Is the name at ``first`` governed by في/إلى or a ب on it (``في واشنطن``, ``إلى واشنطن``, ``بواشنطن``)? Then a
+    capital that usually stands for its government acting (``أعلنت واشنطن``) is where something happens or goes."""
+    prev = toks[first - 1].norm.lstrip("وف") if first > 0 else ""
+    return prev in WHERE_PREPOSITIONS or toks[first].norm.lstrip("وف").startswith("ب") and len(toks[first].norm) > 4
+
+
+def _proper_name(name: str) -> bool:
+    """A one-word name without the article (``واشنطن``, ``طهران``): a capital, not a body (``البرلمان العراقي``)."""
+    words = normalize(name).split()
+    return len(words) == 1 and not words[0].startswith("ال")
+
+
+#: Prepositions before a capital that make it the place of the event (``في واشنطن``, ``إلى واشنطن``).
+WHERE_PREPOSITIONS = frozenset({"في", "الي"})
 
 
 def pick_place(
