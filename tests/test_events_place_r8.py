@@ -195,3 +195,27 @@ def test_a_capital_after_a_preposition_is_a_place(tmp_path, body):
 def test_a_capital_as_subject_stays_an_actor(tmp_path):
     (event,) = events_of(body_events(tmp_path, "قررت واشنطن أمس سحب قواتها من سوريا خلال شهر."), "withdrawal")
     assert (event.place, event.actors) == ("سوريا", ("الولايات المتحدة",))
+
+
+# ---------------------------------------------------------------------------------------------
+# Gazetteer rows added in round 8 (data/event_places.tsv, place_hierarchy.tsv): districts of Baghdad, a
+# spelling of the Anbar desert.
+
+
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        ("سقطت ثلاثة صواريخ أمس على منطقة الرضوانية قرب مطار بغداد الدولي.", "الرضوانية"),
+        ("ونفذت طائرات التحالف أمس ضربات على مخابئ للتنظيم في صحراء الأنبار الغربية.", "صحراء الأنبار"),
+    ],
+    ids=["district", "desert-spelling"],
+)
+def test_new_gazetteer_rows(tmp_path, body, place):
+    assert _place(tmp_path, body, "attack") == place
+
+
+def test_new_gazetteer_rows_lie_in_their_province():
+    from analysis.events.places import hierarchy
+
+    assert hierarchy().chain("الكرخ") == ("الكرخ", "بغداد", "العراق")
+    assert hierarchy().contains("الأنبار", "صحراء الأنبار الغربية")
