@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis.events.places import hierarchy
 from helpers import body_events, events_of
 
 
@@ -215,7 +216,5 @@ def test_new_gazetteer_rows(tmp_path, body, place):
 
 
 def test_new_gazetteer_rows_lie_in_their_province():
-    from analysis.events.places import hierarchy
-
     assert hierarchy().chain("الكرخ") == ("الكرخ", "بغداد", "العراق")
     assert hierarchy().contains("الأنبار", "صحراء الأنبار الغربية")
