@@ -218,3 +218,21 @@ def test_new_gazetteer_rows(tmp_path, body, place):
 def test_new_gazetteer_rows_lie_in_their_province():
     assert hierarchy().chain("الكرخ") == ("الكرخ", "بغداد", "العراق")
     assert hierarchy().contains("الأنبار", "صحراء الأنبار الغربية")
+
+
+# ---------------------------------------------------------------------------------------------
+# A light verb the tagger proposes (``شنت``, an attack) before an event noun of another type (``ضربات``, a war)
+# has the noun's place: the noun ends the verb's clause, but both report one happening.
+
+
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        ("وقالت خلية الإعلام الأمني إن طائرات التحالف الدولي شنت أمس ضربات على مخابئ للتنظيم في صحراء الأنبار قرب الرمادي.",
+         "صحراء الأنبار"),
+        ("وقال الجيش إن مقاتلاته شنت فجر اليوم ضربات جوية على مواقع للتنظيم في جبال حمرين.", "جبال حمرين"),
+    ],
+    ids=["strikes-in-desert", "air-strikes-in-mountains"],
+)
+def test_a_light_verb_has_the_place_of_its_event_noun(tmp_path, body, place):
+    assert {e.type: e.place for e in body_events(tmp_path, body)} == {"attack": place, "war": place}
