@@ -236,3 +236,25 @@ def test_new_gazetteer_rows_lie_in_their_province():
 )
 def test_a_light_verb_has_the_place_of_its_event_noun(tmp_path, body, place):
     assert {e.type: e.place for e in body_events(tmp_path, body)} == {"attack": place, "war": place}
+
+
+# ---------------------------------------------------------------------------------------------
+# A vote by a foreign legislature is in its country (data/legislatures.tsv), not the article's country.
+
+
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        ("صوت مجلس النواب الهولندي أمس بأغلبية مريحة لصالح مقترح حكومي يقضي بإنهاء المساهمة العسكرية لهولندا في التحالف الدولي.",
+         "هولندا"),
+        ("ومن المقرر أن يصوت البوندستاغ على تمديد التفويض للجيش الألماني في التحالف نهاية الشهر الجاري.", "ألمانيا"),
+    ],
+    ids=["nationality-after-parliament", "named-legislature"],
+)
+def test_a_foreign_legislatures_vote_is_in_its_country(tmp_path, body, place):
+    assert _place(tmp_path, body, "vote") == place
+
+
+def test_the_iraqi_parliaments_vote_takes_no_foreign_country(tmp_path):
+    body = "صوت مجلس النواب العراقي أمس على قرار يلزم الحكومة بإنهاء وجود القوات الأجنبية من العراق."
+    assert _place(tmp_path, body, "vote") in (None, "العراق")

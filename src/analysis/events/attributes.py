@@ -17,7 +17,7 @@ from typing import Any
 
 from analysis.events import dating, lexicon
 from analysis.events.governing import (
-    described_object_place, excluded_country, governed_place, object_pronoun, pronoun_antecedent,
+    described_object_place, excluded_country, governed_place, legislature_country, object_pronoun, pronoun_antecedent,
 )
 from analysis.events.location import QUOTES, PlaceMention, sentence_places
 from analysis.events.location import place_level, same_place
@@ -221,7 +221,8 @@ def pick_place(
     else, when the trigger carries an object pronoun (``أخلاها``, ``استعادتها``), the place named before it
     in the sentence that the pronoun stands for (``governing.pronoun_antecedent``; on a verbal noun of an
     unplaced type the pronoun is its subject: ``اجتماعها``, ``انضمامها``); for a type whose place is its object,
-    the place of a relative clause on that object (``governing.described_object_place``); for a type that is placed,
+    the place of a relative clause on that object (``governing.described_object_place``); for a vote, the country
+    of a foreign legislature (``governing.legislature_country``); for a type that is placed,
     the rest of a country named by an exclusion (``خارج إقليم كردستان``). A denial has none: a place after
     it is in what is denied."""
     if trig.type == "announcement" and normalize(trig.match.rule.words[0]) in lexicon.cues()["denials"]:
@@ -233,6 +234,8 @@ def pick_place(
         place = pronoun_antecedent(mentions, trig.first)
     if place is None and "obj" in roles and toks:
         place = described_object_place(mentions, toks, trig.last, clause)
+    if place is None and trig.type == "vote" and toks:
+        place = legislature_country(toks, clause)
     if place is None and not TYPES[trig.type].unplaced:
         place = excluded_country(mentions, clause)
     return place

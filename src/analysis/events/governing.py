@@ -17,12 +17,16 @@ before it in its sentence. The places themselves come from ``analysis.events.loc
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from analysis.events import lexicon
 from analysis.events.location import PlaceMention, place_info
+from analysis.resources import read_dicts
 from analysis.text import Token, normalize
 
 OBJ_CITY_REACH = 5  # a city (not a site) is the object of a trigger only this close after it
+LEGISLATURES = "legislatures.tsv"
+LEGISLATURE_REACH = 2  # ``مجلس النواب الهولندي``: words from a parliament word to its nationality
 PLACE_PRONOUNS = ("ها",)  # an object pronoun that stands for a place named before (a base, a town: feminine)
 SITE_FIRST_ROLES = ("obj", "من")  # types whose place is first the site acted on or left: a base named before stands in
 
@@ -92,6 +96,28 @@ def described_object_place(mentions: Sequence[PlaceMention], toks: Sequence[Toke
     end = next((j for j in range(rel + 1, len(toks)) if toks[j].text in ("،", ",", ".", "؛", ";", "!", "؟")), len(toks))
     pool = [m for m in mentions if rel < m.first < end and m.role in ("في", "near") and not m.excluded and not m.example]
     return min(pool, key=lambda m: (-m.level, m.first)).name if pool else None
+
+
+@lru_cache(maxsize=1)
+def legislatures() -> dict[str, str]:
+    """``data/legislatures.tsv``: a legislature's name or nationality word (normalized) → its country."""
+    return {normalize(row["word"]): row["country"] for row in read_dicts(LEGISLATURES)}
+
+
+def legislature_country(toks: Sequence[Token], clause: tuple[int, int]) -> str | None:
+    """The country of a foreign legislature in a vote's clause (``صوت البرلمان الهولندي``, ``يصوت البوندستاغ``,
+    ``مجلس النواب الأمريكي``): a parliament word that is itself in ``legislatures`` or has a nationality word of
+    it within ``LEGISLATURE_REACH`` words after it; None for a legislature of no listed country (``العراقي``)."""
+    table = legislatures()
+    lo, hi = clause
+    for i in range(lo, hi + 1):
+        if not lexicon.is_cue(toks[i], "parliament_words"):
+            continue
+        for j in range(i, min(i + LEGISLATURE_REACH + 1, hi + 1, len(toks))):
+            country = next((table[w] for w in (toks[j].norm, *lexicon.bare(toks[j].norm)) if w in table), None)
+            if country is not None:
+                return country
+    return None
 
 
 def object_pronoun(word: str) -> bool:
