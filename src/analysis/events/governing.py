@@ -11,7 +11,10 @@ nearest wins and a base beats its province, a province its country. A place afte
 ⊂ its province ⊂ its country) is ``analysis.events.places`` (the timeline's place tree).
 
 A handover, attack or withdrawal whose clause names no place is at the base named last
-before it in its sentence. The places themselves come from ``analysis.events.location``.
+before it in its sentence. When the clause governs none, ``analysis.events.attributes.pick_place`` also asks
+for the place an object pronoun on the trigger stands for (``pronoun_antecedent``), the place a relative clause
+on its object names (``described_object_place``) and a foreign legislature's country (``legislature_country``,
+``data/legislatures.tsv``). The places themselves come from ``analysis.events.location``.
 """
 
 from __future__ import annotations
