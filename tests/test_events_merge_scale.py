@@ -92,9 +92,10 @@ def assert_same_entries(events: list[Event] | pd.DataFrame) -> pd.DataFrame:
 
 
 def assert_sound(frame: pd.DataFrame, events: list[Event]) -> None:
-    """Every report in exactly one entry; ids unique; the counts agree with the sources."""
+    """Every report in exactly one entry (a statement reported as news is a source of its sentence's events,
+    cited by them, not a report of its own: ``merge.statements_kept``); ids unique; the counts agree with the sources."""
     assert frame["id"].is_unique
-    assert sum(len(s) for s in frame["sources"]) == len(events)
+    assert sum(len(s) for s in frame["sources"]) == len([e for e in events if not e.news_statement])
     for row in frame.to_dict("records"):
         counts = sum(int(part.rsplit(" ", 1)[1]) for part in row["status_counts"].split(" · "))
         assert counts == len(row["sources"]) and row["n_sources"] >= len({s["file"] for s in row["sources"]})

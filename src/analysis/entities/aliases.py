@@ -18,6 +18,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from analysis.entities.acronyms import acronym_letters, long_form_start
 from analysis.entities.gazetteer import TYPES, data_rows
 from analysis.entities.normalize import core, norm
 from analysis.entities.spans import bio_spans, longest_matches
@@ -136,9 +137,9 @@ class AliasLinker:
         self.common = common
         self.nationalities = nationalities
 
-    def _short_ok(self, words: list[str], keys: list[str]) -> bool:
-        """A plausible short form: words (no numbers, no single letters), none of them a common word,
-        not a nationality alone."""
+    def _short_ok(self, words: list[str], keys: list[str], acronym: bool = False) -> bool:
+        """A plausible short form: words (no numbers, no single letters), none of them a common word
+        (unless it is an ``acronym`` of the long form's initials), not a nationality alone."""
         if not keys or len(keys) > MAX_SHORT:
             return False
         letters = sum(len(k) for k in keys)
@@ -149,7 +150,39 @@ class AliasLinker:
         cores = [core(norm(w)) for w in words]
         if len(cores) == 1 and cores[0] in self.nationalities:
             return False
-        return not any(c in self.common for c in cores)
+        return acronym or not any(c in self.common for c in cores)
+
+    def _is_common(self, words: list[str]) -> bool:
+        """Some word of ``words`` is a common word (its bare mentions are not tagged)."""
+        return any(core(norm(w)) in self.common for w in words)
+
+    def _acronyms(self, words: list[str], keys: list[str], tags: list[str]) -> set[tuple[int, int]]:
+        """Tags the long forms the tagger missed before an acronym of their initials (in
+        parentheses or after ``المعروفة باسم``; ``analysis.entities.acronyms``); returns the
+        acronyms' token spans."""
+        out: set[tuple[int, int]] = set()
+        for p in range(1, len(words)):
+            if words[p] == _OPEN:
+                short = self._parenthesis(words, p)
+            elif keys[p] in _INTRO_FIRSTS or keys[p] in ("،", ","):
+                short = self._introducer(keys, p)
+            else:
+                continue
+            if short is None:
+                continue
+            letters = acronym_letters(words[short[0] : short[1]])
+            start = long_form_start(words, p, letters) if letters else None
+            if start is None or p - start < 2:
+                continue
+            if not _free(tags, start, p) or not _free(tags, *short):
+                continue
+            ending = [typ for s, e, typ in bio_spans(tags) if e == p and s >= start and typ in LINK_TYPES]
+            typ = ending[0] if ending else "ORG"
+            if _span_at(tags, *short) not in (None, typ):
+                continue
+            _retag(tags, start, p, typ)
+            out.add(short)
+        return out
 
     def link(self, doc: Document) -> Document:
         """Apply the table, then the in-article introductions and their later mentions (in place)."""
@@ -181,6 +214,7 @@ class AliasLinker:
         for si, (words, keys, tags) in enumerate(zip(doc.words, doc.keys, doc.tags)):
             if _OPEN not in words and not any(k in _INTRO_FIRSTS for k in keys):
                 continue
+            acronyms = self._acronyms(words, keys, tags)
             for s, e, typ in bio_spans(tags):
                 if typ not in LINK_TYPES:
                     continue
@@ -191,7 +225,7 @@ class AliasLinker:
                     a += 1
                 while b > a and words[b - 1] in _QUOTES:
                     b -= 1
-                if not self._short_ok(words[a:b], keys[a:b]):
+                if not self._short_ok(words[a:b], keys[a:b], (a, b) in acronyms):
                     continue
                 inner = _span_at(tags, a, b)
                 if inner is None and not _free(tags, a, b):
@@ -207,7 +241,8 @@ class AliasLinker:
                 _retag(tags, a, b, typ)
                 doc.links[(si, a, b)] = long_form
                 doc.links.setdefault((si, s, e), long_form)
-                found.setdefault(tuple(keys[a:b]), (long_form, typ))
+                if not self._is_common(words[a:b]):  # a common word (هنا) is linked here only
+                    found.setdefault(tuple(keys[a:b]), (long_form, typ))
         return found
 
     @staticmethod
@@ -224,15 +259,16 @@ class AliasLinker:
     @staticmethod
     def _introducer(keys: list[str], e: int) -> tuple[int, int] | None:
         """The short form after ``المعروفة باسم`` (and the like) right after the span ending at ``e``:
-        one word, or up to ``MAX_SHORT`` words between quotes."""
+        one word, or up to ``MAX_SHORT`` words between quotes or in parentheses."""
         k = e + 1 if e < len(keys) and keys[e] in ("،", ",") else e
         for phrase in INTRODUCERS:
             if tuple(keys[k : k + len(phrase)]) != phrase:
                 continue
             a = k + len(phrase)
-            if a < len(keys) and keys[a] in _QUOTES:
+            if a < len(keys) and (keys[a] in _QUOTES or keys[a] == _OPEN):
+                closers = _QUOTES if keys[a] in _QUOTES else (_CLOSE,)
                 for b in range(a + 1, min(len(keys), a + 2 + MAX_SHORT)):
-                    if keys[b] in _QUOTES:
+                    if keys[b] in closers:
                         return a + 1, b
                 return None
             return (a, a + 1) if a < len(keys) else None

@@ -126,11 +126,22 @@ class NameRules:
             and not n.startswith("و")  # a conjunction starts the next item of a list
         )
 
-    def _nisba(self, c: str, n: str, span_len: int) -> bool:
-        """``ال…ي`` after a name: a nisba or family name (a nationality only after 2+ name words)."""
-        if not (n.startswith("ال") and c.endswith("ي") and len(c) >= 3 and self._name_like(c, n)):
+    def _nisba(self, c: str, n: str, span_len: int, kunya: bool = False) -> bool:
+        """``ال…ي`` after a name: a nisba or family name (a nationality only after 2+ name words).
+        After a kunya (``أبو علي العسكري``, ``أبو محمد الشامي``) a common adjective is a nisba too:
+        a noun phrase does not follow ``أبو`` + a name."""
+        if not (n.startswith("ال") and c.endswith("ي") and len(c) >= 3):
+            return False
+        if not self._name_like(c, n) and not (kunya and self._kunya_nisba(c, n)):
             return False
         return c not in self.w.nationalities or span_len >= 2
+
+    def _kunya_nisba(self, c: str, n: str) -> bool:
+        """A common word that may still end a kunya's name: article + at least three letters (not
+        ``إلى``, ``الذي``), no title, verb or conjunction."""
+        w = self.w
+        return (c.isalpha() and len(c) >= 3 and c != n and not w.has(c, "TTL") and not w.has(c, "VRB")
+                and not n.startswith("و"))
 
     def apply(self, cores: list[str], norms: list[str], tags: list[str]) -> list[str]:
         """New tags for one sentence (``cores``/``norms``: the words' core and normalised forms)."""
@@ -247,7 +258,7 @@ class NameRules:
             ):
                 s.set(j, j + 2, "PERS", join_left=True)
                 changed = True
-            elif not s.lab[j] and self._nisba(cores[j], norms[j], i + 1 - a):
+            elif not s.lab[j] and self._nisba(cores[j], norms[j], i + 1 - a, i == a + 1 and w.has(cores[a], "KUN")):
                 s.set(j, j + 1, "PERS", join_left=True)
                 changed = True
             i += 1

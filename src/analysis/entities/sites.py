@@ -67,8 +67,18 @@ class SiteRules:
         self.heads = heads
         self.common = common
         self.nationalities = nationalities
+
     def _name_like(self, c: str) -> bool:
         return len(c) >= 2 and c.isalpha() and c not in self.common and c not in self.nationalities and c not in self.heads.descriptors
+
+    def _named_by_descriptor(self, cores: list[str], tags: list[str], j: int) -> bool:
+        """One word between a head and its descriptor is a name even when it is a common word
+        (``قاعدة بلد الجوية``, ``مطار المثنى العسكري``): the descriptor shows the head is not generic."""
+        if j + 1 >= len(cores) or tags[j + 1] != "O" or cores[j + 1] not in self.heads.descriptors:
+            return False
+        c = cores[j]
+        return (len(c) >= 2 and c.isalpha() and c not in self.nationalities and c not in self.heads.descriptors
+                and c not in self.heads.heads)
 
     def apply(self, words: list[str], cores: list[str], tags: list[str],
               hits: list[tuple[int, str, bool] | None] | None = None) -> tuple[list[str], list[int]]:
@@ -105,7 +115,7 @@ class SiteRules:
                     i += 1
                     continue
                 j, name_end = j + 1, close
-            elif tags[j] == "O" and self._name_like(cores[j]):
+            elif tags[j] == "O" and (self._name_like(cores[j]) or self._named_by_descriptor(cores, tags, j)):
                 name_end = j + 1
             else:
                 i += 1

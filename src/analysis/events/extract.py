@@ -30,6 +30,7 @@ from analysis.events.dating import anchor_forward, assign_dates, happened, sente
 from analysis.events.records import Event, Mention
 from analysis.events.modality import present_verb
 from analysis.events.screen import definite, on_timeline, roundup_paragraph
+from analysis.events.statements import dated_statement, lead_sentences, news_statement
 from analysis.events.triggers import Trigger, find_sentence_triggers, past_verb
 from analysis.events.types import TYPES
 from analysis.text import Sentence, Token, normalize, sentences, tokens
@@ -86,7 +87,8 @@ def _article_events(
     seen_places: list[str] = []
     last_base: str | None = None  # the article's base so far: what ``القاعدة`` points back to
     base_counts: Counter[str] = Counter()
-    for sent, toks in sents:
+    lead = lead_sentences([toks for _, toks in sents])
+    for index, (sent, toks) in enumerate(sents):
         if not toks or roundup_paragraph(text, sent.start):
             continue  # ``وفي الرياضة، أعلن نادي``: a round-up paragraph on another subject
         in_sent = [t for t in timexes if sent.start <= t.start and t.end <= sent.end]
@@ -110,6 +112,10 @@ def _article_events(
         appositive_deadline(trigs, txs, toks)
         share_means_date(trigs, toks)
         share_relative_date(trigs, toks)
+        for trig in trigs:  # an official statement reported as news is an announcement of its own (``statements``)
+            trig.news = trig.reporter and (
+                index in lead and news_statement(trig, trigs, toks, blocked) or dated_statement(trig, trigs, toks, blocked, dct)
+            )
         in_sentence = None if ents is None else ents[bisect_left(ent_starts, sent.start) : bisect_left(ent_starts, sent.end)]
         places, actors = sentence_places_actors(toks, in_sentence, sent.start, sent.end, text, blocked, last_base, seen_places)
         seen_places += [p.name for p in places if not p.excluded]
@@ -165,6 +171,7 @@ def _article_events(
                 actors=pick_actors(actors, trig, clause),
                 summary=event_summary(text, toks, trig),
                 mentions=(mention,),
+                news_statement=trig.news,
             )
             told.append((trig, event))
             if framed(toks, trig):

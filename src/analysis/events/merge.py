@@ -372,6 +372,14 @@ def weak(entry_events: Sequence[Event]) -> bool:
     )  # fmt: skip
 
 
+def statements_kept(events: list[Event]) -> list[Event]:
+    """The events without the statements reported as news (``Event.news_statement``): such a statement
+    (``أعلنت الوزارة، اليوم، تسلم الجيش القاعدة``) is an event of its article, but on the timeline it is only a
+    source of what it reports. Left in, it made rows no canonical list keeps (timeline precision −0.01 to −0.03
+    on the writer sets) and gained one milestone in 17 sets."""
+    return [e for e in events if not e.news_statement]
+
+
 def merge_events(events: Iterable[Event] | pd.DataFrame, indexed: bool = True, keep_weak: bool = False) -> pd.DataFrame:
     """Timeline entries (``ENTRY_COLUMNS``), sorted by date then type; undated entries last.
 
@@ -383,7 +391,7 @@ def merge_events(events: Iterable[Event] | pd.DataFrame, indexed: bool = True, k
     """
     if isinstance(events, pd.DataFrame):
         events = [_event_from_row(r) for r in events.to_dict("records")]
-    events = list(events)
+    events = statements_kept(list(events))
     spans = _spans(events)
     merger = _Merger(indexed)
     for seq, i in enumerate(_order(events, spans)):
@@ -421,6 +429,7 @@ def _event_from_row(row: dict[str, Any]) -> Event:
             row[key] = None
         elif row.get(key) is not None:
             row[key] = int(row[key])
+    row["news_statement"] = bool(row.get("news_statement") is True)  # frames from before the field: none
     for key in ("date", "date_mod", "timex_text", "place"):
         if row.get(key) is not None and not isinstance(row[key], str) and pd.isna(row[key]):
             row[key] = None

@@ -33,6 +33,8 @@ class Event:
     ``date`` is a TIMEX value (``2024-09``, ``2026`` with ``date_mod`` START, ``2014/2017``,
     ``FUTURE_REF``) or None; ``status`` is occurred / ongoing / planned relative to ``dct``.
     ``mentions`` lists every report of this event in the article (the first is the one above).
+    ``news_statement`` marks an announcement that is a state body's statement reported as news: an event
+    of its own for the article, a source (not a row) of the events its sentence reports on the timeline.
     """
 
     file: str
@@ -55,6 +57,7 @@ class Event:
     actors: tuple[str, ...]
     summary: str
     mentions: tuple[Mention, ...] = field(default=())
+    news_statement: bool = False  # a state body's statement reported as news: a source of its sentence's events (``statements``)
 
     @property
     def interval(self) -> dating.Interval | None:

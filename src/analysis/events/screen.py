@@ -56,7 +56,7 @@ def definite(trigger: str) -> bool:
 
 def on_timeline(trig: Trigger, value: str | None, toks: list[Token], surface: str) -> bool:
     """Does the dated trigger ``trig`` (its date ``value``, its text ``surface``) go on the timeline?"""
-    if trig.reporter:
+    if trig.reporter and not trig.news:
         return False
     if trig.rule in DATED_RULES and (value is None or lexicon.lam_prefix(trig.match.prefix)):
         if not (trig.rule == "talks" and value is None and trig.ongoing):  # ``تجري دمشق وواشنطن مباحثات``: going on now

@@ -67,6 +67,7 @@ class Trigger:
     reference: bool = False  # ``بموجب المرحلة الثانية من الاتفاق``: named in passing, not reported
     absorbed: bool = False  # a stay until a date that is the deadline of a withdrawal in the sentence
     predicate: int | None = None  # ``انسحاب ... سيجري``: the future verb the trigger is the subject of
+    news: bool = False  # the lead's statement by a state body: an announcement besides what it reports (``statements``)
     content: bool = False  # the thing agreed (``اتفقا على إنهاء المهمة``): planned, dated by its deadline only
 
 

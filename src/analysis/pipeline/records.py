@@ -51,7 +51,7 @@ class Schema:
 EVENT_FIELDS = (
     "file", "article_id", "dct", "sentence_start", "sentence_end", "sentence", "trigger_start", "trigger_end",
     "trigger", "type", "date", "date_mod", "timex_text", "timex_start", "timex_end", "status", "place", "actors",
-    "summary", "mentions",
+    "summary", "mentions", "news_statement",
 )  # fmt: skip
 
 #: The one schema of each stage (fields: ``text.Token``, ``entities.Entity``, ``timex.Timex``, ``events.Event``).
