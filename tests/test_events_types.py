@@ -68,7 +68,7 @@ def test_a_new_row_is_a_new_type_with_its_lane_label_and_colour(tmp_path):
         (_with(order="0"), "order '0' is not a positive whole number"),
         (_with(type="Withdrawal"), "type 'Withdrawal' is not a name of lower-case letters and _"),
         (_with(label_ar=""), "label_ar is empty"),
-        (_with(place_roles="من subject"), "place_roles 'من subject' may only list obj من إلى في على ب origin before"),
+        (_with(place_roles="من subject"), "place_roles 'من subject' may only list obj named من إلى في على ب origin before"),
         (GOOD + "\textra", "12 fields, expected 11"),
     ],
     ids=["colour-name", "colour-short", "shown", "purpose", "reported", "order-word", "order-zero", "type-case", "label", "roles", "fields"],

@@ -16,14 +16,17 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from analysis.events import aspect, dating, lexicon
-from analysis.events.governing import excluded_country, governed_place
+from analysis.events.governing import (
+    described_object_place, excluded_country, governed_place, legislature_country, object_pronoun, pronoun_antecedent,
+)
 from analysis.events.location import QUOTES, PlaceMention, sentence_places
 from analysis.events.location import place_level, same_place
+from analysis.events.modality import present_verb
 from analysis.events.places import place_cues
 from analysis.events.records import Event
 from analysis.events.triggers import Trigger, past_verb
 from analysis.events.types import TYPES
-from analysis.text import Token, normalize
+from analysis.text import Token, normalize, split_clitics
 
 __all__ = [
     "StatusCues", "arrival_type", "dated_since", "due_by", "event_status", "event_summary", "main_country", "pick_actors", "pick_place",
@@ -160,11 +163,12 @@ def sentence_places_actors(
     text: str = "",
     blocked: set[int] = frozenset(),
     last_base: str | None = None,
+    named_before: Sequence[str] = (),
 ) -> tuple[list[PlaceMention], list[tuple[int, str]]]:
     """The places (``places.PlaceMention``) and actors (token index, name) of a sentence:
     ``analysis.entities`` first, the gazetteers for what the tagger left out (or everything when
     there are no entities), and sites named with their head noun (``places.sentence_places``; tokens
-    in ``blocked`` name no site, ``القاعدة`` stands for ``last_base``).
+    in ``blocked`` name no site, ``القاعدة`` stands for ``last_base``, ``الإقليم`` for the region of ``named_before``).
 
     Entities inside parentheses are skipped: asides and acronyms, not the event's place or actors.
     """
@@ -185,7 +189,7 @@ def sentence_places_actors(
                 continue  # البلاد, المنطقة: no place named
             known = normalize(name) in lexicon.place_by_name()
             acting = tuple(normalize(w) for w in name.split()) in lexicon.actors()
-            if ent.type == "LOC" and (known or not acting):
+            if ent.type == "LOC" and (known or not acting or _where_governed(toks, first)):
                 located.append((first, last, name))
                 covered.append((ent.start, ent.end))
             elif ent.type == "LOC":  # واشنطن, الولايات المتحدة: a government acting, not where it happens
@@ -207,17 +211,56 @@ def sentence_places_actors(
             located.append((i, j, place.canonical))
         elif free(i, j):
             located.append((i, j, place.canonical))
-    actors += [(i, a) for i, j, a in lexicon.gazetteer_spans(toks, lexicon.actors()) if free(i, j)]
-    return sentence_places(toks, located, blocked, last_base), actors
+    for i, j, a in lexicon.gazetteer_spans(toks, lexicon.actors()):
+        if not free(i, j):
+            continue
+        name = split_clitics(toks[i].norm).stem if i == j else a
+        if _where_governed(toks, i) and _proper_name(name):
+            located.append((i, j, name))  # ``وقعت المذكرة في واشنطن``: the capital where it happened, not the government
+        else:
+            actors.append((i, a))
+    return sentence_places(toks, located, blocked, last_base, named_before), actors
 
 
-def pick_place(mentions: Sequence[PlaceMention], trig: Trigger, clause: tuple[int, int]) -> str | None:
+def _where_governed(toks: list[Token], first: int) -> bool:
+    """Is the name at ``first`` governed by في/إلى or a ب on it (``في واشنطن``, ``إلى واشنطن``, ``بواشنطن``)? Then a
+    capital that usually stands for its government acting (``أعلنت واشنطن``) is where something happens or goes."""
+    prev = toks[first - 1].norm.lstrip("وف") if first > 0 else ""
+    return prev in WHERE_PREPOSITIONS or toks[first].norm.lstrip("وف").startswith("ب") and len(toks[first].norm) > 4
+
+
+def _proper_name(name: str) -> bool:
+    """A one-word name without the article (``واشنطن``, ``طهران``): a capital, not a body (``البرلمان العراقي``)."""
+    words = normalize(name).split()
+    return len(words) == 1 and not words[0].startswith("ال")
+
+
+#: Prepositions before a capital that make it the place of the event (``في واشنطن``, ``إلى واشنطن``).
+WHERE_PREPOSITIONS = frozenset({"في", "الي"})
+
+
+def pick_place(
+    mentions: Sequence[PlaceMention], trig: Trigger, clause: tuple[int, int], toks: Sequence[Token] = ()
+) -> str | None:
     """The place ``trig`` governs in its clause, by its type's ``place_roles`` (``places.governed_place``);
-    for a type that is placed, the rest of a country named by an exclusion (``خارج إقليم كردستان``). A denial
-    has none: a place after it is in what is denied."""
+    else, when the trigger carries an object pronoun (``أخلاها``, ``استعادتها``), the place named before it
+    in the sentence that the pronoun stands for (``governing.pronoun_antecedent``; on a verbal noun of an
+    unplaced type the pronoun is its subject: ``اجتماعها``, ``انضمامها``); for a type whose place is its object,
+    the place of a relative clause on that object (``governing.described_object_place``); for a vote, the country
+    of a foreign legislature (``governing.legislature_country``); for a type that is placed,
+    the rest of a country named by an exclusion (``خارج إقليم كردستان``). A denial has none: a place after
+    it is in what is denied."""
     if trig.type == "announcement" and normalize(trig.match.rule.words[0]) in lexicon.cues()["denials"]:
         return None  # ``نفت الحكومة تقارير عن نقل قوات من قاعدة حرير``: the place is the denied content's (v3, v4 adjudication)
-    place = governed_place(mentions, trig.first, trig.last, clause, TYPES[trig.type].place_roles, object_place(trig))
+    roles = TYPES[trig.type].place_roles
+    verb = past_verb(trig.match) or present_verb(trig.match.prefix, trig.match.rule.words[0])
+    place = governed_place(mentions, trig.first, trig.last, clause, roles, object_place(trig))
+    if place is None and roles and toks and object_pronoun(toks[trig.last].text) and (verb or not TYPES[trig.type].unplaced):
+        place = pronoun_antecedent(mentions, trig.first)
+    if place is None and "obj" in roles and toks:
+        place = described_object_place(mentions, toks, trig.last, clause)
+    if place is None and trig.type == "vote" and toks:
+        place = legislature_country(toks, clause)
     if place is None and not TYPES[trig.type].unplaced:
         place = excluded_country(mentions, clause)
     return place
@@ -236,8 +279,10 @@ def arrival_type(trig: Trigger, mentions: Sequence[PlaceMention]) -> str:
 
 def object_place(trig: Trigger) -> bool:
     """Is the trigger a verb or noun whose direct object is the place invaded or occupied (``غزو العراق``,
-    ``غزت القوات العراق``: ``place_objects`` of ``data/place_cues.json``)?"""
-    return normalize(trig.match.rule.words[0]) in place_cues()["place_objects"]
+    ``غزت القوات العراق``: ``place_objects`` of ``data/place_cues.json``) or left (``غادرت القوات العراق``,
+    ``لمغادرة العراق``: ``leave_objects``)?"""
+    word = normalize(trig.match.rule.words[0])
+    return word in place_cues()["place_objects"] or word in place_cues()["leave_objects"]
 
 
 def pick_actors(actors: list[tuple[int, str]], trig: Trigger, clause: tuple[int, int] | None = None, limit: int = 3) -> tuple[str, ...]:

@@ -102,7 +102,7 @@ def _article_events(
         ]  # fmt: skip
         blocked = {i for i, t in enumerate(toks) for x in in_sent if x.start < t.end and t.start < x.end}
         if not trigs:
-            named = sentence_places_actors(toks, None, sent.start, sent.end, text, blocked, last_base)[0]
+            named = sentence_places_actors(toks, None, sent.start, sent.end, text, blocked, last_base, seen_places)[0]
             seen_places += [p.name for p in named if not p.excluded]
             last_base = _topic_base(named, base_counts, last_base)
             continue
@@ -117,11 +117,12 @@ def _article_events(
                 index in lead and news_statement(trig, trigs, toks, blocked) or dated_statement(trig, trigs, toks, blocked, dct)
             )
         in_sentence = None if ents is None else ents[bisect_left(ent_starts, sent.start) : bisect_left(ent_starts, sent.end)]
-        places, actors = sentence_places_actors(toks, in_sentence, sent.start, sent.end, text, blocked, last_base)
+        places, actors = sentence_places_actors(toks, in_sentence, sent.start, sent.end, text, blocked, last_base, seen_places)
         seen_places += [p.name for p in places if not p.excluded]
         last_base = _topic_base(places, base_counts, last_base)
         spans = [Span(t.first, t.last, t.type) for t in trigs if not t.reporter]
         opened = starts(toks, spans)
+        told: list[tuple[Trigger, Event]] = []  # this sentence's events, for ``object_noun_place``
         for trig in trigs:
             trig.type = arrival_type(trig, places)  # ``القوات المنسحبة من عين الأسد وصلت إلى``: a redeployment
             span = Span(trig.first, trig.last, trig.type)
@@ -167,15 +168,16 @@ def _article_events(
                     present=sent.end > title_end and TYPES[trig.type].purpose and present_verb(trig.match.prefix, trig.match.rule.words[0]),
                     appointed=trig.appointed, launched=trig.launched,
                 )),  # fmt: skip
-                place=pick_place(places, trig, clause),
+                place=pick_place(places, trig, clause, toks),
                 actors=pick_actors(actors, trig, clause),
                 summary=event_summary(text, toks, trig),
                 mentions=(mention,),
                 news_statement=trig.news,
             )
-            raw.append((event, sent.end <= title_end))
+            told.append((trig, event))
             if framed(toks, trig):
                 in_frames.add(t_start)
+        raw += [(e, sent.end <= title_end) for e in object_noun_place(told, toks)]
     # An event whose clauses govern no place happens in the country the article is about: the dev gold
     # (real articles, docs/ANNOTATION.md "Events") places such mission ends, votes and agreements there.
     country = main_country(seen_places)
@@ -184,6 +186,26 @@ def _article_events(
         guessed = {e.trigger_start for e, _ in raw if e.place is None and not TYPES[e.type].unplaced}
         raw = [(replace(e, place=country) if e.trigger_start in guessed else e, t) for e, t in raw]
     return dedupe_events(raw, guessed, in_frames)
+
+
+def object_noun_place(told: list[tuple[Trigger, Event]], toks: list[Token]) -> list[Event]:
+    """The events of a sentence, a light verb's (``شنت أمس ضربات على مواقع في جرف الصخر``, ``نفذ عملية في جبال مكحول``)
+    with the place of the event noun right after it (``LIGHT_VERB_GAP`` words, no break) when its own clause, which
+    that noun of another type ends, governs none: the verb and its object report one happening. Only a finite verb of
+    a placed type borrows (``اتفاق على إنهاء``, ``نتائج التحقيق في الهجوم``: a noun and what it is about)."""
+    out = []
+    for trig, event in told:
+        if event.place is None and finite_verb(trig.match) and not TYPES[trig.type].unplaced:
+            after = [e for t, e in told if e.place is not None and 0 < t.first - trig.last <= LIGHT_VERB_GAP
+                     and not any(x.text in LIGHT_VERB_BREAKS for x in toks[trig.last + 1 : t.first])]
+            if after:
+                event = replace(event, place=after[0].place)
+        out.append(event)
+    return out
+
+
+LIGHT_VERB_GAP = 4  # ``نفذت فجر اليوم الجمعة ضربات``: the verb, a date, its object noun
+LIGHT_VERB_BREAKS = frozenset({"،", ",", ".", "؛", ";", ":", "-", "–", "(", ")", '"', "«", "»"})
 
 
 def embedded_dates(trigs: list[Trigger], toks: list[Token]) -> None:

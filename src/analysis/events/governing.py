@@ -11,18 +11,26 @@ nearest wins and a base beats its province, a province its country. A place afte
 ⊂ its province ⊂ its country) is ``analysis.events.places`` (the timeline's place tree).
 
 A handover, attack or withdrawal whose clause names no place is at the base named last
-before it in its sentence. The places themselves come from ``analysis.events.location``.
+before it in its sentence. When the clause governs none, ``analysis.events.attributes.pick_place`` also asks
+for the place an object pronoun on the trigger stands for (``pronoun_antecedent``), the place a relative clause
+on its object names (``described_object_place``) and a foreign legislature's country (``legislature_country``,
+``data/legislatures.tsv``). The places themselves come from ``analysis.events.location``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from analysis.events import lexicon
 from analysis.events.location import PlaceMention, place_info
-from analysis.text import normalize
+from analysis.resources import read_dicts
+from analysis.text import Token, normalize
 
 OBJ_CITY_REACH = 5  # a city (not a site) is the object of a trigger only this close after it
+LEGISLATURES = "legislatures.tsv"
+LEGISLATURE_REACH = 2  # ``مجلس النواب الهولندي``: words from a parliament word to its nationality
+PLACE_PRONOUNS = ("ها",)  # an object pronoun that stands for a place named before (a base, a town: feminine)
 SITE_FIRST_ROLES = ("obj", "من")  # types whose place is first the site acted on or left: a base named before stands in
 
 
@@ -52,6 +60,8 @@ def governed_place(
             near = OBJ_CITY_REACH
             pool = [m for m in after if m.role == "obj" and (m.level == 3 or m.level == 2 and (m.headed or m.first - last <= near)
                                                           or invades and m.level == 1 and m.first - last <= near)]
+        elif role == "named":  # ``معركة الباغوز``, ``عملية واسعة لتمشيط وادي حوران``: the place the trigger names, close after it
+            pool = [m for m in after if m.role == "obj" and m.first - last <= OBJ_CITY_REACH]
         elif role == "near":  # ``قرب مطار بغداد`` after the trigger, else before it (``تعرضت دورية قرب كوباني لقصف``)
             pool = [m for m in after if m.role == "near"] or sorted((m for m in before if m.role == "near"), key=lambda m: -m.last)
         elif role == "example":  # ``بينها مطار صرين``: only when the clause names nothing else
@@ -76,6 +86,59 @@ def _base_named_before(mentions: Sequence[PlaceMention], first: int, clause: tup
     ]  # fmt: skip
     return max(pool, key=lambda m: m.first).name if pool else None
 
+
+
+def described_object_place(mentions: Sequence[PlaceMention], toks: Sequence[Token], last: int, clause: tuple[int, int]) -> str | None:
+    """The place the relative clause on a trigger's object names (``تسلم الجيش مقر التنسيق الذي كان يشغله التحالف
+    في قضاء القائم``, ``مركز التدريب الذي كانت تديره البعثة في معسكر التاجي``, ``الموقع الذي كانت تشغله القوات قرب
+    قضاء القائم``): a relative word after the trigger in its clause, then the most precise place governed by في or
+    named as a landmark before the next comma or strong break (the site acted on is where that clause puts it)."""
+    rel = next((j for j in range(last + 1, clause[1] + 1) if lexicon.is_cue(toks[j], "relatives")), None)
+    if rel is None:
+        return None
+    end = next((j for j in range(rel + 1, len(toks)) if toks[j].text in ("،", ",", ".", "؛", ";", "!", "؟")), len(toks))
+    pool = [m for m in mentions if rel < m.first < end and m.role in ("في", "near") and not m.excluded and not m.example]
+    return min(pool, key=lambda m: (-m.level, m.first)).name if pool else None
+
+
+@lru_cache(maxsize=1)
+def legislatures() -> dict[str, str]:
+    """``data/legislatures.tsv``: a legislature's name or nationality word (normalized) → its country."""
+    return {normalize(row["word"]): row["country"] for row in read_dicts(LEGISLATURES)}
+
+
+def legislature_country(toks: Sequence[Token], clause: tuple[int, int]) -> str | None:
+    """The country of a foreign legislature in a vote's clause (``صوت البرلمان الهولندي``, ``يصوت البوندستاغ``,
+    ``مجلس النواب الأمريكي``): a parliament word that is itself in ``legislatures`` or has a nationality word of
+    it within ``LEGISLATURE_REACH`` words after it; None for a legislature of no listed country (``العراقي``)."""
+    table = legislatures()
+    lo, hi = clause
+    for i in range(lo, hi + 1):
+        if not lexicon.is_cue(toks[i], "parliament_words"):
+            continue
+        for j in range(i, min(i + LEGISLATURE_REACH + 1, hi + 1, len(toks))):
+            country = next((table[w] for w in (toks[j].norm, *lexicon.bare(toks[j].norm)) if w in table), None)
+            if country is not None:
+                return country
+    return None
+
+
+def object_pronoun(word: str) -> bool:
+    """Does a trigger word end in an object pronoun that may stand for a place (``أخلاها``, ``استعادتها``,
+    ``دخلتها``, ``زارها``: ها on a stem of three letters or more)?"""
+    bare = normalize(word)
+    return bare.endswith(PLACE_PRONOUNS) and len(bare) - 2 >= 3
+
+
+def pronoun_antecedent(mentions: Sequence[PlaceMention], first: int) -> str | None:
+    """The place a trigger's object pronoun stands for: the most precise place named before it in its sentence,
+    the nearest on a tie (``جرف الصخر خاضعة لسيطرة فصائل منذ استعادتها``, ``نقطة الدعم التي كان يشغلها التحالف
+    في سنجار، بعد أن أخلاها المستشارون``), never a landmark, a speaker, a dateline, an example or an exception."""
+    pool = [
+        m for m in mentions
+        if m.last < first and not m.excluded and not m.example and m.role not in ("near", "speaker", "dateline")
+    ]  # fmt: skip
+    return min(pool, key=lambda m: (-m.level, first - m.last)).name if pool else None
 
 
 def _acting(name: str) -> bool:

@@ -7,13 +7,15 @@ preposition that governs it (``من``/``إلى``/``في``/``على``/``ب``, or 
 
 The place a trigger governs among these is chosen by ``analysis.events.governing``.
 
-Classes (word lists in ``data/place_cues.json``): compass words after a preposition name a region of
+Classes (word lists in ``data/place_cues.json``; compass words and examples in
+``analysis.events.place_phrases``): compass words after a preposition name a region of
 a country or stand for the city they qualify (``من شمال سوريا``, ``في شرق بغداد``); places listed
 after ``بينها``/``ومنها``/``بما في ذلك`` are examples, the place only when nothing else is; a name starting with or
 after a force's head (``قوات سوريا الديمقراطية``) and a head noun alone (``ريف``) are no places; a
 place named with its head noun (``مدينة أربيل``) is an object at any distance; ``منها``/``إليها``
-and a generic ``الإقليم``/``البلاد`` point back to the base or the place of that kind named before
-in the sentence; a known name after a site head is taken whatever its words look like
+point back to the base named before in the sentence (else the place named before), a generic
+``الإقليم``/``البلاد`` to the place of that kind (a region or city also in the article's sentences
+before); a known name after a site head is taken whatever its words look like
 (``قاعدة علي السالم``); a landmark before the trigger (``تعرضت دورية قرب كوباني لقصف``) places it
 when nothing else does. A definite site noun followed by a relative clause (``المقر الذي كان يشغله
 التحالف في مطار أربيل``) is the site that clause names; places after ``بما في ذلك`` are examples; a
@@ -22,12 +24,13 @@ place joined by ``و`` to the one before it shares its preposition; ``حيث`` a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from analysis.events import lexicon
-from analysis.events.places import hierarchy, place_cues
+from analysis.events.place_phrases import PROCLITIC_PREPS, compass_span, is_example
+from analysis.events.places import hierarchy, place_cues, place_info
 from analysis.text import Token, normalize
 
 #: Prepositions that govern a place, by their normalized form.
@@ -35,11 +38,8 @@ PREPOSITIONS = {
     "من": "من", "الي": "إلى", "نحو": "إلى", "باتجاه": "إلى", "في": "في", "داخل": "في", "علي": "على", "عن": "من",
     "يخص": "في", "تخص": "في", "يتعلق": "في",  # ``بما يخص أربيل``: the part of the event that concerns a place
 }  # fmt: skip
-#: Proclitics that govern the word they are attached to.
-PROCLITIC_PREPS = {"ب": "ب", "ل": "إلى"}
 SITE_NAME_MAX = 3  # words of an unknown site's name after its head noun
 QUOTES = frozenset({"«", "»", '"', "“", "”"})
-EXAMPLE_REACH = 12  # words back from a place to the ``بينها`` that lists it
 RELATIVE_REACH = 8  # words from ``الذي``/``التي`` to the site its clause names
 WHERE_REACH = 6  # words back from ``حيث`` to the place it stands for
 STRONG_STOPS = frozenset({".", "؛", ";", "!", "؟"})
@@ -77,22 +77,6 @@ class PlaceMention:
 
 # ---------------------------------------------------------------------------------------------
 # The gazetteer: levels and containment
-
-
-def place_info(name: str | None) -> lexicon.Place | None:
-    """The gazetteer row of a place name (canonical or variant), else the place tree's node (with a head
-    noun, a descriptor such as ``النفطي`` or a compass word: ``places.PlaceHierarchy``); None if unknown."""
-    if not name:
-        return None
-    known = lexicon.place_by_name().get(normalize(name))
-    if known is not None:
-        return known
-    tree = hierarchy()
-    level = tree.level(name)
-    if level is None:
-        return None
-    canonical = tree.canonical(name) or name
-    return lexicon.place_by_name().get(normalize(canonical)) or lexicon.Place(canonical, level, tree.root(name))
 
 
 def place_level(name: str) -> int:
@@ -314,15 +298,18 @@ def _names_after_definite_head(toks: list[Token], j: int) -> bool:
 
 
 def sentence_places(
-    toks: list[Token], located: Sequence[tuple[int, int, str]], blocked: set[int] = frozenset(), last_base: str | None = None
+    toks: list[Token], located: Sequence[tuple[int, int, str]], blocked: set[int] = frozenset(), last_base: str | None = None,
+    named_before: Sequence[str] = (),
 ) -> list[PlaceMention]:
     """Every place of the sentence: ``located`` (entity and gazetteer spans: first, last, name), site
-    names, and ``القاعدة`` standing for ``last_base`` (the base the article named last).
+    names, ``القاعدة`` standing for ``last_base`` (the base the article named last), and a generic
+    ``الإقليم``/``المدينة``/``البلاد`` standing for the place of its kind named last before it (this
+    sentence, else ``named_before``: the places the article named in the sentences before, in order).
 
     A place inside an airport's name (``أربيل`` in ``مطار أربيل الدولي``) is the airport; a place in
     an organisation's name (``قيادة عمليات بغداد``) is no place; tokens in ``blocked`` (timexes) name none.
     """
-    located = [_compass_span(toks, span) for span in [*located, *_unclaimed(toks, located)] if _named_place(toks, span)]
+    located = [compass_span(toks, span) for span in [*located, *_unclaimed(toks, located)] if _named_place(toks, span)]
     taken = {i for first, last, _ in located for i in range(first, last + 1)} | set(blocked)
     sites = _site_names(toks, taken) + _kept_head_sites(toks, taken)
     airports = [(f, l) for f, l, _, is_airport in sites if is_airport]
@@ -335,15 +322,18 @@ def sentence_places(
         base = described or (max(earlier, key=lambda s: s[0])[2] if earlier else last_base)
         if base:
             spans.append((i, i, base))
-    generic = _generic_anaphors(toks, spans, taken)
+    generic = _generic_anaphors(toks, spans, taken, named_before)
     spans += [(i, i, name) for i, name in generic.items()]
     pronouns: dict[int, str] = {}
-    for i, tok in enumerate(toks):  # ``انسحابها منها``: the base named before it in this sentence
-        if i in taken or tok.norm not in place_cues()["pronoun_objects"]:
+    levels: dict[int, int] = {}
+    for i, tok in enumerate(toks):  # ``انسحابها منها``: the base named before it in this sentence, else the place
+        if i in taken or tok.norm not in place_cues()["pronoun_objects"]:  # (``دخلت العراق ... قبل أن تعود إليه``)
             continue
-        earlier = [s for s in spans if s[1] < i and _level(toks, s) == 3 and _role(toks, s[0], s[2]) != "near"]
+        named = [(s, _level(toks, s)) for s in spans if s[1] < i and _role(toks, s[0], s[2]) not in ("near", "speaker", "dateline")]
+        earlier = [(s, lv) for s, lv in named if lv == 3] or named
         if earlier:
-            spans.append((i, i, max(earlier, key=lambda s: s[0])[2]))
+            span, levels[i] = max(earlier, key=lambda e: e[0][0])
+            spans.append((i, i, span[2]))
             pronouns[i] = PREPOSITIONS.get(normalize(tok.norm[:-2] if tok.norm.endswith("ها") else tok.norm[:-1]), "obj")
     for i, tok in enumerate(toks):  # ``إلى أربيل في إقليم كردستان، حيث يستمر عمل التحالف``: where = in that place
         if i in taken or tok.norm not in place_cues()["where_words"]:
@@ -358,14 +348,14 @@ def sentence_places(
         if any(f <= first and last <= l for f, l in seen) or _in_organisation(toks, first):
             continue
         seen.append((first, last))
-        level = 3 if first in anaphoric or first in pronouns else _level(toks, (first, last, name))
+        level = 3 if first in anaphoric else levels.get(first, 3) if first in pronouns else _level(toks, (first, last, name))
         headed = first in anaphoric or first in pronouns or first in generic or _with_head(toks, first)
         role = pronouns.get(first) or _role(toks, first, toks[first].text if first in generic else name)
         if first == 0 and last + 1 < len(toks) and toks[last + 1].text[:1] in DATELINE_MARKS:
             role = "dateline"  # ``أربيل (أ ف ب) -``, ``بغداد/ شفق نيوز-``: where the report was filed, no event's place
         moved = role == "origin" and _after_from(toks, first)
         out.append(PlaceMention(
-            first, last, canonical_place(name), level, role, _excluded(toks, first), headed, _example(toks, first), moved,
+            first, last, canonical_place(name), level, role, _excluded(toks, first), headed, is_example(toks, first), moved,
         ))  # fmt: skip
     return _coordinated(toks, out)
 
@@ -399,9 +389,14 @@ def _with_head(toks: list[Token], first: int) -> bool:
     return first > 0 and bool(lexicon.bare(toks[first - 1].norm) & _heads())
 
 
-def _generic_anaphors(toks: list[Token], spans: Sequence[tuple[int, int, str]], taken: set[int]) -> dict[int, str]:
+def _generic_anaphors(
+    toks: list[Token], spans: Sequence[tuple[int, int, str]], taken: set[int], named_before: Sequence[str] = ()
+) -> dict[int, str]:
     """``تغادر الإقليم``, ``خارج البلاد``: a definite generic place noun standing alone (token index) and
-    the place of its kind named last before it in the sentence (a region, a city or province, a country)."""
+    the place of its kind named last before it in the sentence (a region, a city or province, a country),
+    else (a region, a city) in the article's sentences before (``named_before``; a region also as the region of a place inside it:
+    ``أربيل`` before ``الإقليم`` is in ``إقليم كردستان``). A news story names its region or city once and then
+    writes ``الإقليم``, ``المدينة``."""
     cues = place_cues()
     kinds = {"generic_region": lambda i: i.level == 2 and normalize(i.canonical).startswith("اقليم"),
              "generic_city": lambda i: i.level == 2 and not normalize(i.canonical).startswith("اقليم"),
@@ -415,10 +410,31 @@ def _generic_anaphors(toks: list[Token], spans: Sequence[tuple[int, int, str]], 
         if i + 1 < len(toks) and _name_word(toks[i + 1]) and place_info(toks[i + 1].text) is not None:
             continue  # ``المدينة الموصل``-like apposition: the name follows
         kind = next(k for k in kinds if stems & cues[k])
-        earlier = [(s[0], info.canonical) for s in spans if s[1] < i and (info := place_info(s[2])) is not None and kinds[kind](info)]
-        if earlier:
-            out[i] = max(earlier)[1]
+        before = [(s[0], info.canonical) for s in spans if s[1] < i and (info := place_info(s[2])) is not None and kinds[kind](info)]
+        if before:
+            out[i] = max(before)[1]
+            continue
+        if kind == "generic_country":
+            continue  # ``في البلاد`` with no country before it in the sentence: the article's country, guessed later anyway
+        named = next((q for p in reversed(named_before) if (q := _of_kind(p, kind, kinds[kind])) is not None), None)
+        if named is not None:
+            out[i] = named
     return out
+
+
+def _of_kind(name: str, kind: str, fits: Callable[[lexicon.Place], bool]) -> str | None:
+    """``name`` itself when it is a place of ``kind`` (``fits``); for a region, else the region it lies in
+    (``حرير`` → ``إقليم كردستان``, by the place tree); None otherwise."""
+    info = place_info(name)
+    if info is not None and fits(info):
+        return info.canonical
+    if kind != "generic_region":
+        return None
+    for outer in hierarchy().chain(name)[1:]:
+        info = place_info(outer)
+        if info is not None and fits(info):
+            return info.canonical
+    return None
 
 
 def _unclaimed(toks: list[Token], located: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -452,46 +468,6 @@ def _force_named(toks: list[Token], first: int) -> bool:
     """Does a named span start with, or follow, a force's head (``قوات التحالف الدولي``, ``قوات سوريا الديمقراطية``)?"""
     heads = place_cues()["force_heads"]
     return bool(lexicon.bare(toks[first].norm) & heads) or first > 0 and bool(lexicon.bare(toks[first - 1].norm) & heads)
-
-
-def _compass_span(toks: list[Token], span: tuple[int, int, str]) -> tuple[int, int, str]:
-    """A place after compass words that follow a preposition (``في شمال سوريا``, ``بشرق بغداد``): from the
-    compass words on, a region of a country (``شمال سوريا``) or the province or city itself (``بغداد``).
-    Without the preposition (``قاعدة X جنوب بغداد``) the place stays a landmark (``near``), unless the
-    compass words and a name the tree does not know alone are a place it knows (``شرق الفرات``)."""
-    first, last, name = span
-    cues = place_cues()
-    k = first
-    while k > 0 and first - k < 2 and lexicon.bare(toks[k - 1].norm) & cues["compass_words"]:
-        k -= 1
-    if k == first:
-        return span
-    if place_info(name) is None and place_info(" ".join(t.text for t in toks[k : last + 1])) is not None:  # ``شرق الفرات``
-        return (k, last, " ".join(t.text for t in toks[k : last + 1]))
-    readings = [p for p, stem in lexicon.stems(toks[k].norm) if stem in cues["compass_words"]]
-    governed = any(p.lstrip("وف") in PROCLITIC_PREPS for p in readings if p) or k > 0 and lexicon.bare(toks[k - 1].norm) & {"في", "من", "الي"}
-    if not governed:
-        return span
-    info = place_info(name)
-    if info is None or info.level != 1:
-        return (k, last, name)
-    compass = " ".join(next(stem for p, stem in lexicon.stems(t.norm) if stem in cues["compass_words"]) for t in toks[k:first])
-    return (k, last, f"{compass} {info.canonical}")
-
-
-def _example(toks: list[Token], first: int) -> bool:
-    """Is the place listed after ``بينها``/``ومنها`` (an example) in its stretch of the sentence?"""
-    for j in range(first - 1, max(first - EXAMPLE_REACH, 0) - 1, -1):
-        if toks[j].text in ("،", ",", ".", "؛"):
-            return False
-        if lexicon.bare(toks[j].norm) & place_cues()["example_words"] or _inclusion(toks, j):
-            return True
-    return False
-
-
-def _inclusion(toks: list[Token], j: int) -> bool:
-    """``بما في ذلك``, ``بما فيها``, ``بما فيه``: the places listed after it are members of the one named before."""
-    return toks[j].norm in place_cues()["inclusion_words"] and j + 1 < len(toks) and toks[j + 1].norm in place_cues()["inclusion_next"]
 
 
 def _level(toks: list[Token], span: tuple[int, int, str]) -> int:

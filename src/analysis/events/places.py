@@ -3,7 +3,8 @@
 The tree is data (``analysis/data/place_hierarchy.tsv``: name, kind, parent, variants). Two places
 are *compatible* when one is missing, they are the same place (any variant, normalized), or one
 contains the other; two different bases, or a base and another province, never are. Names the
-tree does not know are compatible only with themselves.
+tree does not know are compatible only with themselves. ``place_info`` reads a name's level and country
+from the gazetteer (``event_places.tsv``), else from the tree.
 """
 
 from __future__ import annotations
@@ -178,3 +179,19 @@ def hierarchy() -> PlaceHierarchy:
 def compatible(a: str | None, b: str | None) -> bool:
     """``hierarchy().compatible``: the place test of the timeline merge."""
     return hierarchy().compatible(a, b)
+
+
+def place_info(name: str | None) -> lexicon.Place | None:
+    """The gazetteer row of a place name (canonical or variant), else the place tree's node (with a head
+    noun, a descriptor such as ``النفطي`` or a compass word: ``PlaceHierarchy``); None if unknown."""
+    if not name:
+        return None
+    known = lexicon.place_by_name().get(normalize(name))
+    if known is not None:
+        return known
+    tree = hierarchy()
+    level = tree.level(name)
+    if level is None:
+        return None
+    canonical = tree.canonical(name) or name
+    return lexicon.place_by_name().get(normalize(canonical)) or lexicon.Place(canonical, level, tree.root(name))
