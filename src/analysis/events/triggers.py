@@ -295,28 +295,22 @@ def _ongoing_after(toks: list[Token], m: lexicon.TriggerMatch, cue: str, backgro
         near = j - m.last <= 2
         if lexicon.is_cue(tok, "start_words"):
             continue  # ``الغزو الذي بدأ في آذار 2003``: when it began, not that it goes on
-        if _future_form(tok):
+        if aspect.future_form(tok):
             return False  # ``انسحاب ... سيجري على مراحل``: what will take place, not what goes on
         if lexicon.is_cue(tok, cue) and (near or not lexicon.is_cue(tok, "ongoing_verbs") and not tok.norm.startswith("ال")):
             return True
     return False
 
 
-def _future_form(tok: Token) -> bool:
-    """A verb with the future prefix سـ (``سيجري``, ``ستستمر``, ``وسيكتمل``)."""
-    word = tok.norm[1:] if tok.norm[:1] in ("و", "ف") else tok.norm
-    return len(word) > 3 and word[0] == "س" and word[1] in ("ي", "ت", "ن")
-
-
 def _future_governor(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """A future verb right before the trigger noun governs it (``ستوقع مذكرة تفاهم``, ``سيعلن انسحاب``)."""
-    return not _finite(m) and any(_future_form(toks[j]) for j in modality.words_before(toks, m.first, 2))
+    return not _finite(m) and any(aspect.future_form(toks[j]) for j in modality.words_before(toks, m.first, 2))
 
 
 def _future_clause(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """A background noun (``قبل انتقال القاعدة``) in a clause whose verb is a future (``ستشرف لجنة ... قبل
     انتقال``): what comes before or after a future event is to come too."""
-    return any(_future_form(toks[j]) for j in modality.words_before(toks, m.first, FUTURE_CLAUSE_REACH))
+    return any(aspect.future_form(toks[j]) for j in modality.words_before(toks, m.first, FUTURE_CLAUSE_REACH))
 
 
 def _future_predicate(toks: list[Token], m: lexicon.TriggerMatch) -> int | None:
@@ -330,7 +324,7 @@ def _future_predicate(toks: list[Token], m: lexicon.TriggerMatch) -> int | None:
             continue  # ``أن الانسحاب من القاعدة "سيتأخر بضعة أسابيع"``: the quoted predicate is still its verb
         if tok.text in modality.STRONG_BREAKS or _is_break(tok) or lexicon.is_cue(tok, "complementizers"):
             return None
-        if _future_form(tok) and lexicon.is_cue(tok, "aspect_verbs"):
+        if aspect.future_form(tok) and lexicon.is_cue(tok, "aspect_verbs"):
             return j
         if tok.norm == "لن" and j + 1 < len(toks) and lexicon.is_cue(toks[j + 1], "aspect_verbs"):
             return j  # ``عملية التسليم لن تتأخر عن موعدها``: a future, negated only in its delay
