@@ -161,7 +161,8 @@ def test_merging_two_ministries_is_no_event(tmp_path):
 @pytest.mark.parametrize(
     "body, status, date",
     [
-        ("انطلقت أمس الأربعاء عملية عسكرية واسعة لملاحقة خلايا تنظيم داعش في صحراء الأنبار.", "occurred", "2025-11-19"),
+        # launched the day before the article: going on (round 8: writers E, H, Q mark a launched operation ongoing)
+        ("انطلقت أمس الأربعاء عملية عسكرية واسعة لملاحقة خلايا تنظيم داعش في صحراء الأنبار.", "ongoing", "2025-11-19"),
         ("وقالت قيادة العمليات إن العملية العسكرية في جبال مكحول انتهت بالكامل أمس الأربعاء.", "occurred", "2025-11-19"),
         ("وستعقب الغارات عمليات تفتيش برية تنفذها قطعات الجيش مطلع الشهر المقبل لملاحقة خلايا داعش.", "planned", "2025-12"),
     ],

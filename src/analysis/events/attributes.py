@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
-from analysis.events import dating, lexicon
+from analysis.events import aspect, dating, lexicon
 from analysis.events.governing import (
     described_object_place, excluded_country, governed_place, legislature_country, object_pronoun, pronoun_antecedent,
 )
@@ -29,7 +29,7 @@ from analysis.events.types import TYPES
 from analysis.text import Token, normalize, split_clitics
 
 __all__ = [
-    "StatusCues", "arrival_type", "dated_since", "event_status", "event_summary", "main_country", "pick_actors", "pick_place",
+    "StatusCues", "arrival_type", "dated_since", "due_by", "event_status", "event_summary", "main_country", "pick_actors", "pick_place",
     "place_level", "same_place", "sentence_places_actors", "states_purpose",
 ]  # fmt: skip  (place_level and same_place live in analysis.events.location; kept here for their callers)
 
@@ -46,6 +46,12 @@ class StatusCues:
     happened: bool = False  # a perfect verb or a past relative (انسحبت, القصف الذي طالها): over
     decided: bool = False  # قرر / أمر بـ: decided, not yet done
     present: bool = False  # an undated present tense of a movement (ينتقل عدد منهم إلى الكويت): what is to come
+    appointed: bool = False  # موعد انتهاء المهمة: named by the date set for it, planned unless that date is past
+    launched: bool = False  # أطلقت القوات اليوم عملية: an operation launched, going on while recent
+
+
+STALE_START_DAYS = 365  # بدأت القوات غزو العراق في آذار 2003: a start this long before the article is over
+LAUNCH_DAYS = 7  # أطلقت القوات، فجر الأحد، عملية: an operation launched this recently is going on
 
 
 def event_status(value: str | None, mod: str | None, dct: dt.date, cues: StatusCues) -> str:
@@ -56,7 +62,14 @@ def event_status(value: str | None, mod: str | None, dct: dt.date, cues: StatusC
     """
     if cues.decided and not cues.continuing:
         return "planned"
-    if cues.since and not cues.future:
+    span = dating.interval(value, mod, dct)
+    rel = dating.relation(span, dct)
+    closed = rel == "before" and dating.granularity(value) == "interval"  # الحرب على داعش بين 2014 و2017: over
+    if cues.since and not cues.future and not cues.happened and not closed:
+        return "ongoing"
+    if cues.appointed and rel != "before":
+        return "planned"
+    if cues.launched and span is not None and (dct - span[1]).days <= LAUNCH_DAYS and rel != "after":
         return "ongoing"
     if cues.ended:
         return "ongoing" if cues.continuing else "occurred"
@@ -66,17 +79,17 @@ def event_status(value: str | None, mod: str | None, dct: dt.date, cues: StatusC
         return "ongoing" if cues.continuing else "occurred"
     if value == "PRESENT_REF":
         return "ongoing"
-    rel = dating.relation(dating.interval(value, mod, dct), dct)
     if rel == "after":  # ``سيواصل التحالف انسحابه حتى أيلول 2026``: going on until then
         return "ongoing" if cues.continuing else "planned"
     if rel == "before":
-        return "ongoing" if cues.continuing else "occurred"
+        stale = span is not None and (dct - span[1]).days > STALE_START_DAYS
+        return "ongoing" if cues.continuing and not stale else "occurred"
     if rel == "around":
         if cues.future:
             return "planned"
         if cues.continuing or cues.ongoing:
             return "ongoing"
-        return "occurred" if cues.happened or dating.granularity(value) == "day" else "ongoing"
+        return "occurred" if cues.happened or dating.granularity(value) == "day" else "planned"
     if cues.future or (cues.present and not (cues.ongoing or cues.continuing)):
         return "planned"
     return "ongoing" if cues.ongoing or cues.continuing else "occurred"
@@ -85,7 +98,19 @@ def event_status(value: str | None, mod: str | None, dct: dt.date, cues: StatusC
 def dated_since(toks: list[Token], trig: Trigger) -> bool:
     """``منذ 17 تشرين الأول``: an event dated by a منذ-date is still going on (unless a past verb says it ended)."""
     tx = trig.timex
-    return tx is not None and tx.first > 0 and lexicon.is_cue(toks[tx.first - 1], "since_words") and not past_verb(trig.match)
+    if tx is None or tx.first == 0 or not lexicon.is_cue(toks[tx.first - 1], "since_words"):
+        return False
+    return not past_verb(trig.match) and not aspect.happened_before_since(toks, tx.first - 1)
+
+
+def due_by(toks: list[Token], trig: Trigger) -> bool:
+    """``وتسليمه للقوات العراقية في موعد أقصاه نهاية العام``, ``بحلول نهاية العام``: an event dated by a deadline
+    is planned, unless a perfect verb says it was done (``انسحبت بحلول``)."""
+    tx = trig.timex
+    if tx is None or past_verb(trig.match):
+        return False
+    first_word = normalize(tx.timex.text.split()[0]) if tx.timex.text.split() else ""
+    return aspect.deadline_date(toks, tx.first) or first_word in lexicon.word_lists(aspect.ASPECT)["deadline_markers"]
 
 
 def states_purpose(trig: Trigger) -> bool:

@@ -19,7 +19,7 @@ from typing import Any
 from analysis import entities as ner
 from analysis.events import dating, lexicon, story
 from analysis.events.attributes import (
-    StatusCues, arrival_type, dated_since, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
+    StatusCues, arrival_type, dated_since, due_by, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
     states_purpose,
 )  # fmt: skip
 from analysis.events.clauses import Span, civil_clause, clause_span, describes_participant, hypothetical_object, is_complementizer, means_of, readiness, relative_restatement, starts
@@ -162,10 +162,11 @@ def _article_events(
                 timex_start=mention.timex_start,
                 timex_end=mention.timex_end,
                 status=event_status(value, mod, dct, StatusCues(
-                    future=trig.future or forward is True or (value is None and states_purpose(trig)),
+                    future=trig.future or forward is True or (value is None and states_purpose(trig)) or due_by(toks, trig),
                     ongoing=trig.ongoing, continuing=trig.continuing and trig.type not in POINT_TYPES, since=trig.ongoing_since or dated_since(toks, trig),
                     ended=forward is False, happened=happened(toks, trig), decided=trig.decided,
                     present=sent.end > title_end and TYPES[trig.type].purpose and present_verb(trig.match.prefix, trig.match.rule.words[0]),
+                    appointed=trig.appointed, launched=trig.launched,
                 )),  # fmt: skip
                 place=pick_place(places, trig, clause, toks),
                 actors=pick_actors(actors, trig, clause),
@@ -372,6 +373,8 @@ def _mergeable(
         # ``عملية التسليم جرت وفق الجدول``: an undated definite noun points back to the event already reported
         dated = b if undated is a else a
         same_base = a.place is not None and a.place == b.place and place_level(a.place) >= 3 and a.status == b.status
+        # ``غادر المقاولون القاعدة بعد سلسلة ضربات``: an undated event named in a frame is not the dated report's
+        same_base = same_base and undated.trigger_start not in in_frames
         return same_sentence or same_base or (definite(undated.trigger) and undated.trigger_start > dated.trigger_start)
     ia, ib = a.interval, b.interval
     same_date = a.date == b.date and a.date_mod == b.date_mod

@@ -33,7 +33,7 @@ REFUSAL_REACH = 4  # ``رفض الجيش الأمريكي تأكيد انسحا�
 EXPOSURE_REACH = 2  # ``مكشوفة أمام هجوم``; not ``خطر عودة داعش بعد انسحاب``
 MEDIA_REACH = 5  # ``أرسلت قيادة القوات الكردية رسالة``: verb, subject, object
 PLAN_REACH = 3
-BEGUN_REACH = 8  # ``أن انسحاب القوات من قاعدة عين الأسد بدأ فعلاً``: the subject's complements, then its verb
+BEGUN_REACH = 10  # ``أن انسحاب القوات من قاعدة عين الأسد بدأ فعلاً``: the subject's complements, then its verb
 START_POINT_REACH = 6  # ``سلسلة طويلة بدأت مع الغزو``, ``فصلاً بدأ عام 2014، حين عادت``
 HYPOTHESIS_REACH = 8  # ``انسحاب التحالف من إقليم كردستان قد يفتح``  # ``ضمن خطة التحالف لتقليص``  # ``ما تداولته وسائل إعلام عن انسحاب``
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from collections.abc import Sequence
 from typing import Any
 
-from analysis.events import learned, lexicon, modality, story
+from analysis.events import aspect, learned, lexicon, modality, story
 from analysis.events.rules import rule_holds
 from analysis.events.types import TYPES
 from analysis.text import Token
@@ -24,8 +24,8 @@ from analysis.text import Token
 CONTENT_WINDOW = 12  # ``اتفاق ... على إنهاء``: how far the content trigger may be from its head
 REFERENCE_REACH = 6  # ``بموجب المرحلة الثانية من الاتفاق``: a phrase that names an event in passing
 ONGOING_REACH = 16
-CONTINUING_REACH = 8  # ``بدأت القوات الأمريكية، اليوم الجمعة، سحب``
 DECISION_REACH = 10
+DECISION_NOUN_REACH = 5  # ``قرار الرئيس الأمريكي دونالد ترامب سحب``: words between a decision noun and its object, not a date's
 PREDICATE_REACH = 10
 FUTURE_CLAUSE_REACH = 10  # ``ستشرف على جرد المنشآت قبل انتقال القاعدة``  # ``انسحاب نحو ألفي جندي من الأراضي السورية سيجري``
 SCHEDULED_REACH = 5  # ``وكان من المفترض أن تنسحب``
@@ -69,6 +69,9 @@ class Trigger:
     predicate: int | None = None  # ``انسحاب ... سيجري``: the future verb the trigger is the subject of
     news: bool = False  # the lead's statement by a state body: an announcement besides what it reports (``statements``)
     content: bool = False  # the thing agreed (``اتفقا على إنهاء المهمة``): planned, dated by its deadline only
+    appointed: bool = False  # ``موعد انتهاء المهمة``: named by the date set for it, planned
+    scheduled_at: int | None = None  # ``تسليم ... لا يزال مقررا``: the index of a participle of scheduling after it
+    launched: bool = False  # ``أطلقت القوات اليوم عملية``: an operation launched, going on while recent
 
 
 def _is_break(tok: Token) -> bool:
@@ -122,22 +125,24 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
         if found and m.prefix.startswith("و") and found[-1].background and m.first - found[-1].last <= 3:
             trig.background = True  # "بعد إنهاء المهام ومغادرة بعثة التحالف"
         verb = words[0]
-        trig.future = trig.postponed or m.prefix.endswith("س") or (verb[:1] == "س" and verb[1:2] in ("ي", "ت", "ن")) or lexicon.has_cue(toks, m.first - 4, m.first - 1, "future_words") or _intended(toks, m) or _prepared(toks, m) or any(
+        trig.future = trig.postponed or m.prefix.endswith("س") or (verb[:1] == "س" and verb[1:2] in ("ي", "ت", "ن")) or any(lexicon.is_cue(toks[j], "future_words") for j in modality.words_before(toks, m.first, 4, commas=True)) or _intended(toks, m) or _prepared(toks, m) or any(
             " ".join(t.norm for t in toks[i : i + 2]) in c["future_phrases"] for i in range(max(m.first - 5, 0), m.first)
         )
         trig.predicate = _future_predicate(toks, m)
-        trig.future = trig.future or trig.predicate is not None or (trig.background and _future_clause(toks, m))
-        trig.ongoing = lexicon.has_cue(toks, m.first - 3, m.first - 1, "ongoing_words") or _ongoing_after(toks, m, "ongoing_words")
-        trig.continuing = any(
-            lexicon.is_cue(toks[j], "continuing_words") for j in modality.words_before(toks, m.first, CONTINUING_REACH, commas=True)
-        ) or _ongoing_after(toks, m, "continuing_words")
-        trig.decided = _decided(toks, m) or _intended(toks, m) or (trig.future and _was_scheduled(toks, m))
+        trig.future = trig.future or trig.predicate is not None or (trig.background and _future_clause(toks, m)) or _future_governor(toks, m)
+        trig.ongoing = lexicon.has_cue(toks, m.first - 3, m.first - 1, "ongoing_words") or _ongoing_after(toks, m, "ongoing_words", trig.background)
+        trig.continuing = aspect.continuing_before(toks, m.first, lambda t: _in_timex(t, blocked)) or _ongoing_after(toks, m, "continuing_words", trig.background)
+        trig.appointed = aspect.appointed(toks, m.first, lambda t: _in_timex(t, blocked))
+        trig.scheduled_at = None if _finite(m) else aspect.scheduled_after(toks, m.last)
+        trig.launched = trig.type == "war" and aspect.launched(toks, m.first, lambda t: _in_timex(t, blocked))
+        trig.decided = _decided(toks, m, blocked) or _intended(toks, m) or (trig.future and _was_scheduled(toks, m))
         if found and m.prefix.startswith("و") and m.first - found[-1].last <= COORD_REACH:
             trig.continuing = trig.continuing or found[-1].continuing  # بدأت ... سحب جنودها ...، ونقل قسم منهم
         # ``يتعرض التحالف منذ أشهر لهجمات`` goes on; ``منذ القصف الذي`` names the start point, an event that is over
         anchor = m.first > 0 and lexicon.is_cue(toks[m.first - 1], "since_words")
-        trig.ongoing_since = lexicon.has_cue(toks, m.first - 4, m.first - 1, "since_words") and not past_verb(m) and not anchor
-        if modality.starting_point(toks, m.first, m.prefix):  # ``بدأت مع الغزو``, ``منذ انطلاق الحوار``: that point is over
+        since = [j for j in range(max(m.first - 4, 0), m.first) if lexicon.is_cue(toks[j], "since_words")]
+        trig.ongoing_since = bool(since) and not past_verb(m) and not anchor and not aspect.happened_before_since(toks, since[0])
+        if modality.starting_point(toks, m.first, m.prefix) or aspect.since_start_point(toks, m.first):  # ``بدأت مع الغزو``, ``منذ انطلاق الحوار``: that point is over
             trig.continuing = trig.ongoing = trig.ongoing_since = False
         elif modality.begun_predicate(toks, m.first, m.prefix):  # ``أن انسحاب القوات من المقر بدأ فعلاً``: under way
             trig.continuing = True
@@ -152,9 +157,26 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
         if content == "planned":
             trig.content, trig.future = True, True
         kept.append(trig)
+    for trig in kept:  # ``تأجيل انتهاء المهمة، الذي كان مقررا في أيلول``: the participle is the nearest trigger's
+        at = trig.scheduled_at
+        trig.appointed = trig.appointed or (at is not None and not any(trig.last < t.first < at for t in kept))
+    for prev, trig in zip(kept, kept[1:]):
+        if _shares_future(prev, trig, toks):
+            trig.future = True  # ``ستغادر القوات القاعدة وتسلمها للجيش``: the coordinated verb is to come too
     for trig in kept:  # kept until dated: the report's date may be what dates the event it reports
         trig.reporter = _reports_event(trig, kept, toks)
     return kept
+
+
+def _shares_future(prev: Trigger, trig: Trigger, toks: list[Token]) -> bool:
+    """Is ``trig`` joined by و to a future ``prev`` in its clause, with no aspect of its own (``ستغادر ...
+    وتسلمها``, ``بإخلاء المجمع وتسليمه``)? A perfect verb or a continuing word keeps its own."""
+    m = trig.match
+    if not (prev.future and m.prefix.startswith("و")) or trig.future or trig.continuing or trig.ongoing or past_verb(m):
+        return False
+    if trig.first - prev.last > COORD_REACH:
+        return False
+    return not any(toks[j].text in modality.STRONG_BREAKS or _is_break(toks[j]) for j in range(prev.last + 1, trig.first))
 
 
 #: Rules of forms added for the article's story (round 7, ``analysis.events.story``): where none of a form's rows
@@ -240,45 +262,55 @@ def _prepared(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     return any(lexicon.is_cue(toks[j], "preparation_words") for j in modality.words_before(toks, m.first, PREPARATION_REACH))
 
 
-def _decided(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+def _decided(toks: list[Token], m: lexicon.TriggerMatch, blocked: list[tuple[int, int]] = ()) -> bool:
     """``أمر وزير الدفاع، أمس، بسحب``, ``قررت الحكومة إنهاء``: the object of a decision, planned."""
+    if past_verb(m):
+        return False  # ``قال آمر اللواء إن قطعاته انتشرت أمس``: a perfect verb tells it was done
     if any(lexicon.is_cue(toks[j], "decision_verbs") for j in modality.words_before(toks, m.first, DECISION_REACH, commas=True)):
         return True
+    words = 0
     for j in modality.words_before(toks, m.first, DECISION_REACH, commas=True):  # ``قرار ترامب في كانون الأول سحب``
         if lexicon.is_cue(toks[j], "complementizers") or lexicon.is_cue(toks[j], "relatives"):
             return False  # ``وجاء القرار بعد أن شنت تركيا هجوما``: the noun heads another clause
+        words += not _in_timex(toks[j], blocked) and toks[j].text not in ("،", ",")
+        if words > DECISION_NOUN_REACH:
+            return False  # ``قرارا ردت بموجبه دعوى أقامها نائبان للطعن في دستورية البيان``: too far to be its object
+        if lexicon.is_cue(toks[j], "temporal_background") or toks[j].norm in lexicon.cues()["end_point_words"]:
+            return False  # ``القرار اتخذ بعد اجتماع``, ``قرار إبقاء قوة عقب انسحابها``: the event the decision came after
         if lexicon.is_cue(toks[j], "decision_nouns"):
-            return True
+            return not (j > 0 and lexicon.is_cue(toks[j - 1], "temporal_background"))  # ``عقب قرار مجلس النواب، سلّم``
     return False
 
 
-def _ongoing_after(toks: list[Token], m: lexicon.TriggerMatch, cue: str) -> bool:
-    """``انسحاب القوات من قاعدة حرير، الذي بدأ مطلع الشهر، لا يزال مستمرا``: an ongoing word later in its clause."""
+def _ongoing_after(toks: list[Token], m: lexicon.TriggerMatch, cue: str, background: bool = False) -> bool:
+    """``انسحاب القوات من قاعدة حرير، الذي بدأ مطلع الشهر، لا يزال مستمرا``: an ongoing word later in its clause.
+    A background frame ends at its comma (``بعد شهرين على قراءته الأولى، لا يزال المشروع``: the main clause's)."""
     c = lexicon.cues()
     for j in range(m.last + 1, min(m.last + 1 + ONGOING_REACH, len(toks))):
         tok = toks[j]
         if tok.text in modality.STRONG_BREAKS or lexicon.is_cue(tok, "clause_openers") or tok.norm in c["clause_starts"]:
             return False
+        if background and tok.text in ("،", ","):
+            return False
         near = j - m.last <= 2
         if lexicon.is_cue(tok, "start_words"):
             continue  # ``الغزو الذي بدأ في آذار 2003``: when it began, not that it goes on
-        if _future_form(tok):
+        if aspect.future_form(tok):
             return False  # ``انسحاب ... سيجري على مراحل``: what will take place, not what goes on
         if lexicon.is_cue(tok, cue) and (near or not lexicon.is_cue(tok, "ongoing_verbs") and not tok.norm.startswith("ال")):
             return True
     return False
 
 
-def _future_form(tok: Token) -> bool:
-    """A verb with the future prefix سـ (``سيجري``, ``ستستمر``, ``وسيكتمل``)."""
-    word = tok.norm[1:] if tok.norm[:1] in ("و", "ف") else tok.norm
-    return len(word) > 3 and word[0] == "س" and word[1] in ("ي", "ت", "ن")
+def _future_governor(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
+    """A future verb right before the trigger noun governs it (``ستوقع مذكرة تفاهم``, ``سيعلن انسحاب``)."""
+    return not _finite(m) and any(aspect.future_form(toks[j]) for j in modality.words_before(toks, m.first, 2))
 
 
 def _future_clause(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """A background noun (``قبل انتقال القاعدة``) in a clause whose verb is a future (``ستشرف لجنة ... قبل
     انتقال``): what comes before or after a future event is to come too."""
-    return any(_future_form(toks[j]) for j in modality.words_before(toks, m.first, FUTURE_CLAUSE_REACH))
+    return any(aspect.future_form(toks[j]) for j in modality.words_before(toks, m.first, FUTURE_CLAUSE_REACH))
 
 
 def _future_predicate(toks: list[Token], m: lexicon.TriggerMatch) -> int | None:
@@ -288,9 +320,11 @@ def _future_predicate(toks: list[Token], m: lexicon.TriggerMatch) -> int | None:
         return None  # a verb is no subject
     for j in range(m.last + 1, min(m.last + 1 + PREDICATE_REACH, len(toks))):
         tok = toks[j]
+        if tok.text in modality.QUOTE_MARKS:
+            continue  # ``أن الانسحاب من القاعدة "سيتأخر بضعة أسابيع"``: the quoted predicate is still its verb
         if tok.text in modality.STRONG_BREAKS or _is_break(tok) or lexicon.is_cue(tok, "complementizers"):
             return None
-        if _future_form(tok) and lexicon.is_cue(tok, "aspect_verbs"):
+        if aspect.future_form(tok) and lexicon.is_cue(tok, "aspect_verbs"):
             return j
         if tok.norm == "لن" and j + 1 < len(toks) and lexicon.is_cue(toks[j + 1], "aspect_verbs"):
             return j  # ``عملية التسليم لن تتأخر عن موعدها``: a future, negated only in its delay

@@ -1,0 +1,124 @@
+"""What the words around a trigger say of its aspect: begun and going on, set for a date, or over.
+
+Round 8 (issue 8, status accuracy): cues read by ``analysis.events.triggers`` into a trigger's status flags
+and by ``analysis.events.attributes.event_status``. Conventions: docs/ANNOTATION.md, "Events" (Status).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from analysis.events import lexicon, modality
+from analysis.text import Token, normalize
+
+CONTINUING_REACH = 8  # ``بدأت قوات التحالف الدولي، خلال الأيام الماضية، تقليص``: words, not counting commas or a date
+CONTINUING_SPAN = 16  # at most this many tokens back, commas and dates included
+APPOINTED_REACH = 4  # ``الموعد المحدد لانتهاء``, ``موعد أيلول 2026 لانتهاء``
+SCHEDULED_REACH = 16  # ``تسليم الطائرات المسيرة الاستطلاعية ... لا يزال مقررا``
+ASPECT = "event_aspect_cues.json"  # the word lists of this module
+SINCE_CLAUSE = frozenset(normalize(w) for w in ("أن", "ما"))  # ``منذ أن تعرضت``, ``منذ ما``
+
+
+def future_form(tok: Token) -> bool:
+    """A verb with the future prefix سـ (``سيجري``, ``ستستمر``, ``وسيكتمل``)."""
+    word = tok.norm[1:] if tok.norm[:1] in ("و", "ف") else tok.norm
+    return len(word) > 3 and word[0] == "س" and word[1] in ("ي", "ت", "ن")
+
+
+def continuing_before(toks: list[Token], first: int, in_date: Callable[[Token], bool]) -> bool:
+    """A continuing word (``بدأت``, ``لا تزال``, ``تواصل``) before the trigger in its clause, the nearest aspect
+    word: a future word nearer the trigger wins (``لا تزال عمليات الإخلاء جارية، ومن المقرر تسليمها``: the
+    handover is planned), and أن/إن opens a clause of its own. Commas and the words of a date (``in_date``) do not count against the reach
+    (``بدأت القوات، الأحد الماضي، نقل``)."""
+    counted = 0
+    for j in modality.words_before(toks, first, CONTINUING_SPAN, commas=True):
+        tok = toks[j]
+        if tok.text in ("،", ",") or in_date(tok):
+            continue  # ``خلال الأيام الماضية``: a date's words are no aspect (ماضية is also "going ahead")
+        if lexicon.is_cue(tok, "continuing_words") or completing(toks, j):
+            return True
+        if lexicon.is_cue(tok, "future_words") or future_form(tok) or lexicon.is_cue(tok, "complementizers"):
+            return False  # ``بدأ فعلاً، وأن نحو نصف الأفراد غادروا``: a clause of its own
+        counted += 1
+        if counted >= CONTINUING_REACH:
+            break
+    return False
+
+
+def completing(toks: list[Token], j: int) -> bool:
+    """``تستكمل القوات مغادرة بغداد``, ``مهلة لإكمال إخلاء المستودعات``: what is being completed is going on;
+    not what is to be completed (``ستكمل انسحابها``, ``على أن يستكمل``, ``من المتوقع أن تستكمل``)."""
+    tok = toks[j]
+    if tok.norm in lexicon.word_lists(ASPECT)["completing_purposes"]:
+        return True
+    if future_form(tok) or not lexicon.is_listed(tok, "completing_verbs", ASPECT):
+        return False
+    return not any(lexicon.is_cue(toks[k], "complementizers") or lexicon.is_cue(toks[k], "future_words") for k in range(max(j - 2, 0), j))
+
+
+def since_start_point(toks: list[Token], first: int) -> bool:
+    """``منذ أن تعرضت لهجوم``, ``منذ إعلان انتهاء المهمة``: منذ names the point something began, an event
+    that is over; or a verb that says it took place governs the trigger (``منذ أيلول، جرى تسليم``)."""
+    for j in range(max(first - 4, 0), first):
+        if lexicon.is_cue(toks[j], "since_words") and j + 1 < first and toks[j + 1].norm in SINCE_CLAUSE:
+            return True
+    if first > 1 and lexicon.is_listed(toks[first - 1], "since_points", ASPECT) and lexicon.is_cue(toks[first - 2], "since_words"):
+        return True  # ``منذ إعلان انتهاء المهمة القتالية``: since it was announced, an event that is over
+    return first > 0 and lexicon.is_cue(toks[first - 1], "followed_verbs")
+
+
+def happened_before_since(toks: list[Token], since: int) -> bool:
+    """``شهدت منذ آب الماضي نقل``, ``جرى منذ أيلول تسليم``: a verb of taking place right before منذ-date."""
+    return since > 0 and lexicon.is_cue(toks[since - 1], "followed_verbs")
+
+
+def launched(toks: list[Token], first: int, in_date: Callable[[Token], bool]) -> bool:
+    """``أطلقت القوات، فجر اليوم، عملية``, ``انطلقت اليوم عملية``: an operation launched by the main verb of its
+    clause (the trigger or a verb before it; not ``التي انطلقت في أيار``, ``كانت العملية قد انطلقت``): it goes on."""
+    verb = first if lexicon.is_listed(toks[first], "operation_launches", ASPECT) else None
+    counted = 0
+    for j in [] if verb is not None else modality.words_before(toks, first, CONTINUING_SPAN, commas=True):
+        if lexicon.is_listed(toks[j], "operation_launches", ASPECT):
+            verb = j
+            break
+        if toks[j].text in ("،", ",") or in_date(toks[j]):
+            continue
+        counted += 1
+        if counted >= CONTINUING_REACH:
+            return False
+    if verb is None:
+        return False
+    for j in modality.words_before(toks, verb, 2):
+        if lexicon.is_cue(toks[j], "relatives") or lexicon.is_cue(toks[j], "was_words") or toks[j].norm in ("قد", "وقد"):
+            return False
+    return True
+
+
+def appointed(toks: list[Token], first: int, in_date: Callable[[Token], bool]) -> bool:
+    """``موعد انتهاء المهمة``, ``الموعد المحدد لانتهاء``, ``موعد أيلول 2026 لانتهاء``: the event named by the date
+    set for it, which is planned (docs/ANNOTATION.md, "Events")."""
+    for j in modality.words_before(toks, first, APPOINTED_REACH):
+        tok = toks[j]
+        if lexicon.is_listed(tok, "appointed_words", ASPECT):
+            return True
+        if not (lexicon.is_listed(tok, "appointment_fillers", ASPECT) or in_date(tok)):
+            return False
+    return False
+
+
+def scheduled_after(toks: list[Token], last: int) -> int | None:
+    """``تسليم الطائرات ... لا يزال مقررا في الربع الأول``, ``المرحلة الثانية، المقررة نهاية الشهر``, ``الزيارة التي كان
+    مقررا أن``: the index of a participle of scheduling after the trigger, in its sentence part (None if none)."""
+    for j in modality.words_after(toks, last, SCHEDULED_REACH):
+        if lexicon.is_cue(toks[j], "scheduled_words"):
+            return None if lexicon.is_listed(toks[j - 1], "from_words", ASPECT) else j  # ``، ومن المقرر تسليمها``: the next verb's
+        if lexicon.is_cue(toks[j], "clause_openers") or lexicon.is_cue(toks[j], "complementizers"):
+            return None
+    return None
+
+
+def deadline_date(toks: list[Token], timex_first: int | None) -> bool:
+    """The trigger's date is a deadline (``بحلول نهاية العام``, ``في موعد أقصاه``): what is due by it is planned."""
+    if timex_first is None or timex_first == 0:
+        return False
+    return lexicon.is_listed(toks[timex_first - 1], "deadline_markers", ASPECT)
