@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from pathlib import Path
@@ -26,3 +27,12 @@ os.environ.pop("MPLBACKEND", None)
 def seed_path() -> Path:
     """The user's seed article (Sputnik Arabic, 31 Dec 2025), shipped as a fixture."""
     return FIXTURES / "seed_000.txt"
+
+
+@pytest.fixture(params=["rules", "tagger"])
+def extraction(request, tmp_path: Path):
+    """Events of a short article (``helpers.body_events_by``), once by the rules alone and once with the tagger:
+    ``extraction(body, dct=..., title=...)``. Imported here, not above: the environment is set first."""
+    from helpers import body_events_by
+
+    return functools.partial(body_events_by, request.param, tmp_path)

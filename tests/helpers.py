@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from analysis.corpus import load_article
-from analysis.events import Event, Mention, extract_events
+from analysis.events import Event, Mention, extract_events, learned
 
 
 def write_article(folder: Path, name: str, text: str | bytes) -> Path:
@@ -29,6 +29,14 @@ def body_events(folder: Path, body: str, dct: str = "2025-12-31", title: str = "
     """Events (without NER) of a one-article file ``001_case.txt`` whose text is ``body``, dated ``dct``."""
     path = write_article(folder, "001_case.txt", article_text(dct, "https://example.org/case", title, body))
     return extract_events(load_article(path), use_ner=False)
+
+
+def body_events_by(mode: str, folder: Path, body: str, dct: str = "2025-12-31", title: str = "تقرير إخباري") -> list[Event]:
+    """``body_events`` by the rules alone (``mode`` ``"rules"``) or with the shipped learned tagger (``"tagger"``)."""
+    if mode == "rules":
+        with learned.use_model(None):
+            return body_events(folder, body, dct=dct, title=title)
+    return body_events(folder, body, dct=dct, title=title)
 
 
 def events_of(events: list[Event], type_: str, word: str | None = None) -> list[Event]:

@@ -13,28 +13,18 @@ Extraction runs with and without the learned tagger.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from analysis.events import learned
 from analysis.events.frames import content, framed, resolution_content, then_frame, without
 from analysis.events.triggers import find_sentence_triggers
 from analysis.text import tokens
-from helpers import body_events, events_of
+from helpers import events_of
 
 
-@pytest.fixture(params=["rules", "tagger"])
-def events(request, tmp_path: Path):
+@pytest.fixture
+def events(extraction):
     """Events of a one-sentence article, by the rules alone or with the learned tagger (the default)."""
-
-    def run(body: str):
-        if request.param == "rules":
-            with learned.use_model(None):
-                return body_events(tmp_path, body)
-        return body_events(tmp_path, body)
-
-    return run
+    return extraction
 
 
 def _trigger(sentence: str, word: str):

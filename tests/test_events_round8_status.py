@@ -20,25 +20,15 @@ Extraction runs with and without the learned tagger.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from analysis.events import learned
-from helpers import body_events, events_of
+from helpers import events_of
 
 
-@pytest.fixture(params=["rules", "tagger"])
-def events(request, tmp_path: Path):
+@pytest.fixture
+def events(extraction):
     """Events of a one-sentence article dated ``dct``, by the rules alone or with the learned tagger."""
-
-    def run(body: str, dct: str = "2025-12-10"):
-        if request.param == "rules":
-            with learned.use_model(None):
-                return body_events(tmp_path, body, dct)
-        return body_events(tmp_path, body, dct)
-
-    return run
+    return lambda body, dct="2025-12-10": extraction(body, dct)
 
 
 def _status(found, where: str) -> list[str]:

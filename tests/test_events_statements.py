@@ -9,27 +9,18 @@ for these tests; extraction runs with and without the learned tagger.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from analysis.events import learned
 from analysis.events.statements import earlier, lead_sentences, opens_sentence
 from analysis.text import tokens
 from helpers import body_events, events_of
 
 
-@pytest.fixture(params=["rules", "tagger"])
-def events(request, tmp_path: Path):
+@pytest.fixture
+def events(extraction):
     """Events of a short article, by the rules alone or with the learned tagger (the default)."""
-
-    def run(body: str, dct: str = "2026-01-20", title: str = "تقرير إخباري"):
-        if request.param == "rules":
-            with learned.use_model(None):
-                return body_events(tmp_path, body, dct=dct, title=title)
-        return body_events(tmp_path, body, dct=dct, title=title)
-
-    return run
+    return lambda body, dct="2026-01-20", title="تقرير إخباري": extraction(body, dct, title)
 
 
 @pytest.mark.parametrize(
