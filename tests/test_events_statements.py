@@ -137,3 +137,8 @@ def test_an_announcement_of_its_own_stays_a_timeline_row(tmp_path):
     announced = events_of(found, "announcement")
     assert announced and not announced[0].news_statement
     assert "announcement" in list(merge_events(found)["type"])
+
+
+def test_a_dateline_closed_by_an_agency_in_parentheses(events):
+    lead = "بغداد 5 شباط 2026 (وكالات) أعلنت قيادة العمليات المشتركة إكمال انسحاب المستشارين من قاعدة عين الأسد."
+    assert events_of(events(lead), "announcement")
