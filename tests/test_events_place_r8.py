@@ -258,3 +258,10 @@ def test_a_foreign_legislatures_vote_is_in_its_country(tmp_path, body, place):
 def test_the_iraqi_parliaments_vote_takes_no_foreign_country(tmp_path):
     body = "صوت مجلس النواب العراقي أمس على قرار يلزم الحكومة بإنهاء وجود القوات الأجنبية من العراق."
     assert _place(tmp_path, body, "vote") in (None, "العراق")
+
+
+def test_a_capital_after_fi_is_where_it_happened(tmp_path):
+    body = "سيبدأ وزير الدفاع الأسبوع المقبل زيارة رسمية في واشنطن لبحث التعاون بعد انتهاء مهمة التحالف."
+    (event,) = events_of(body_events(tmp_path, body), "other")
+    assert event.place == "واشنطن"
+    assert "الولايات المتحدة" not in event.actors

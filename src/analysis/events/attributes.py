@@ -214,7 +214,7 @@ def sentence_places_actors(
     for i, j, a in lexicon.gazetteer_spans(toks, lexicon.actors()):
         if not free(i, j):
             continue
-        name = split_clitics(toks[i].norm).stem if i == j else a
+        name = split_clitics(toks[i].norm, article=False).stem if i == j else a  # بواشنطن → واشنطن; التحالف keeps ال
         if _where_governed(toks, i) and _proper_name(name):
             located.append((i, j, name))  # ``وقعت المذكرة في واشنطن``: the capital where it happened, not the government
         else:
@@ -225,8 +225,8 @@ def sentence_places_actors(
 def _where_governed(toks: list[Token], first: int) -> bool:
     """Is the name at ``first`` governed by في/إلى or a ب on it (``في واشنطن``, ``إلى واشنطن``, ``بواشنطن``)? Then a
     capital that usually stands for its government acting (``أعلنت واشنطن``) is where something happens or goes."""
-    prev = toks[first - 1].norm.lstrip("وف") if first > 0 else ""
-    return prev in WHERE_PREPOSITIONS or toks[first].norm.lstrip("وف").startswith("ب") and len(toks[first].norm) > 4
+    prev = split_clitics(toks[first - 1].norm, prepositions="").stem if first > 0 else ""  # وفي → في
+    return prev in WHERE_PREPOSITIONS or "ب" in split_clitics(toks[first].norm).proclitics  # بواشنطن, not بغداد
 
 
 def _proper_name(name: str) -> bool:
