@@ -64,7 +64,7 @@ def since_start_point(toks: list[Token], first: int) -> bool:
             return True
     if first > 1 and lexicon.is_listed(toks[first - 1], "since_points", ASPECT) and lexicon.is_cue(toks[first - 2], "since_words"):
         return True  # ``منذ إعلان انتهاء المهمة القتالية``: since it was announced, an event that is over
-    return first > 0 and lexicon.is_cue(toks[first - 1], "followed_verbs")
+    return happened_before_since(toks, first)  # ``جرى تسليم``: a verb of taking place governs the trigger
 
 
 def happened_before_since(toks: list[Token], since: int) -> bool:
@@ -118,7 +118,10 @@ def scheduled_after(toks: list[Token], last: int) -> int | None:
 
 
 def deadline_date(toks: list[Token], timex_first: int | None) -> bool:
-    """The trigger's date is a deadline (``بحلول نهاية العام``, ``في موعد أقصاه``): what is due by it is planned."""
-    if timex_first is None or timex_first == 0:
+    """The trigger's date is a deadline (``بحلول نهاية العام``, ``في موعد أقصاه``): what is due by it is planned.
+    The marker stands before the timex or opens it (a timex that took ``بحلول`` in)."""
+    if timex_first is None:
         return False
-    return lexicon.is_listed(toks[timex_first - 1], "deadline_markers", ASPECT)
+    if toks[timex_first].norm in lexicon.word_lists(ASPECT)["deadline_markers"]:
+        return True
+    return timex_first > 0 and lexicon.is_listed(toks[timex_first - 1], "deadline_markers", ASPECT)

@@ -12,7 +12,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from analysis.events import aspect, dating, lexicon
@@ -23,7 +23,6 @@ from analysis.events.location import QUOTES, PlaceMention, sentence_places
 from analysis.events.location import place_level, same_place
 from analysis.events.modality import present_verb
 from analysis.events.places import place_cues
-from analysis.events.records import Event
 from analysis.events.triggers import Trigger, past_verb
 from analysis.events.types import TYPES
 from analysis.text import Token, normalize, split_clitics
@@ -107,10 +106,7 @@ def due_by(toks: list[Token], trig: Trigger) -> bool:
     """``وتسليمه للقوات العراقية في موعد أقصاه نهاية العام``, ``بحلول نهاية العام``: an event dated by a deadline
     is planned, unless a perfect verb says it was done (``انسحبت بحلول``)."""
     tx = trig.timex
-    if tx is None or past_verb(trig.match):
-        return False
-    first_word = normalize(tx.timex.text.split()[0]) if tx.timex.text.split() else ""
-    return aspect.deadline_date(toks, tx.first) or first_word in lexicon.word_lists(aspect.ASPECT)["deadline_markers"]
+    return tx is not None and not past_verb(trig.match) and aspect.deadline_date(toks, tx.first)
 
 
 def states_purpose(trig: Trigger) -> bool:

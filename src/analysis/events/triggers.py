@@ -89,6 +89,7 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
     unclaimed = [m for m in matches if _open_and_failed(toks, m)]
     unclaimed = unclaimed if unclaimed and open_to_tagger(toks) else []
     claimed = [m for m in matches if m not in unclaimed]
+    in_date = lambda t: _in_timex(t, blocked)  # noqa: E731  (a date's words are no aspect: ``aspect``)
     for m in sorted(claimed + learned.new_matches(toks, claimed, tagged), key=lambda m: m.first):
         span = (toks[m.first].start, toks[m.last].end)
         if any(s < span[1] and span[0] < e for s, e in blocked):
@@ -131,10 +132,10 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
         trig.predicate = _future_predicate(toks, m)
         trig.future = trig.future or trig.predicate is not None or (trig.background and _future_clause(toks, m)) or _future_governor(toks, m)
         trig.ongoing = lexicon.has_cue(toks, m.first - 3, m.first - 1, "ongoing_words") or _ongoing_after(toks, m, "ongoing_words", trig.background)
-        trig.continuing = aspect.continuing_before(toks, m.first, lambda t: _in_timex(t, blocked)) or _ongoing_after(toks, m, "continuing_words", trig.background)
-        trig.appointed = aspect.appointed(toks, m.first, lambda t: _in_timex(t, blocked))
+        trig.continuing = aspect.continuing_before(toks, m.first, in_date) or _ongoing_after(toks, m, "continuing_words", trig.background)
+        trig.appointed = aspect.appointed(toks, m.first, in_date)
         trig.scheduled_at = None if _finite(m) else aspect.scheduled_after(toks, m.last)
-        trig.launched = trig.type == "war" and aspect.launched(toks, m.first, lambda t: _in_timex(t, blocked))
+        trig.launched = trig.type == "war" and aspect.launched(toks, m.first, in_date)
         trig.decided = _decided(toks, m, blocked) or _intended(toks, m) or (trig.future and _was_scheduled(toks, m))
         if found and m.prefix.startswith("و") and m.first - found[-1].last <= COORD_REACH:
             trig.continuing = trig.continuing or found[-1].continuing  # بدأت ... سحب جنودها ...، ونقل قسم منهم
