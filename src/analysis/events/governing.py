@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from analysis.events import lexicon
+from analysis.events import lexicon, modality
 from analysis.events.location import PlaceMention, place_info
 from analysis.resources import read_dicts
 from analysis.text import Token, normalize
@@ -96,7 +96,7 @@ def described_object_place(mentions: Sequence[PlaceMention], toks: Sequence[Toke
     rel = next((j for j in range(last + 1, clause[1] + 1) if lexicon.is_cue(toks[j], "relatives")), None)
     if rel is None:
         return None
-    end = next((j for j in range(rel + 1, len(toks)) if toks[j].text in ("،", ",", ".", "؛", ";", "!", "؟")), len(toks))
+    end = next((j for j in range(rel + 1, len(toks)) if toks[j].text in modality.STRONG_BREAKS or toks[j].text in ("،", ",")), len(toks))
     pool = [m for m in mentions if rel < m.first < end and m.role in ("في", "near") and not m.excluded and not m.example]
     return min(pool, key=lambda m: (-m.level, m.first)).name if pool else None
 
