@@ -30,7 +30,7 @@ from analysis.events.dating import anchor_forward, assign_dates, happened, sente
 from analysis.events.records import Event, Mention
 from analysis.events.modality import present_verb
 from analysis.events.screen import definite, on_timeline, roundup_paragraph
-from analysis.events.statements import dated_statement, lead_sentences, news_statement
+from analysis.events.statements import OPENING_SENTENCES, Voices, lead_sentences, mark_statements, sources_lead, speech_triggers
 from analysis.events.triggers import Trigger, find_sentence_triggers, past_verb
 from analysis.events.types import TYPES
 from analysis.text import Sentence, Token, normalize, sentences, tokens
@@ -88,6 +88,8 @@ def _article_events(
     last_base: str | None = None  # the article's base so far: what ``القاعدة`` points back to
     base_counts: Counter[str] = Counter()
     lead = lead_sentences([toks for _, toks in sents])
+    opening = lead_sentences([toks for _, toks in sents], OPENING_SENTENCES)
+    voices = Voices()  # the article's state bodies heard so far (``statements.mark_statements``)
     for index, (sent, toks) in enumerate(sents):
         if not toks or roundup_paragraph(text, sent.start):
             continue  # ``وفي الرياضة، أعلن نادي``: a round-up paragraph on another subject
@@ -101,6 +103,8 @@ def _article_events(
             and not (t.type in SPECULATION_TYPES and readiness(toks, Span(t.first, t.last, t.type), t.match.prefix))
         ]  # fmt: skip
         blocked = {i for i, t in enumerate(toks) for x in in_sent if x.start < t.end and t.start < x.end}
+        voices.sourced = voices.sourced or index in opening and sources_lead(toks, blocked)  # ``كشفت مصادر``
+        trigs = speech_triggers(trigs, toks, blocked, index in lead)  # ``قالت وزارة الدفاع``: a statement, if news
         if not trigs:
             named = sentence_places_actors(toks, None, sent.start, sent.end, text, blocked, last_base, seen_places)[0]
             seen_places += [p.name for p in named if not p.excluded]
@@ -112,10 +116,7 @@ def _article_events(
         appositive_deadline(trigs, txs, toks)
         share_means_date(trigs, toks)
         share_relative_date(trigs, toks)
-        for trig in trigs:  # an official statement reported as news is an announcement of its own (``statements``)
-            trig.news = trig.reporter and (
-                index in lead and news_statement(trig, trigs, toks, blocked) or dated_statement(trig, trigs, toks, blocked, dct)
-            )
+        mark_statements(trigs, toks, blocked, dct, index in lead, voices)  # an official statement reported as news is an event
         in_sentence = None if ents is None else ents[bisect_left(ent_starts, sent.start) : bisect_left(ent_starts, sent.end)]
         places, actors = sentence_places_actors(toks, in_sentence, sent.start, sent.end, text, blocked, last_base, seen_places)
         seen_places += [p.name for p in places if not p.excluded]

@@ -1,27 +1,43 @@
-"""An official statement reported as news is an event of its own (docs/ANNOTATION.md, "Events", round 8).
+"""An official statement reported as news is an event of its own (docs/ANNOTATION.md, "Events", rounds 8 and 9).
 
 The hand-annotated real articles list the statement an article leads with, when a state body made it
 (``أعلنت وزارة الدفاع، اليوم، أن …``, ``نفت قيادة العمليات المشتركة …``), as an ``announcement``, besides
-the events it reports, which keep the type of what happened. What media, sources or reports reveal
-(``كشفت مصادر``), an armed group's claim (the attack) and a joint statement that is the agreement are not.
-Cue lists: ``data/event_statement_cues.json``.
+the events it reports, which keep the type of what happened; so is an earlier statement the article dates
+apart. Round 9 adds the speech verbs the trigger table leaves out (``قالت``, ``أفادت بأن``, ``شدد``), each
+entry of a live page (``13:05 - قالت وزارة …``) and a second state body's statement that the body opens as a
+reaction (``من جهتها، نفت الخارجية …``). What media, sources or reports reveal (``كشفت مصادر``), an armed
+group's claim (the attack), a party's or an MP's comment, the same speaker going on, and a joint statement
+that is the agreement are not. Cue lists: ``data/event_statement_cues.json``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from analysis.events import lexicon
+from analysis.events.lexicon import TriggerMatch, TriggerRule
 from analysis.events.triggers import Trigger
-from analysis.text import Token
+from analysis.text import Token, normalize
 
 STATEMENT_CUES = "event_statement_cues.json"
 LEAD_SENTENCES = 2  # the headline and the first sentence of the body: where an article states its news
+OPENING_SENTENCES = 3  # a headline cut in two at ``..`` and the body's first sentence: where a sources' story shows
 LEAD_MIN_WORDS = 6  # shorter lines are datelines, bylines or dates, not the lead
 PERFECT_REACH = 16  # ``وكان المتحدث باسم القائد العام للقوات المسلحة العراقية، صباح النعمان، قد أكد``
 NEWS_DAYS = 1  # a statement of the report's day or the day before is the news itself, not an earlier one
 DATELINE_WORDS = 5  # ``الوكيل الإخباري-``, ``بغداد (رويترز) -``: words before the mark that closes a dateline
+SPEECH_RULE = "statement"  # the rule name of a speech verb taken as a statement here (``speech_triggers``)
+SUBJECT_REACH = 8  # ``أعلن، اليوم الثلاثاء، العراق``: how far after its verb a statement's subject may start
+NON_STATE_REACH = 4  # ``الناطق باسم كتائب``, ``رئيس كتلة``: how far after the head a party or armed group shows
+ISSUE_REACH = 6  # ``أصدرت قيادة العمليات المشتركة بيانا``: how far after أصدر its statement noun may come
+KEY_WORDS = 2  # a speaker told apart by its head and the word after it (``وزارة الخارجية``, ``الحكومة``)
+SPOKESMAN_WORDS = frozenset(normalize(w) for w in ("المتحدث", "متحدث", "الناطق", "ناطق", "باسم"))  # the voice, not the body it speaks for
+LEAD, ENTRY, REACTION, DATED = "lead", "entry", "reaction", "dated"
+#: Kinds of statement told with no date of their own that the writers date by the report's day (the dct). A lead
+#: with no timex stays undated, as the dev gold of real articles leaves it (``جددت وزارة الدفاع الأمريكية التزامها``).
+DCT_KINDS = frozenset({ENTRY, REACTION})
 
 
 def listed(tok: Token, name: str) -> bool:
@@ -34,11 +50,11 @@ def word_count(toks: Sequence[Token]) -> int:
     return sum(any(ch.isalpha() for ch in t.text) for t in toks)
 
 
-def lead_sentences(sentence_tokens: Sequence[list[Token]]) -> set[int]:
-    """Indexes of the article's lead: its first ``LEAD_SENTENCES`` sentences of ``LEAD_MIN_WORDS`` words or more."""
+def lead_sentences(sentence_tokens: Sequence[list[Token]], count: int = LEAD_SENTENCES) -> set[int]:
+    """Indexes of the article's lead: its first ``count`` sentences of ``LEAD_MIN_WORDS`` words or more."""
     out: set[int] = set()
     for i, toks in enumerate(sentence_tokens):
-        if len(out) == LEAD_SENTENCES:
+        if len(out) == count:
             break
         if word_count(toks) >= LEAD_MIN_WORDS:
             out.add(i)
@@ -55,30 +71,146 @@ def opens_sentence(toks: Sequence[Token], first: int) -> bool:
     return bool(marks) and len(before) <= DATELINE_WORDS and all(j < marks[-1] for j in before)
 
 
-def subject_head(toks: Sequence[Token], verb: int, blocked: set[int]) -> Token | None:
+@dataclass
+class Voices:
+    """Who has spoken in an article so far: the state bodies (``speaker_key``) and whether its lead reports what
+    sources or media reveal (``كشفت مصادر أمنية``)."""
+
+    speakers: list[tuple[str, ...]] = field(default_factory=list)
+    sourced: bool = False
+
+
+def subject_index(toks: Sequence[Token], verb: int, blocked: set[int]) -> int | None:
     """The first word after a verb-first statement (its subject's head), past commas and the timex (``أعلن، اليوم، العراق``)."""
-    for j in range(verb + 1, min(verb + 8, len(toks))):
+    for j in range(verb + 1, min(verb + SUBJECT_REACH, len(toks))):
         if j in blocked or not any(ch.isalpha() for ch in toks[j].text):
             continue
-        return toks[j]
+        return j
     return None
 
 
-def reports_agreement(trig: Trigger, found: Sequence[Trigger]) -> bool:
-    """Is the first event after the statement an agreement (``أعلنت بغداد وواشنطن، في بيان مشترك، …``)? Then
-    the statement is that agreement, not an announcement of its own."""
-    after = [t for t in found if t.first > trig.last]
-    return bool(after) and min(after, key=lambda t: t.first).type == "agreement"
-
-
-def speaker_head(toks: Sequence[Token], verb: int, blocked: set[int]) -> Token | None:
+def speaker_index(toks: Sequence[Token], verb: int, blocked: set[int]) -> int | None:
     """The subject's head of a statement verb: the word after it, or, in a past perfect (``وكان المتحدث
     … قد أكد``), the word after كان."""
+    aux = pluperfect_aux(toks, verb)
+    return subject_index(toks, verb if aux is None else aux, blocked)
+
+
+def pluperfect_aux(toks: Sequence[Token], verb: int) -> int | None:
+    """The كان of a past perfect statement (``وكانت القيادة المركزية قد قالت``), or None."""
     if verb > 0 and toks[verb - 1].norm == "قد":
         for j in range(verb - 2, max(verb - PERFECT_REACH, -1), -1):
             if lexicon.bare(toks[j].norm) & {"كان", "كانت"}:
-                return subject_head(toks, j, blocked)
-    return subject_head(toks, verb, blocked)
+                return j
+    return None
+
+
+def official(toks: Sequence[Token], head: int | None) -> bool:
+    """Is the subject whose head is at ``head`` a state body or its voice (``official_heads``), not a party's or an
+    armed group's (``non_state_words`` within ``NON_STATE_REACH`` words: ``الناطق باسم كتائب حزب الله``)?"""
+    if head is None or not listed(toks[head], "official_heads"):
+        return False
+    others = lexicon.word_lists(STATEMENT_CUES)["non_state_words"]
+    return not any(t.norm in others for t in toks[head + 1 : head + 1 + NON_STATE_REACH])
+
+
+def speech_verb(tok: Token) -> tuple[str, str] | None:
+    """The proclitics and stem of a speech verb outside the trigger table (``speech_verbs``, ``issue_verbs``:
+    ``وقالت`` → ``و``, ``قالت``), or None when ``tok`` is none."""
+    lists = lexicon.word_lists(STATEMENT_CUES)
+    verbs = lists["speech_verbs"] | lists["issue_verbs"]
+    return next(((prefix, stem) for prefix, stem in lexicon.stems(tok.norm) if stem in verbs and prefix in ("", "و", "ف")), None)
+
+
+def issues_statement(toks: Sequence[Token], verb: int) -> bool:
+    """Is a speech verb a statement by itself, or, for أصدر, followed by its statement noun (``أصدرت … بيانا``)?"""
+    if not listed(toks[verb], "issue_verbs"):
+        return True
+    return any(listed(t, "statement_nouns") for t in toks[verb + 1 : verb + 1 + ISSUE_REACH])
+
+
+def entry_opening(toks: Sequence[Token]) -> bool:
+    """Does the sentence open a live page's entry with its clock time and a dash (``13:05 - قالت وزارة …``)?"""
+    texts = [t.text for t in toks[:4]]
+    return len(texts) == 4 and texts[0].isdigit() and texts[1] == ":" and texts[2].isdigit() and texts[3] in lexicon.word_lists(STATEMENT_CUES)["dateline_marks"]
+
+
+def reaction_opening(toks: Sequence[Token], verb: int) -> bool:
+    """Is the verb the first after an opener of another side's statement and its comma (``من جهتها، نفت``, ``وفي
+    المقابل، قال``, ``وفي بغداد، قال``)?"""
+    if verb < 2 or toks[verb - 1].text not in {"،", ","}:
+        return False
+    words = [t.norm for t in toks[: verb - 1]]
+    if not words or not all(any(ch.isalpha() for ch in w) for w in words):
+        return False
+    if words[0][:1] in ("و", "ف") and words[0][1:] and (words[0][1:] == "في" or len(words) > 1 and words[0][1:] in ("من", "بالمقابل", "الى")):
+        words[0] = words[0][1:]
+    elif words[0][:1] in ("و", "ف") and words[0][1:] in lexicon.word_lists(STATEMENT_CUES)["reaction_openers"]:
+        words[0] = words[0][1:]  # ``وبدوره،``
+    phrase = " ".join(words)
+    if phrase in lexicon.word_lists(STATEMENT_CUES)["reaction_openers"]:
+        return True
+    return len(words) >= 2 and words[0] == "في" and " ".join(words[1:]) in lexicon.place_by_name()
+
+
+def speaker_key(toks: Sequence[Token], head: int) -> tuple[str, ...]:
+    """Who speaks, as its first ``KEY_WORDS`` words (a spokesman's words left out: the body he speaks for), up to a
+    mark or a complementizer: ``وزارة الخارجية``, ``الحكومة``."""
+    key: list[str] = []
+    for t in toks[head:]:
+        if not any(ch.isalpha() for ch in t.text) or lexicon.is_cue(t, "complementizers") or t.norm == "في" or len(key) == KEY_WORDS:
+            break
+        if t.norm not in SPOKESMAN_WORDS:
+            key.append(t.norm)
+    return tuple(key)
+
+
+def same_speaker(key: tuple[str, ...], spoken: Sequence[tuple[str, ...]]) -> bool:
+    """Has a speaker of ``spoken`` the same head and, when both name one, the same next word (``الوزارة`` after
+    ``وزارة الدفاع``: the same; ``وزارة الخارجية`` after ``وزارة الدفاع``: another)?"""
+    alike = lambda a, b: bool(lexicon.bare(a) & lexicon.bare(b))  # noqa: E731
+    return any(
+        bool(key) and bool(e) and alike(key[0], e[0]) and (len(key) == 1 or len(e) == 1 or alike(key[1], e[1]))
+        for e in spoken
+    )
+
+
+def speech_triggers(found: Sequence[Trigger], toks: Sequence[Token], blocked: set[int], in_lead: bool) -> list[Trigger]:
+    """``found`` with the speech verbs the trigger table leaves out (``speech_verbs``: ``قالت``, ``أفادت``, ``شدد``)
+    that a state body speaks where a statement is news: opening a lead sentence or a live entry, after a reaction's
+    opener, or in a past perfect (``وكانت القيادة المركزية قد قالت``). They are reporters, kept only as statements."""
+    taken = {j for t in found for j in range(t.first, t.last + 1)}
+    negations = lexicon.cues()["negations"]
+    out = list(found)
+    for i, tok in enumerate(toks):
+        verb = None if i in taken or i in blocked else speech_verb(tok)
+        if verb is None or (i > 0 and toks[i - 1].norm in negations) or not issues_statement(toks, i):
+            continue
+        prefix, stem = verb
+        placed = pluperfect_aux(toks, i) is not None or (not prefix and (
+            (in_lead or entry_opening(toks)) and opens_sentence(toks, i) or reaction_opening(toks, i)))
+        if placed and official(toks, speaker_index(toks, i, blocked)):
+            match = TriggerMatch(TriggerRule("announcement", SPEECH_RULE, (stem,)), i, i, prefix)
+            out.append(Trigger(match, "announcement", SPEECH_RULE, i, i, reporter=True))
+    return sorted(out, key=lambda t: t.first)
+
+
+def joint_statement(trig: Trigger, toks: Sequence[Token], blocked: set[int]) -> bool:
+    """Is the statement made by two states together: ``في بيان مشترك`` in its sentence, or a subject of two
+    (``أعلنت بغداد وواشنطن``)?"""
+    if any(t.norm in lexicon.word_lists(STATEMENT_CUES)["joint_words"] for t in toks):
+        return True
+    head = speaker_index(toks, trig.first, blocked)
+    nxt = head + 1 if head is not None else len(toks)
+    return nxt < len(toks) and toks[nxt].norm[:1] == "و" and listed(Token(toks[nxt].text[1:], 0, 0, toks[nxt].norm[1:]), "official_heads")
+
+
+def reports_agreement(trig: Trigger, found: Sequence[Trigger], toks: Sequence[Token], blocked: set[int]) -> bool:
+    """Is a joint statement's first event after it an agreement (``أعلنت بغداد وواشنطن، في بيان مشترك، …``)? Then
+    the statement is that agreement, not an announcement of its own. One state's statement that an agreement was
+    signed (``أعلن البنتاغون أن البلدين وقعا أمس مذكرة تفاهم``) is one."""
+    after = [t for t in found if t.first > trig.last]
+    return bool(after) and min(after, key=lambda t: t.first).type == "agreement" and joint_statement(trig, toks, blocked)
 
 
 def earlier(value: str | None, dct: dt.date) -> bool:
@@ -88,6 +220,8 @@ def earlier(value: str | None, dct: dt.date) -> bool:
         return value is not None
     if not value[:4].isdigit():
         return False
+    if value[4:6] == "-W" and value[6:8].isdigit():  # ``قبل أسبوعين``, ``الأسبوع الماضي``: a week before the report's
+        return (int(value[:4]), int(value[6:8])) < tuple(dct.isocalendar())[:2]
     if len(value) >= 10 and value[4] == "-" and value[7:8] == "-" and value[5:7].isdigit() and value[8:10].isdigit():
         return dt.date(int(value[:4]), int(value[5:7]), int(value[8:10])) < dct - dt.timedelta(days=NEWS_DAYS)
     if len(value) >= 7 and value[4] == "-" and value[5:7].isdigit():
@@ -100,21 +234,82 @@ def dated_statement(trig: Trigger, found: Sequence[Trigger], toks: Sequence[Toke
     وقت سابق، أن``; ``قد أكد قبل أيام أن``): an announcement besides what it reports, anywhere in the article."""
     if trig.type != "announcement" or not listed(toks[trig.first], "statement_verbs") or not earlier(trig.value, dct):
         return False
-    if reports_agreement(trig, found):
+    if reports_agreement(trig, found, toks, blocked):
         return False
-    head = speaker_head(toks, trig.first, blocked)
-    return head is not None and listed(head, "official_heads")
+    return official(toks, speaker_index(toks, trig.first, blocked))
 
 
 def news_statement(trig: Trigger, found: Sequence[Trigger], toks: Sequence[Token], blocked: set[int]) -> bool:
     """Is ``trig`` the lead's statement by a state body (``أعلنت اللجنة العسكرية العليا، اليوم، إكمال انسحاب``)?
 
-    Call only on a lead sentence (``lead_sentences``). A statement whose sentence reports an agreement is
-    that agreement (``أعلنت بغداد وواشنطن في بيان مشترك التوصل إلى اتفاق``), so it is none.
+    Call only on a lead sentence (``lead_sentences``) or a live entry (``entry_opening``). A joint statement whose
+    sentence reports an agreement is that agreement (``أعلنت بغداد وواشنطن في بيان مشترك التوصل إلى اتفاق``), so it
+    is none.
     """
     if trig.type != "announcement" or trig.match.prefix or not listed(toks[trig.first], "statement_verbs"):
         return False
-    if not opens_sentence(toks, trig.first) or reports_agreement(trig, found):
+    if not opens_sentence(toks, trig.first) or reports_agreement(trig, found, toks, blocked):
         return False
-    head = subject_head(toks, trig.last, blocked)
-    return head is not None and listed(head, "official_heads")
+    return official(toks, subject_index(toks, trig.last, blocked))
+
+
+def reaction_statement(trig: Trigger, toks: Sequence[Token], blocked: set[int], voices: Voices) -> bool:
+    """Is ``trig`` a state body's statement that the body opens as a reaction or the other side (``من جهتها، نفت
+    وزارة الخارجية``, ``في المقابل، قال المتحدث باسم الحكومة``), by a speaker not heard before? Not in an article
+    led by what sources reveal: the real articles leave the official answer to them out (``Voices.sourced``)."""
+    if trig.type != "announcement" or trig.match.prefix not in ("", "و") or not listed(toks[trig.first], "statement_verbs"):
+        return False
+    head = subject_index(toks, trig.last, blocked)
+    if voices.sourced or not reaction_opening(toks, trig.first) or not official(toks, head):
+        return False
+    return not same_speaker(speaker_key(toks, head or 0), voices.speakers)
+
+
+def sources_lead(toks: Sequence[Token], blocked: set[int]) -> bool:
+    """Does a sentence open with what sources or media reveal (``كشفت مصادر أمنية مطلعة``, ``ذكرت وسائل إعلام``), not
+    going on with و (``وقال مصدر نيابي``: a source the story quotes)?"""
+    verb = next((j for j, t in enumerate(toks) if any(ch.isalpha() for ch in t.text) and opens_sentence(toks, j)), None)
+    if verb is None or toks[verb].norm[:1] in ("و", "ف") or not (listed(toks[verb], "statement_verbs") or lexicon.is_cue(toks[verb], "report_verbs")):
+        return False
+    head = subject_index(toks, verb, blocked)
+    return head is not None and lexicon.is_cue(toks[head], "report_subjects")
+
+
+def said_later(trig: Trigger, toks: Sequence[Token]) -> bool:
+    """Is the timex that dates ``trig`` past its أن/إن, in what the statement says (``أكد الناطق أن المراسم ستجري
+    في العاشر``), not in its own clause?"""
+    slot = trig.timex
+    return slot is not None and slot.first > trig.last and lexicon.has_complementizer(toks, trig.last + 1, slot.first)
+
+
+def mark_statements(
+    trigs: Sequence[Trigger], toks: Sequence[Token], blocked: set[int], dct: dt.date, in_lead: bool, voices: Voices
+) -> None:
+    """Mark the dated triggers of a sentence that are a state body's statements reported as news (``Trigger.news``),
+    date them by their own clause (``said_later``), and add their speakers to the article's ``voices``."""
+    entry = entry_opening(toks)
+    spoken = voices.speakers
+    for trig in trigs:
+        if trig.type != "announcement":
+            continue
+        head = speaker_index(toks, trig.first, blocked)
+        kept = trig.timex, trig.value, trig.mod
+        if said_later(trig, toks):  # a statement is dated by its own clause only
+            trig.timex, trig.value, trig.mod = None, None, None
+        kind = None
+        if (in_lead or entry) and trig.reporter and news_statement(trig, trigs, toks, blocked):
+            kind = ENTRY if entry and not in_lead else LEAD
+        elif trig.reporter and dated_statement(trig, trigs, toks, blocked, dct):
+            kind = DATED
+        elif reaction_statement(trig, toks, blocked, voices):
+            kind = REACTION
+        elif in_lead and official(toks, head) and opens_sentence(toks, trig.first):
+            spoken.append(speaker_key(toks, head or 0))  # the lead's speaker, though what it says is no statement of news
+        if kind is None:
+            trig.timex, trig.value, trig.mod = kept
+            continue
+        trig.news = True
+        if trig.value is None and kind in DCT_KINDS:  # with no date of its own, of the report's day
+            trig.value, trig.mod = dct.isoformat(), None
+        if kind != DATED and head is not None:
+            spoken.append(speaker_key(toks, head))
