@@ -224,7 +224,8 @@ def embedded_dates(trigs: list[Trigger], toks: list[Token]) -> None:
         if near:
             target = near[0]
             target.timex, target.value, target.mod = x, x.value, x.mod
-            trig.timex, trig.value, trig.mod = None, None, None
+            target.anchored_duration = trig.anchored_duration  # ``قال … إن القوات ستغادر خلال أسبوعين``: the period goes too
+            trig.timex, trig.value, trig.mod, trig.anchored_duration = None, None, None, None
 
 
 EMBEDDED_REACH = 2  # ``نفذت فجر اليوم الجمعة ضربات``: the trigger right after the timex
