@@ -30,7 +30,7 @@ from analysis.events.dating import anchor_forward, assign_dates, happened, sente
 from analysis.events.records import Event, Mention
 from analysis.events.modality import present_verb
 from analysis.events.screen import definite, on_timeline, roundup_paragraph
-from analysis.events.statements import OPENING_SENTENCES, Voices, lead_sentences, mark_statements, sources_lead, speech_triggers
+from analysis.events.statements import OPENING_SENTENCES, Voices, lead_sentences, mark_statements, own_dates, sources_lead, speech_triggers
 from analysis.events.triggers import Trigger, find_sentence_triggers, past_verb
 from analysis.events.types import TYPES
 from analysis.text import Sentence, Token, normalize, sentences, tokens
@@ -104,8 +104,8 @@ def _article_events(
         ]  # fmt: skip
         blocked = {i for i, t in enumerate(toks) for x in in_sent if x.start < t.end and t.start < x.end}
         voices.sourced = voices.sourced or index in opening and sources_lead(toks, blocked)  # ``كشفت مصادر``
-        trigs = speech_triggers(trigs, toks, blocked, index in lead)  # ``قالت وزارة الدفاع``: a statement, if news
-        if not trigs:
+        speech = speech_triggers(trigs, toks, blocked, index in lead)  # ``قالت وزارة الدفاع``: a statement, if news
+        if not trigs and not speech:
             named = sentence_places_actors(toks, None, sent.start, sent.end, text, blocked, last_base, seen_places)[0]
             seen_places += [p.name for p in named if not p.excluded]
             last_base = _topic_base(named, base_counts, last_base)
@@ -116,7 +116,8 @@ def _article_events(
         appositive_deadline(trigs, txs, toks)
         share_means_date(trigs, toks)
         share_relative_date(trigs, toks)
-        mark_statements(trigs, toks, blocked, dct, index in lead, voices)  # an official statement reported as news is an event
+        trigs = own_dates(speech, trigs, txs, toks)
+        mark_statements(trigs, txs, toks, blocked, dct, index in lead, voices)  # an official statement reported as news is an event
         in_sentence = None if ents is None else ents[bisect_left(ent_starts, sent.start) : bisect_left(ent_starts, sent.end)]
         places, actors = sentence_places_actors(toks, in_sentence, sent.start, sent.end, text, blocked, last_base, seen_places)
         seen_places += [p.name for p in places if not p.excluded]

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from analysis.events import lexicon
+from analysis.events.dating import TimexSlot
 from analysis.events.lexicon import TriggerMatch, TriggerRule
 from analysis.events.triggers import Trigger
 from analysis.text import Token, normalize
@@ -31,6 +32,7 @@ DATELINE_WORDS = 5  # ``الوكيل الإخباري-``, ``بغداد (رويت
 SPEECH_RULE = "statement"  # the rule name of a speech verb taken as a statement here (``speech_triggers``)
 SUBJECT_REACH = 8  # ``أعلن، اليوم الثلاثاء، العراق``: how far after its verb a statement's subject may start
 NON_STATE_REACH = 4  # ``الناطق باسم كتائب``, ``رئيس كتلة``: how far after the head a party or armed group shows
+OWN_DATE_REACH = 12  # ``قال المتحدث باسم وزارة الدفاع الأمريكية (البنتاغون)، الخميس``: the statement's own timex
 ISSUE_REACH = 10  # ``أصدرت قيادة العمليات المشتركة بيانا``: how far after أصدر its statement noun may come
 KEY_WORDS = 2  # a speaker told apart by its head and the word after it (``وزارة الخارجية``, ``الحكومة``)
 SPOKESMAN_WORDS = frozenset(normalize(w) for w in ("المتحدث", "متحدث", "الناطق", "ناطق", "باسم"))  # the voice, not the body it speaks for
@@ -178,12 +180,13 @@ def same_speaker(key: tuple[str, ...], spoken: Sequence[tuple[str, ...]]) -> boo
 
 
 def speech_triggers(found: Sequence[Trigger], toks: Sequence[Token], blocked: set[int], in_lead: bool) -> list[Trigger]:
-    """``found`` with the speech verbs the trigger table leaves out (``speech_verbs``: ``قالت``, ``أفادت``, ``شدد``)
-    that a state body speaks where a statement is news: opening a lead sentence or a live entry, after a reaction's
-    opener, or in a past perfect (``وكانت القيادة المركزية قد قالت``). They are reporters, kept only as statements."""
+    """The speech verbs the trigger table leaves out (``speech_verbs``: ``قالت``, ``أفادت``, ``شدد``) that a state
+    body speaks where a statement is news: opening a lead sentence or a live entry, after a reaction's opener, or in
+    a past perfect (``وكانت القيادة المركزية قد قالت``). They are reporters, kept only as statements, and undated
+    until ``own_dates``; ``found`` are the sentence's triggers."""
     taken = {j for t in found for j in range(t.first, t.last + 1)}
     negations = lexicon.cues()["negations"]
-    out = list(found)
+    out: list[Trigger] = []
     for i, tok in enumerate(toks):
         verb = None if i in taken or i in blocked else speech_verb(tok)
         if verb is None or (i > 0 and toks[i - 1].norm in negations) or not issues_statement(toks, i):
@@ -194,7 +197,27 @@ def speech_triggers(found: Sequence[Trigger], toks: Sequence[Token], blocked: se
         if placed and official(toks, speaker_index(toks, i, blocked)):
             match = TriggerMatch(TriggerRule("announcement", SPEECH_RULE, (stem,)), i, i, prefix)
             out.append(Trigger(match, "announcement", SPEECH_RULE, i, i, reporter=True))
-    return sorted(out, key=lambda t: t.first)
+    return out
+
+
+def own_dates(speech: Sequence[Trigger], trigs: Sequence[Trigger], txs: Sequence[TimexSlot], toks: Sequence[Token]) -> list[Trigger]:
+    """``trigs`` with the ``speech`` triggers, each dated by the timex of its own clause: after the verb and before
+    its أن/إن (``قالت الوزارة، اليوم الثلاثاء، إن``), or a live entry's clock time before it. They are dated apart
+    from ``dating.assign_dates``, so that what the sentence reports keeps the date it had without them."""
+    for trig in speech:
+        own_date(trig, txs, toks)
+    return sorted([*trigs, *speech], key=lambda t: t.first)
+
+
+def own_date(trig: Trigger, txs: Sequence[TimexSlot], toks: Sequence[Token]) -> None:
+    """Date ``trig`` by the timex of its own clause, if any: the first after it and before its أن/إن, past a
+    statement noun (``رحبت الخارجية، في بيان نشرته اليوم الأحد، بـ``), or a live entry's clock time before it."""
+    slot = next((x for x in txs if trig.last < x.first <= trig.last + OWN_DATE_REACH and not x.anchored
+                 and not lexicon.has_complementizer(toks, trig.last + 1, x.first)), None)
+    if slot is None and entry_opening(toks):
+        slot = next((x for x in txs if x.last < trig.first), None)
+    if slot is not None:
+        trig.timex, trig.value, trig.mod = slot, slot.value, slot.mod
 
 
 def joint_statement(trig: Trigger, toks: Sequence[Token], blocked: set[int]) -> bool:
@@ -283,7 +306,8 @@ def sources_lead(toks: Sequence[Token], blocked: set[int]) -> bool:
 
 
 def mark_statements(
-    trigs: Sequence[Trigger], toks: Sequence[Token], blocked: set[int], dct: dt.date, in_lead: bool, voices: Voices
+    trigs: Sequence[Trigger], txs: Sequence[TimexSlot], toks: Sequence[Token], blocked: set[int], dct: dt.date, in_lead: bool,
+    voices: Voices,
 ) -> None:
     """Mark the dated triggers of a sentence that are a state body's statements reported as news (``Trigger.news``),
     date a live entry with no time of its own by the report's day (``DCT_KINDS``), and add their speakers to the article's ``voices``."""
@@ -305,6 +329,8 @@ def mark_statements(
         if kind is None:
             continue
         trig.news = True
+        if trig.value is None:  # ``رحبت الخارجية، في بيان نشرته اليوم``: the statement noun took the date first
+            own_date(trig, txs, toks)
         if trig.value is None and kind in DCT_KINDS:  # with no date of its own, of the report's day
             trig.value, trig.mod, trig.anchored_duration = dct.isoformat(), None, None
         if kind != DATED and head is not None:
