@@ -189,17 +189,23 @@ def test_class6_a_weeks_value_is_apart_only_before_the_reports_week():
     assert not earlier("2026-W11", dct) and not earlier("2026-W12", dct)
 
 
+def test_class7_a_new_state_body_speaking_in_the_body_with_a_date_of_its_own(events):
+    body = LEAD5 + "وقالت القيادة المركزية الأمريكية في بيان اليوم إن قواتها غادرت المعسكر نهائيا."
+    assert announced(events(body)) == [("أعلنت", "2026-03-10"), ("وقالت", "2026-03-10")]
+
+
 @pytest.mark.parametrize(
     "body_sentence",
     [
-        "وقالت القيادة المركزية الأمريكية في بيان اليوم إن قواتها غادرت المعسكر.",  # class 7: not shipped
+        "وقالت القيادة المركزية الأمريكية إن قواتها غادرت المعسكر نهائيا.",  # no date of its own: the report going on
         "وأضاف البيان أن القوات العراقية ستتولى حماية المعسكر.",
         "وتابع المتحدث أن العملية جرت بسلاسة.",
-        "وقالت الوزارة إن التسليم جرى وفق الجدول.",
+        "وقالت الوزارة في بيان اليوم إن التسليم جرى وفق الجدول.",  # the lead's speaker again
+        "وقال النائب عن كتلة برلمانية اليوم إن التسليم جاء متأخرا.",
     ],
-    ids=["new-body-plain-wa", "continuation-adafa", "continuation-taba", "same-speaker-wa-qalat"],
+    ids=["new-body-undated", "continuation-adafa", "continuation-taba", "same-speaker-wa-qalat", "mp"],
 )
-def test_class7_and_continuations_in_the_body_are_no_new_statement(events, body_sentence):
+def test_class7_continuations_same_speakers_and_undated_ones_are_no_new_statement(events, body_sentence):
     assert announced(events(LEAD5 + body_sentence)) == [("أعلنت", "2026-03-10")]
 
 

@@ -36,7 +36,7 @@ OWN_DATE_REACH = 12  # ``قال المتحدث باسم وزارة الدفاع 
 ISSUE_REACH = 10  # ``أصدرت قيادة العمليات المشتركة بيانا``: how far after أصدر its statement noun may come
 KEY_WORDS = 2  # a speaker told apart by its head and the word after it (``وزارة الخارجية``, ``الحكومة``)
 SPOKESMAN_WORDS = frozenset(normalize(w) for w in ("المتحدث", "متحدث", "الناطق", "ناطق", "باسم"))  # the voice, not the body it speaks for
-LEAD, ENTRY, REACTION, DATED = "lead", "entry", "reaction", "dated"
+LEAD, ENTRY, REACTION, BODY, DATED = "lead", "entry", "reaction", "body", "dated"
 #: Kinds of statement told with no date of their own that are dated by the report's day (the dct): a live entry.
 #: A lead or a reaction with no timex stays undated (docs/ANNOTATION.md: ``null`` when the article gives none), as the
 #: dev gold of real articles (``جددت وزارة الدفاع الأمريكية التزامها``) and the challenge set (``في المقابل، نفى
@@ -139,6 +139,13 @@ def entry_opening(toks: Sequence[Token]) -> bool:
     return len(texts) == 4 and texts[0].isdigit() and texts[1] == ":" and texts[2].isdigit() and texts[3] in lexicon.word_lists(STATEMENT_CUES)["dateline_marks"]
 
 
+def body_opening(toks: Sequence[Token], verb: int) -> bool:
+    """Does a statement verb joined by و open its sentence (``وقالت القيادة المركزية الأمريكية في بيان اليوم``)? A
+    new state body's statement told so in the body is news of its own (class 7 of round 9); the same speaker going
+    on is not (``same_speaker``), and an undated one is screened as the report carried on (``screen.continues_report``)."""
+    return toks[verb].norm[:1] == "و" and opens_sentence(toks, verb)
+
+
 def reaction_opening(toks: Sequence[Token], verb: int) -> bool:
     """Is the verb the first after an opener of another side's statement and its comma (``من جهتها، نفت``, ``وفي
     المقابل، قال``, ``وفي بغداد، قال``)?"""
@@ -192,8 +199,8 @@ def speech_triggers(found: Sequence[Trigger], toks: Sequence[Token], blocked: se
         if verb is None or (i > 0 and toks[i - 1].norm in negations) or not issues_statement(toks, i):
             continue
         prefix, stem = verb
-        placed = pluperfect_aux(toks, i) is not None or (not prefix and (
-            (in_lead or entry_opening(toks)) and opens_sentence(toks, i) or reaction_opening(toks, i)))
+        placed = pluperfect_aux(toks, i) is not None or reaction_opening(toks, i) or body_opening(toks, i) or (
+            not prefix and (in_lead or entry_opening(toks)) and opens_sentence(toks, i))
         if placed and official(toks, speaker_index(toks, i, blocked)):
             match = TriggerMatch(TriggerRule("announcement", SPEECH_RULE, (stem,)), i, i, prefix)
             out.append(Trigger(match, "announcement", SPEECH_RULE, i, i, reporter=True))
@@ -285,12 +292,13 @@ def news_statement(trig: Trigger, found: Sequence[Trigger], toks: Sequence[Token
 
 def reaction_statement(trig: Trigger, toks: Sequence[Token], blocked: set[int], voices: Voices) -> bool:
     """Is ``trig`` a state body's statement that the body opens as a reaction or the other side (``من جهتها، نفت
-    وزارة الخارجية``, ``في المقابل، قال المتحدث باسم الحكومة``), by a speaker not heard before? Not in an article
-    led by what sources reveal: the real articles leave the official answer to them out (``Voices.sourced``)."""
+    وزارة الخارجية``, ``في المقابل، قال المتحدث باسم الحكومة``) or with و (``body_opening``), by a speaker not
+    heard before? Not in an article led by what sources reveal: the real articles leave the official answer to them
+    out (``Voices.sourced``)."""
     if trig.type != "announcement" or trig.match.prefix not in ("", "و") or not listed(toks[trig.first], "statement_verbs"):
         return False
     head = subject_index(toks, trig.last, blocked)
-    if voices.sourced or not reaction_opening(toks, trig.first) or not official(toks, head):
+    if voices.sourced or not (reaction_opening(toks, trig.first) or body_opening(toks, trig.first)) or not official(toks, head):
         return False
     return not same_speaker(speaker_key(toks, head or 0), voices.speakers)
 
@@ -323,7 +331,7 @@ def mark_statements(
         elif trig.reporter and dated_statement(trig, trigs, toks, blocked, dct):
             kind = DATED
         elif reaction_statement(trig, toks, blocked, voices):
-            kind = REACTION
+            kind = BODY if body_opening(toks, trig.first) else REACTION
         elif in_lead and official(toks, head) and opens_sentence(toks, trig.first):
             spoken.append(speaker_key(toks, head or 0))  # the lead's speaker, though what it says is no statement of news
         if kind is None:
