@@ -4,8 +4,9 @@ The hand-annotated real articles list the statement an article leads with, when 
 (``أعلنت وزارة الدفاع، اليوم، أن …``, ``نفت قيادة العمليات المشتركة …``), as an ``announcement``, besides
 the events it reports, which keep the type of what happened; so is an earlier statement the article dates
 apart. Round 9 adds the speech verbs the trigger table leaves out (``قالت``, ``أفادت بأن``, ``شدد``), each
-entry of a live page (``13:05 - قالت وزارة …``) and a second state body's statement that the body opens as a
-reaction (``من جهتها، نفت الخارجية …``). What media, sources or reports reveal (``كشفت مصادر``), an armed
+entry of a live page (``13:05 - قالت وزارة …``), a state body's statement that the body opens as a reaction
+(``من جهتها، نفت الخارجية …``) and a new state body's dated statement opening a body sentence with و (``وقالت
+القيادة المركزية في بيان اليوم``). What media, sources or reports reveal (``كشفت مصادر``), an armed
 group's claim (the attack), a party's or an MP's comment, the same speaker going on, and a joint statement
 that is the agreement are not. Cue lists: ``data/event_statement_cues.json``.
 """
