@@ -64,7 +64,10 @@ def test_a_roundup_item_on_another_subject_is_no_event(tmp_path, item):
 )
 def test_a_roundup_item_on_forces_or_bases_stays(tmp_path, item):
     types = _types(tmp_path, LEAD + "\n\n" + item)
-    assert len(types) == 2, types
+    # round 9: a ministry's statement opened by في السياق is also an announcement of its own (docs/ANNOTATION.md,
+    # "Statement classes settled in round 9"); the item's own event is what this test keeps
+    kept = [t for t in types if t != "announcement"]
+    assert len(kept) == 2, types
 
 
 def test_roundup_openers_are_read_at_the_start_of_a_paragraph_or_sentence():

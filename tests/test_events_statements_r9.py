@@ -189,8 +189,11 @@ def test_class6_a_weeks_value_is_apart_only_before_the_reports_week():
     assert not earlier("2026-W11", dct) and not earlier("2026-W12", dct)
 
 
+BODY7 = LEAD5 + "وقال ضابط في المعسكر إن العملية جرت بهدوء ومن دون حوادث تذكر.\n\n"  # past the lead: the body
+
+
 def test_class7_a_new_state_body_speaking_in_the_body_with_a_date_of_its_own(events):
-    body = LEAD5 + "وقالت القيادة المركزية الأمريكية في بيان اليوم إن قواتها غادرت المعسكر نهائيا."
+    body = BODY7 + "وقالت القيادة المركزية الأمريكية في بيان اليوم إن قواتها غادرت المعسكر نهائيا."
     assert announced(events(body)) == [("أعلنت", "2026-03-10"), ("وقالت", "2026-03-10")]
 
 
@@ -206,7 +209,12 @@ def test_class7_a_new_state_body_speaking_in_the_body_with_a_date_of_its_own(eve
     ids=["new-body-undated", "continuation-adafa", "continuation-taba", "same-speaker-wa-qalat", "mp"],
 )
 def test_class7_continuations_same_speakers_and_undated_ones_are_no_new_statement(events, body_sentence):
-    assert announced(events(LEAD5 + body_sentence)) == [("أعلنت", "2026-03-10")]
+    assert announced(events(BODY7 + body_sentence)) == [("أعلنت", "2026-03-10")]
+
+
+def test_class7_not_in_the_lead_where_wa_goes_on_from_the_headline(events):
+    lead = "وقالت القيادة المركزية الأمريكية، أمس الاثنين، إن آخر جنودها غادروا قاعدة الأزرق في الأردن."
+    assert not announced(events(lead, title="القيادة المركزية: آخر الجنود غادروا"))
 
 
 def test_a_speech_verb_statement_is_a_source_not_a_timeline_row(tmp_path):

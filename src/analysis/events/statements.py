@@ -200,7 +200,7 @@ def speech_triggers(found: Sequence[Trigger], toks: Sequence[Token], blocked: se
         if verb is None or (i > 0 and toks[i - 1].norm in negations) or not issues_statement(toks, i):
             continue
         prefix, stem = verb
-        placed = pluperfect_aux(toks, i) is not None or reaction_opening(toks, i) or body_opening(toks, i) or (
+        placed = pluperfect_aux(toks, i) is not None or reaction_opening(toks, i) or (not in_lead and body_opening(toks, i)) or (
             not prefix and (in_lead or entry_opening(toks)) and opens_sentence(toks, i))
         if placed and official(toks, speaker_index(toks, i, blocked)):
             match = TriggerMatch(TriggerRule("announcement", SPEECH_RULE, (stem,)), i, i, prefix)
@@ -291,7 +291,7 @@ def news_statement(trig: Trigger, found: Sequence[Trigger], toks: Sequence[Token
     return official(toks, subject_index(toks, trig.last, blocked))
 
 
-def reaction_statement(trig: Trigger, toks: Sequence[Token], blocked: set[int], voices: Voices) -> bool:
+def reaction_statement(trig: Trigger, toks: Sequence[Token], blocked: set[int], voices: Voices, in_lead: bool = False) -> bool:
     """Is ``trig`` a state body's statement that the body opens as a reaction or the other side (``من جهتها، نفت
     وزارة الخارجية``, ``في المقابل، قال المتحدث باسم الحكومة``) or with و (``body_opening``), by a speaker not
     heard before? Not in an article led by what sources reveal: the real articles leave the official answer to them
@@ -299,7 +299,8 @@ def reaction_statement(trig: Trigger, toks: Sequence[Token], blocked: set[int], 
     if trig.type != "announcement" or trig.match.prefix not in ("", "و") or not listed(toks[trig.first], "statement_verbs"):
         return False
     head = subject_index(toks, trig.last, blocked)
-    if voices.sourced or not (reaction_opening(toks, trig.first) or body_opening(toks, trig.first)) or not official(toks, head):
+    body = not in_lead and body_opening(toks, trig.first)  # a lead's ``وأعلنت`` goes on from its headline
+    if voices.sourced or not (reaction_opening(toks, trig.first) or body) or not official(toks, head):
         return False
     return not same_speaker(speaker_key(toks, head or 0), voices.speakers)
 
@@ -331,7 +332,7 @@ def mark_statements(
             kind = ENTRY if entry and not in_lead else LEAD
         elif trig.reporter and dated_statement(trig, trigs, toks, blocked, dct):
             kind = DATED
-        elif reaction_statement(trig, toks, blocked, voices):
+        elif reaction_statement(trig, toks, blocked, voices, in_lead):
             kind = BODY if body_opening(toks, trig.first) else REACTION
         elif in_lead and official(toks, head) and opens_sentence(toks, trig.first):
             spoken.append(speaker_key(toks, head or 0))  # the lead's speaker, though what it says is no statement of news
