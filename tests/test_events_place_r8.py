@@ -88,9 +88,10 @@ def test_an_object_pronoun_stands_for_the_place_before(tmp_path, body, type_, pl
 
 
 def test_the_pronoun_of_a_meeting_is_its_subject_not_a_place(tmp_path):
-    """``اجتماعها``: the committee's meeting (a verbal noun of an unplaced type), not a meeting in ``بغداد``."""
+    """``اجتماعها``: the committee's meeting (a verbal noun that locates nothing), not a meeting in ``بغداد``;
+    since round 9 it happens in the article's country (docs/ANNOTATION.md)."""
     body = "وقال إن اللجنة العسكرية العليا في بغداد ستعقد اجتماعها المقبل الأسبوع القادم لبحث انسحاب القوات."
-    assert _place(tmp_path, body, "other") is None
+    assert _place(tmp_path, body, "other") == "العراق"
 
 
 # ---------------------------------------------------------------------------------------------
