@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from analysis.events.attributes import is_month_name, sentence_places_actors
 from analysis.events.places import hierarchy
+from analysis.text import tokens
 from helpers import body_events, events_of
 
 
@@ -266,3 +268,27 @@ def test_a_capital_after_fi_is_where_it_happened(tmp_path):
     (event,) = events_of(body_events(tmp_path, body), "other")
     assert event.place == "واشنطن"
     assert "الولايات المتحدة" not in event.actors
+
+
+# ---------------------------------------------------------------------------------------------
+# Round 9: a month name the entity tagger takes for a place (ANERcorp has few months) is no place.
+
+
+@pytest.mark.parametrize("word", ["حزيران", "وحزيران", "يونيو", "تشرين الأول", "كانون الثاني"])
+def test_a_month_name_is_no_place(word):
+    assert is_month_name(word)
+
+
+@pytest.mark.parametrize("word", ["بغداد", "حرير", "آب", "مارس", "أربيل"])
+def test_a_place_or_an_ambiguous_month_word_is_not_a_month_name(word):
+    assert not is_month_name(word)
+
+
+def test_a_loc_entity_that_is_a_month_does_not_place_the_event():
+    from types import SimpleNamespace
+
+    text = "وأقر البرلمان القانون في حزيران/يونيو الماضي."
+    toks = tokens(text)
+    month = SimpleNamespace(start=text.index("حزيران"), end=text.index("حزيران") + len("حزيران"), type="LOC", text="حزيران")
+    places, _ = sentence_places_actors(toks, [month], 0, len(text), text)
+    assert all(p.name != "حزيران" for p in places)
