@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from analysis import entities as ner
-from analysis.events import dating, lexicon, story
+from analysis.events import dating, lexicon, nominal, story
 from analysis.events.attributes import (
     StatusCues, arrival_type, dated_since, due_by, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
     states_purpose,
@@ -138,6 +138,8 @@ def _article_events(
             surface = article.content[toks[trig.first].start : toks[trig.last].end]
             if not on_timeline(trig, value, toks, surface) or topic_of_talk(trig, value, toks):
                 continue
+            if nominal.war_descriptor(trig, value, toks) or nominal.agreement_reference(trig, value, toks):
+                continue  # ``سنوات الحرب على داعش``, ``أن الاتفاق ينفذ بدقة``: a descriptor, a reference (events.nominal)
             value = dating.never_future_if_past(value, mod, dct, trig.timex, happened(toks, trig))
             tx = trig.timex.timex if trig.timex is not None else None
             t_start, t_end = toks[trig.first].start, toks[trig.last].end
@@ -174,6 +176,9 @@ def _article_events(
                 mentions=(mention,),
                 news_statement=trig.news,
             )
+            if event.status == "ongoing" and nominal.transfer_type(trig, toks) != trig.type:
+                trig.type = nominal.transfer_type(trig, toks)  # ``لا تزال عمليات نقل المعدات جارية``: a withdrawal
+                event = replace(event, type=trig.type, place=pick_place(places, trig, clause, toks))  # from the site
             told.append((trig, event))
             if framed(toks, trig):
                 in_frames.add(t_start)

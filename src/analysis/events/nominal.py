@@ -1,0 +1,92 @@
+"""Event nouns read as classes (round 9): what a verbal noun's surroundings make of it.
+
+docs/ANNOTATION.md, "Events", "Classes settled in round 9":
+
+* a transfer noun (``عمليات نقل المعدات بدأت``) with no destination in its clause is a withdrawal from the
+  site it names, not a redeployment (``transfer_type``);
+* an undated war right after a noun of time or relation (``سنوات الحرب على داعش``, ``ذروة الحرب``, ``بانتهاء
+  الحرب``, ``التعاون في الحرب على الإرهاب``) describes a period, it reports no war (``war_descriptor``);
+* an undated definite agreement noun that is the subject of a claim (``أن التفاهم مع التحالف يمضي``) or the
+  source of a rule (``وبحسب الاتفاق المبرم``) points to an agreement already told (``agreement_reference``).
+
+Word lists: ``data/event_nominal_cues.json``.
+"""
+
+from __future__ import annotations
+
+from analysis.events import lexicon
+from analysis.events.triggers import Trigger, past_verb
+from analysis.events.modality import present_verb
+from analysis.text import Token, normalize
+
+NOMINAL_CUES = "event_nominal_cues.json"
+DESCRIPTOR_REACH = 2  # ``التعاون في الحرب``: the head noun, a preposition, the war
+DESTINATION_REACH = 20  # ``نقل كميات كبيرة من المعدات … من قاعدة عين الأسد غربي العراق عبر أرتال برية تسلك الطريق الدولي باتجاه``
+PURPOSE_MIN = 5  # ``لاستكمال``, ``لإتمام``: ل + a noun of four letters or more (not ``لا``, ``لدى``)
+STOPS = frozenset({"،", ",", ".", "؛", ";", ":", "؟", "!", "(", ")"})  # a destination after these is another clause's
+
+
+def _listed(tok: Token, name: str) -> bool:
+    """Is ``tok`` (clitics taken off) a word of the list ``name`` of ``event_nominal_cues.json``?"""
+    return lexicon.is_listed(tok, name, NOMINAL_CUES)
+
+
+def _written(tok: Token, name: str) -> bool:
+    """Is ``tok`` as written (normalized, clitics kept) a word of the list ``name``?"""
+    return tok.norm in lexicon.word_lists(NOMINAL_CUES)[name]
+
+
+def verbal_noun(trig: Trigger) -> bool:
+    """A trigger that is neither a past nor a present verb (``نقل``, ``الاتفاق``)."""
+    m = trig.match
+    return not (past_verb(m) or present_verb(m.prefix, m.rule.words[0]))
+
+
+def has_destination(toks: list[Token], trig: Trigger) -> bool:
+    """Does the trigger's clause name where to (``إلى``, ``نحو``, ``باتجاه``, ``خارج``) after it, before a break?"""
+    for j in range(trig.last + 1, min(trig.last + 1 + DESTINATION_REACH, len(toks))):
+        if toks[j].text in STOPS:
+            return False
+        if _written(toks[j], "destination_words") or _listed(toks[j], "destination_words"):
+            return True
+    return False
+
+
+def purpose_of(toks: list[Token], trig: Trigger) -> bool:
+    """Is the trigger the object of a purpose noun with لـ right before it (``أرجئ ... لاستكمال نقل الأرشيف``)?
+    Then it is the reason given for something else, not a report of its own."""
+    if trig.first == 0:
+        return False
+    word = toks[trig.first - 1].norm.lstrip("وف")
+    return len(word) >= PURPOSE_MIN and lexicon.lam_prefix(word[:2] if word.startswith("لل") else word[:1])
+
+
+def transfer_type(trig: Trigger, toks: list[Token]) -> str:
+    """The type of a going-on redeployment told by a transfer noun (``نقل``; the caller checks the status): a
+    withdrawal when its clause names no destination (``لا تزال عمليات نقل المعدات من قاعدة حقل العمر جارية``),
+    else unchanged (a planned or past transfer without one stays a redeployment: writers S, V). A transfer named in a
+    background frame (``بعد أيام من نقل آخر المعدات``) keeps its type: it is the step before the news."""
+    if trig.type != "redeployment" or trig.background or not verbal_noun(trig) or purpose_of(toks, trig):
+        return trig.type
+    if normalize(trig.match.rule.words[0]) not in lexicon.word_lists(NOMINAL_CUES)["transfer_nouns"]:
+        return trig.type
+    return trig.type if has_destination(toks, trig) else "withdrawal"
+
+
+def war_descriptor(trig: Trigger, value: str | None, toks: list[Token]) -> bool:
+    """An undated war noun right after a noun of time or relation (``سنوات الحرب``, ``في ذروة الحرب``, ``التعاون
+    في الحرب على الإرهاب``): a descriptor of a period, no reported war."""
+    if trig.type != "war" or value is not None or not verbal_noun(trig):
+        return False
+    return any(_listed(toks[j], "war_descriptor_heads") for j in range(max(trig.first - DESCRIPTOR_REACH, 0), trig.first))
+
+
+def agreement_reference(trig: Trigger, value: str | None, toks: list[Token]) -> bool:
+    """An undated agreement noun with the article that is the subject of a claim (``مشددا على أن التفاهم مع
+    التحالف يمضي``) or the source of a rule (``وبحسب الاتفاق المبرم``): an agreement already told, not one reached."""
+    if trig.type != "agreement" or value is not None or not verbal_noun(trig) or trig.first == 0:
+        return False
+    before = toks[trig.first - 1]
+    if _written(before, "according_to"):
+        return True
+    return "ال" in trig.match.prefix and _written(before, "claim_openers")
