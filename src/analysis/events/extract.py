@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from analysis import entities as ner
-from analysis.events import dating, lexicon, nominal, story
+from analysis.events import dating, lexicon, live, nominal, story
 from analysis.events.attributes import (
     StatusCues, arrival_type, dated_since, due_by, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
     states_purpose,
@@ -112,6 +112,9 @@ def _article_events(
         appositive_deadline(trigs, txs, toks)
         share_means_date(trigs, toks)
         share_relative_date(trigs, toks)
+        stamp = live.entry_stamp(text, sent.start, timexes)
+        if stamp is not None:  # ``11:30 - متحدث باسم التحالف: آخر قافلة …``: a live entry dates what it tells
+            live.date_by_entry(trigs, stamp, toks)
         for trig in trigs:  # an official statement reported as news is an announcement of its own (``statements``)
             trig.news = trig.reporter and (
                 index in lead and news_statement(trig, trigs, toks, blocked) or dated_statement(trig, trigs, toks, blocked, dct)
