@@ -34,17 +34,25 @@ def entry_stamp(text: str, start: int, timexes: Sequence[Any]) -> Any | None:
     return None
 
 
+def _announced_by(trig: Trigger) -> bool:
+    """A verbal noun without the article under بـ (``إيذانا بتسلم الجيش القاعدة``): what the entry's act marks."""
+    prefix = trig.match.prefix.lstrip("وف")
+    return prefix == "ب"
+
+
 def date_by_entry(trigs: Sequence[Trigger], stamp: Any, toks: Sequence[Any]) -> None:
     """Date each undated trigger of an entry's sentence by the entry's ``stamp`` (a TIME timex): what the entry
-    tells happened then: a verb, or a verbal noun without the article (``إيذانا بتسلم الجيش القاعدة``). Planned,
+    tells happened then: a verb, or a verbal noun without the article under بـ (``إيذانا بتسلم الجيش القاعدة``). Planned,
     background, postponed and reporting triggers, statements and weak triggers (``مراسم``) are left as they are."""
     for trig in trigs:
         if trig.timex is not None or trig.future or trig.background or trig.postponed or trig.reporter or trig.content:
             continue
         if trig.type == "announcement" or trig.rule in DATED_RULES:
             continue  # statements keep the dating of ``events.statements``; weak triggers count only with a date of their own
-        if nominal.verbal_noun(trig) and ("ال" in trig.match.prefix or nominal.war_descriptor(trig, None, list(toks))):
-            continue  # ``ستراقب مدى جدية الانسحاب``: a definite noun points to what is told elsewhere
+        if trig.ongoing or trig.continuing:
+            continue  # ``لا تزال تعمل في موقع سقوط الصواريخ``: what goes on at the entry's time began before it
+        if not nominal.verb_form(trig) and not _announced_by(trig):
+            continue  # ``ستراقب مدى جدية الانسحاب``, ``موقع سقوط الصواريخ``: a noun names what is told elsewhere
         first = next((i for i, t in enumerate(toks) if t.start >= stamp.start), 0)
         trig.timex = TimexSlot(stamp, first, first, stamp.value, stamp.mod, past=True)
         trig.value, trig.mod = stamp.value, stamp.mod

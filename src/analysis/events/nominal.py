@@ -42,6 +42,13 @@ def verbal_noun(trig: Trigger) -> bool:
     return not (past_verb(m) or present_verb(m.prefix, m.rule.words[0]))
 
 
+def verb_form(trig: Trigger) -> bool:
+    """A verb, or a form the lexicon also lists with the perfect's feminine ت (``استهدف``/``استهدفت``, ``غادر``),
+    without the article: the perfect of the third person masculine, which ``past_verb`` leaves to context."""
+    m = trig.match
+    return not verbal_noun(trig) or ("ال" not in m.prefix and normalize(m.rule.words[0]) + "ت" in lexicon.trigger_rules())
+
+
 def has_destination(toks: list[Token], trig: Trigger) -> bool:
     """Does the trigger's clause name where to (``إلى``, ``نحو``, ``باتجاه``, ``خارج``) after it, before a break?"""
     for j in range(trig.last + 1, min(trig.last + 1 + DESTINATION_REACH, len(toks))):
