@@ -112,6 +112,7 @@ def _article_events(
         appositive_deadline(trigs, txs, toks)
         share_means_date(trigs, toks)
         share_relative_date(trigs, toks)
+        nominal.light_verbs(trigs, toks)  # ``أنهت القوات إزالة المنظومات``: the noun decides the type
         stamp = live.entry_stamp(text, sent.start, timexes)
         if stamp is not None:  # ``11:30 - متحدث باسم التحالف: آخر قافلة …``: a live entry dates what it tells
             live.date_by_entry(trigs, stamp, toks)

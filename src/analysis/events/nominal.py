@@ -23,6 +23,9 @@ NOMINAL_CUES = "event_nominal_cues.json"
 DESCRIPTOR_REACH = 2  # ``التعاون في الحرب``: the head noun, a preposition, the war
 DESTINATION_REACH = 20  # ``نقل كميات كبيرة من المعدات … من قاعدة عين الأسد غربي العراق عبر أرتال برية تسلك الطريق الدولي باتجاه``
 PURPOSE_MIN = 5  # ``لاستكمال``, ``لإتمام``: ل + a noun of four letters or more (not ``لا``, ``لدى``)
+LIGHT_REACH = 7  # ``أكملت القوات الأمريكية، أمس الاثنين، انسحابها``: subject and date between verb and noun
+NOT_OBJECTS = frozenset({"mission_end", "announcement", "agreement"})  # ``أنهت مهمتها``: the verb's own event
+STRONG_STOPS = frozenset({".", "؛", ";", ":", "؟", "!"})
 STOPS = frozenset({"،", ",", ".", "؛", ";", ":", "؟", "!", "(", ")"})  # a destination after these is another clause's
 
 
@@ -97,3 +100,21 @@ def agreement_reference(trig: Trigger, value: str | None, toks: list[Token]) -> 
     if _written(before, "according_to"):
         return True
     return "ال" in trig.match.prefix and _written(before, "claim_openers")
+
+
+def light_verbs(trigs: list[Trigger], toks: list[Token]) -> None:
+    """A verb of ending or completing read as a mission end (``أنهت القوات يوم الاثنين إزالة منظومات الدفاع``,
+    ``أتمت تسليم``) whose object is the verbal noun of another event: the noun decides the type (round 8 lets it
+    decide the place, ``extract.object_noun_place``). The verb takes the noun's type, and the noun the verb's date
+    when it has none, so that the two reports make one event."""
+    for k, verb in enumerate(trigs):
+        if verb.type != "mission_end" or verbal_noun(verb) or not _listed(toks[verb.first], "light_verbs"):
+            continue
+        noun = trigs[k + 1] if k + 1 < len(trigs) else None
+        if noun is None or noun.first - verb.last > LIGHT_REACH or not verbal_noun(noun) or noun.type in NOT_OBJECTS:
+            continue
+        if any(t.text in STRONG_STOPS for t in toks[verb.last + 1 : noun.first]):
+            continue
+        verb.type = noun.type
+        if noun.timex is None and verb.timex is not None:
+            noun.timex, noun.value, noun.mod = verb.timex, verb.value, verb.mod
