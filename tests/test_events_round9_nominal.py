@@ -155,3 +155,27 @@ def test_a_light_verb_takes_the_type_of_its_object_noun(tmp_path, body, type_):
 def test_a_light_verb_with_its_own_mission_stays_a_mission_end(tmp_path):
     body = "وأنهت القوة الهولندية يوم الخميس الماضي مهمتها التدريبية في أربيل."
     assert events_of(body_events(tmp_path, body), "mission_end")
+
+
+# ---------------------------------------------------------------------------------------------
+# Class 4: history told as background: a mission or garrison founded, a presence that began, by their year.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وكانت البعثة الاستشارية قد تأسست عام 2019 بطلب من الحكومة العراقية.",
+        "وأنشئت بعثة التدريب الأوروبية عام 2017 لدعم القوات العراقية في الصحراء الغربية.",
+        "وكان وجود القوات الفرنسية في قاعدة حرير قد بدأ عام 2015 لدعم البيشمركة.",
+    ],
+    ids=["mission-founded", "mission-founded-after", "presence-began-far"],
+)
+def test_a_mission_founded_or_a_presence_begun_is_a_deployment(tmp_path, body):
+    events = body_events(tmp_path, body)
+    found = events_of(events, "deployment")
+    assert len(found) == 1 and found[0].date in ("2015", "2017", "2019"), [(e.type, e.trigger, e.date) for e in events]
+
+
+def test_a_committee_founded_stays_other(tmp_path):
+    body = "وكانت اللجنة العسكرية قد تشكلت عام 2024 لتقييم خطر تنظيم داعش."
+    assert not events_of(body_events(tmp_path, body), "deployment")

@@ -23,6 +23,8 @@ NOMINAL_CUES = "event_nominal_cues.json"
 DESCRIPTOR_REACH = 2  # ``التعاون في الحرب``: the head noun, a preposition, the war
 DESTINATION_REACH = 20  # ``نقل كميات كبيرة من المعدات … من قاعدة عين الأسد غربي العراق عبر أرتال برية تسلك الطريق الدولي باتجاه``
 PURPOSE_MIN = 5  # ``لاستكمال``, ``لإتمام``: ل + a noun of four letters or more (not ``لا``, ``لدى``)
+FOUNDED_REACH = 3  # ``وهي بعثة غير قتالية أنشئت``: the mission noun, an adjective phrase, the verb
+FOUNDED_AFTER = 2  # ``وتأسست حامية التنف``: the verb, then its subject
 LIGHT_REACH = 7  # ``أكملت القوات الأمريكية، أمس الاثنين، انسحابها``: subject and date between verb and noun
 NOT_OBJECTS = frozenset({"mission_end", "announcement", "agreement"})  # ``أنهت مهمتها``: the verb's own event
 STRONG_STOPS = frozenset({".", "؛", ";", ":", "؟", "!"})
@@ -118,3 +120,12 @@ def light_verbs(trigs: list[Trigger], toks: list[Token]) -> None:
         verb.type = noun.type
         if noun.timex is None and verb.timex is not None:
             noun.timex, noun.value, noun.mod = verb.timex, verb.value, verb.mod
+
+
+def founded_type(trig: Trigger, toks: list[Token]) -> str:
+    """A mission or garrison founded (``وكانت البعثة قد تأسست عام 2018``, ``وتأسست حامية التنف عام 2016``) is a
+    deployment (writers C, R, U); a coalition, committee or base founded stays ``other`` (A, D, F, H, I)."""
+    if trig.rule != "founded":
+        return trig.type
+    near = range(max(trig.first - FOUNDED_REACH, 0), min(trig.last + 1 + FOUNDED_AFTER, len(toks)))
+    return "deployment" if any(_listed(toks[j], "founded_deployments") for j in near if j != trig.first) else trig.type

@@ -466,7 +466,7 @@ def _victory(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 DECISION_BACK_REACH = 20  # ``... مجلس النواب ... قرار المجلس الصادر``: where a bare ``المجلس`` was named in full
 MINISTRY_WORDS = frozenset({"وزاره", "وزارات", "وزارتي", "وزارتا"})
 VISIT_REACH = 3  # ``زار القاعدة``, ``خلال زيارته بغداد``
-PRESENCE_BEFORE = 5  # ``صفحة وجود عسكري متعدد الجنسيات بدأ صيف 2014``
+PRESENCE_BEFORE = 7  # ``وكان وجود القوات الأمريكية في التنف قد بدأ عام 2016``; ``صفحة وجود عسكري متعدد الجنسيات بدأ صيف 2014``
 VOTE_BACK_REACH = 20  # ``مقترح قانون جدولة انسحاب القوات ... على أن يجري التصويت عليه``
 
 
