@@ -115,6 +115,8 @@ def light_verbs(trigs: list[Trigger], toks: list[Token]) -> None:
         noun = trigs[k + 1] if k + 1 < len(trigs) else None
         if noun is None or noun.first - verb.last > LIGHT_REACH or not verbal_noun(noun) or noun.type in NOT_OBJECTS:
             continue
+        if _listed(toks[noun.first], "ending_nouns"):
+            continue  # ``على أن يستكمل إنهاء وجود القوات``: an end completed is the mission's end
         if any(t.text in STRONG_STOPS for t in toks[verb.last + 1 : noun.first]):
             continue
         verb.type = noun.type
