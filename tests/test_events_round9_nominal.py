@@ -179,3 +179,21 @@ def test_a_mission_founded_or_a_presence_begun_is_a_deployment(tmp_path, body):
 def test_a_committee_founded_stays_other(tmp_path):
     body = "وكانت اللجنة العسكرية قد تشكلت عام 2024 لتقييم خطر تنظيم داعش."
     assert not events_of(body_events(tmp_path, body), "deployment")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وشدد النائب على ضرورة إنهاء الوجود الأجنبي قبل نهاية العام الجاري.",
+        "وقال رئيس الكتلة إن القوات الأجنبية في أربيل يجب أن تغادر قبل منتصف العام المقبل.",
+    ],
+    ids=["necessity-noun", "must-verb"],
+)
+def test_an_event_said_to_be_necessary_is_no_event(tmp_path, body):
+    events = body_events(tmp_path, body)
+    assert not events_of(events, "withdrawal"), [(e.type, e.trigger) for e in events]
+
+
+def test_a_schedule_stays_an_event(tmp_path):
+    body = "وقال المتحدث إن القوات الأجنبية ستغادر أربيل قبل منتصف العام المقبل."
+    assert events_of(body_events(tmp_path, body), "withdrawal")

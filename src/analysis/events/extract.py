@@ -143,8 +143,8 @@ def _article_events(
             surface = article.content[toks[trig.first].start : toks[trig.last].end]
             if not on_timeline(trig, value, toks, surface) or topic_of_talk(trig, value, toks):
                 continue
-            if nominal.war_descriptor(trig, value, toks) or nominal.agreement_reference(trig, value, toks):
-                continue  # ``سنوات الحرب على داعش``, ``أن الاتفاق ينفذ بدقة``: a descriptor, a reference (events.nominal)
+            if nominal.war_descriptor(trig, value, toks) or nominal.agreement_reference(trig, value, toks) or nominal.necessity(trig, toks):
+                continue  # ``سنوات الحرب على داعش``, ``أن الاتفاق ينفذ بدقة``, ``ضرورة إنهاء``: no event (events.nominal)
             value = dating.never_future_if_past(value, mod, dct, trig.timex, happened(toks, trig))
             tx = trig.timex.timex if trig.timex is not None else None
             t_start, t_end = toks[trig.first].start, toks[trig.last].end

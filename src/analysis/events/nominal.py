@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from analysis.events import lexicon
 from analysis.events.triggers import Trigger, past_verb
-from analysis.events.modality import present_verb
+from analysis.events.modality import present_verb, words_before
 from analysis.text import Token, normalize
 
 NOMINAL_CUES = "event_nominal_cues.json"
@@ -25,6 +25,7 @@ DESTINATION_REACH = 20  # ``نقل كميات كبيرة من المعدات …
 PURPOSE_MIN = 5  # ``لاستكمال``, ``لإتمام``: ل + a noun of four letters or more (not ``لا``, ``لدى``)
 FOUNDED_REACH = 3  # ``وهي بعثة غير قتالية أنشئت``: the mission noun, an adjective phrase, the verb
 FOUNDED_AFTER = 2  # ``وتأسست حامية التنف``: the verb, then its subject
+NECESSITY_REACH = 6  # ``يجب أن يغادر ما تبقى من قوات التحالف``: the word, أن, a verb or its subject
 LIGHT_REACH = 7  # ``أكملت القوات الأمريكية، أمس الاثنين، انسحابها``: subject and date between verb and noun
 NOT_OBJECTS = frozenset({"mission_end", "announcement", "agreement"})  # ``أنهت مهمتها``: the verb's own event
 STRONG_STOPS = frozenset({".", "؛", ";", ":", "؟", "!"})
@@ -131,3 +132,9 @@ def founded_type(trig: Trigger, toks: list[Token]) -> str:
         return trig.type
     near = range(max(trig.first - FOUNDED_REACH, 0), min(trig.last + 1 + FOUNDED_AFTER, len(toks)))
     return "deployment" if any(_listed(toks[j], "founded_deployments") for j in near if j != trig.first) else trig.type
+
+
+def necessity(trig: Trigger, toks: list[Token]) -> bool:
+    """An event said to be necessary (``شددت اللجنة على ضرورة إنهاء الوجود الأجنبي``, ``يجب أن يغادر ما تبقى من
+    القوات``): a demand, not an intention or a schedule (no gold event of the readable sets follows such a word)."""
+    return any(_listed(toks[j], "necessity_words") for j in words_before(toks, trig.first, NECESSITY_REACH, commas=True))
