@@ -197,3 +197,13 @@ def test_an_event_said_to_be_necessary_is_no_event(tmp_path, body):
 def test_a_schedule_stays_an_event(tmp_path):
     body = "وقال المتحدث إن القوات الأجنبية ستغادر أربيل قبل منتصف العام المقبل."
     assert events_of(body_events(tmp_path, body), "withdrawal")
+
+
+def test_members_walking_out_of_a_session_are_no_withdrawal(tmp_path):
+    body = "ورفعت رئاسة البرلمان الجلسة المخصصة لقانون إخراج القوات الأجنبية بعد انسحاب عدد من النواب."
+    assert not events_of(body_events(tmp_path, body), "withdrawal")
+
+
+def test_troops_withdrawing_stay_a_withdrawal(tmp_path):
+    body = "وأكد المصدر انسحاب عدد من الجنود الأمريكيين من قاعدة التاجي أمس."
+    assert events_of(body_events(tmp_path, body), "withdrawal")

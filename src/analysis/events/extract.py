@@ -143,7 +143,7 @@ def _article_events(
             surface = article.content[toks[trig.first].start : toks[trig.last].end]
             if not on_timeline(trig, value, toks, surface) or topic_of_talk(trig, value, toks):
                 continue
-            if nominal.war_descriptor(trig, value, toks) or nominal.agreement_reference(trig, value, toks) or nominal.necessity(trig, toks):
+            if nominal.no_event(trig, value, toks):
                 continue  # ``سنوات الحرب على داعش``, ``أن الاتفاق ينفذ بدقة``, ``ضرورة إنهاء``: no event (events.nominal)
             value = dating.never_future_if_past(value, mod, dct, trig.timex, happened(toks, trig))
             tx = trig.timex.timex if trig.timex is not None else None

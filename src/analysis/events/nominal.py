@@ -2,12 +2,17 @@
 
 docs/ANNOTATION.md, "Events", "Classes settled in round 9":
 
-* a transfer noun (``عمليات نقل المعدات بدأت``) with no destination in its clause is a withdrawal from the
-  site it names, not a redeployment (``transfer_type``);
+* a transfer noun going on (``عمليات نقل المعدات بدأت``) with no destination in its clause is a withdrawal from
+  the site it names, not a redeployment (``transfer_type``);
+* a verb of ending or completing whose object is another event's noun takes that noun's type (``أنهت القوات
+  إزالة منظومات الدفاع الجوي``: a withdrawal, ``light_verbs``);
+* a mission or garrison founded is a deployment (``وكانت البعثة قد تأسست عام 2018``, ``founded_type``);
 * an undated war right after a noun of time or relation (``سنوات الحرب على داعش``, ``ذروة الحرب``, ``بانتهاء
   الحرب``, ``التعاون في الحرب على الإرهاب``) describes a period, it reports no war (``war_descriptor``);
 * an undated definite agreement noun that is the subject of a claim (``أن التفاهم مع التحالف يمضي``) or the
-  source of a rule (``وبحسب الاتفاق المبرم``) points to an agreement already told (``agreement_reference``).
+  source of a rule (``وبحسب الاتفاق المبرم``) points to an agreement already told (``agreement_reference``);
+* an event said to be necessary (``ضرورة إنهاء الوجود``, ``يجب أن يغادر``) is a demand (``necessity``);
+* MPs or delegates walking out (``انسحاب عدد من النواب``) is no withdrawal of troops (``civil_leavers``).
 
 Word lists: ``data/event_nominal_cues.json``.
 """
@@ -26,6 +31,7 @@ PURPOSE_MIN = 5  # ``لاستكمال``, ``لإتمام``: ل + a noun of four l
 FOUNDED_REACH = 3  # ``وهي بعثة غير قتالية أنشئت``: the mission noun, an adjective phrase, the verb
 FOUNDED_AFTER = 2  # ``وتأسست حامية التنف``: the verb, then its subject
 NECESSITY_REACH = 6  # ``يجب أن يغادر ما تبقى من قوات التحالف``: the word, أن, a verb or its subject
+LEAVERS_REACH = 3  # ``انسحاب عدد من النواب``: the subject's head, من, the members
 LIGHT_REACH = 7  # ``أكملت القوات الأمريكية، أمس الاثنين، انسحابها``: subject and date between verb and noun
 NOT_OBJECTS = frozenset({"mission_end", "announcement", "agreement"})  # ``أنهت مهمتها``: the verb's own event
 STRONG_STOPS = frozenset({".", "؛", ";", ":", "؟", "!"})
@@ -138,3 +144,18 @@ def necessity(trig: Trigger, toks: list[Token]) -> bool:
     """An event said to be necessary (``شددت اللجنة على ضرورة إنهاء الوجود الأجنبي``, ``يجب أن يغادر ما تبقى من
     القوات``): a demand, not an intention or a schedule (no gold event of the readable sets follows such a word)."""
     return any(_listed(toks[j], "necessity_words") for j in words_before(toks, trig.first, NECESSITY_REACH, commas=True))
+
+
+def civil_leavers(trig: Trigger, toks: list[Token]) -> bool:
+    """A withdrawal whose subject, right after the noun, is members of a civil body (``بعد انسحاب عدد من النواب
+    وعدم اكتمال النصاب``): people leaving a session, not troops leaving a place."""
+    if trig.type != "withdrawal" or not verbal_noun(trig):
+        return False
+    return any(_listed(toks[j], "civil_leavers") for j in range(trig.last + 1, min(trig.last + 1 + LEAVERS_REACH, len(toks))))
+
+
+def no_event(trig: Trigger, value: str | None, toks: list[Token]) -> bool:
+    """A background mention that is no event (``war_descriptor``, ``agreement_reference``, ``necessity``,
+    ``civil_leavers``): ``value`` is the date the trigger got."""
+    return (war_descriptor(trig, value, toks) or agreement_reference(trig, value, toks) or necessity(trig, toks)
+            or civil_leavers(trig, toks))  # fmt: skip
