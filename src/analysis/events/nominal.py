@@ -34,6 +34,8 @@ NECESSITY_REACH = 6  # ``يجب أن يغادر ما تبقى من قوات ال
 LEAVERS_REACH = 3  # ``انسحاب عدد من النواب``: the subject's head, من, the members
 LIGHT_REACH = 7  # ``أكملت القوات الأمريكية، أمس الاثنين، انسحابها``: subject and date between verb and noun
 NOT_OBJECTS = frozenset({"mission_end", "announcement", "agreement"})  # ``أنهت مهمتها``: the verb's own event
+PARTNER_WORDS = frozenset({"مع", "بين"})  # ``التفاهم مع التحالف الدولي يمضي``: the partner phrase skipped
+QUOTES = frozenset('"“”«»')
 STRONG_STOPS = frozenset({".", "؛", ";", ":", "؟", "!"})
 STOPS = frozenset({"،", ",", ".", "؛", ";", ":", "؟", "!", "(", ")"})  # a destination after these is another clause's
 
@@ -108,7 +110,27 @@ def agreement_reference(trig: Trigger, value: str | None, toks: list[Token]) -> 
     before = toks[trig.first - 1]
     if _written(before, "according_to"):
         return True
-    return "ال" in trig.match.prefix and _written(before, "claim_openers")
+    return "ال" in trig.match.prefix and _written(before, "claim_openers") and state_predicate(toks, trig.last + 1)
+
+
+def state_predicate(toks: list[Token], j: int) -> bool:
+    """Does a predicate of state follow at ``j`` (after a ``مع``/``بين`` phrase and quotes): an imperfect verb
+    (``ينفذ``, ``يمضي``) or a listed adjective (``ملزم``)? ``الاتفاق جاء بعد جولات``: a past verb tells the making."""
+    if j < len(toks) and toks[j].norm in PARTNER_WORDS:
+        j += 1
+        while j < len(toks) and (toks[j].norm.startswith("ال") or _known_partner(toks[j])):
+            j += 1
+    while j < len(toks) and toks[j].text in QUOTES:
+        j += 1
+    if j >= len(toks):
+        return False
+    word = toks[j].norm
+    return _written(toks[j], "state_predicates") or (word[:1] in ("ي", "ت") and len(word) >= 4 and not word.startswith("تال"))
+
+
+def _known_partner(tok: Token) -> bool:
+    """A partner named without the article after ``مع`` (``مع واشنطن``, ``مع بغداد``)."""
+    return _written(tok, "partners")
 
 
 def light_verbs(trigs: list[Trigger], toks: list[Token]) -> None:
