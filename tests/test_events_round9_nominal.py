@@ -207,3 +207,14 @@ def test_members_walking_out_of_a_session_are_no_withdrawal(tmp_path):
 def test_troops_withdrawing_stay_a_withdrawal(tmp_path):
     body = "وأكد المصدر انسحاب عدد من الجنود الأمريكيين من قاعدة التاجي أمس."
     assert events_of(body_events(tmp_path, body), "withdrawal")
+
+
+def test_now_after_a_progressive_verb_dates_what_is_under_way(tmp_path):
+    body = "ونفت الوزارة أي تأجيل للانسحاب، فيما يجري حاليا تفكيك منظومات الدفاع الجوي في قاعدة التاجي."
+    found = events_of(body_events(tmp_path, body), "withdrawal", "تفكيك")
+    assert [(e.date, e.status) for e in found if e.trigger == "تفكيك"] == [("PRESENT_REF", "ongoing")], [(e.trigger, e.date) for e in found]
+
+
+def test_now_in_a_relative_clause_still_dates_nothing(tmp_path):
+    body = "وسلمت القوات الأمريكية أمس قاعدة التاجي، التي تستخدمها حاليا فرق التدريب، إلى الجيش العراقي."
+    assert all(e.date != "PRESENT_REF" for e in body_events(tmp_path, body))
