@@ -224,6 +224,25 @@ def test_an_agreement_has_no_place_unless_the_text_gives_one(tmp_path):
     assert _one(_events(tmp_path, body), "agreement").place is None
 
 
+def test_a_parliament_reading_is_placed_in_the_country_the_article_is_about(tmp_path):
+    """Round 9: an `other` event that governs no place (a reading, a session) happens in the article's country."""
+    body = ("وأنهى مجلس النواب أمس القراءة الأولى لمشروع قانون تنظيم وجود القوات الأجنبية.\n\n"
+            "وكانت قوات التحالف قد غادرت قاعدة عين الأسد في الأنبار الشهر الماضي.")
+    assert _one(_events(tmp_path, body), "other").place == "العراق"
+
+
+def test_a_meeting_in_an_article_about_syria_is_placed_in_syria(tmp_path):
+    body = ("وعقدت اللجنة العسكرية المشتركة أمس اجتماعها الدوري.\n\n"
+            "وكانت القوات الأمريكية قد انسحبت من قاعدة الشدادي في الحسكة الشهر الماضي.")
+    assert _one(_events(tmp_path, body), "other").place == "سوريا"
+
+
+def test_an_announcement_keeps_no_place_of_the_country(tmp_path):
+    body = "أعلنت وزارة الدفاع العراقية، اليوم الأحد، أن الجيش تسلم قاعدة عين الأسد في الأنبار."
+    announcements = events_of(_events(tmp_path, body), "announcement")
+    assert announcements and all(e.place is None for e in announcements)
+
+
 def test_two_bases_in_one_sentence_are_two_events(tmp_path):
     body = "ومن المقرر أن يسلم التحالف قاعدة القيارة خلال الأيام المقبلة، فيما سيجري تسليم قاعدة كي وان في موعد لاحق."
     handovers = events_of(_events(tmp_path, body), "handover")

@@ -52,8 +52,22 @@ def test_a_new_row_is_a_new_type_with_its_lane_label_and_colour(tmp_path):
     assert list(types)[-1] == "sanctions"
     new = types["sanctions"]
     assert (new.order, new.label("ar"), new.label("en"), new.colour, new.shown) == (len(rows) + 1, "عقوبات", "sanctions", "#123456", True)
-    assert new.reported is None and new.purpose and not new.unplaced
+    assert new.reported is None and new.purpose and not new.unplaced and new.in_country
     assert new.place_roles == ("في", "before")
+
+
+@pytest.mark.parametrize(
+    "value, unplaced, in_country", [("yes", True, False), ("no", False, True), ("country", True, True)]
+)
+def test_unplaced_says_whether_a_type_locates_itself_and_whether_it_takes_the_country(tmp_path, value, unplaced, in_country):
+    new = load_event_types(_table(tmp_path, _with(unplaced=value)))[dict(zip(COLUMNS, GOOD.split("\t")))["type"]]
+    assert (new.unplaced, new.in_country) == (unplaced, in_country)
+
+
+def test_the_packaged_types_that_take_the_article_country():
+    assert {t for t in EVENT_TYPES if TYPES[t].in_country} == {
+        "vote", "mission_end", "withdrawal", "handover", "attack", "war", "other"}
+    assert TYPES["other"].unplaced and not TYPES["agreement"].in_country and not TYPES["announcement"].in_country
 
 
 @pytest.mark.parametrize(
@@ -63,6 +77,7 @@ def test_a_new_row_is_a_new_type_with_its_lane_label_and_colour(tmp_path):
         (_with(colour="#ff7f0"), "colour '#ff7f0' is not #rrggbb"),
         (_with(shown="true"), "shown 'true' is neither 'yes' nor 'no'"),
         (_with(purpose=""), "purpose '' is neither 'yes' nor 'no'"),
+        (_with(unplaced="maybe"), "unplaced 'maybe' is not one of yes no country"),
         (_with(reported="speech"), "reported 'speech' is neither 'no' nor a cue list of event_cues.json"),
         (_with(order="first"), "order 'first' is not a positive whole number"),
         (_with(order="0"), "order '0' is not a positive whole number"),
@@ -71,7 +86,7 @@ def test_a_new_row_is_a_new_type_with_its_lane_label_and_colour(tmp_path):
         (_with(place_roles="من subject"), "place_roles 'من subject' may only list obj named من إلى في على ب origin before"),
         (GOOD + "\textra", "12 fields, expected 11"),
     ],
-    ids=["colour-name", "colour-short", "shown", "purpose", "reported", "order-word", "order-zero", "type-case", "label", "roles", "fields"],
+    ids=["colour-name", "colour-short", "shown", "purpose", "unplaced", "reported", "order-word", "order-zero", "type-case", "label", "roles", "fields"],
 )
 def test_a_bad_row_fails_at_load_time_naming_file_and_line(tmp_path, row, problem):
     other = "2\tvote\tتصويت\tvote\t#9467bd\tno\tno\tno\tyes\tyes\tفي"

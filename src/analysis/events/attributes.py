@@ -26,6 +26,7 @@ from analysis.events.places import place_cues
 from analysis.events.triggers import Trigger, past_verb
 from analysis.events.types import TYPES
 from analysis.text import Token, normalize, split_clitics
+from analysis.timex.lexicon import AMBIGUOUS_MONTHS, GREGORIAN_MONTHS, LEVANTINE_MONTHS
 
 __all__ = [
     "StatusCues", "arrival_type", "dated_since", "due_by", "event_status", "event_summary", "main_country", "pick_actors", "pick_place",
@@ -151,6 +152,20 @@ def _token_range(toks: list[Token], start: int, end: int) -> tuple[int, int]:
     return min(first, len(toks) - 1), min(last, len(toks) - 1)
 
 
+def month_names() -> frozenset[str]:
+    """The Gregorian and Levantine month names that are no ordinary word (``data/timex_months.tsv``), normalized."""
+    names = (w for table in (GREGORIAN_MONTHS, LEVANTINE_MONTHS) for words in table.values() for w in words)
+    return frozenset(normalize(w) for w in names if w not in AMBIGUOUS_MONTHS)
+
+
+MONTH_NAMES = month_names()
+
+
+def is_month_name(name: str) -> bool:
+    """``حزيران``, ``وحزيران``: a month, which the tagger sometimes takes for a place (ANERcorp has few months)."""
+    return normalize(name) in MONTH_NAMES or normalize(split_clitics(name).stem) in MONTH_NAMES
+
+
 def sentence_places_actors(
     toks: list[Token],
     entities: Sequence[Any] | None,
@@ -183,6 +198,8 @@ def sentence_places_actors(
                 continue
             if ent.type == "LOC" and normalize(name) in lexicon.cues()["generic_places"]:
                 continue  # البلاد, المنطقة: no place named
+            if ent.type == "LOC" and is_month_name(ent.text):
+                continue  # في حزيران/يونيو: a date, not a place
             known = normalize(name) in lexicon.place_by_name()
             acting = tuple(normalize(w) for w in name.split()) in lexicon.actors()
             if ent.type == "LOC" and (known or not acting or _where_governed(toks, first)):

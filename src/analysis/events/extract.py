@@ -193,7 +193,7 @@ def _article_events(
     country = main_country(seen_places)
     guessed: set[int] = set()  # trigger offsets of the events whose place is only the article's country
     if country:
-        guessed = {e.trigger_start for e, _ in raw if e.place is None and not TYPES[e.type].unplaced}
+        guessed = {e.trigger_start for e, _ in raw if e.place is None and TYPES[e.type].in_country}
         raw = [(replace(e, place=country) if e.trigger_start in guessed else e, t) for e, t in raw]
     return dedupe_events(raw, guessed, in_frames)
 

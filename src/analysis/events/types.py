@@ -29,7 +29,10 @@ TABLE = "event_types.tsv"
 _NAME = re.compile(r"^[a-z][a-z_]*$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _FLAGS = {"yes": True, "no": False}
-_FLAG_COLUMNS = ("unplaced", "purpose", "shown")
+_FLAG_COLUMNS = ("purpose", "shown")
+#: ``unplaced``: yes (keeps no place when its clause governs none), no (takes the article's country then) or
+#: country (its own words locate nothing, ``اجتماعها`` is its subject's, yet it happens in the article's country).
+_UNPLACED = {"yes": (True, False), "no": (False, True), "country": (True, True)}
 #: ``content_head``: no; yes (its content is no event: ``صوت على قرار بإخراج``); planned (its content is a
 #: planned event of its own, dated by its deadline: ``اتفقا على إنهاء المهمة بحلول نهاية العام``).
 _CONTENT = {"no": None, "yes": "drop", "planned": "planned"}
@@ -45,11 +48,12 @@ class EventType:
     label_en: str
     colour: str  # #rrggbb
     reported: str | None  # the cue list that makes a speech verb before it a statement of its own; None: never
-    unplaced: bool  # keeps no place when its sentence names none
+    unplaced: bool  # its own words locate nothing: a pronoun on it is its subject, it lends no place to a light verb
     purpose: bool  # a bare ل on the trigger states an aim (planned when undated)
     content: str | None  # what its content is (``_CONTENT``): None (it has none), "drop" or "planned"
     shown: bool  # drawn in the timeline figure by default
     place_roles: tuple[str, ...] = ()  # where its place is, in order of preference (``analysis.events.location``)
+    in_country: bool = False  # takes the country the article is about when its clauses govern no place
 
     @property
     def content_head(self) -> bool:
@@ -80,6 +84,7 @@ def _event_type(source: str | Path, row: NumberedRow, cue_lists: frozenset[str])
             f"reported {cell['reported']!r} is neither 'no' nor a cue list of event_cues.json",
         ),
         *((cell[c] not in _FLAGS, f"{c} {cell[c]!r} is neither 'yes' nor 'no'") for c in _FLAG_COLUMNS),
+        (cell["unplaced"] not in _UNPLACED, f"unplaced {cell['unplaced']!r} is not one of {' '.join(_UNPLACED)}"),
         (cell["content_head"] not in _CONTENT, f"content_head {cell['content_head']!r} is not one of {' '.join(_CONTENT)}"),
         *((not cell[f"label_{lang}"].strip(), f"label_{lang} is empty") for lang in LANGUAGES),
         (
@@ -98,8 +103,10 @@ def _event_type(source: str | Path, row: NumberedRow, cue_lists: frozenset[str])
         colour=cell["colour"],
         reported=None if cell["reported"] == "no" else cell["reported"],
         **{c: _FLAGS[cell[c]] for c in _FLAG_COLUMNS},
+        unplaced=_UNPLACED[cell["unplaced"]][0],
         content=_CONTENT[cell["content_head"]],
         place_roles=tuple(r for r in cell["place_roles"].split() if r != "-"),
+        in_country=_UNPLACED[cell["unplaced"]][1],
     )
 
 
