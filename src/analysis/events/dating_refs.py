@@ -23,7 +23,7 @@ from typing import Any
 from analysis.events import lexicon
 from analysis.events.clauses import is_complementizer
 from analysis.events.triggers import Trigger, past_verb
-from analysis.text import Token
+from analysis.text import Token, normalize
 from analysis.timex.values import DAY_TIME_VALUE
 
 POSTPONE_REACH = 25  # from the event noun (the subject) to the verb that postpones it
@@ -33,6 +33,7 @@ REPORT_FILLERS = frozenset({"كان", "كانت", "قد", "تم", "جرى"})
 PARTICIPLE_GAP = 2  # ``الصادر عام 2020``, ``الموقعة في 2008``: participle to its date
 HEAD_SPAN = 4  # the modified noun with its genitive or adjectives (``للاتفاق العراقي الأمريكي الموقع``)
 BACK_REACH = 14  # from the trigger to ``قبل ذلك الموعد`` in its clause
+PROGRESSIVE_WORDS = frozenset(normalize(w) for w in ("يجري", "تجري", "جار", "جاري", "جارية"))  # ``يجري حاليا تفكيك``
 PRESENT_REACH = 4  # from a relative pronoun or a comma to the حاليا of its clause
 FRONTED_GAP = 2  # ``بدأت القوات، اليوم، سحب``: a date this close after the first verb governs its coordination
 LIGHT_REACH = 22  # from ``جرى أمس`` to the verbal noun it reports
@@ -84,6 +85,8 @@ def light_verb_dates(trigs: Sequence[Trigger], txs: Sequence[Any], toks: list[To
 def relative_present(toks: list[Token], first: int) -> bool:
     """Is ``حاليا``/``الآن`` at ``first`` in a relative clause (``التي تستخدمها حالياً``) or after a comma
     or a second clause (``والمطلوب الآن``)? It then describes a state, not when an event happens."""
+    if first > 0 and normalize(toks[first - 1].text).lstrip("وف") in PROGRESSIVE_WORDS:
+        return False  # ``، فيما يجري حاليا تفكيك المنظومات``: the time of what is under way
     for j in range(first - 1, max(first - 1 - PRESENT_REACH, -1), -1):
         if lexicon.is_cue(toks[j], "relatives"):
             return True

@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from analysis import entities as ner
-from analysis.events import dating, lexicon, story
+from analysis.events import dating, lexicon, live, nominal, story
 from analysis.events.attributes import (
     StatusCues, arrival_type, dated_since, due_by, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
     states_purpose,
@@ -116,6 +116,10 @@ def _article_events(
         appositive_deadline(trigs, txs, toks)
         share_means_date(trigs, toks)
         share_relative_date(trigs, toks)
+        nominal.light_verbs(trigs, toks)  # ``أنهت القوات إزالة المنظومات``: the noun decides the type
+        stamp = live.entry_stamp(text, sent.start, timexes)
+        if stamp is not None:  # ``11:30 - متحدث باسم التحالف: آخر قافلة …``: a live entry dates what it tells
+            live.date_by_entry(trigs, stamp, toks)
         trigs = own_dates(speech, trigs, txs, toks)
         mark_statements(trigs, txs, toks, blocked, dct, index in lead, voices)  # an official statement reported as news is an event
         in_sentence = None if ents is None else ents[bisect_left(ent_starts, sent.start) : bisect_left(ent_starts, sent.end)]
@@ -127,6 +131,7 @@ def _article_events(
         told: list[tuple[Trigger, Event]] = []  # this sentence's events, for ``object_noun_place``
         for trig in trigs:
             trig.type = arrival_type(trig, places)  # ``القوات المنسحبة من عين الأسد وصلت إلى``: a redeployment
+            trig.type = nominal.founded_type(trig, toks)  # ``وكانت البعثة قد تأسست عام 2018``: a deployment
             span = Span(trig.first, trig.last, trig.type)
             clause = clause_span(toks, span, spans, opened)
             if civil_clause(toks, span, clause):
@@ -140,6 +145,8 @@ def _article_events(
             surface = article.content[toks[trig.first].start : toks[trig.last].end]
             if not on_timeline(trig, value, toks, surface) or topic_of_talk(trig, value, toks):
                 continue
+            if nominal.no_event(trig, value, toks):
+                continue  # ``سنوات الحرب على داعش``, ``أن الاتفاق ينفذ بدقة``, ``ضرورة إنهاء``: no event (events.nominal)
             value = dating.never_future_if_past(value, mod, dct, trig.timex, happened(toks, trig))
             tx = trig.timex.timex if trig.timex is not None else None
             t_start, t_end = toks[trig.first].start, toks[trig.last].end
@@ -176,6 +183,9 @@ def _article_events(
                 mentions=(mention,),
                 news_statement=trig.news,
             )
+            if event.status == "ongoing" and nominal.transfer_type(trig, toks) != trig.type:
+                trig.type = nominal.transfer_type(trig, toks)  # ``لا تزال عمليات نقل المعدات جارية``: a withdrawal
+                event = replace(event, type=trig.type, place=pick_place(places, trig, clause, toks))  # from the site
             told.append((trig, event))
             if framed(toks, trig):
                 in_frames.add(t_start)

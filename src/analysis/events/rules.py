@@ -21,7 +21,7 @@ from analysis.events.rules_procedure import (
     story_reading, story_talks, story_vote, summoned, taken_decision,
 )  # fmt: skip
 from analysis.events.rules_statements import admission, ceremony, declared, issued, joint_approval, reading, reply, signed_back, stance
-from analysis.text import Token
+from analysis.text import Token, normalize
 
 ZONE_MAX_TOKENS = 15  # a timex (or حتى) further than this after its trigger does not belong to it
 UNTIL_MAX_TOKENS = 25  # "تستمر المهمة ... حتى أيلول 2026" may put its date further away
@@ -466,7 +466,8 @@ def _victory(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 DECISION_BACK_REACH = 20  # ``... مجلس النواب ... قرار المجلس الصادر``: where a bare ``المجلس`` was named in full
 MINISTRY_WORDS = frozenset({"وزاره", "وزارات", "وزارتي", "وزارتا"})
 VISIT_REACH = 3  # ``زار القاعدة``, ``خلال زيارته بغداد``
-PRESENCE_BEFORE = 5  # ``صفحة وجود عسكري متعدد الجنسيات بدأ صيف 2014``
+REDO_WORDS = frozenset({"اعاده"})  # ``إعادة الانتشار``, normalized: a redeployment's noun, not a presence
+PRESENCE_BEFORE = 7  # ``وكان وجود القوات الأمريكية في التنف قد بدأ عام 2016``; ``صفحة وجود عسكري متعدد الجنسيات بدأ صيف 2014``
 VOTE_BACK_REACH = 20  # ``مقترح قانون جدولة انسحاب القوات ... على أن يجري التصويت عليه``
 
 
@@ -509,8 +510,9 @@ def _visit(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 def _presence_began(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``وجود عسكري متعدد الجنسيات بدأ صيف 2014``: a presence that began (a deployment; dated only)."""
     return _mission_start(toks, m) or any(
-        lexicon.is_cue(toks[j], "presence_nouns") for j in words_before(toks, m.first, PRESENCE_BEFORE)
-    )
+        lexicon.is_cue(toks[j], "presence_nouns") and not (j > 0 and normalize(toks[j - 1].text)[-5:] in REDO_WORDS)
+        for j in words_before(toks, m.first, PRESENCE_BEFORE)
+    )  # ``عمليات إعادة الانتشار ... بدأت``: a redeployment begun, not a presence
 
 
 def _topic_back(toks: list[Token], m: lexicon.TriggerMatch) -> bool:

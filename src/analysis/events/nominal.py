@@ -1,0 +1,183 @@
+"""Event nouns read as classes (round 9): what a verbal noun's surroundings make of it.
+
+docs/ANNOTATION.md, "Events", "Classes settled in round 9":
+
+* a transfer noun going on (``عمليات نقل المعدات بدأت``) with no destination in its clause is a withdrawal from
+  the site it names, not a redeployment (``transfer_type``);
+* a verb of ending or completing whose object is another event's noun takes that noun's type (``أنهت القوات
+  إزالة منظومات الدفاع الجوي``: a withdrawal, ``light_verbs``);
+* a mission or garrison founded is a deployment (``وكانت البعثة قد تأسست عام 2018``, ``founded_type``);
+* an undated war right after a noun of time or relation (``سنوات الحرب على داعش``, ``ذروة الحرب``, ``بانتهاء
+  الحرب``, ``التعاون في الحرب على الإرهاب``) describes a period, it reports no war (``war_descriptor``);
+* an undated definite agreement noun that is the subject of a claim (``أن التفاهم مع التحالف يمضي``) or the
+  source of a rule (``وبحسب الاتفاق المبرم``) points to an agreement already told (``agreement_reference``);
+* an event said to be necessary (``ضرورة إنهاء الوجود``, ``يجب أن يغادر``) is a demand (``necessity``);
+* MPs or delegates walking out (``انسحاب عدد من النواب``) is no withdrawal of troops (``civil_leavers``).
+
+Word lists: ``data/event_nominal_cues.json``.
+"""
+
+from __future__ import annotations
+
+from analysis.events import lexicon
+from analysis.events.triggers import Trigger, past_verb
+from analysis.events.modality import present_verb, words_before
+from analysis.text import Token, normalize
+
+NOMINAL_CUES = "event_nominal_cues.json"
+DESCRIPTOR_REACH = 2  # ``التعاون في الحرب``: the head noun, a preposition, the war
+DESTINATION_REACH = 20  # ``نقل كميات كبيرة من المعدات … من قاعدة عين الأسد غربي العراق عبر أرتال برية تسلك الطريق الدولي باتجاه``
+PURPOSE_MIN = 5  # ``لاستكمال``, ``لإتمام``: ل + a noun of four letters or more (not ``لا``, ``لدى``)
+FOUNDED_REACH = 3  # ``وهي بعثة غير قتالية أنشئت``: the mission noun, an adjective phrase, the verb
+FOUNDED_AFTER = 2  # ``وتأسست حامية التنف``: the verb, then its subject
+NECESSITY_REACH = 6  # ``يجب أن يغادر ما تبقى من قوات التحالف``: the word, أن, a verb or its subject
+LEAVERS_REACH = 3  # ``انسحاب عدد من النواب``: the subject's head, من, the members
+LIGHT_REACH = 7  # ``أكملت القوات الأمريكية، أمس الاثنين، انسحابها``: subject and date between verb and noun
+NOT_OBJECTS = frozenset({"mission_end", "announcement", "agreement"})  # ``أنهت مهمتها``: the verb's own event
+PARTNER_WORDS = frozenset({"مع", "بين"})  # ``التفاهم مع التحالف الدولي يمضي``: the partner phrase skipped
+QUOTES = frozenset('"“”«»')
+STRONG_STOPS = frozenset({".", "؛", ";", ":", "؟", "!"})
+STOPS = frozenset({"،", ",", ".", "؛", ";", ":", "؟", "!", "(", ")"})  # a destination after these is another clause's
+
+
+def _listed(tok: Token, name: str) -> bool:
+    """Is ``tok`` (clitics taken off) a word of the list ``name`` of ``event_nominal_cues.json``?"""
+    return lexicon.is_listed(tok, name, NOMINAL_CUES)
+
+
+def _written(tok: Token, name: str) -> bool:
+    """Is ``tok`` as written (normalized, clitics kept) a word of the list ``name``?"""
+    return tok.norm in lexicon.word_lists(NOMINAL_CUES)[name]
+
+
+def verbal_noun(trig: Trigger) -> bool:
+    """A trigger that is neither a past nor a present verb (``نقل``, ``الاتفاق``)."""
+    m = trig.match
+    return not (past_verb(m) or present_verb(m.prefix, m.rule.words[0]))
+
+
+def verb_form(trig: Trigger) -> bool:
+    """A verb, or a form the lexicon also lists with the perfect's feminine ت (``استهدف``/``استهدفت``, ``غادر``),
+    without the article: the perfect of the third person masculine, which ``past_verb`` leaves to context."""
+    m = trig.match
+    return not verbal_noun(trig) or ("ال" not in m.prefix and normalize(m.rule.words[0]) + "ت" in lexicon.trigger_rules())
+
+
+def has_destination(toks: list[Token], trig: Trigger) -> bool:
+    """Does the trigger's clause name where to (``إلى``, ``نحو``, ``باتجاه``, ``خارج``) after it, before a break?"""
+    for j in range(trig.last + 1, min(trig.last + 1 + DESTINATION_REACH, len(toks))):
+        if toks[j].text in STOPS:
+            return False
+        if _written(toks[j], "destination_words") or _listed(toks[j], "destination_words"):
+            return True
+    return False
+
+
+def purpose_of(toks: list[Token], trig: Trigger) -> bool:
+    """Is the trigger the object of a purpose noun with لـ right before it (``أرجئ ... لاستكمال نقل الأرشيف``)?
+    Then it is the reason given for something else, not a report of its own."""
+    if trig.first == 0:
+        return False
+    word = toks[trig.first - 1].norm.lstrip("وف")
+    return len(word) >= PURPOSE_MIN and lexicon.lam_prefix(word[:2] if word.startswith("لل") else word[:1])
+
+
+def transfer_type(trig: Trigger, toks: list[Token]) -> str:
+    """The type of a going-on redeployment told by a transfer noun (``نقل``; the caller checks the status): a
+    withdrawal when its clause names no destination (``لا تزال عمليات نقل المعدات من قاعدة حقل العمر جارية``),
+    else unchanged (a planned or past transfer without one stays a redeployment: writers S, V). A transfer named in a
+    background frame (``بعد أيام من نقل آخر المعدات``) keeps its type: it is the step before the news."""
+    if trig.type != "redeployment" or trig.background or not verbal_noun(trig) or purpose_of(toks, trig):
+        return trig.type
+    if normalize(trig.match.rule.words[0]) not in lexicon.word_lists(NOMINAL_CUES)["transfer_nouns"]:
+        return trig.type
+    return trig.type if has_destination(toks, trig) else "withdrawal"
+
+
+def war_descriptor(trig: Trigger, value: str | None, toks: list[Token]) -> bool:
+    """An undated war noun right after a noun of time or relation (``سنوات الحرب``, ``في ذروة الحرب``, ``التعاون
+    في الحرب على الإرهاب``): a descriptor of a period, no reported war."""
+    if trig.type != "war" or value is not None or not verbal_noun(trig):
+        return False
+    return any(_listed(toks[j], "war_descriptor_heads") for j in range(max(trig.first - DESCRIPTOR_REACH, 0), trig.first))
+
+
+def agreement_reference(trig: Trigger, value: str | None, toks: list[Token]) -> bool:
+    """An undated agreement noun with the article that is the subject of a claim (``مشددا على أن التفاهم مع
+    التحالف يمضي``) or the source of a rule (``وبحسب الاتفاق المبرم``): an agreement already told, not one reached."""
+    if trig.type != "agreement" or value is not None or not verbal_noun(trig) or trig.first == 0:
+        return False
+    before = toks[trig.first - 1]
+    if _written(before, "according_to"):
+        return True
+    return "ال" in trig.match.prefix and _written(before, "claim_openers") and state_predicate(toks, trig.last + 1)
+
+
+def state_predicate(toks: list[Token], j: int) -> bool:
+    """Does a predicate of state follow at ``j`` (after a ``مع``/``بين`` phrase and quotes): an imperfect verb
+    (``ينفذ``, ``يمضي``) or a listed adjective (``ملزم``)? ``الاتفاق جاء بعد جولات``: a past verb tells the making."""
+    if j < len(toks) and toks[j].norm in PARTNER_WORDS:
+        j += 1
+        while j < len(toks) and (toks[j].norm.startswith("ال") or _known_partner(toks[j])):
+            j += 1
+    while j < len(toks) and toks[j].text in QUOTES:
+        j += 1
+    if j >= len(toks):
+        return False
+    word = toks[j].norm
+    return _written(toks[j], "state_predicates") or (word[:1] in ("ي", "ت") and len(word) >= 4 and not word.startswith("تال"))
+
+
+def _known_partner(tok: Token) -> bool:
+    """A partner named without the article after ``مع`` (``مع واشنطن``, ``مع بغداد``)."""
+    return _written(tok, "partners")
+
+
+def light_verbs(trigs: list[Trigger], toks: list[Token]) -> None:
+    """A verb of ending or completing read as a mission end (``أنهت القوات يوم الاثنين إزالة منظومات الدفاع``,
+    ``أتمت تسليم``) whose object is the verbal noun of another event: the noun decides the type (round 8 lets it
+    decide the place, ``extract.object_noun_place``). The verb takes the noun's type, and the noun the verb's date
+    when it has none, so that the two reports make one event."""
+    for k, verb in enumerate(trigs):
+        if verb.type != "mission_end" or verbal_noun(verb) or not _listed(toks[verb.first], "light_verbs"):
+            continue
+        noun = trigs[k + 1] if k + 1 < len(trigs) else None
+        if noun is None or noun.first - verb.last > LIGHT_REACH or not verbal_noun(noun) or noun.type in NOT_OBJECTS:
+            continue
+        if _listed(toks[noun.first], "ending_nouns"):
+            continue  # ``على أن يستكمل إنهاء وجود القوات``: an end completed is the mission's end
+        if any(t.text in STRONG_STOPS for t in toks[verb.last + 1 : noun.first]):
+            continue
+        verb.type = noun.type
+        if noun.timex is None and verb.timex is not None:
+            noun.timex, noun.value, noun.mod = verb.timex, verb.value, verb.mod
+
+
+def founded_type(trig: Trigger, toks: list[Token]) -> str:
+    """A mission or garrison founded (``وكانت البعثة قد تأسست عام 2018``, ``وتأسست حامية التنف عام 2016``) is a
+    deployment (writers C, R, U); a coalition, committee or base founded stays ``other`` (A, D, F, H, I)."""
+    if trig.rule != "founded":
+        return trig.type
+    near = range(max(trig.first - FOUNDED_REACH, 0), min(trig.last + 1 + FOUNDED_AFTER, len(toks)))
+    return "deployment" if any(_listed(toks[j], "founded_deployments") for j in near if j != trig.first) else trig.type
+
+
+def necessity(trig: Trigger, toks: list[Token]) -> bool:
+    """An event said to be necessary (``شددت اللجنة على ضرورة إنهاء الوجود الأجنبي``, ``يجب أن يغادر ما تبقى من
+    القوات``): a demand, not an intention or a schedule (no gold event of the readable sets follows such a word)."""
+    return any(_listed(toks[j], "necessity_words") for j in words_before(toks, trig.first, NECESSITY_REACH, commas=True))
+
+
+def civil_leavers(trig: Trigger, toks: list[Token]) -> bool:
+    """A withdrawal whose subject, right after the noun, is members of a civil body (``بعد انسحاب عدد من النواب
+    وعدم اكتمال النصاب``): people leaving a session, not troops leaving a place."""
+    if trig.type != "withdrawal" or not verbal_noun(trig):
+        return False
+    return any(_listed(toks[j], "civil_leavers") for j in range(trig.last + 1, min(trig.last + 1 + LEAVERS_REACH, len(toks))))
+
+
+def no_event(trig: Trigger, value: str | None, toks: list[Token]) -> bool:
+    """A background mention that is no event (``war_descriptor``, ``agreement_reference``, ``necessity``,
+    ``civil_leavers``): ``value`` is the date the trigger got."""
+    return (war_descriptor(trig, value, toks) or agreement_reference(trig, value, toks) or necessity(trig, toks)
+            or civil_leavers(trig, toks))  # fmt: skip
