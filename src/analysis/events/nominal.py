@@ -20,6 +20,7 @@ Word lists: ``data/event_nominal_cues.json``.
 from __future__ import annotations
 
 from analysis.events import lexicon
+from analysis.events.location import QUOTES
 from analysis.events.triggers import Trigger, past_verb
 from analysis.events.modality import present_verb, words_before
 from analysis.text import Token, normalize
@@ -35,7 +36,6 @@ LEAVERS_REACH = 3  # ``انسحاب عدد من النواب``: the subject's he
 LIGHT_REACH = 7  # ``أكملت القوات الأمريكية، أمس الاثنين، انسحابها``: subject and date between verb and noun
 NOT_OBJECTS = frozenset({"mission_end", "announcement", "agreement"})  # ``أنهت مهمتها``: the verb's own event
 PARTNER_WORDS = frozenset({"مع", "بين"})  # ``التفاهم مع التحالف الدولي يمضي``: the partner phrase skipped
-QUOTES = frozenset('"“”«»')
 STRONG_STOPS = frozenset({".", "؛", ";", ":", "؟", "!"})
 STOPS = frozenset({"،", ",", ".", "؛", ";", ":", "؟", "!", "(", ")"})  # a destination after these is another clause's
 
