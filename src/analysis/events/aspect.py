@@ -17,6 +17,9 @@ APPOINTED_REACH = 4  # ``الموعد المحدد لانتهاء``, ``موعد 
 SCHEDULED_REACH = 16  # ``تسليم الطائرات المسيرة الاستطلاعية ... لا يزال مقررا``
 ASPECT = "event_aspect_cues.json"  # the word lists of this module
 SINCE_CLAUSE = frozenset(normalize(w) for w in ("أن", "ما"))  # ``منذ أن تعرضت``, ``منذ ما``
+BEFORE_CLAUSE = normalize("أن")  # ``قبل أن يعود``
+HISTORY_REACH = 40  # the narrative before ``قبل أن``: words back to the sentence's start
+CHAIN_REACH = 10  # ``قبل أن تنسحب من قصر البصرة إلى المطار ثم تغادر``: a verb chained by ثم this far after أن
 
 
 def future_form(tok: Token) -> bool:
@@ -125,3 +128,39 @@ def deadline_date(toks: list[Token], timex_first: int | None) -> bool:
     if toks[timex_first].norm in lexicon.word_lists(ASPECT)["deadline_markers"]:
         return True
     return timex_first > 0 and lexicon.is_listed(toks[timex_first - 1], "deadline_markers", ASPECT)
+
+
+def history_before(toks: list[Token], first: int) -> bool:
+    """``وكانت القاعدة قد استقبلت القوات ... حتى 2011، قبل أن يعود إليها مستشارو التحالف``, ``تعرضت القوات لهجمات
+    بين 2005 و2007، قبل أن تنسحب ... ثم تغادر``: the verb of a قبل أن clause (or one chained to it by ثم) after a
+    past narrative (a year, كانت or قد, and no future word) tells history, which occurred; not ``ستسلم القاعدة
+    قبل أن تغادر القوات`` nor ``يجب تسليمها قبل أن تنسحب``."""
+    before = _before_that(toks, first)
+    if before is None:
+        return False
+    history = False
+    for j in modality.words_back(toks, before, HISTORY_REACH):
+        tok = toks[j]
+        if lexicon.is_cue(tok, "future_words") or future_form(tok) or lexicon.is_cue(tok, "scheduled_words"):
+            return False
+        if lexicon.is_listed(tok, "history_markers", ASPECT) or lexicon.is_cue(tok, "past_words") or _year(tok):
+            history = True
+    return history
+
+
+def _before_that(toks: list[Token], first: int) -> int | None:
+    """The index of ``قبل`` in ``قبل أن`` right before the trigger or before the verb it is chained to by ثم."""
+    if first >= 2 and toks[first - 1].norm == BEFORE_CLAUSE and lexicon.is_listed(toks[first - 2], "before_words", ASPECT):
+        return first - 2
+    if first < 1 or not lexicon.is_listed(toks[first - 1], "chain_words", ASPECT):
+        return None
+    for j in modality.words_before(toks, first - 1, CHAIN_REACH):
+        if j >= 1 and toks[j].norm == BEFORE_CLAUSE and lexicon.is_listed(toks[j - 1], "before_words", ASPECT):
+            return j - 1
+    return None
+
+
+def _year(tok: Token) -> bool:
+    """A year written in digits (``2011``, ``و2007``), the mark of a date told in the past or the future."""
+    digits = tok.text.lstrip("وب")
+    return len(digits) == 4 and digits.isdigit() and digits[:2] in ("19", "20")

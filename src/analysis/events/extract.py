@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from analysis import entities as ner
-from analysis.events import dating, lexicon, live, nominal, story
+from analysis.events import aspect, dating, lexicon, live, nominal, story
 from analysis.events.attributes import (
     StatusCues, arrival_type, dated_since, due_by, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
     states_purpose,
@@ -149,6 +149,7 @@ def _article_events(
                 continue  # ``سنوات الحرب على داعش``, ``أن الاتفاق ينفذ بدقة``, ``ضرورة إنهاء``: no event (events.nominal)
             value = dating.never_future_if_past(value, mod, dct, trig.timex, happened(toks, trig))
             tx = trig.timex.timex if trig.timex is not None else None
+            history = aspect.history_before(toks, trig.first)  # ``... حتى 2011، قبل أن يعود إليها``: history, over
             t_start, t_end = toks[trig.first].start, toks[trig.last].end
             mention = Mention(
                 sent.start, sent.end, t_start, t_end, article.content[t_start:t_end],
@@ -171,10 +172,10 @@ def _article_events(
                 timex_start=mention.timex_start,
                 timex_end=mention.timex_end,
                 status=event_status(value, mod, dct, StatusCues(
-                    future=trig.future or forward is True or (value is None and states_purpose(trig)) or due_by(toks, trig),
+                    future=(trig.future and not history) or forward is True or (value is None and states_purpose(trig)) or due_by(toks, trig),
                     ongoing=trig.ongoing, continuing=trig.continuing and trig.type not in POINT_TYPES, since=trig.ongoing_since or dated_since(toks, trig),
-                    ended=forward is False, happened=happened(toks, trig), decided=trig.decided,
-                    present=sent.end > title_end and TYPES[trig.type].purpose and present_verb(trig.match.prefix, trig.match.rule.words[0]),
+                    ended=forward is False, happened=happened(toks, trig) or history, decided=trig.decided,
+                    present=not history and sent.end > title_end and TYPES[trig.type].purpose and present_verb(trig.match.prefix, trig.match.rule.words[0]),
                     appointed=trig.appointed, launched=trig.launched,
                 )),  # fmt: skip
                 place=pick_place(places, trig, clause, toks),

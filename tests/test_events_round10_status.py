@@ -1,0 +1,55 @@
+"""Round 10 (issue 8), helper r10-status: status classes from the status errors of the writer sets S–X and the dev gold.
+
+1. a قبل أن clause after a past narrative (a year, كانت/قد, no future word) tells history: its verb, and a verb
+   chained to it by ثم, occurred (docs/ANNOTATION.md, "Events", Status); a قبل أن clause after a future or a
+   demand is not history.
+
+Sentences are written for these tests (several wordings a class, none copied from an article set).
+Extraction runs with and without the learned tagger (the ``extraction`` fixture).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import events_of
+
+
+@pytest.fixture
+def events(extraction):
+    """Events of a one-sentence article dated ``dct``, by the rules alone or with the learned tagger."""
+    return lambda body, dct="2025-12-10": extraction(body, dct)
+
+
+def _status(found, where: str) -> list[str]:
+    return [e.status for e in found if where in e.trigger]
+
+
+# 1. history told in a قبل أن clause -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body, type_, word",
+    [
+        ("وكان المعسكر قد استضاف القوات البريطانية منذ 2003 حتى رحيلها عام 2009، قبل أن تعود إليه قوات التحالف.", "deployment", "تعود"),
+        ("وتعرضت القوات الإيطالية في الناصرية لهجوم دام عام 2003، قبل أن تنسحب من المدينة إلى قاعدة علي ثم تغادر البلاد كليا.", "redeployment", "تنسحب"),
+        ("وتعرضت القوات الإيطالية في الناصرية لهجوم دام عام 2003، قبل أن تنسحب من المدينة إلى قاعدة علي ثم تغادر البلاد كليا.", "withdrawal", "تغادر"),
+        ("وكانت القوات الأسترالية قد انتشرت في قاعدة التاجي حتى 2020، قبل أن تعود إليها ثم تنسحب منها.", "withdrawal", "تنسحب"),
+        ("وقد تمركزت الكتيبة في القاعدة ستة أعوام، قبل أن تغادرها إلى الكويت.", "withdrawal", "تغادر"),
+    ],
+)
+def test_history_in_a_before_clause_occurred(events, body, type_, word):
+    found = events_of(events(body), type_)
+    assert _status(found, word) and set(_status(found, word)) == {"occurred"}, [(e.trigger, e.date, e.status) for e in found]
+
+
+@pytest.mark.parametrize(
+    "body, type_, word",
+    [
+        ("وستسلم القيادة القاعدة إلى الجيش العراقي مطلع العام المقبل، قبل أن تغادر القوات الأمريكية البلاد.", "withdrawal", "تغادر"),
+        ("ومن المقرر أن ينقل التحالف معداته إلى أربيل عام 2026، قبل أن تنسحب قواته من العراق ثم تغادر المنطقة.", "withdrawal", "تغادر"),
+    ],
+)
+def test_a_before_clause_after_a_future_is_not_history(events, body, type_, word):
+    found = events_of(events(body), type_)
+    assert "occurred" not in _status(found, word), [(e.trigger, e.date, e.status) for e in found]
