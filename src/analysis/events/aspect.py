@@ -19,6 +19,7 @@ ASPECT = "event_aspect_cues.json"  # the word lists of this module
 SINCE_CLAUSE = frozenset(normalize(w) for w in ("أن", "ما"))  # ``منذ أن تعرضت``, ``منذ ما``
 BEFORE_CLAUSE = normalize("أن")  # ``قبل أن يعود``
 HISTORY_REACH = 40  # the narrative before ``قبل أن``: words back to the sentence's start
+SEQUEL_REACH = 16  # ``ستسلم إلى القوة الجوية العراقية في غضون أسبوعين، بعد إخلاء``: the future verb this far before بعد
 CHAIN_REACH = 10  # ``قبل أن تنسحب من قصر البصرة إلى المطار ثم تغادر``: a verb chained by ثم this far after أن
 
 
@@ -164,3 +165,18 @@ def _year(tok: Token) -> bool:
     """A year written in digits (``2011``, ``و2007``), the mark of a date told in the past or the future."""
     digits = tok.text.lstrip("وب")
     return len(digits) == 4 and digits.isdigit() and digits[:2] in ("19", "20")
+
+
+def planned_sequel(toks: list[Token], first: int) -> bool:
+    """``ستسلم القاعدة في غضون أسبوعين، بعد إخلاء آخر المستشارين``: an undated event right after بعد/عقب whose
+    sentence has a future verb before it, nearest of the aspect words, is still to come; not ``غادرت القوات
+    بعد إخلاء القاعدة`` nor ``وكانت قد انسحبت بعد إخلاء``."""
+    if first < 1 or not lexicon.is_listed(toks[first - 1], "sequel_words", ASPECT):
+        return False
+    for j in modality.words_back(toks, first - 1, SEQUEL_REACH):
+        tok = toks[j]
+        if lexicon.is_cue(tok, "future_words") or future_form(tok):
+            return True
+        if lexicon.is_listed(tok, "history_markers", ASPECT) or lexicon.is_cue(tok, "past_words") or _year(tok):
+            return False
+    return False

@@ -172,7 +172,7 @@ def _article_events(
                 timex_start=mention.timex_start,
                 timex_end=mention.timex_end,
                 status=event_status(value, mod, dct, StatusCues(
-                    future=(trig.future and not history) or forward is True or (value is None and states_purpose(trig)) or due_by(toks, trig),
+                    future=(trig.future and not history) or forward is True or (value is None and aspect.planned_sequel(toks, trig.first)) or (value is None and states_purpose(trig)) or due_by(toks, trig),
                     ongoing=trig.ongoing, continuing=trig.continuing and trig.type not in POINT_TYPES, since=trig.ongoing_since or dated_since(toks, trig),
                     ended=forward is False, happened=happened(toks, trig) or history, decided=trig.decided,
                     present=not history and sent.end > title_end and TYPES[trig.type].purpose and present_verb(trig.match.prefix, trig.match.rule.words[0]),
