@@ -76,6 +76,7 @@ def test_an_event_after_bad_in_a_future_sentence_is_planned(events, body, type_,
     [
         ("وتسلم الجيش العراقي قاعدة الحبانية أمس، بعد إخلاء آخر المستشارين منها.", "withdrawal", "إخلاء"),
         ("وكانت القوات قد سلمت المعسكر في 2020 عقب مغادرة القوات الأسترالية.", "withdrawal", "مغادرة"),
+        ("وقال مسؤول إن الرادارات في قاعدة حرير ستفكك قبل الصيف، ضمن خفض عدد القوات بعد انتهاء مهمة التحالف في بغداد.", "mission_end", "انتهاء"),
     ],
 )
 def test_an_event_after_bad_in_a_past_sentence_is_not_planned(events, body, type_, word):

@@ -170,7 +170,8 @@ def _year(tok: Token) -> bool:
 def planned_sequel(toks: list[Token], first: int) -> bool:
     """``ستسلم القاعدة في غضون أسبوعين، بعد إخلاء آخر المستشارين``: an undated event right after بعد/عقب whose
     sentence has a future verb before it, nearest of the aspect words, is still to come; not ``غادرت القوات
-    بعد إخلاء القاعدة`` nor ``وكانت قد انسحبت بعد إخلاء``."""
+    بعد إخلاء القاعدة``, ``وكانت قد انسحبت بعد إخلاء`` nor after a frame (``ستزال ... في إطار تقليص الوجود بعد
+    انتهاء المهمة``: the end is the frame's background)."""
     if first < 1 or not lexicon.is_listed(toks[first - 1], "sequel_words", ASPECT):
         return False
     for j in modality.words_back(toks, first - 1, SEQUEL_REACH):
@@ -179,4 +180,6 @@ def planned_sequel(toks: list[Token], first: int) -> bool:
             return True
         if lexicon.is_listed(tok, "history_markers", ASPECT) or lexicon.is_cue(tok, "past_words") or _year(tok):
             return False
+        if lexicon.is_cue(tok, "background_before"):
+            return False  # ``ستزال ... في إطار تقليص الوجود بعد انتهاء المهمة``: بعد belongs to the frame's noun
     return False
