@@ -2,7 +2,9 @@
 
 1. a قبل أن clause after a past narrative (a year, كانت/قد, no future word) tells history: its verb, and a verb
    chained to it by ثم, occurred (docs/ANNOTATION.md, "Events", Status); a قبل أن clause after a future or a
-   demand is not history.
+   demand is not history;
+2. an undated event right after بعد/عقب/إثر in a sentence told in the future is planned (not after a frame: في إطار);
+3. a continuing verb (سيستمر, تتواصل) does not reach across بعد/عقب/إثر: the event after it is not what goes on.
 
 Sentences are written for these tests (several wordings a class, none copied from an article set).
 Extraction runs with and without the learned tagger (the ``extraction`` fixture).
@@ -82,3 +84,23 @@ def test_an_event_after_bad_in_a_future_sentence_is_planned(events, body, type_,
 def test_an_event_after_bad_in_a_past_sentence_is_not_planned(events, body, type_, word):
     found = events_of(events(body), type_)
     assert _status(found, word) and "planned" not in _status(found, word), [(e.trigger, e.date, e.status) for e in found]
+
+
+# 3. a continuing verb does not reach across بعد/عقب/إثر -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body, type_, word, status",
+    [
+        ("وقال السفير إن التدريب المشترك سيستمر بعد انتهاء مهمة التحالف في أيلول 2026.", "mission_end", "انتهاء", "planned"),
+        ("وتتواصل أعمال الصيانة في المعسكر منذ سنوات إثر هجمات صاروخية طالته عام 2019.", "attack", "هجمات", "occurred"),
+    ],
+)
+def test_a_continuing_verb_does_not_reach_across_bad(events, body, type_, word, status):
+    found = events_of(events(body), type_)
+    assert _status(found, word) and set(_status(found, word)) == {status}, [(e.trigger, e.date, e.status) for e in found]
+
+
+def test_a_continuing_verb_still_governs_its_own_object(events):
+    found = events_of(events("وبدأت القوات الأمريكية منذ الأحد سحب معداتها من قاعدة عين الأسد بعد إخطار الحكومة."), "withdrawal")
+    assert "ongoing" in _status(found, "سحب"), [(e.trigger, e.date, e.status) for e in found]

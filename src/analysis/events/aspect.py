@@ -39,6 +39,8 @@ def continuing_before(toks: list[Token], first: int, in_date: Callable[[Token], 
         tok = toks[j]
         if tok.text in ("،", ",") or in_date(tok):
             continue  # ``خلال الأيام الماضية``: a date's words are no aspect (ماضية is also "going ahead")
+        if lexicon.is_listed(tok, "sequel_words", ASPECT):
+            return False  # ``سيستمر التعاون بعد انتهاء مهمة التحالف``: what goes on is not the event after بعد
         if lexicon.is_cue(tok, "continuing_words") or completing(toks, j):
             return True
         if lexicon.is_cue(tok, "future_words") or future_form(tok) or lexicon.is_cue(tok, "complementizers"):
