@@ -319,6 +319,17 @@ def timed_own_date(trig: Trigger, txs: Sequence[TimexSlot], toks: Sequence[Token
     return True
 
 
+def names_medium(toks: Sequence[Token], verb: int) -> bool:
+    """Does a statement's clause name the statement it was made in (``بحسب ما أكده نائب قائد العمليات في تصريح
+    صحفي``), a statement noun within ``ISSUE_REACH`` words after the verb, before a mark?"""
+    for t in toks[verb + 1 : verb + 1 + ISSUE_REACH]:
+        if not any(ch.isalpha() for ch in t.text):
+            return False
+        if listed(t, "statement_nouns"):
+            return True
+    return False
+
+
 def statement_tail(trig: Trigger, txs: Sequence[TimexSlot], toks: Sequence[Token]) -> TimexSlot | None:
     """The timex that dates a statement told after what it says: ``، وذلك في بيان صدر مساء الأحد`` (round 10), or None."""
     if "tail" not in ROUND10:
@@ -447,6 +458,8 @@ def mark_statements(
             continue
         if kind == TIMED and not timed_own_date(trig, txs, toks):
             continue  # ``بعد أن دعا …، الاثنين،``: news only with a date of its own clause
+        if kind == REFERENCE and not timed_own_date(trig, txs, toks) and not names_medium(toks, trig.last):
+            continue  # ``وفق ما أعلنت قيادة العمليات``: whose word the news is (writer A), not a statement told apart
         if trig.value is None:  # ``رحبت الخارجية، في بيان نشرته اليوم``: the statement noun took the date first
             own_date(trig, txs, toks)
         if trig.value is None and (kind in DCT_KINDS or kind == REFERENCE and in_lead):  # ``بحسب ما أكده`` in the lead: its news  # with no date of its own, of the report's day
