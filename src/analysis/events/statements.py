@@ -8,7 +8,10 @@ entry of a live page (``13:05 - قالت وزارة …``), a state body's state
 (``من جهتها، نفت الخارجية …``) and a new state body's dated statement opening a body sentence with و (``وقالت
 القيادة المركزية في بيان اليوم``). What media, sources or reports reveal (``كشفت مصادر``), an armed
 group's claim (the attack), a party's or an MP's comment, the same speaker going on, and a joint statement
-that is the agreement are not. Cue lists: ``data/event_statement_cues.json``.
+that is the agreement are not. Round 10 adds a live entry told subject first (``18:20 - وزارة الدفاع تعلن``), a
+statement in a clause of reference with its own date or medium (``وفق ما أعلنته واشنطن في كانون الأول الماضي``), one in a
+clause of time with its own date (``بعد أن دعا وكيل الوزارة، الاثنين،``) and ``وذلك في بيان صدر مساء الأحد`` dating a
+statement. Cue lists: ``data/event_statement_cues.json``.
 """
 
 from __future__ import annotations
