@@ -8,7 +8,10 @@ entry of a live page (``13:05 - قالت وزارة …``), a state body's state
 (``من جهتها، نفت الخارجية …``) and a new state body's dated statement opening a body sentence with و (``وقالت
 القيادة المركزية في بيان اليوم``). What media, sources or reports reveal (``كشفت مصادر``), an armed
 group's claim (the attack), a party's or an MP's comment, the same speaker going on, and a joint statement
-that is the agreement are not. Cue lists: ``data/event_statement_cues.json``.
+that is the agreement are not. Round 10 adds a live entry told subject first (``18:20 - وزارة الدفاع تعلن``), a
+statement in a clause of reference with its own date or medium (``وفق ما أعلنته واشنطن في كانون الأول الماضي``), one in a
+clause of time with its own date (``بعد أن دعا وكيل الوزارة، الاثنين،``) and ``وذلك في بيان صدر مساء الأحد`` dating a
+statement. Cue lists: ``data/event_statement_cues.json``.
 """
 
 from __future__ import annotations
@@ -38,6 +41,12 @@ ISSUE_REACH = 10  # ``أصدرت قيادة العمليات المشتركة ب
 KEY_WORDS = 2  # a speaker told apart by its head and the word after it (``وزارة الخارجية``, ``الحكومة``)
 SPOKESMAN_WORDS = frozenset(normalize(w) for w in ("المتحدث", "متحدث", "الناطق", "ناطق", "باسم"))  # the voice, not the body it speaks for
 LEAD, ENTRY, REACTION, BODY, DATED = "lead", "entry", "reaction", "body", "dated"
+SUBJECT, REFERENCE, TIMED = "subject", "reference", "timed"  # round 10: subject first, a clause of reference, a clause of time
+#: The round-10 classes switched on (docs/ANNOTATION.md, "Statement classes settled in round 10"); each is measured apart
+#: by taking it out of this set.
+ROUND10 = {SUBJECT, REFERENCE, TIMED, "tail"}
+SUBJECT_VERB_REACH = 4  # ``18:20 - وزارة الدفاع تعلن``, ``لكن متحدثا باسمه قال``: words from the subject's head to its verb
+TAIL_REACH = 3  # ``وذلك في بيان صدر مساء الأحد``: words from the statement noun to its timex
 #: Kinds of statement told with no date of their own that are dated by the report's day (the dct): a live entry.
 #: A lead or a reaction with no timex stays undated (docs/ANNOTATION.md: ``null`` when the article gives none), as the
 #: dev gold of real articles (``جددت وزارة الدفاع الأمريكية التزامها``) and the challenge set (``في المقابل، نفى
@@ -127,6 +136,66 @@ def speech_verb(tok: Token) -> tuple[str, str] | None:
     return next(((prefix, stem) for prefix, stem in lexicon.stems(tok.norm) if stem in verbs and prefix in ("", "و", "ف")), None)
 
 
+def reference_clause(toks: Sequence[Token], verb: int) -> bool:
+    """Is ``verb`` a statement verb named in a clause of reference (``وفق ما أعلنته واشنطن``, ``بحسب ما أكده نائب
+    قائد العمليات``, ``بحسب ما أفاد به مكتب المتحدث``), with its object pronoun taken off?"""
+    if REFERENCE not in ROUND10 or verb < 1:
+        return False
+    lists = lexicon.word_lists(STATEMENT_CUES)
+    prev = toks[verb - 1].norm
+    if prev == "ما":
+        if verb < 2 or not (lexicon.bare(toks[verb - 2].norm) & lists["reference_words"]):
+            return False
+    elif prev not in lists["reference_words"] or not prev.endswith("ما"):
+        return False
+    norm = toks[verb].norm
+    forms = {norm} | {norm[: -len(suf)] for suf in lists["object_suffixes"] if norm.endswith(suf) and len(norm) > len(suf) + 2}
+    return bool(forms & lists["statement_verbs"])
+
+
+def time_clause(toks: Sequence[Token], verb: int) -> bool:
+    """Is ``verb`` a bare statement verb right after a subordinator of time (``بعد أن دعا``, ``حين أعلنت``)? Such a
+    statement is one of its own only with a state body as speaker and a date of its own clause (``mark_statements``)."""
+    if TIMED not in ROUND10 or verb < 1 or toks[verb].norm not in lexicon.word_lists(STATEMENT_CUES)["statement_verbs"]:
+        return False
+    words = lexicon.word_lists(STATEMENT_CUES)["time_clause_words"]
+    one = toks[verb - 1].norm
+    two = f"{toks[verb - 2].norm} {one}" if verb >= 2 else ""
+    return one in words or (one[:1] == "و" and one[1:] in words) or two in words or (two[:1] == "و" and two[1:] in words)
+
+
+def subject_first(toks: Sequence[Token], verb: int) -> int | None:
+    """The head of a state body's subject told before its statement verb at a live entry's opening (``18:20 - وزارة
+    الدفاع تعلن في بيان``), or None."""
+    if SUBJECT not in ROUND10 or not (lexicon.bare(toks[verb].norm) & lexicon.word_lists(STATEMENT_CUES)["statement_verbs"]):
+        return None
+    if toks[verb].norm[:1] in ("و", "ف") and toks[verb].norm[1:] in lexicon.word_lists(STATEMENT_CUES)["statement_verbs"]:
+        return None  # ``وتقول``: the entry's speaker going on
+    if not entry_opening(toks) or len(toks) <= 4:
+        return None  # ``لكن قيادة عمليات نينوى قالت``: W27 lists the same body's dated statement instead, V16 this one
+    head = 4
+    if not 0 < verb - head <= SUBJECT_VERB_REACH:
+        return None
+    if any(not any(ch.isalpha() for ch in t.text) for t in toks[head:verb]):
+        return None
+    return head if official(toks, head) else None
+
+
+def statement_head(toks: Sequence[Token], verb: int, blocked: set[int]) -> int | None:
+    """The speaker's head of a statement verb: before it when told subject first, after ``به`` in a clause of reference
+    (``بحسب ما أفاد به مكتب``), past a deputy's title (``نائب قائد العمليات``), else ``speaker_index``."""
+    first = subject_first(toks, verb)
+    if first is not None:
+        return first
+    head = speaker_index(toks, verb, blocked)
+    lists = lexicon.word_lists(STATEMENT_CUES)
+    if head is not None and reference_clause(toks, verb) and toks[head].norm in lists["reference_fillers"]:
+        head = subject_index(toks, head, blocked)
+    if head is not None and (reference_clause(toks, verb) or time_clause(toks, verb)) and toks[head].norm in lists["deputy_words"] and head + 1 < len(toks):
+        head += 1
+    return head
+
+
 def issues_statement(toks: Sequence[Token], verb: int) -> bool:
     """Is a speech verb a statement by itself, or, for أصدر, followed by its statement noun (``أصدرت … بيانا``)?"""
     if not listed(toks[verb], "issue_verbs"):
@@ -197,15 +266,26 @@ def speech_triggers(found: Sequence[Trigger], toks: Sequence[Token], blocked: se
     out: list[Trigger] = []
     for i, tok in enumerate(toks):
         verb = None if i in taken or i in blocked else speech_verb(tok)
+        if verb is None and i not in taken and i not in blocked and reference_clause(toks, i):
+            verb = ("", tok.norm)  # ``وفق ما أعلنته``: the verb with its object pronoun
         if verb is None or (i > 0 and toks[i - 1].norm in negations) or not issues_statement(toks, i):
             continue
         prefix, stem = verb
         placed = pluperfect_aux(toks, i) is not None or reaction_opening(toks, i) or (not in_lead and body_opening(toks, i)) or (
             not prefix and (in_lead or entry_opening(toks)) and opens_sentence(toks, i))
-        if placed and official(toks, speaker_index(toks, i, blocked)):
+        if placed and official(toks, speaker_index(toks, i, blocked)) or round10_kind(toks, i, blocked) is not None:
             match = TriggerMatch(TriggerRule("announcement", SPEECH_RULE, (stem,)), i, i, prefix)
             out.append(Trigger(match, "announcement", SPEECH_RULE, i, i, reporter=True))
     return out
+
+
+def round10_kind(toks: Sequence[Token], verb: int, blocked: set[int]) -> str | None:
+    """The round-10 class of a state body's statement at ``verb``: told subject first (``SUBJECT``), named in a clause
+    of reference (``REFERENCE``) or in a clause of time (``TIMED``, news only when dated in its own clause); or None."""
+    kind = SUBJECT if subject_first(toks, verb) is not None else REFERENCE if reference_clause(toks, verb) else TIMED if time_clause(toks, verb) else None
+    if kind is None or kind != SUBJECT and not official(toks, statement_head(toks, verb, blocked)):
+        return None
+    return kind
 
 
 def own_dates(speech: Sequence[Trigger], trigs: Sequence[Trigger], txs: Sequence[TimexSlot], toks: Sequence[Token]) -> list[Trigger]:
@@ -224,8 +304,47 @@ def own_date(trig: Trigger, txs: Sequence[TimexSlot], toks: Sequence[Token]) -> 
                  and not lexicon.has_complementizer(toks, trig.last + 1, x.first)), None)
     if slot is None and entry_opening(toks):
         slot = next((x for x in txs if x.last < trig.first), None)
+    if slot is None:
+        slot = statement_tail(trig, txs, toks)
     if slot is not None:
         trig.timex, trig.value, trig.mod = slot, slot.value, slot.mod
+
+
+def timed_own_date(trig: Trigger, txs: Sequence[TimexSlot], toks: Sequence[Token]) -> bool:
+    """Date a statement told in a clause of time by its own clause's timex (``بعد أن دعا وكيل الوزارة، الاثنين،``);
+    False, with the trigger as it was, when its clause has none."""
+    kept = (trig.timex, trig.value, trig.mod)
+    trig.timex, trig.value, trig.mod = None, None, None
+    own_date(trig, txs, toks)
+    if trig.value is None:
+        trig.timex, trig.value, trig.mod = kept
+        return False
+    return True
+
+
+def names_medium(toks: Sequence[Token], verb: int) -> bool:
+    """Does a statement's clause name the statement it was made in (``بحسب ما أكده نائب قائد العمليات في تصريح
+    صحفي``), a statement noun within ``ISSUE_REACH`` words after the verb, before a mark?"""
+    for t in toks[verb + 1 : verb + 1 + ISSUE_REACH]:
+        if not any(ch.isalpha() for ch in t.text):
+            return False
+        if listed(t, "statement_nouns"):
+            return True
+    return False
+
+
+def statement_tail(trig: Trigger, txs: Sequence[TimexSlot], toks: Sequence[Token]) -> TimexSlot | None:
+    """The timex that dates a statement told after what it says: ``، وذلك في بيان صدر مساء الأحد`` (round 10), or None."""
+    if "tail" not in ROUND10:
+        return None
+    lists = lexicon.word_lists(STATEMENT_CUES)
+    for j in range(trig.last + 1, len(toks) - 2):
+        if toks[j].norm == "وذلك" and toks[j + 1].norm == "في" and listed(toks[j + 2], "statement_nouns"):
+            noun = j + 2
+            slot = next((x for x in txs if noun < x.first <= noun + TAIL_REACH and not x.anchored), None)
+            if slot is not None and all(toks[k].norm in lists["statement_tail_verbs"] for k in range(noun + 1, slot.first)):
+                return slot
+    return None
 
 
 def joint_statement(trig: Trigger, toks: Sequence[Token], blocked: set[int]) -> bool:
@@ -332,16 +451,22 @@ def mark_statements(
             kind = ENTRY if entry and not in_lead else LEAD
         elif trig.reporter and dated_statement(trig, trigs, toks, blocked, dct):
             kind = DATED
+        elif (r10 := round10_kind(toks, trig.first, blocked)) is not None:
+            kind, head = r10, statement_head(toks, trig.first, blocked)
         elif reaction_statement(trig, toks, blocked, voices, in_lead):
             kind = BODY if body_opening(toks, trig.first) else REACTION
         elif in_lead and official(toks, head) and opens_sentence(toks, trig.first):
             spoken.append(speaker_key(toks, head or 0))  # the lead's speaker, though what it says is no statement of news
         if kind is None:
             continue
-        trig.news = True
+        if kind == TIMED and not timed_own_date(trig, txs, toks):
+            continue  # ``بعد أن دعا …، الاثنين،``: news only with a date of its own clause
+        if kind == REFERENCE and not timed_own_date(trig, txs, toks) and not names_medium(toks, trig.last):
+            continue  # ``وفق ما أعلنت قيادة العمليات``: whose word the news is (writer A), not a statement told apart
         if trig.value is None:  # ``رحبت الخارجية، في بيان نشرته اليوم``: the statement noun took the date first
             own_date(trig, txs, toks)
-        if trig.value is None and kind in DCT_KINDS:  # with no date of its own, of the report's day
+        if trig.value is None and (kind in DCT_KINDS or kind == REFERENCE and in_lead):  # ``بحسب ما أكده`` in the lead: its news  # with no date of its own, of the report's day
             trig.value, trig.mod, trig.anchored_duration = dct.isoformat(), None, None
+        trig.news = True
         if kind != DATED and head is not None:
             spoken.append(speaker_key(toks, head))
