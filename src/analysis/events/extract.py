@@ -184,8 +184,9 @@ def _article_events(
                 mentions=(mention,),
                 news_statement=trig.news,
             )
-            if event.status == "ongoing" and nominal.transfer_type(trig, toks) != trig.type:
-                trig.type = nominal.transfer_type(trig, toks)  # ``لا تزال عمليات نقل المعدات جارية``: a withdrawal
+            transfer = nominal.transfer_type(trig, toks) if event.status == "ongoing" else trig.type
+            if transfer != trig.type:
+                trig.type = transfer  # ``لا تزال عمليات نقل المعدات جارية``: a withdrawal
                 event = replace(event, type=trig.type, place=pick_place(places, trig, clause, toks))  # from the site
             told.append((trig, event))
             if framed(toks, trig):
