@@ -42,9 +42,7 @@ KEY_WORDS = 2  # a speaker told apart by its head and the word after it (``وز�
 SPOKESMAN_WORDS = frozenset(normalize(w) for w in ("المتحدث", "متحدث", "الناطق", "ناطق", "باسم"))  # the voice, not the body it speaks for
 LEAD, ENTRY, REACTION, BODY, DATED = "lead", "entry", "reaction", "body", "dated"
 SUBJECT, REFERENCE, TIMED = "subject", "reference", "timed"  # round 10: subject first, a clause of reference, a clause of time
-#: The round-10 classes switched on (docs/ANNOTATION.md, "Statement classes settled in round 10"); each is measured apart
-#: by taking it out of this set.
-ROUND10 = {SUBJECT, REFERENCE, TIMED, "tail"}
+ENTRY_STAMP = 4  # ``13``, ``:``, ``05``, ``-``: the tokens of a live entry's clock time and its dash
 SUBJECT_VERB_REACH = 4  # ``18:20 - وزارة الدفاع تعلن``, ``لكن متحدثا باسمه قال``: words from the subject's head to its verb
 TAIL_REACH = 3  # ``وذلك في بيان صدر مساء الأحد``: words from the statement noun to its timex
 #: Kinds of statement told with no date of their own that are dated by the report's day (the dct): a live entry.
@@ -139,7 +137,7 @@ def speech_verb(tok: Token) -> tuple[str, str] | None:
 def reference_clause(toks: Sequence[Token], verb: int) -> bool:
     """Is ``verb`` a statement verb named in a clause of reference (``وفق ما أعلنته واشنطن``, ``بحسب ما أكده نائب
     قائد العمليات``, ``بحسب ما أفاد به مكتب المتحدث``), with its object pronoun taken off?"""
-    if REFERENCE not in ROUND10 or verb < 1:
+    if verb < 1:
         return False
     lists = lexicon.word_lists(STATEMENT_CUES)
     prev = toks[verb - 1].norm
@@ -156,7 +154,7 @@ def reference_clause(toks: Sequence[Token], verb: int) -> bool:
 def time_clause(toks: Sequence[Token], verb: int) -> bool:
     """Is ``verb`` a bare statement verb right after a subordinator of time (``بعد أن دعا``, ``حين أعلنت``)? Such a
     statement is one of its own only with a state body as speaker and a date of its own clause (``mark_statements``)."""
-    if TIMED not in ROUND10 or verb < 1 or toks[verb].norm not in lexicon.word_lists(STATEMENT_CUES)["statement_verbs"]:
+    if verb < 1 or toks[verb].norm not in lexicon.word_lists(STATEMENT_CUES)["statement_verbs"]:
         return False
     words = lexicon.word_lists(STATEMENT_CUES)["time_clause_words"]
     one = toks[verb - 1].norm
@@ -167,13 +165,13 @@ def time_clause(toks: Sequence[Token], verb: int) -> bool:
 def subject_first(toks: Sequence[Token], verb: int) -> int | None:
     """The head of a state body's subject told before its statement verb at a live entry's opening (``18:20 - وزارة
     الدفاع تعلن في بيان``), or None."""
-    if SUBJECT not in ROUND10 or not (lexicon.bare(toks[verb].norm) & lexicon.word_lists(STATEMENT_CUES)["statement_verbs"]):
+    if not (lexicon.bare(toks[verb].norm) & lexicon.word_lists(STATEMENT_CUES)["statement_verbs"]):
         return None
     if toks[verb].norm[:1] in ("و", "ف") and toks[verb].norm[1:] in lexicon.word_lists(STATEMENT_CUES)["statement_verbs"]:
         return None  # ``وتقول``: the entry's speaker going on
-    if not entry_opening(toks) or len(toks) <= 4:
+    if not entry_opening(toks) or len(toks) <= ENTRY_STAMP:
         return None  # ``لكن قيادة عمليات نينوى قالت``: W27 lists the same body's dated statement instead, V16 this one
-    head = 4
+    head = ENTRY_STAMP  # the word right after the entry's dash
     if not 0 < verb - head <= SUBJECT_VERB_REACH:
         return None
     if any(not any(ch.isalpha() for ch in t.text) for t in toks[head:verb]):
@@ -205,8 +203,8 @@ def issues_statement(toks: Sequence[Token], verb: int) -> bool:
 
 def entry_opening(toks: Sequence[Token]) -> bool:
     """Does the sentence open a live page's entry with its clock time and a dash (``13:05 - قالت وزارة …``)?"""
-    texts = [t.text for t in toks[:4]]
-    return len(texts) == 4 and texts[0].isdigit() and texts[1] == ":" and texts[2].isdigit() and texts[3] in lexicon.word_lists(STATEMENT_CUES)["dateline_marks"]
+    texts = [t.text for t in toks[:ENTRY_STAMP]]
+    return len(texts) == ENTRY_STAMP and texts[0].isdigit() and texts[1] == ":" and texts[2].isdigit() and texts[3] in lexicon.word_lists(STATEMENT_CUES)["dateline_marks"]
 
 
 def body_opening(toks: Sequence[Token], verb: int) -> bool:
@@ -335,8 +333,6 @@ def names_medium(toks: Sequence[Token], verb: int) -> bool:
 
 def statement_tail(trig: Trigger, txs: Sequence[TimexSlot], toks: Sequence[Token]) -> TimexSlot | None:
     """The timex that dates a statement told after what it says: ``، وذلك في بيان صدر مساء الأحد`` (round 10), or None."""
-    if "tail" not in ROUND10:
-        return None
     lists = lexicon.word_lists(STATEMENT_CUES)
     for j in range(trig.last + 1, len(toks) - 2):
         if toks[j].norm == "وذلك" and toks[j + 1].norm == "في" and listed(toks[j + 2], "statement_nouns"):
