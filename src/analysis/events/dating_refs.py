@@ -23,7 +23,7 @@ from typing import Any
 from analysis.events import lexicon
 from analysis.events.clauses import is_complementizer
 from analysis.events.triggers import Trigger, past_verb
-from analysis.text import Token, normalize
+from analysis.text import Token, normalize, split_clitics
 from analysis.timex.values import DAY_TIME_VALUE
 
 POSTPONE_REACH = 25  # from the event noun (the subject) to the verb that postpones it
@@ -85,7 +85,7 @@ def light_verb_dates(trigs: Sequence[Trigger], txs: Sequence[Any], toks: list[To
 def relative_present(toks: list[Token], first: int) -> bool:
     """Is ``حاليا``/``الآن`` at ``first`` in a relative clause (``التي تستخدمها حالياً``) or after a comma
     or a second clause (``والمطلوب الآن``)? It then describes a state, not when an event happens."""
-    if first > 0 and normalize(toks[first - 1].text).lstrip("وف") in PROGRESSIVE_WORDS:
+    if first > 0 and split_clitics(toks[first - 1].norm, prepositions="").stem in PROGRESSIVE_WORDS:
         return False  # ``، فيما يجري حاليا تفكيك المنظومات``: the time of what is under way
     for j in range(first - 1, max(first - 1 - PRESENT_REACH, -1), -1):
         if lexicon.is_cue(toks[j], "relatives"):

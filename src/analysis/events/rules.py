@@ -21,7 +21,7 @@ from analysis.events.rules_procedure import (
     story_reading, story_talks, story_vote, summoned, taken_decision,
 )  # fmt: skip
 from analysis.events.rules_statements import admission, ceremony, declared, issued, joint_approval, reading, reply, signed_back, stance
-from analysis.text import Token, normalize
+from analysis.text import Token, split_clitics
 
 ZONE_MAX_TOKENS = 15  # a timex (or حتى) further than this after its trigger does not belong to it
 UNTIL_MAX_TOKENS = 25  # "تستمر المهمة ... حتى أيلول 2026" may put its date further away
@@ -510,7 +510,7 @@ def _visit(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 def _presence_began(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """``وجود عسكري متعدد الجنسيات بدأ صيف 2014``: a presence that began (a deployment; dated only)."""
     return _mission_start(toks, m) or any(
-        lexicon.is_cue(toks[j], "presence_nouns") and not (j > 0 and normalize(toks[j - 1].text)[-5:] in REDO_WORDS)
+        lexicon.is_cue(toks[j], "presence_nouns") and not (j > 0 and split_clitics(toks[j - 1].norm).stem in REDO_WORDS)
         for j in words_before(toks, m.first, PRESENCE_BEFORE)
     )  # ``عمليات إعادة الانتشار ... بدأت``: a redeployment begun, not a presence
 
