@@ -31,7 +31,7 @@ from analysis.events.records import Event, Mention
 from analysis.events.modality import present_verb
 from analysis.events.screen import definite, on_timeline, roundup_paragraph
 from analysis.events.statements import OPENING_SENTENCES, Voices, lead_sentences, mark_statements, own_dates, sources_lead, speech_triggers
-from analysis.events.triggers import Trigger, find_sentence_triggers, past_verb
+from analysis.events.triggers import Trigger, find_sentence_triggers, finite_verb
 from analysis.events.types import TYPES
 from analysis.text import Sentence, Token, normalize, sentences, tokens
 from analysis.timex import find_timexes
@@ -314,11 +314,6 @@ def topic_of_talk(trig: Trigger, value: str | None, toks: list[Token]) -> bool:
 
 #: Types whose verbal noun under ``قد`` + verb (``قد يعقد ترتيبات الانسحاب``) is a topic of speculation.
 SPECULATION_TYPES = frozenset({"withdrawal", "redeployment", "handover", "mission_end", "attack", "war"})
-
-
-def finite_verb(match: Any) -> bool:
-    """A finite verb (``انسحبت``, ``ينسحب``), not a verbal noun."""
-    return past_verb(match) or present_verb(match.prefix, match.rule.words[0])
 
 
 #: Types whose events are points, never begun-and-going-on (``بدأ العد التنازلي للمرحلة الأولى من الاتفاق``).

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from analysis.events import lexicon
 from analysis.events.location import QUOTES
-from analysis.events.triggers import Trigger, past_verb
-from analysis.events.modality import present_verb, words_before
+from analysis.events.triggers import Trigger, finite_verb
+from analysis.events.modality import words_before
 from analysis.text import Token, normalize
 
 NOMINAL_CUES = "event_nominal_cues.json"
@@ -52,8 +52,7 @@ def _written(tok: Token, name: str) -> bool:
 
 def verbal_noun(trig: Trigger) -> bool:
     """A trigger that is neither a past nor a present verb (``نقل``, ``الاتفاق``)."""
-    m = trig.match
-    return not (past_verb(m) or present_verb(m.prefix, m.rule.words[0]))
+    return not finite_verb(trig.match)
 
 
 def verb_form(trig: Trigger) -> bool:

@@ -61,7 +61,6 @@ def _always(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 def _time_reference(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """An end noun that names a time, not an ending: ``نهاية ذلك الشهر`` (a unit of time after it), or
     the deadline of another movement of the clause (``ستغادر حرير ... بحلول نهاية المرحلة الثانية``)."""
-    c = lexicon.cues()
     if m.rule.words != ("نهايه",):
         return False
     nxt = [j for j in range(m.last + 1, min(m.last + 3, len(toks))) if toks[j].text not in QUOTE_MARKS]

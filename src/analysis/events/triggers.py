@@ -109,7 +109,7 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
         if verdict == modality.DROP or (rule.type == "agreement" and _what_was_agreed(toks, m)):
             continue
         trig = Trigger(m, _victory_type(toks, m, rule), rule.rule, m.first, m.last, postponed=verdict == modality.PLANNED)
-        lo = m.first - 1 if not _finite(m) else -1  # ``العاملين ضمن التحالف الدولي غادروا``: a verb heads its own clause
+        lo = m.first - 1 if not finite_verb(m) else -1  # ``العاملين ضمن التحالف الدولي غادروا``: a verb heads its own clause
         while lo >= max(m.first - 3, 0) and not _is_break(toks[lo]):
             if lexicon.bare(toks[lo].norm) & c["background_before"] and not _date_word(toks, lo, blocked):
                 trig.background = True
@@ -118,7 +118,7 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
                 trig.background = True  # ``في غضون مئة يوم من إعلان القرار``: the event a period is counted from
                 break
             lo -= 1
-        trig.reference = trig.background or not _finite(m) and any(
+        trig.reference = trig.background or not finite_verb(m) and any(
             lexicon.is_cue(toks[j], "background_before") or lexicon.is_cue(toks[j], "phase_words")
             for j in modality.words_before(toks, m.first, REFERENCE_REACH)
             if not _date_word(toks, j, blocked)
@@ -134,7 +134,7 @@ def find_sentence_triggers(toks: list[Token], blocked: list[tuple[int, int]]) ->
         trig.ongoing = lexicon.has_cue(toks, m.first - 3, m.first - 1, "ongoing_words") or _ongoing_after(toks, m, "ongoing_words", trig.background)
         trig.continuing = aspect.continuing_before(toks, m.first, in_date) or _ongoing_after(toks, m, "continuing_words", trig.background)
         trig.appointed = aspect.appointed(toks, m.first, in_date)
-        trig.scheduled_at = None if _finite(m) else aspect.scheduled_after(toks, m.last)
+        trig.scheduled_at = None if finite_verb(m) else aspect.scheduled_after(toks, m.last)
         trig.launched = trig.type == "war" and aspect.launched(toks, m.first, in_date)
         trig.decided = _decided(toks, m, blocked) or _intended(toks, m) or (trig.future and _was_scheduled(toks, m))
         if found and m.prefix.startswith("و") and m.first - found[-1].last <= COORD_REACH:
@@ -229,7 +229,7 @@ def rescuable(toks: list[Token], m: lexicon.TriggerMatch, matches: Sequence[lexi
         o.first <= m.first - 2 <= o.last and o.type != m.type for o in matches
     ):
         return False
-    if not (_finite(m) or m.prefix.endswith("س")) or m.last + 1 >= len(toks):
+    if not (finite_verb(m) or m.prefix.endswith("س")) or m.last + 1 >= len(toks):
         return True
     nxt = toks[m.last + 1]
     return not lexicon.has_article(nxt) or any(lexicon.is_cue(nxt, cue) for cue in STORY_OBJECTS)
@@ -305,7 +305,7 @@ def _ongoing_after(toks: list[Token], m: lexicon.TriggerMatch, cue: str, backgro
 
 def _future_governor(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
     """A future verb right before the trigger noun governs it (``ستوقع مذكرة تفاهم``, ``سيعلن انسحاب``)."""
-    return not _finite(m) and any(aspect.future_form(toks[j]) for j in modality.words_before(toks, m.first, 2))
+    return not finite_verb(m) and any(aspect.future_form(toks[j]) for j in modality.words_before(toks, m.first, 2))
 
 
 def _future_clause(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
@@ -317,7 +317,7 @@ def _future_clause(toks: list[Token], m: lexicon.TriggerMatch) -> bool:
 def _future_predicate(toks: list[Token], m: lexicon.TriggerMatch) -> int | None:
     """The trigger noun is the subject of a future verb of taking place (``انسحاب نحو ألفي جندي ...
     سيجري على مراحل``, ``عملية التسليم ستتم``): planned; returns the verb's index (its date is the trigger's) or None."""
-    if m.prefix.endswith("س") or modality.present_verb(m.prefix, m.rule.words[0]) or past_verb(m):
+    if m.prefix.endswith("س") or finite_verb(m):
         return None  # a verb is no subject
     for j in range(m.last + 1, min(m.last + 1 + PREDICATE_REACH, len(toks))):
         tok = toks[j]
@@ -337,8 +337,8 @@ def _in_timex(tok: Token, blocked: list[tuple[int, int]]) -> bool:
     return any(s < tok.end and tok.start < e for s, e in blocked)
 
 
-def _finite(m: lexicon.TriggerMatch) -> bool:
-    """A finite verb (``غادروا``, ``ينسحب``), which no background preposition before it can govern."""
+def finite_verb(m: lexicon.TriggerMatch) -> bool:
+    """A finite verb (``غادروا``, ``ينسحب``), not a verbal noun: no background preposition before it can govern it."""
     return past_verb(m) or modality.present_verb(m.prefix, m.rule.words[0])
 
 
