@@ -9,6 +9,7 @@ What is planned, framed as background or only reported keeps its own dating.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,12 +25,13 @@ STAMP_LEAD = 3  # at most this many characters (spaces, a bullet) before the tim
 
 def entry_stamp(text: str, start: int, timexes: Sequence[Any]) -> Any | None:
     """The TIME timex that opens the line holding offset ``start``, followed by a dash or a colon: the entry's
-    time stamp. None when the line is no live entry."""
+    time stamp. None when the line is no live entry. ``timexes`` are sorted by start."""
     line = text.rfind("\n", 0, start) + 1
-    for tx in timexes:
+    for k in range(bisect_left(timexes, line, key=lambda t: t.start), len(timexes)):  # from the line's first timex
+        tx = timexes[k]
         if tx.start > line + STAMP_LEAD:
             break
-        if tx.start >= line and tx.type == "TIME" and not text[line : tx.start].strip(" \t•*") and STAMP_END.match(text, tx.end):
+        if tx.type == "TIME" and not text[line : tx.start].strip(" \t•*") and STAMP_END.match(text, tx.end):
             return tx
     return None
 
