@@ -44,6 +44,11 @@ def events_of(events: list[Event], type_: str, word: str | None = None) -> list[
     return [e for e in events if e.type == type_ and (word is None or word in e.sentence)]
 
 
+def statuses_at(events: list[Event], where: str) -> list[str]:
+    """The statuses of the events whose trigger holds ``where``."""
+    return [e.status for e in events if where in e.trigger]
+
+
 def report(type_: str, place: str | None, date: str | None, status: str, dct: str, file: str = "a.txt",
            start: int = 100, mod: str | None = None, trigger: str = "انسحاب") -> Event:  # fmt: skip
     """One event report as extraction gives it, for the merge tests (sentence and trigger offsets made up)."""

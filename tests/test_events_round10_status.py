@@ -14,17 +14,13 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import events_of
+from helpers import events_of, statuses_at
 
 
 @pytest.fixture
 def events(extraction):
     """Events of a one-sentence article dated ``dct``, by the rules alone or with the learned tagger."""
     return lambda body, dct="2025-12-10": extraction(body, dct)
-
-
-def _status(found, where: str) -> list[str]:
-    return [e.status for e in found if where in e.trigger]
 
 
 # 1. history told in a قبل أن clause -----------------------------------------------------------------------------
@@ -42,7 +38,7 @@ def _status(found, where: str) -> list[str]:
 )
 def test_history_in_a_before_clause_occurred(events, body, type_, word):
     found = events_of(events(body), type_)
-    assert _status(found, word) and set(_status(found, word)) == {"occurred"}, [(e.trigger, e.date, e.status) for e in found]
+    assert statuses_at(found, word) and set(statuses_at(found, word)) == {"occurred"}, [(e.trigger, e.date, e.status) for e in found]
 
 
 @pytest.mark.parametrize(
@@ -55,7 +51,7 @@ def test_history_in_a_before_clause_occurred(events, body, type_, word):
 )
 def test_a_before_clause_after_a_future_is_not_history(events, body, type_, word):
     found = events_of(events(body), type_)
-    assert _status(found, word) and "occurred" not in _status(found, word), [(e.trigger, e.date, e.status) for e in found]
+    assert statuses_at(found, word) and "occurred" not in statuses_at(found, word), [(e.trigger, e.date, e.status) for e in found]
 
 
 # 2. an undated event after بعد/عقب in a sentence told in the future ----------------------------------------------
@@ -70,7 +66,7 @@ def test_a_before_clause_after_a_future_is_not_history(events, body, type_, word
 )
 def test_an_event_after_bad_in_a_future_sentence_is_planned(events, body, type_, word):
     found = events_of(events(body), type_)
-    assert _status(found, word) and set(_status(found, word)) == {"planned"}, [(e.trigger, e.date, e.status) for e in found]
+    assert statuses_at(found, word) and set(statuses_at(found, word)) == {"planned"}, [(e.trigger, e.date, e.status) for e in found]
 
 
 @pytest.mark.parametrize(
@@ -83,7 +79,7 @@ def test_an_event_after_bad_in_a_future_sentence_is_planned(events, body, type_,
 )
 def test_an_event_after_bad_in_a_past_sentence_is_not_planned(events, body, type_, word):
     found = events_of(events(body), type_)
-    assert _status(found, word) and "planned" not in _status(found, word), [(e.trigger, e.date, e.status) for e in found]
+    assert statuses_at(found, word) and "planned" not in statuses_at(found, word), [(e.trigger, e.date, e.status) for e in found]
 
 
 # 3. a continuing verb does not reach across بعد/عقب/إثر -------------------------------------------------------------
@@ -98,9 +94,9 @@ def test_an_event_after_bad_in_a_past_sentence_is_not_planned(events, body, type
 )
 def test_a_continuing_verb_does_not_reach_across_bad(events, body, type_, word, status):
     found = events_of(events(body), type_)
-    assert _status(found, word) and set(_status(found, word)) == {status}, [(e.trigger, e.date, e.status) for e in found]
+    assert statuses_at(found, word) and set(statuses_at(found, word)) == {status}, [(e.trigger, e.date, e.status) for e in found]
 
 
 def test_a_continuing_verb_still_governs_its_own_object(events):
     found = events_of(events("وبدأت القوات الأمريكية منذ الأحد سحب معداتها من قاعدة عين الأسد بعد إخطار الحكومة."), "withdrawal")
-    assert "ongoing" in _status(found, "سحب"), [(e.trigger, e.date, e.status) for e in found]
+    assert "ongoing" in statuses_at(found, "سحب"), [(e.trigger, e.date, e.status) for e in found]

@@ -22,17 +22,13 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import events_of
+from helpers import events_of, statuses_at
 
 
 @pytest.fixture
 def events(extraction):
     """Events of a one-sentence article dated ``dct``, by the rules alone or with the learned tagger."""
     return lambda body, dct="2025-12-10": extraction(body, dct)
-
-
-def _status(found, where: str) -> list[str]:
-    return [e.status for e in found if where in e.trigger]
 
 
 # 1. منذ: a start point, a verb of taking place, or a state that goes on ----------------------------------
@@ -51,7 +47,7 @@ def _status(found, where: str) -> list[str]:
 )
 def test_since(events, body, type_, word, status):
     found = events_of(events(body), type_)
-    assert status in _status(found, word), [(e.trigger, e.date, e.status) for e in found]
+    assert status in statuses_at(found, word), [(e.trigger, e.date, e.status) for e in found]
 
 
 # 2. the nearest aspect word ----------------------------------------------------------------------------------
@@ -60,7 +56,7 @@ def test_since(events, body, type_, word, status):
 def test_a_future_word_nearer_than_a_continuing_one_wins(events):
     body = "ولا تزال أعمال الإخلاء في قاعدة الحبانية جارية، ومن المقرر تسليمها للجيش العراقي أواخر الشهر المقبل."
     found = events_of(events(body), "handover")
-    assert "planned" in _status(found, "تسليمها"), [(e.trigger, e.status) for e in found]
+    assert "planned" in statuses_at(found, "تسليمها"), [(e.trigger, e.status) for e in found]
 
 
 @pytest.mark.parametrize(
@@ -72,13 +68,13 @@ def test_a_future_word_nearer_than_a_continuing_one_wins(events):
 )
 def test_a_start_verb_reaches_over_a_date_between_commas(events, body):
     found = events_of(events(body), "redeployment")
-    assert "ongoing" in _status(found, "نقل"), [(e.trigger, e.date, e.status) for e in found]
+    assert "ongoing" in statuses_at(found, "نقل"), [(e.trigger, e.date, e.status) for e in found]
 
 
 def test_a_complementizer_opens_a_clause_of_its_own(events):
     body = "وأفاد المصدر بأن الانسحاب من المقر بدأ فعلاً الأسبوع الماضي، وأن ثلث الجنود غادروا نحو قاعدة حرير."
     found = events_of(events(body, "2025-10-20"), "redeployment") + events_of(events(body, "2025-10-20"), "withdrawal")
-    assert "occurred" in _status(found, "غادروا"), [(e.trigger, e.type, e.status) for e in found]
+    assert "occurred" in statuses_at(found, "غادروا"), [(e.trigger, e.type, e.status) for e in found]
 
 
 # 3. the date set for an event, a deadline ------------------------------------------------------------------
@@ -93,7 +89,7 @@ def test_a_complementizer_opens_a_clause_of_its_own(events):
 )
 def test_an_event_named_by_its_date_is_planned(events, body, type_, word):
     found = events_of(events(body), type_)
-    assert "planned" in _status(found, word), [(e.trigger, e.date, e.status) for e in found]
+    assert "planned" in statuses_at(found, word), [(e.trigger, e.date, e.status) for e in found]
 
 
 def test_a_verb_coordinated_with_a_future_one_and_due_by_a_deadline_is_planned(events):
@@ -136,7 +132,7 @@ def test_a_start_years_before_the_article_is_over(events):
 )
 def test_a_decision_governs_no_perfect_verb(events, body, type_, word):
     found = events_of(events(body), type_)
-    assert "occurred" in _status(found, word), [(e.trigger, e.date, e.status) for e in found]
+    assert "occurred" in statuses_at(found, word), [(e.trigger, e.date, e.status) for e in found]
 
 
 # 6. a date around the article day; a future verb before the noun ----------------------------------------------
@@ -145,7 +141,7 @@ def test_a_decision_governs_no_perfect_verb(events, body, type_, word):
 def test_a_month_around_the_article_without_a_cue_is_planned(events):
     body = "وأوضح المصدر أن تسليم قاعدة الحبانية إلى الجيش العراقي في كانون الأول الجاري."
     found = events_of(events(body), "handover")
-    assert "planned" in _status(found, "تسليم"), [(e.trigger, e.date, e.status) for e in found]
+    assert "planned" in statuses_at(found, "تسليم"), [(e.trigger, e.date, e.status) for e in found]
 
 
 def test_a_future_verb_governs_the_noun_after_it(events):
@@ -195,7 +191,7 @@ def test_a_closed_interval_since_then_is_over(events):
 )
 def test_a_scheduling_participle_after_the_trigger_makes_it_planned(events, body, type_, word):
     found = events_of(events(body, "2025-12-20"), type_)
-    assert "planned" in _status(found, word), [(e.trigger, e.date, e.status) for e in found]
+    assert "planned" in statuses_at(found, word), [(e.trigger, e.date, e.status) for e in found]
 
 
 def test_the_participle_belongs_to_the_nearest_trigger(events):
@@ -207,4 +203,4 @@ def test_the_participle_belongs_to_the_nearest_trigger(events):
 def test_the_main_clause_ongoing_word_is_not_the_background_frames(events):
     body = "وبعد قراءته الأولى في آذار الماضي، لا يزال مشروع القانون حبيس أدراج البرلمان."
     found = events_of(events(body, "2026-05-25"), "other")
-    assert "occurred" in _status(found, "قراءته"), [(e.trigger, e.date, e.status) for e in found]
+    assert "occurred" in statuses_at(found, "قراءته"), [(e.trigger, e.date, e.status) for e in found]
