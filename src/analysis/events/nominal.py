@@ -23,7 +23,7 @@ from analysis.events import lexicon
 from analysis.events.location import QUOTES
 from analysis.events.triggers import Trigger, finite_verb
 from analysis.events.modality import words_before
-from analysis.text import Token, normalize
+from analysis.text import Token, normalize, split_clitics
 
 NOMINAL_CUES = "event_nominal_cues.json"
 DESCRIPTOR_REACH = 2  # ``التعاون في الحرب``: the head noun, a preposition, the war
@@ -77,7 +77,7 @@ def purpose_of(toks: list[Token], trig: Trigger) -> bool:
     Then it is the reason given for something else, not a report of its own."""
     if trig.first == 0:
         return False
-    word = toks[trig.first - 1].norm.lstrip("وف")
+    word = split_clitics(toks[trig.first - 1].norm, prepositions="", article=False).stem  # ولاستكمال → لاستكمال
     return len(word) >= PURPOSE_MIN and lexicon.lam_prefix(word[:2] if word.startswith("لل") else word[:1])
 
 
