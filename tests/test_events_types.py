@@ -57,17 +57,18 @@ def test_a_new_row_is_a_new_type_with_its_lane_label_and_colour(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "value, unplaced, in_country", [("yes", True, False), ("no", False, True), ("country", True, True)]
+    "value, unplaced, in_country, if_dated",
+    [("yes", True, False, False), ("no", False, True, False), ("country", True, True, False), ("dated", True, True, True)],
 )
-def test_unplaced_says_whether_a_type_locates_itself_and_whether_it_takes_the_country(tmp_path, value, unplaced, in_country):
+def test_unplaced_says_whether_a_type_locates_itself_and_whether_it_takes_the_country(tmp_path, value, unplaced, in_country, if_dated):
     new = load_event_types(_table(tmp_path, _with(unplaced=value)))[dict(zip(COLUMNS, GOOD.split("\t")))["type"]]
-    assert (new.unplaced, new.in_country) == (unplaced, in_country)
+    assert (new.unplaced, new.in_country, new.country_if_dated) == (unplaced, in_country, if_dated)
 
 
 def test_the_packaged_types_that_take_the_article_country():
     assert {t for t in EVENT_TYPES if TYPES[t].in_country} == {
-        "vote", "mission_end", "withdrawal", "handover", "attack", "war", "other"}
-    assert TYPES["other"].unplaced and not TYPES["agreement"].in_country and not TYPES["announcement"].in_country
+        "vote", "mission_end", "withdrawal", "handover", "attack", "war", "other", "deployment", "agreement"}
+    assert TYPES["other"].unplaced and TYPES["agreement"].country_if_dated and not TYPES["announcement"].in_country
 
 
 @pytest.mark.parametrize(
@@ -77,7 +78,7 @@ def test_the_packaged_types_that_take_the_article_country():
         (_with(colour="#ff7f0"), "colour '#ff7f0' is not #rrggbb"),
         (_with(shown="true"), "shown 'true' is neither 'yes' nor 'no'"),
         (_with(purpose=""), "purpose '' is neither 'yes' nor 'no'"),
-        (_with(unplaced="maybe"), "unplaced 'maybe' is not one of yes no country"),
+        (_with(unplaced="maybe"), "unplaced 'maybe' is not one of yes no country dated"),
         (_with(reported="speech"), "reported 'speech' is neither 'no' nor a cue list of event_cues.json"),
         (_with(order="first"), "order 'first' is not a positive whole number"),
         (_with(order="0"), "order '0' is not a positive whole number"),

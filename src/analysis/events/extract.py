@@ -19,7 +19,7 @@ from typing import Any
 from analysis import entities as ner
 from analysis.events import aspect, dating, lexicon, live, nominal, story
 from analysis.events.attributes import (
-    StatusCues, arrival_type, dated_since, due_by, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
+    StatusCues, arrival_type, unlocated_statements, dated_since, due_by, event_status, event_summary, main_country, pick_actors, pick_place, sentence_places_actors,
     states_purpose,
 )  # fmt: skip
 from analysis.events.clauses import Span, civil_clause, clause_span, describes_participant, hypothetical_object, is_complementizer, means_of, readiness, relative_restatement, starts
@@ -197,9 +197,10 @@ def _article_events(
     country = main_country(seen_places)
     guessed: set[int] = set()  # trigger offsets of the events whose place is only the article's country
     if country:
-        guessed = {e.trigger_start for e, _ in raw if e.place is None and TYPES[e.type].in_country}
+        guessed = {e.trigger_start for e, _ in raw if e.place is None and TYPES[e.type].in_country
+                   and (e.date is not None or not TYPES[e.type].country_if_dated)}
         raw = [(replace(e, place=country) if e.trigger_start in guessed else e, t) for e, t in raw]
-    return dedupe_events(raw, guessed, in_frames)
+    return unlocated_statements(dedupe_events(raw, guessed, in_frames))
 
 
 def object_noun_place(told: list[tuple[Trigger, Event]], toks: list[Token]) -> list[Event]:

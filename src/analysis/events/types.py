@@ -31,8 +31,9 @@ _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _FLAGS = {"yes": True, "no": False}
 _FLAG_COLUMNS = ("purpose", "shown")
 #: ``unplaced``: yes (keeps no place when its clause governs none), no (takes the article's country then) or
-#: country (its own words locate nothing, ``اجتماعها`` is its subject's, yet it happens in the article's country).
-_UNPLACED = {"yes": (True, False), "no": (False, True), "country": (True, True)}
+#: country (its own words locate nothing, ``اجتماعها`` is its subject's, yet it happens in the article's country) or
+#: dated (as country, but only a dated report takes the country: an undated ``الاتفاق`` refers to one told elsewhere).
+_UNPLACED = {"yes": (True, False, False), "no": (False, True, False), "country": (True, True, False), "dated": (True, True, True)}
 #: ``content_head``: no; yes (its content is no event: ``صوت على قرار بإخراج``); planned (its content is a
 #: planned event of its own, dated by its deadline: ``اتفقا على إنهاء المهمة بحلول نهاية العام``).
 _CONTENT = {"no": None, "yes": "drop", "planned": "planned"}
@@ -54,6 +55,7 @@ class EventType:
     shown: bool  # drawn in the timeline figure by default
     place_roles: tuple[str, ...] = ()  # where its place is, in order of preference (``analysis.events.location``)
     in_country: bool = False  # takes the country the article is about when its clauses govern no place
+    country_if_dated: bool = False  # ... only when it is dated (an undated agreement refers to one told elsewhere)
 
     @property
     def content_head(self) -> bool:
@@ -107,6 +109,7 @@ def _event_type(source: str | Path, row: NumberedRow, cue_lists: frozenset[str])
         content=_CONTENT[cell["content_head"]],
         place_roles=tuple(r for r in cell["place_roles"].split() if r != "-"),
         in_country=_UNPLACED[cell["unplaced"]][1],
+        country_if_dated=_UNPLACED[cell["unplaced"]][2],
     )
 
 
