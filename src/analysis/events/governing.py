@@ -54,7 +54,8 @@ def governed_place(
     before = [m for m in listed if m.last < first and not m.example]
     for role in (*roles, "near", "example") if roles else ():  # a landmark (``قرب مطار بغداد``) when nothing else is named
         if role == "before":
-            pool = [m for m in before if m.role not in ("near", "speaker", "dateline") and (m.role != "origin" or "origin" in roles)]
+            pool = [m for m in before if m.role not in ("near", "speaker", "dateline") and (m.role != "origin" or "origin" in roles)
+                    and not (m.role == "obj" and m.level == 1)]  # ``إيطاليا نشرت قوات … وسحبتها``: a bare country before is the subject
             pool = sorted((m for m in pool if not _acting(m.name)), key=lambda m: (-m.level, first - m.last))
         elif role == "obj":
             near = OBJ_CITY_REACH
@@ -63,7 +64,9 @@ def governed_place(
         elif role == "named":  # ``معركة الباغوز``, ``عملية واسعة لتمشيط وادي حوران``: the place the trigger names, close after it
             pool = [m for m in after if m.role == "obj" and m.first - last <= OBJ_CITY_REACH]
         elif role == "near":  # ``قرب مطار بغداد`` after the trigger, else before it (``تعرضت دورية قرب كوباني لقصف``)
-            pool = [m for m in after if m.role == "near"] or sorted((m for m in before if m.role == "near"), key=lambda m: -m.last)
+            pool = [m for m in after if m.role == "near"]
+            if not pool and "before" in own:  # a landmark before a vote or a war is another event's (``مقتل … قرب مطار بغداد، صوت``)
+                pool = sorted((m for m in before if m.role == "near"), key=lambda m: -m.last)
         elif role == "example":  # ``بينها مطار صرين``: only when the clause names nothing else
             pool = [m for m in listed if m.example and m.first > last]
         else:  # the most precise of the places so governed, then the nearest
