@@ -268,7 +268,7 @@ def pick_place(
         return None  # ``نفت الحكومة تقارير عن نقل قوات من قاعدة حرير``: the place is the denied content's (v3, v4 adjudication)
     roles = TYPES[trig.type].place_roles
     verb = past_verb(trig.match) or present_verb(trig.match.prefix, trig.match.rule.words[0])
-    place = governed_place(mentions, trig.first, trig.last, clause, roles, object_place(trig))
+    place = governed_place(mentions, trig.first, trig.last, clause, roles, object_place(trig), framing_noun(trig, toks, verb))
     if place is None and roles and toks and object_pronoun(toks[trig.last].text) and (verb or not TYPES[trig.type].unplaced):
         place = pronoun_antecedent(mentions, trig.first)
     if place is None and "obj" in roles and toks:
@@ -289,6 +289,12 @@ def unlocated_statements(events: Sequence[Event]) -> list[Event]:
     """The events with no place for a statement (``UNLOCATED_TYPES``). Its clause's place is still read before the
     dedup, where it tells two undated statements apart (``ذكر جهاز … في أربيل`` and ``وفي بغداد، دانت الوزارة``)."""
     return [replace(e, place=None) if e.type in UNLOCATED_TYPES else e for e in events]
+
+
+def framing_noun(trig: Trigger, toks: Sequence[Token], verb: bool) -> bool:
+    """Is the trigger a verbal noun right after a frame word (``حتى انسحاب``, ``مع انسحاب``, ``ضمن الانسحاب``:
+    ``frame_words`` of ``data/place_cues.json``), history that frames its main clause?"""
+    return not verb and 0 < trig.first <= len(toks) and bool(lexicon.bare(toks[trig.first - 1].norm) & place_cues()["frame_words"])
 
 
 def arrival_type(trig: Trigger, mentions: Sequence[PlaceMention]) -> str:

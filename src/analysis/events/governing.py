@@ -36,15 +36,18 @@ SITE_FIRST_ROLES = ("obj", "من")  # types whose place is first the site acted 
 
 def governed_place(
     mentions: Sequence[PlaceMention], first: int, last: int, clause: tuple[int, int], roles: Sequence[str],
-    invades: bool = False,
+    invades: bool = False, framing: bool = False,
 ) -> str | None:
     """The place of the trigger at ``first..last`` in its ``clause`` by the type's ``roles`` (see above).
 
     An object is a site anywhere in the clause, or a city right after the trigger (``OBJ_CITY_REACH``);
     a country is never an object (``انسحبت ألمانيا``: the subject), except of a trigger that ``invades`` a
     place (``غزو العراق``, ``غزت القوات العراق``: ``place_objects``), whose object comes first.
-    Before the trigger the most precise place counts, never a government acting (``واشنطن``).
+    Before the trigger the most precise place counts, never a government acting (``واشنطن``). A ``framing`` noun
+    (``حتى انسحاب تلك القوات أواخر 2011``) takes only what it governs after it: the places before are the main clause's.
     """
+    if framing:
+        roles = tuple(r for r in roles if r != "before")
     own = roles
     if invades and roles and roles[0] != "إلى":  # a redeployment is at its destination, whatever it left
         roles = ("obj", *(r for r in roles if r != "obj"))
@@ -73,7 +76,7 @@ def governed_place(
             pool = sorted((m for m in after if m.role == role), key=lambda m: (-m.level, m.first))
         if pool:
             return pool[0].name
-    return _base_named_before(mentions, first, clause) if own and own[0] in SITE_FIRST_ROLES else None
+    return _base_named_before(mentions, first, clause) if own and own[0] in SITE_FIRST_ROLES and not framing else None
 
 
 def _base_named_before(mentions: Sequence[PlaceMention], first: int, clause: tuple[int, int]) -> str | None:
