@@ -249,6 +249,10 @@ def _proper_name(name: str) -> bool:
     return len(words) == 1 and not words[0].startswith("ال")
 
 
+#: Types whose event a foreign legislature in its clause holds in its own country (a vote; a hearing or session: ``other``).
+LEGISLATIVE_TYPES = frozenset({"vote", "other"})
+
+
 #: Prepositions before a capital that make it the place of the event (``في واشنطن``, ``إلى واشنطن``).
 WHERE_PREPOSITIONS = frozenset({"في", "الي"})
 
@@ -260,21 +264,21 @@ def pick_place(
     else, when the trigger carries an object pronoun (``أخلاها``, ``استعادتها``), the place named before it
     in the sentence that the pronoun stands for (``governing.pronoun_antecedent``; on a verbal noun of an
     unplaced type the pronoun is its subject: ``اجتماعها``, ``انضمامها``); for a type whose place is its object,
-    the place of a relative clause on that object (``governing.described_object_place``); for a vote, the country
-    of a foreign legislature (``governing.legislature_country``); for a type that is placed,
+    the place of a relative clause on that object (``governing.described_object_place``). A vote, hearing or session
+    (``LEGISLATIVE_TYPES``) of a foreign legislature is in its country first (``governing.legislature_country``). For a type that is placed,
     the rest of a country named by an exclusion (``خارج إقليم كردستان``). A denial has none: a place after
     it is in what is denied."""
     if trig.type == "announcement" and normalize(trig.match.rule.words[0]) in lexicon.cues()["denials"]:
         return None  # ``نفت الحكومة تقارير عن نقل قوات من قاعدة حرير``: the place is the denied content's (v3, v4 adjudication)
     roles = TYPES[trig.type].place_roles
     verb = past_verb(trig.match) or present_verb(trig.match.prefix, trig.match.rule.words[0])
+    if trig.type in LEGISLATIVE_TYPES and toks and (country := legislature_country(toks, clause)) is not None:
+        return country  # ``يأتي الانسحاب بعد تصويت البوندستاغ ... بينها إيطاليا``, ``جلسة استماع في مجلس النواب الأمريكي``
     place = governed_place(mentions, trig.first, trig.last, clause, roles, object_place(trig), framing_noun(trig, toks, verb))
     if place is None and roles and toks and object_pronoun(toks[trig.last].text) and (verb or not TYPES[trig.type].unplaced):
         place = pronoun_antecedent(mentions, trig.first)
     if place is None and "obj" in roles and toks:
         place = described_object_place(mentions, toks, trig.last, clause)
-    if place is None and trig.type == "vote" and toks:
-        place = legislature_country(toks, clause)
     if place is None and not TYPES[trig.type].unplaced:
         place = excluded_country(mentions, clause)
     return place
