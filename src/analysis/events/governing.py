@@ -27,6 +27,7 @@ from analysis.events.location import PlaceMention, place_info
 from analysis.resources import read_dicts
 from analysis.text import Token, normalize
 
+AT_REACH = 3  # ``وقعت في واشنطن``, ``وقعا أمس في واشنطن``: a place of role ``at`` is this close after the trigger
 OBJ_CITY_REACH = 5  # a city (not a site) is the object of a trigger only this close after it
 LEGISLATURES = "legislatures.tsv"
 LEGISLATURE_REACH = 2  # ``مجلس النواب الهولندي``: words from a parliament word to its nationality
@@ -66,6 +67,8 @@ def governed_place(
                                                           or invades and m.level == 1 and m.first - last <= near)]
         elif role == "named":  # ``معركة الباغوز``, ``عملية واسعة لتمشيط وادي حوران``: the place the trigger names, close after it
             pool = [m for m in after if m.role == "obj" and m.first - last <= OBJ_CITY_REACH]
+        elif role == "at":  # ``وقعا أمس في واشنطن مذكرة``: where it was done, right after the trigger (not its content's place)
+            pool = [m for m in after if m.role == "في" and m.first - last <= AT_REACH]
         elif role == "near":  # ``قرب مطار بغداد`` after the trigger, else before it (``تعرضت دورية قرب كوباني لقصف``)
             pool = [m for m in after if m.role == "near"]
             if not pool and "before" in own:  # a landmark before a vote or a war is another event's (``مقتل … قرب مطار بغداد، صوت``)

@@ -21,7 +21,7 @@ COLUMNS = (
     "place_roles",
 )  # fmt: skip
 #: The roles ``place_roles`` may list (see ``analysis.events.location``).
-PLACE_ROLES = ("obj", "named", "من", "إلى", "في", "على", "ب", "origin", "before")
+PLACE_ROLES = ("obj", "named", "at", "من", "إلى", "في", "على", "ب", "origin", "before")
 #: Languages of the labels (``label_ar``, ``label_en``).
 LANGUAGES = ("ar", "en")
 TABLE = "event_types.tsv"
