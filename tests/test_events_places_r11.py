@@ -143,3 +143,9 @@ def test_a_region_alone_is_the_kurdistan_region(tmp_path):
 def test_a_foreign_legislature_votes_in_its_country_before_any_listed_place(tmp_path):
     body = f"ويأتي الانسحاب بعد تصويت البوندستاغ في تشرين الأول الماضي، بالتوازي مع تقليص دول أخرى، بينها فرنسا وبلجيكا، وجودها.\n\n{IRAQ}"
     assert _places(tmp_path, body, "vote") == ["ألمانيا"]
+
+
+def test_the_base_a_speaker_left_is_not_the_speaker(tmp_path):
+    body = ("انسحبت القوات من قاعدة حرير قبل أيام.\n\n"
+            "وقالت السفارة الأمريكية في بيان إن المستشارين العسكريين غادروا القاعدة صباح اليوم بعد إكمال نقل المسؤولية.")
+    assert _places(tmp_path, body, "withdrawal", "المستشارين") == ["حرير"]

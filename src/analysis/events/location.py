@@ -318,7 +318,7 @@ def sentence_places(
     anaphoric = [i for i in anaphoric_sites(toks, set(blocked)) if i not in taken]
     for i in anaphoric:  # the site its relative clause names, else the base named last before it (this sentence or earlier)
         described = _described_site(toks, i, spans)
-        earlier = [s for s in spans if s[1] < i and _level(toks, s) == 3 and _role(toks, s[0], s[2]) != "near"]
+        earlier = [s for s in spans if s[1] < i and _level(toks, s) == 3 and _role(toks, s[0], s[2]) not in ("near", "speaker")]
         base = described or (max(earlier, key=lambda s: s[0])[2] if earlier else last_base)
         if base:
             spans.append((i, i, base))
