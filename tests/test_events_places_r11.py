@@ -95,8 +95,8 @@ def test_a_statement_keeps_no_place(tmp_path, body):
 
 
 def test_a_country_acting_before_the_trigger_is_not_its_place(tmp_path):
-    body = f"يذكر أن الدنمارك نشرت مدربين في العراق عام 2016 وسحبتهم عام 2021 بعد انتهاء مهمتها.\n\n{IRAQ}"
-    assert _places(tmp_path, body, "withdrawal", "الدنمارك") == ["العراق"]
+    body = f"وكانت تركيا قد سحبت قواتها عام 2021 بعد انتهاء مهمتها.\n\n{IRAQ}"
+    assert _places(tmp_path, body, "withdrawal", "تركيا") == ["العراق"]
 
 
 # ---------------------------------------------------------------------------------------------
