@@ -3,12 +3,15 @@
 For a trigger the place is chosen inside its clause (``clauses.clause_span``) by the roles its type
 allows, in the order of the ``place_roles`` column of ``data/event_types.tsv``: a withdrawal's
 ``من`` before its ``في``, a redeployment's ``إلى`` first, an attack's object; ``before`` lets a
-place before the trigger count (the subject of ``تعرضت قاعدة حرير لهجوم``); ``origin`` a place the troops
+place before the trigger count (the subject of ``تعرضت قاعدة حرير لهجوم``); ``at`` a في place right after
+the trigger (``وقعا أمس في واشنطن``: where an agreement was done); ``origin`` a place the troops
 come from or are stationed in (``القوة القادمة من التنف``, ``القوات المتمركزة في التنف``: what a
 withdrawal leaves, never where a redeployment goes, never a ``before`` place of a type without it). Within a role the
 nearest wins and a base beats its province, a province its country. A place after an exclusion
-(``باستثناء إقليم كردستان``, ``خارج الإقليم``) is never the place. Which place contains which (a base
-⊂ its province ⊂ its country) is ``analysis.events.places`` (the timeline's place tree).
+(``باستثناء إقليم كردستان``, ``خارج الإقليم``) is never the place, nor a bare country before the trigger
+(its subject: ``إيطاليا نشرت قوات … وسحبتها``), nor a landmark before a type that takes no place before it
+(a vote, a war). Which place contains which (a base ⊂ its province ⊂ its country) is ``analysis.events.places``
+(the timeline's place tree).
 
 A handover, attack or withdrawal whose clause names no place is at the base named last
 before it in its sentence. When the clause governs none, ``analysis.events.attributes.pick_place`` also asks
