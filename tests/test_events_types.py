@@ -84,7 +84,7 @@ def test_the_packaged_types_that_take_the_article_country():
         (_with(order="0"), "order '0' is not a positive whole number"),
         (_with(type="Withdrawal"), "type 'Withdrawal' is not a name of lower-case letters and _"),
         (_with(label_ar=""), "label_ar is empty"),
-        (_with(place_roles="من subject"), "place_roles 'من subject' may only list obj named من إلى في على ب origin before"),
+        (_with(place_roles="من subject"), "place_roles 'من subject' may only list obj named at من إلى في على ب origin before"),
         (GOOD + "\textra", "12 fields, expected 11"),
     ],
     ids=["colour-name", "colour-short", "shown", "purpose", "unplaced", "reported", "order-word", "order-zero", "type-case", "label", "roles", "fields"],
