@@ -219,9 +219,11 @@ def test_place_is_the_one_the_trigger_governs(tmp_path, body, type_, place):
     assert event.place == place
 
 
-def test_an_agreement_has_no_place_unless_the_text_gives_one(tmp_path):
-    body = "واتفقت بغداد وواشنطن أمس على إنهاء مهمة التحالف في العراق."
-    assert _one(_events(tmp_path, body), "agreement").place is None
+def test_a_dated_agreement_is_in_the_article_country_not_its_contents_place(tmp_path):
+    """Round 11 (docs/ANNOTATION.md, "Place"): a dated agreement whose clause governs no place is in the article's
+    country; what it is about (``إنهاء مهمة التحالف في إقليم كردستان``) is not where it was reached."""
+    body = "واتفقت بغداد وواشنطن أمس على إنهاء مهمة التحالف في إقليم كردستان.\n\nوتتمركز القوات في قاعدتي عين الأسد وحرير."
+    assert _one(_events(tmp_path, body), "agreement").place == "العراق"
 
 
 def test_a_parliament_reading_is_placed_in_the_country_the_article_is_about(tmp_path):

@@ -59,9 +59,10 @@ def test_a_generic_region_points_back_to_the_articles_region(tmp_path, body, typ
     assert _place(tmp_path, body, type_, "الإقليم") == place
 
 
-def test_a_generic_region_with_no_region_in_the_article_is_no_place(tmp_path):
+def test_a_generic_region_with_no_region_in_the_article_is_the_kurdistan_region(tmp_path):
+    # round 11: ``الإقليم`` alone is the Kurdistan Region (the writers T, Y, Z, N, O write the gold place so)
     body = "وقال مسؤول إن مهمة التحالف في الإقليم ستنتهي في أيلول المقبل."
-    assert _place(tmp_path, body, "mission_end") is None
+    assert _place(tmp_path, body, "mission_end") == "إقليم كردستان"
 
 
 def test_the_country_noun_takes_no_country_from_an_earlier_sentence(tmp_path):
