@@ -362,7 +362,7 @@ def _row(entry: _Entry, merger: _Merger) -> dict[str, Any]:
 def weak(entry_events: Sequence[Event]) -> bool:
     """Is an entry backed only by weak reports: one article, no date, and no place for a type that has one
     (``place_roles``)? Such a row states nothing a timeline can place (``يشار إلى أن الانسحاب تم``); an
-    agreement is never placed, so its placeless report is not weak."""
+    undated agreement with no place of its own is one too since round 11 (a dated one takes the country)."""
     first = entry_events[0]
     type_ = TYPES.get(first.type) if isinstance(first.type, str) else None
     return (
