@@ -1,0 +1,181 @@
+"""Institutions named by a head noun and its complement, as docs/ANNOTATION.md marks them in articles.
+
+ANNOTATION.md ("Named entities", ORG) marks ministries, councils, agencies, commands and companies
+by their whole name: ``وزارة الدفاع``, ``مجلس النواب العراقي``, ``جهاز مكافحة الإرهاب``,
+``قيادة عمليات الأنبار``. The tagger, trained mostly on ANERcorp, misses many of them when the
+complement is a common noun. The rule reads ``data/ner/org_heads.tsv``:
+- a head in the construct state (no article; an attached و/ف and ب/ل/ك stay outside the span),
+  then up to two indefinite nouns, then a definite noun or a place the tagger found, then
+  nationality, nisba (``ال…ي``/``ال…ية``) or listed adjectives, and one coordinated definite noun
+  (``هيئة الإعلام والاتصالات``), is one ORG; ``any`` heads need nothing more, ``signal`` heads need
+  a place reached through an indefinite noun, or an adjective at the end;
+- an ``any`` head right before an ORG span joins it (``لوزارة`` + ``الدفاع الأمريكية``);
+- a ``defhead`` (head with the article) followed by descriptor adjectives and a nationality is one
+  ORG (``القوات المسلحة العراقية``, ``السفارة الأمريكية``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from analysis.entities.gazetteer import data_rows
+from analysis.entities.normalize import core, norm
+from analysis.entities.spans import bio_spans
+
+ORG_HEADS_FILE = "org_heads.tsv"
+#: Proclitic strings that may stand before a construct head: و/ف, then ب/ل/ك.
+_PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+#: At most this many indefinite nouns between a head and its definite complement.
+MAX_INDEFINITE = 2
+#: At most this many adjectives after the complement.
+MAX_ADJECTIVES = 3
+
+
+@dataclass(frozen=True)
+class OrgHeads:
+    """The word classes of org_heads.tsv: heads by policy (normalised forms), adjectives and stops."""
+
+    heads: dict[str, str]
+    defheads: frozenset[str]
+    adjectives: frozenset[str]
+    stops: frozenset[str]
+
+    @classmethod
+    def load(cls) -> "OrgHeads":
+        heads: dict[str, str] = {}
+        defheads, adjs, stops = set(), set(), set()
+        for row in data_rows(ORG_HEADS_FILE):
+            if len(row) < 2:
+                continue
+            word, klass = norm(row[0]), row[1]
+            if klass in ("any", "signal"):
+                heads[word] = klass
+            elif klass == "defhead":
+                defheads.add(core(word))
+            elif klass == "ADJ":
+                adjs.add(core(word))
+            elif klass == "STOP":
+                stops.add(word)
+        return cls(heads, frozenset(defheads), frozenset(adjs), frozenset(stops))
+
+    def head(self, n: str) -> tuple[int, str] | None:
+        """(proclitic letters, policy) when the normalised word ``n`` is a construct head."""
+        for pre in _PROCLITICS:
+            if n.startswith(pre):
+                hit = self.heads.get(n[len(pre):])
+                if hit is not None:
+                    return len(pre), hit
+        return None
+
+
+def _definite(n: str) -> bool:
+    """The word carries the article itself, with no proclitic before it (a genitive complement)."""
+    return n.startswith("ال") and len(n) > 3
+
+
+class InstitutionRules:
+    """Applies the rules above to one sentence of tags; returns the tags and the heads' proclitic letters."""
+
+    def __init__(self, nationalities: Collection[str], heads: OrgHeads | None = None):
+        self.nat = frozenset(nationalities)
+        self.h = heads or OrgHeads.load()
+
+    def _adjective(self, c: str, n: str) -> bool:
+        """A nationality, listed or nisba adjective with the article (not a stop word such as الماضي)."""
+        if not _definite(n) or n in self.h.stops:
+            return False
+        return c in self.nat or c in self.h.adjectives or c.endswith("ي") or c.endswith("يه")
+
+    def apply(self, cores: list[str], norms: list[str], tags: list[str]) -> tuple[list[str], dict[int, int]]:
+        """New tags for one sentence and {token index of a head that starts an ORG: proclitic letters}."""
+        tags = list(tags)
+        starts: dict[int, int] = {}
+        tags = self._defheads(cores, norms, tags)
+        n = len(tags)
+        i = 0
+        while i < n - 1:
+            hit = self.h.head(norms[i]) if tags[i] == "O" else None
+            if hit is None:
+                i += 1
+                continue
+            end = self._chain(i, hit[1], cores, norms, tags)
+            if end is None:
+                i += 1
+                continue
+            if end < n and tags[end].startswith("I-"):
+                tags[end] = "B-" + tags[end][2:]
+            for k in range(i, end):
+                tags[k] = ("B-" if k == i else "I-") + "ORG"
+            starts[i] = hit[0]
+            i = end
+        return tags, starts
+
+    def _chain(self, i: int, policy: str, cores: list[str], norms: list[str], tags: list[str]) -> int | None:
+        """End (exclusive) of the institution named by the head at ``i``, or None."""
+        n = len(tags)
+        j = i + 1
+        indefinite = 0
+        place = False
+        while j < n and tags[j] == "O" and not _definite(norms[j]):
+            w = norms[j]
+            if (w in self.h.stops or not w.isalpha() or len(w) < 3 or indefinite == MAX_INDEFINITE
+                    or self.h.head(w) is not None and w[:1] in "وف"):
+                return None
+            indefinite += 1
+            j += 1
+        if j >= n:
+            return None
+        if tags[j].startswith("B-"):
+            typ = tags[j][2:]
+            e = j + 1
+            while e < n and tags[e] == "I-" + typ:
+                e += 1
+            if typ == "ORG":
+                if policy != "any" or indefinite:
+                    return None
+                return e
+            if typ != "LOC" or (policy != "any" and not indefinite):
+                return None
+            place = True
+            j = e
+        elif tags[j] == "O" and _definite(norms[j]) and norms[j] not in self.h.stops:
+            j += 1
+            if j < n and tags[j] == "O" and norms[j].startswith("وال") and norms[j][1:] not in self.h.stops:
+                j += 1  # هيئة الإعلام والاتصالات
+        else:
+            return None
+        adjectives = 0
+        while j < n and adjectives < MAX_ADJECTIVES and (tags[j] == "O" or tags[j] == "B-LOC" and cores[j] in self.nat
+                                                          and not (j + 1 < n and tags[j + 1] == "I-LOC")):
+            if not self._adjective(cores[j], norms[j]):
+                break
+            adjectives += 1
+            j += 1
+        if policy == "signal" and not (place and indefinite) and not adjectives:
+            return None
+        return j
+
+    def _defheads(self, cores: list[str], norms: list[str], tags: list[str]) -> list[str]:
+        """``القوات المسلحة العراقية``: a head with the article, descriptor adjectives, a nationality."""
+        n = len(tags)
+        if self.h.defheads.isdisjoint(cores) or self.nat.isdisjoint(cores):
+            return tags
+        for i in range(n - 2):
+            if cores[i] not in self.h.defheads or tags[i] not in ("O", "B-ORG") or not norms[i].startswith(("ال", "لل", "قوات")):
+                continue
+            j = i + 1
+            while j < n and j - i <= MAX_ADJECTIVES and tags[j] in ("O", "I-ORG") and self._adjective(cores[j], norms[j]) \
+                    and cores[j] not in self.nat:
+                j += 1
+            if j == i + 1 or j >= n or cores[j] not in self.nat:
+                continue
+            while j < n and cores[j] in self.nat and tags[j] in ("O", "I-ORG", "B-LOC"):
+                j += 1
+            if any(s < i < e or s < j < e for s, e, _ in bio_spans(tags)):
+                continue  # a longer entity runs over the phrase
+            if j < n and tags[j].startswith("I-"):
+                tags[j] = "B-" + tags[j][2:]
+            for k in range(i, j):
+                tags[k] = ("B-" if k == i else "I-") + "ORG"
+        return tags
