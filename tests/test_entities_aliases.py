@@ -221,7 +221,7 @@ def test_head_and_nationality_organisations(sentence, tags, expected):
     nationalities = default_gazetteer().nationalities
     cores, norms = [core(norm(w)) for w in words], [norm(w) for w in words]
     new = OrgRules(nationalities).apply(cores, norms, _tags(tags))
-    new, _ = InstitutionRules(nationalities).apply(cores, norms, new)  # the order of rules.EntityRules
+    new, _ = InstitutionRules(nationalities, load_model().common).apply(cores, norms, new)  # the order of rules.EntityRules
     assert _spans(words, new) == expected
 
 

@@ -8,9 +8,12 @@ complement is a common noun. The rule reads ``data/ner/org_heads.tsv``:
   then up to two indefinite nouns, then a definite noun or a place the tagger found, then
   nationality, nisba (``ال…ي``/``ال…ية``) or listed adjectives, and one coordinated definite noun
   (``هيئة الإعلام والاتصالات``), is one ORG; ``any`` heads need nothing more, ``signal`` heads need
-  a place reached through an indefinite noun, or an adjective at the end;
+  a place reached through an indefinite noun, a listed complement (``CPL``: ``مجلس النواب``) or an
+  adjective at the end;
 - an ``any`` head right before an ORG span joins it (``لوزارة`` + ``الدفاع الأمريكية``);
-- a ``defhead`` (head with the article) followed by descriptor adjectives and a nationality is one
+- an ORG span the tagger found that starts with a head keeps the head's attached و/ف and ب/ل/ك
+  outside (``وسلاح`` + ``البحرية العراقية`` → ``سلاح البحرية العراقية``);
+- a ``defhead`` (head with the article) followed by a nationality, also across descriptor adjectives, is one
   ORG (``القوات المسلحة العراقية``, ``السفارة الأمريكية``).
 """
 
@@ -19,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from analysis.entities.features import load_word_freq
 from analysis.entities.gazetteer import data_rows
 from analysis.entities.normalize import core, norm
 from analysis.entities.spans import bio_spans
@@ -30,6 +34,9 @@ _PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب",
 MAX_INDEFINITE = 2
 #: At most this many adjectives after the complement.
 MAX_ADJECTIVES = 3
+#: An indefinite noun inside the chain is a common word of the training data or of general Arabic
+#: (core Zipf at least this): ``مكافحة``, ``عمليات``, ``أهل``; not an unseen name (``وكالة رويترز الخبر``).
+MIN_NOUN_ZIPF = 4.5
 
 
 @dataclass(frozen=True)
@@ -40,11 +47,12 @@ class OrgHeads:
     defheads: frozenset[str]
     adjectives: frozenset[str]
     stops: frozenset[str]
+    complements: frozenset[str]
 
     @classmethod
     def load(cls) -> "OrgHeads":
         heads: dict[str, str] = {}
-        defheads, adjs, stops = set(), set(), set()
+        defheads, adjs, stops, cpl = set(), set(), set(), set()
         for row in data_rows(ORG_HEADS_FILE):
             if len(row) < 2:
                 continue
@@ -57,7 +65,9 @@ class OrgHeads:
                 adjs.add(core(word))
             elif klass == "STOP":
                 stops.add(word)
-        return cls(heads, frozenset(defheads), frozenset(adjs), frozenset(stops))
+            elif klass == "CPL":
+                cpl.add(core(word))
+        return cls(heads, frozenset(defheads), frozenset(adjs), frozenset(stops), frozenset(cpl))
 
     def head(self, n: str) -> tuple[int, str] | None:
         """(proclitic letters, policy) when the normalised word ``n`` is a construct head."""
@@ -77,9 +87,18 @@ def _definite(n: str) -> bool:
 class InstitutionRules:
     """Applies the rules above to one sentence of tags; returns the tags and the heads' proclitic letters."""
 
-    def __init__(self, nationalities: Collection[str], heads: OrgHeads | None = None):
+    def __init__(self, nationalities: Collection[str], common: Collection[str] = (), heads: OrgHeads | None = None):
         self.nat = frozenset(nationalities)
+        self.common = frozenset(common)
         self.h = heads or OrgHeads.load()
+        self.freq = load_word_freq()
+
+    def _noun(self, c: str) -> bool:
+        """A common noun that may stand inside a construct chain (see ``MIN_NOUN_ZIPF``)."""
+        if c in self.common:
+            return True
+        zipf = self.freq.get(c, (None, None))[1]
+        return zipf is not None and zipf >= MIN_NOUN_ZIPF
 
     def _adjective(self, c: str, n: str) -> bool:
         """A nationality, listed or nisba adjective with the article (not a stop word such as الماضي)."""
@@ -95,8 +114,13 @@ class InstitutionRules:
         n = len(tags)
         i = 0
         while i < n - 1:
-            hit = self.h.head(norms[i]) if tags[i] == "O" else None
+            hit = self.h.head(norms[i]) if tags[i] in ("O", "B-ORG") else None
             if hit is None:
+                i += 1
+                continue
+            if tags[i] == "B-ORG":  # the tagger's own span: its head's و/ب/ل stay outside too (وسلاح)
+                if hit[0]:
+                    starts[i] = hit[0]
                 i += 1
                 continue
             end = self._chain(i, hit[1], cores, norms, tags)
@@ -116,11 +140,11 @@ class InstitutionRules:
         n = len(tags)
         j = i + 1
         indefinite = 0
-        place = False
+        named = False  # the phrase shows it is a name (a place through a noun, a listed complement)
         while j < n and tags[j] == "O" and not _definite(norms[j]):
             w = norms[j]
             if (w in self.h.stops or not w.isalpha() or len(w) < 3 or indefinite == MAX_INDEFINITE
-                    or self.h.head(w) is not None and w[:1] in "وف"):
+                    or self.h.head(w) is not None and w[:1] in "وف" or not self._noun(cores[j])):
                 return None
             indefinite += 1
             j += 1
@@ -137,9 +161,10 @@ class InstitutionRules:
                 return e
             if typ != "LOC" or (policy != "any" and not indefinite):
                 return None
-            place = True
+            named = indefinite > 0
             j = e
         elif tags[j] == "O" and _definite(norms[j]) and norms[j] not in self.h.stops:
+            named = named or (not indefinite and cores[j] in self.h.complements)
             j += 1
             if j < n and tags[j] == "O" and norms[j].startswith("وال") and norms[j][1:] not in self.h.stops:
                 j += 1  # هيئة الإعلام والاتصالات
@@ -152,12 +177,13 @@ class InstitutionRules:
                 break
             adjectives += 1
             j += 1
-        if policy == "signal" and not (place and indefinite) and not adjectives:
+        if policy == "signal" and not named and not adjectives:
             return None
         return j
 
     def _defheads(self, cores: list[str], norms: list[str], tags: list[str]) -> list[str]:
-        """``القوات المسلحة العراقية``: a head with the article, descriptor adjectives, a nationality."""
+        """``القوات المسلحة العراقية``, ``السفارة الأمريكية``: a head with the article, descriptor adjectives
+        if any, a nationality."""
         n = len(tags)
         if self.h.defheads.isdisjoint(cores) or self.nat.isdisjoint(cores):
             return tags
@@ -168,7 +194,7 @@ class InstitutionRules:
             while j < n and j - i <= MAX_ADJECTIVES and tags[j] in ("O", "I-ORG") and self._adjective(cores[j], norms[j]) \
                     and cores[j] not in self.nat:
                 j += 1
-            if j == i + 1 or j >= n or cores[j] not in self.nat:
+            if j >= n or cores[j] not in self.nat:
                 continue
             while j < n and cores[j] in self.nat and tags[j] in ("O", "I-ORG", "B-LOC"):
                 j += 1

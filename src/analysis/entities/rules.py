@@ -47,7 +47,7 @@ class EntityRules:
         self.names = NameRules(name_words, self.common)
         self.titled = TitledPersons(name_words, self.common)
         self.orgs = OrgRules(gaz.nationalities)
-        self.institutions = InstitutionRules(gaz.nationalities)
+        self.institutions = InstitutionRules(gaz.nationalities, self.common)
         self.sites = SiteRules(heads or default_site_heads(), self.common, gaz.nationalities)
         self.aliases = AliasLinker(table or default_alias_table(), self.common, gaz.nationalities)
         self._words: dict[str, tuple[str, str, tuple[int, str, bool] | None]] = {}
