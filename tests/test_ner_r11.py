@@ -64,6 +64,13 @@ def _institutions(sentence: str, spec: str) -> list[tuple[str, str]]:
         ("قال إن قواتنا المسلحة العراقية ستتسلم", "O O O O O O", [("قواتنا المسلحة العراقية", "ORG")]),
         ("أوضحت السفارة الأمريكية في بغداد", "O O O O L", [("السفارة الأمريكية", "ORG"), ("بغداد", "LOC")]),
         ("تقدمت قوات الجيش العربي السوري نحو", "O O O O O O", [("الجيش العربي السوري", "ORG")]),
+        # a quoted phrase after an outlet head is the outlet, whatever the tagger said inside it
+        ('ذكر موقع " الحرة " أن', "O O O O O O", [("الحرة", "ORG")]),
+        ("قال لموقع « ألترا عراق » إن", "O O O O L O O", [("ألترا عراق", "ORG")]),
+        ("نقلت صحيفة « المدى » عن", "O O O B O O", [("المدى", "ORG")]),
+        # agreements and battles: the same chains, MISC
+        ("بحثا اتفاقية الإطار الاستراتيجي بين", "O O O O O", [("اتفاقية الإطار الاستراتيجي", "MISC")]),
+        ("انتهت معركة الموصل عام 2017", "O O L O O", [("معركة الموصل", "MISC")]),
     ],
 )
 def test_institutions_are_named_whole(sentence, spec, expected):
@@ -83,6 +90,9 @@ def test_institutions_are_named_whole(sentence, spec, expected):
         ("أعلنت وزارة أمس أن", "O O O O"),  # a stop word is no complement
         ("انتشرت القوات الأمنية في الشوارع", "O O O O O"),  # no nationality after the adjective
         ("ذكرت وسائل الإعلام السورية أن", "O O O O O"),  # not a head
+        ('قال " نحن " مستعدون', "O O O O O"),  # quotes after a word that is no outlet head
+        ("وقعا اتفاقية جديدة أمس", "O O O O"),
+        ("أشار إلى معاهدة السلام بين البلدين", "O O O O O O"),  # a misc head needs an adjective
     ],
 )
 def test_generic_heads_stay_untagged(sentence, spec):

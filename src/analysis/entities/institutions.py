@@ -10,9 +10,12 @@ complement is a common noun. The rule reads ``data/ner/org_heads.tsv``:
   (``هيئة الإعلام والاتصالات``), is one ORG; ``any`` heads need nothing more, ``signal`` heads need
   a place reached through an indefinite noun, a listed complement (``CPL``: ``مجلس النواب``) or an
   adjective at the end;
+- a ``misc`` head (agreements, battles) is read like a ``signal`` head, a place right after it
+  counts, and the phrase is MISC (``اتفاقية الإطار الاستراتيجي``, ``معركة الموصل``);
 - an ``any`` head right before an ORG span joins it (``لوزارة`` + ``الدفاع الأمريكية``);
 - an ORG span the tagger found that starts with a head keeps the head's attached و/ف and ب/ل/ك
   outside (``وسلاح`` + ``البحرية العراقية`` → ``سلاح البحرية العراقية``);
+- the quoted words right after an outlet head are the outlet's name, an ORG (``موقع "الحرة"``);
 - a ``defhead`` (head with the article) followed by a nationality, also across descriptor adjectives, is one
   ORG (``القوات المسلحة العراقية``, ``السفارة الأمريكية``).
 """
@@ -30,6 +33,10 @@ from analysis.entities.spans import bio_spans
 ORG_HEADS_FILE = "org_heads.tsv"
 #: Proclitic strings that may stand before a construct head: و/ف, then ب/ل/ك.
 _PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+#: Opening quotation marks and their closing ones (tokens of their own).
+QUOTES = {'"': '"', "«": "»", "“": "”"}
+#: A quoted outlet name has at most this many tokens.
+MAX_QUOTED = 4
 #: At most this many indefinite nouns between a head and its definite complement.
 MAX_INDEFINITE = 2
 #: At most this many adjectives after the complement.
@@ -48,16 +55,17 @@ class OrgHeads:
     adjectives: frozenset[str]
     stops: frozenset[str]
     complements: frozenset[str]
+    outlets: frozenset[str]
 
     @classmethod
     def load(cls) -> "OrgHeads":
         heads: dict[str, str] = {}
-        defheads, adjs, stops, cpl = set(), set(), set(), set()
+        defheads, adjs, stops, cpl, outlets = set(), set(), set(), set(), set()
         for row in data_rows(ORG_HEADS_FILE):
             if len(row) < 2:
                 continue
             word, klass = norm(row[0]), row[1]
-            if klass in ("any", "signal"):
+            if klass in ("any", "signal", "misc"):
                 heads[word] = klass
             elif klass == "defhead":
                 defheads.add(core(word))
@@ -67,7 +75,13 @@ class OrgHeads:
                 stops.add(word)
             elif klass == "CPL":
                 cpl.add(core(word))
-        return cls(heads, frozenset(defheads), frozenset(adjs), frozenset(stops), frozenset(cpl))
+            elif klass == "outlet":
+                outlets.add(word)
+        return cls(heads, frozenset(defheads), frozenset(adjs), frozenset(stops), frozenset(cpl), frozenset(outlets))
+
+    def outlet(self, n: str) -> bool:
+        """The normalised word is an outlet head, possibly after و/ف and ب/ل/ك."""
+        return any(n.startswith(pre) and n[len(pre):] in self.outlets for pre in _PROCLITICS)
 
     def head(self, n: str) -> tuple[int, str] | None:
         """(proclitic letters, policy) when the normalised word ``n`` is a construct head."""
@@ -111,6 +125,7 @@ class InstitutionRules:
         tags = list(tags)
         starts: dict[int, int] = {}
         tags = self._defheads(cores, norms, tags)
+        tags = self._quoted_outlets(norms, tags)
         n = len(tags)
         i = 0
         while i < n - 1:
@@ -129,8 +144,9 @@ class InstitutionRules:
                 continue
             if end < n and tags[end].startswith("I-"):
                 tags[end] = "B-" + tags[end][2:]
+            typ = "MISC" if hit[1] == "misc" else "ORG"
             for k in range(i, end):
-                tags[k] = ("B-" if k == i else "I-") + "ORG"
+                tags[k] = ("B-" if k == i else "I-") + typ
             starts[i] = hit[0]
             i = end
         return tags, starts
@@ -159,9 +175,9 @@ class InstitutionRules:
                 if policy != "any" or indefinite:
                     return None
                 return e
-            if typ != "LOC" or (policy != "any" and not indefinite):
+            if typ != "LOC" or (policy == "signal" and not indefinite):
                 return None
-            named = indefinite > 0
+            named = indefinite > 0 or policy == "misc"
             j = e
         elif tags[j] == "O" and _definite(norms[j]) and norms[j] not in self.h.stops:
             named = named or (not indefinite and cores[j] in self.h.complements)
@@ -177,9 +193,25 @@ class InstitutionRules:
                 break
             adjectives += 1
             j += 1
-        if policy == "signal" and not named and not adjectives:
+        if policy != "any" and not named and not adjectives:
             return None
         return j
+
+    def _quoted_outlets(self, norms: list[str], tags: list[str]) -> list[str]:
+        """``موقع "الحرة"``: the quoted words after an outlet head are one ORG (whatever the tagger said)."""
+        n = len(tags)
+        for i in range(n - 2):
+            close = QUOTES.get(norms[i + 1])
+            if close is None or not self.h.outlet(norms[i]) or tags[i] != "O":
+                continue
+            end = next((k for k in range(i + 2, min(n, i + 3 + MAX_QUOTED)) if norms[k] == close), None)
+            if end is None or end == i + 2 or any(t.startswith("I-") for t in tags[end:end + 1]):
+                continue
+            if not all(w.isalnum() for w in norms[i + 2:end]):
+                continue
+            for k in range(i + 2, end):
+                tags[k] = ("B-" if k == i + 2 else "I-") + "ORG"
+        return tags
 
     def _defheads(self, cores: list[str], norms: list[str], tags: list[str]) -> list[str]:
         """``القوات المسلحة العراقية``, ``السفارة الأمريكية``: a head with the article, descriptor adjectives
