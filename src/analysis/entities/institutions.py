@@ -15,7 +15,8 @@ complement is a common noun. The rule reads ``data/ner/org_heads.tsv``:
 - an ``any`` head right before an ORG span joins it (``لوزارة`` + ``الدفاع الأمريكية``);
 - an ORG span the tagger found that starts with a head keeps the head's attached و/ف and ب/ل/ك
   outside (``وسلاح`` + ``البحرية العراقية`` → ``سلاح البحرية العراقية``);
-- the quoted words right after an outlet head are the outlet's name, an ORG (``موقع "الحرة"``);
+- the quoted words right after an outlet head are the outlet's name, an ORG (``قناة "الحرة"``;
+  ``quoted_outlets``, after the consistency pass);
 - a ``defhead`` (head with the article) followed by a nationality, also across descriptor adjectives, is one
   ORG (``القوات المسلحة العراقية``, ``السفارة الأمريكية``).
 """
@@ -33,6 +34,8 @@ from analysis.entities.spans import bio_spans
 ORG_HEADS_FILE = "org_heads.tsv"
 #: Proclitic strings that may stand before a construct head: و/ف, then ب/ل/ك.
 _PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+#: A place whose first word starts with these is in a prepositional phrase or a list, not a genitive.
+_PREPOSED = ("بال", "كال", "لل", "وال", "فال", "و")
 #: Opening quotation marks and their closing ones (tokens of their own).
 QUOTES = {'"': '"', "«": "»", "“": "”"}
 #: A quoted outlet name has at most this many tokens.
@@ -85,6 +88,8 @@ class OrgHeads:
 
     def head(self, n: str) -> tuple[int, str] | None:
         """(proclitic letters, policy) when the normalised word ``n`` is a construct head."""
+        if n.startswith("لل"):
+            return None  # ل + the article: a definite noun (للجنة)
         for pre in _PROCLITICS:
             if n.startswith(pre):
                 hit = self.heads.get(n[len(pre):])
@@ -125,7 +130,6 @@ class InstitutionRules:
         tags = list(tags)
         starts: dict[int, int] = {}
         tags = self._defheads(cores, norms, tags)
-        tags = self._quoted_outlets(norms, tags)
         n = len(tags)
         i = 0
         while i < n - 1:
@@ -175,15 +179,16 @@ class InstitutionRules:
                 if policy != "any" or indefinite:
                     return None
                 return e
-            if typ != "LOC" or (policy == "signal" and not indefinite):
-                return None
+            if typ != "LOC" or (policy == "signal" and not indefinite) or norms[j].startswith(_PREPOSED):
+                return None  # a place after a preposition is no genitive (مركز دراسات بالقاهرة)
             named = indefinite > 0 or policy == "misc"
             j = e
         elif tags[j] == "O" and _definite(norms[j]) and norms[j] not in self.h.stops:
             named = named or (not indefinite and cores[j] in self.h.complements)
             j += 1
-            if j < n and tags[j] == "O" and norms[j].startswith("وال") and norms[j][1:] not in self.h.stops:
-                j += 1  # هيئة الإعلام والاتصالات
+            if (not indefinite and j < n and tags[j] == "O" and norms[j].startswith("وال")
+                    and norms[j][1:] not in self.h.stops):
+                j += 1  # هيئة الإعلام والاتصالات; not after a noun chain (جهاز مكافحة الإرهاب والحشد الشعبي)
         else:
             return None
         adjectives = 0
@@ -197,9 +202,11 @@ class InstitutionRules:
             return None
         return j
 
-    def _quoted_outlets(self, norms: list[str], tags: list[str]) -> list[str]:
-        """``موقع "الحرة"``: the quoted words after an outlet head are one ORG (whatever the tagger said)."""
+    def quoted_outlets(self, norms: list[str], tags: list[str]) -> list[str]:
+        """``قناة "الحرة"``: the quoted words after an outlet head are one ORG (whatever the tagger said).
+        Run after the consistency pass, so that a common word (``الصباح``) is not spread."""
         n = len(tags)
+        tags = list(tags)
         for i in range(n - 2):
             close = QUOTES.get(norms[i + 1])
             if close is None or not self.h.outlet(norms[i]) or tags[i] != "O":

@@ -90,6 +90,8 @@ class EntityRules:
             tags = [t if t == b else self.names.apply(c, n, t) for c, n, t, b in zip(cores, norms, tags, before)]
             if articles:  # propagation may have tagged an adjective again (السورية after سورية)
                 tags = [self.orgs.drop_adjectives(c, n, t) for c, n, t in zip(cores, norms, tags)]
+        if articles:
+            tags = [self.institutions.quoted_outlets(n, t) for n, t in zip(norms, tags)]
         doc = Document(words, [[x[1] for x in xs] for xs in infos], tags)
         self.aliases.link(doc)
         return TaggedDocument(doc.tags, doc.links, heads, org_heads)
