@@ -59,6 +59,8 @@ class OrgHeads:
     stops: frozenset[str]
     complements: frozenset[str]
     outlets: frozenset[str]
+    written: dict[str, tuple[int, str]]  # every head with its possible proclitics -> (letters, policy)
+    written_outlets: frozenset[str]
 
     @classmethod
     def load(cls) -> "OrgHeads":
@@ -80,22 +82,27 @@ class OrgHeads:
                 cpl.add(core(word))
             elif klass == "outlet":
                 outlets.add(word)
-        return cls(heads, frozenset(defheads), frozenset(adjs), frozenset(stops), frozenset(cpl), frozenset(outlets))
+        return cls(heads, frozenset(defheads), frozenset(adjs), frozenset(stops), frozenset(cpl), frozenset(outlets),
+                   _with_proclitics(heads), frozenset(_with_proclitics(dict.fromkeys(outlets, ""))))
 
     def outlet(self, n: str) -> bool:
         """The normalised word is an outlet head, possibly after و/ف and ب/ل/ك."""
-        return any(n.startswith(pre) and n[len(pre):] in self.outlets for pre in _PROCLITICS)
+        return n in self.written_outlets
 
     def head(self, n: str) -> tuple[int, str] | None:
         """(proclitic letters, policy) when the normalised word ``n`` is a construct head."""
-        if n.startswith("لل"):
-            return None  # ل + the article: a definite noun (للجنة)
-        for pre in _PROCLITICS:
-            if n.startswith(pre):
-                hit = self.heads.get(n[len(pre):])
-                if hit is not None:
-                    return len(pre), hit
-        return None
+        return self.written.get(n)
+
+
+def _with_proclitics(heads: dict[str, str]) -> dict[str, tuple[int, str]]:
+    """Each head written with each proclitic string -> (letters, policy); the bare word wins, and ل
+    before a head that starts with ل is left out (للجنة is ل + the article)."""
+    out: dict[str, tuple[int, str]] = {}
+    for pre in _PROCLITICS:
+        for word, policy in heads.items():
+            if not (pre + word).startswith("لل") or not pre:
+                out.setdefault(pre + word, (len(pre), policy))
+    return out
 
 
 def _definite(n: str) -> bool:
@@ -130,6 +137,8 @@ class InstitutionRules:
         tags = list(tags)
         starts: dict[int, int] = {}
         tags = self._defheads(cores, norms, tags)
+        if self.h.written.keys().isdisjoint(norms):
+            return tags, starts
         n = len(tags)
         i = 0
         while i < n - 1:
@@ -205,6 +214,8 @@ class InstitutionRules:
     def quoted_outlets(self, norms: list[str], tags: list[str]) -> list[str]:
         """``قناة "الحرة"``: the quoted words after an outlet head are one ORG (whatever the tagger said).
         Run after the consistency pass, so that a common word (``الصباح``) is not spread."""
+        if QUOTES.keys().isdisjoint(norms):
+            return tags
         n = len(tags)
         tags = list(tags)
         for i in range(n - 2):
