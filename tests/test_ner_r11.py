@@ -198,3 +198,28 @@ def test_titled_persons_end_to_end_offsets():
     for e in ents:
         assert text[e.start : e.end] == e.text
     assert ("PERS", "تحسين الخفاجي") in [(e.type, e.text) for e in ents]
+
+
+# --- facilities: refineries, hospitals, prisons, bridges keep their head ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وتعرض مصفى بيجي لهجوم بطائرة مسيرة.", ("LOC", "مصفى بيجي")),
+        ("ونقل الجرحى إلى مستشفى اليرموك.", ("LOC", "مستشفى اليرموك")),
+        ("وهرب السجناء من سجن أبو غريب عام 2013.", ("LOC", "سجن أبو غريب")),
+    ],
+)
+def test_facility_heads_stay_in_the_site(text, expected):
+    ents = tag_entities(text, backend="crf")
+    assert all(text[e.start : e.end] == e.text for e in ents)
+    assert expected in [(e.type, e.text) for e in ents]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ونقل إلى مستشفى قريب.", "وحكم عليه بالسجن عشر سنوات.", "وقال إن سد الفراغ ضروري.", "وكانت تلك محطة مفصلية في تاريخه."],
+)
+def test_generic_facility_words_stay_untagged(text):
+    assert tag_entities(text, backend="crf") == []
