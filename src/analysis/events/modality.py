@@ -92,8 +92,23 @@ def negated(toks: list[Token], first: int) -> bool:
             return False  # ``لم تكن طرفا في الاتفاق الذي أبرم``: a relative clause is a clause of its own
         if _function_word(toks[j]) in lexicon.cues()["negations"]:  # لم, not لما (stems would read لما as لم + ا)
             nxt = lexicon.bare(toks[j + 1].norm) if j + 1 < len(toks) else set()
-            return not (nxt & STILL)
+            return not (nxt & STILL) and not exceptive_after(toks, first)
     return False
+
+
+def exceptive_after(toks: list[Token], first: int) -> bool:
+    """An exceptive إلا after the trigger in its clause (``لم يكتمل إخلاء عين الأسد إلا في منتصف كانون الثاني``):
+    the negation only says when or how much, and the event happened (round 11)."""
+    for tok in toks[first + 1 : first + 1 + EXCEPTIVE_REACH]:
+        if _is_break(tok):
+            return False
+        if tok.norm == EXCEPTIVE:
+            return True
+    return False
+
+
+EXCEPTIVE = "الا"  # إلا, normalized
+EXCEPTIVE_REACH = 6  # ``لم يكتمل إخلاء عين الأسد إلا``: the trigger's object between it and إلا
 
 
 def _words_before_quotes(toks: list[Token], first: int, reach: int) -> list[int]:
