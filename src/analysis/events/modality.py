@@ -349,7 +349,17 @@ def _no_statement(toks: list[Token], m: lexicon.TriggerMatch, words: tuple[str, 
     rest = toks[m.last].norm[len(m.prefix) :] if m.first == m.last else toks[m.last].norm
     if rest != words[-1] and rest.endswith(("ه", "ها")):
         return True  # أعلنته / تعلنه: an object pronoun, the verb of a relative clause
-    return bool(set(words) & c["denials"]) and denies_rumour(toks, m.last)
+    return bool(set(words) & c["denials"]) and denies_rumour(toks, m.last) and not official_denial(toks, m.last)
+
+
+def official_denial(toks: list[Token], last: int) -> bool:
+    """Is a denial's subject, its first word after the verb, a state body or its voice (``نفت قيادة العمليات المشتركة
+    ما تداولته صفحات``)? Round 11: a state body's denial is a statement of its own (docs/ANNOTATION.md, round 8)."""
+    head = next((t for t in toks[last + 1 : last + 1 + RUMOUR_REACH] if any(ch.isalpha() for ch in t.text)), None)
+    return head is not None and lexicon.is_listed(head, "official_heads", STATEMENT_CUES)
+
+
+STATEMENT_CUES = "event_statement_cues.json"  # the state bodies that speak (``analysis.events.statements``)
 
 
 def starting_point(toks: list[Token], first: int, prefix: str) -> bool:
