@@ -33,6 +33,7 @@ from analysis.events.screen import definite, on_timeline, roundup_paragraph
 from analysis.events.statements import OPENING_SENTENCES, Voices, lead_sentences, mark_statements, own_dates, sources_lead, speech_triggers
 from analysis.events.triggers import Trigger, find_sentence_triggers, finite_verb
 from analysis.events.types import TYPES
+from analysis.events.when_clause import when_clause_dates
 from analysis.text import Sentence, Token, normalize, sentences, tokens
 from analysis.timex import find_timexes
 
@@ -112,6 +113,7 @@ def _article_events(
             continue
         txs = sentence_timexes(in_sent, toks, dct)
         assign_dates(trigs, txs, toks)
+        when_clause_dates(trigs, txs, toks)  # ``في آذار 2003، حين اجتاحت القوات``: the date the clause hangs on
         embedded_dates(trigs, toks)
         appositive_deadline(trigs, txs, toks)
         share_means_date(trigs, toks)
