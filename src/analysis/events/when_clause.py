@@ -2,7 +2,8 @@
 
 History is told as a date and then what happened at it, in a clause opened by ``حين``/``عندما``/``حينما``
 (``when_words``) right after the date (a comma between at most). The writers' gold dates what that clause tells by
-the date it hangs on, on every set (41 of 41 such clauses on A–I, N–Z and the dev gold whose event is listed): the
+the date it hangs on (29 of 29 such clauses with a listed event on A–I, N–Z and the dev gold: the same date, or a
+day within it, ``عام 2011، حين انسحبت`` listed as 2011-12-18): the
 clause's first trigger takes the date whatever else its clause names (``خلال ثلاثة أسابيع`` is how long it took), and
 an undated trigger further in the clause takes it too (``حين أعلنت انتهاء المهمة``). A period (``منذ عقدين``), a
 duration or a vague reference dates nothing here.
