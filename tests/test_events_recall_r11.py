@@ -168,3 +168,8 @@ def test_offsets_of_the_new_triggers_are_the_article_text(events):
     for e in found:
         for m in e.mentions:
             assert e.sentence[m.trigger_start - e.sentence_start : m.trigger_end - e.sentence_start] == m.trigger
+
+
+def test_a_signing_put_off_is_a_statement_not_the_agreement(events):
+    body = "لندن (وكالات) - أعلنت وزارة الدفاع البريطانية، اليوم الثلاثاء، إرجاء توقيع اتفاق التعاون الدفاعي مع العراق إلى الربيع."
+    assert typed(events(body), "announcement") == [(("أعلنت",), "2026-02-10")]
