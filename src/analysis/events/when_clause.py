@@ -5,7 +5,8 @@ History is told as a date and then what happened at it, in a clause opened by ``
 the date it hangs on (29 of 29 such clauses with a listed event on A–I, N–Z and the dev gold: the same date, or a
 day within it, ``عام 2011، حين انسحبت`` listed as 2011-12-18): the
 clause's first trigger takes the date whatever else its clause names (``خلال ثلاثة أسابيع`` is how long it took), and
-an undated trigger further in the clause takes it too (``حين أعلنت انتهاء المهمة``). A period (``منذ عقدين``), a
+when that trigger is a statement, an undated trigger it announces takes it too (``حين أعلنت انتهاء المهمة``); any
+other trigger further in the clause keeps its own dating (``حين جرى تسليم المعسكر قبيل الانسحاب``: background). A period (``منذ عقدين``), a
 duration or a vague reference dates nothing here.
 """
 
@@ -31,7 +32,7 @@ def when_clause_dates(trigs: Sequence[Trigger], txs: Sequence[TimexSlot], toks: 
         end = next((j for j in range(opener + 1, len(toks)) if toks[j].text in CLAUSE_END), len(toks))
         inside = sorted((t for t in trigs if opener < t.first < end), key=lambda t: t.first)
         for k, trig in enumerate(inside):
-            if trig.first == opener + 1 or (k > 0 and trig.timex is None):
+            if k == 0 or (inside[0].type == "announcement" and trig.timex is None):
                 trig.timex, trig.value, trig.mod, trig.anchored_duration = x, x.value, x.mod, None
 
 
