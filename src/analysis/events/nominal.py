@@ -14,6 +14,15 @@ docs/ANNOTATION.md, "Events", "Classes settled in round 9":
 * an event said to be necessary (``ضرورة إنهاء الوجود``, ``يجب أن يغادر``) is a demand (``necessity``);
 * MPs or delegates walking out (``انسحاب عدد من النواب``) is no withdrawal of troops (``civil_leavers``).
 
+Round 11 (docs/ANNOTATION.md, "Round 11: types"; ``retype`` and ``no_event``):
+
+* a ceremony noun with a handover noun right after it (``مراسم تسليم القاعدة``) is the handover (``ceremony_type``);
+* a transfer of duties or responsibility (``نقل المسؤولية الأمنية``, ``ستنقل مهامها``) is a handover (``duty_type``);
+* an assassination placed in the theatre or dated (``اغتيال سليماني قرب مطار بغداد``) is an attack (``assassination_type``);
+* a movement named as the reason for something else (``لأسباب تتعلق بنقل المعدات``) is no event (``reason_of``);
+* ``ما تبقى من القوات`` (the rest of) is no stay (``remainder``); a projectile's launch point (``الصواريخ أطلقت
+  من منطقة زراعية``) is no attack of its own (``launch_point``).
+
 Word lists: ``data/event_nominal_cues.json``.
 """
 
@@ -37,6 +46,8 @@ LIGHT_REACH = 7  # ``أكملت القوات الأمريكية، أمس الا�
 NOT_OBJECTS = frozenset({"mission_end", "announcement", "agreement"})  # ``أنهت مهمتها``: the verb's own event
 PARTNER_WORDS = frozenset({"مع", "بين"})  # ``التفاهم مع التحالف الدولي يمضي``: the partner phrase skipped
 STRONG_STOPS = frozenset({".", "؛", ";", ":", "؟", "!"})
+MOVEMENT_TYPES = frozenset({"withdrawal", "redeployment", "deployment", "handover"})  # what a reason may name
+THEATRE_REACH = 8  # ``اغتيال قاسم سليماني وأبو مهدي المهندس قرب مطار بغداد``: the names, قرب, the place
 STOPS = frozenset({"،", ",", ".", "؛", ";", ":", "؟", "!", "(", ")"})  # a destination after these is another clause's
 
 
@@ -161,6 +172,92 @@ def founded_type(trig: Trigger, toks: list[Token]) -> str:
     return "deployment" if any(_listed(toks[j], "founded_deployments") for j in near if j != trig.first) else trig.type
 
 
+def _stem(tok: Token) -> str:
+    """The token without و/ف and the article, prepositions kept (``والتسليم`` → ``تسليم``, ``لتسلم`` stays)."""
+    return split_clitics(tok.norm, prepositions="").stem
+
+
+def _stem_listed(tok: Token, name: str) -> bool:
+    """Is ``tok`` without و/ف and the article (a preposition on it kept) a word of the list ``name``?"""
+    return _stem(tok) in lexicon.word_lists(NOMINAL_CUES)[name]
+
+
+def ceremony_type(trig: Trigger, toks: list[Token]) -> str:
+    """A ceremony noun with a handover noun right after it, no preposition (``مراسم تسليم قاعدة الإمام علي``,
+    ``مراسم تسلم الجيش مقر التحالف``), is the handover (writers I, N, R, V, X); the trigger takes the noun in, so
+    that what is handed over is its object. ``الحفل الرسمي لتسلم القاعدة``, ``احتفال تسلم`` stay a ceremony (C, F)."""
+    j = trig.last + 1
+    if trig.rule != "ceremony" or j >= len(toks) or not _stem_listed(toks[trig.first], "handover_ceremonies"):
+        return trig.type
+    if not _stem_listed(toks[j], "ceremony_handovers"):
+        return trig.type
+    trig.last = j
+    return "handover"
+
+
+def duty_type(trig: Trigger, toks: list[Token]) -> str:
+    """A transfer word with a noun of duties right after it (``نقل المسؤولية الأمنية عن القاعدة``, ``ستنقل
+    مهامها إلى الضباط العراقيين``, ``عملية نقل المهام مستمرة``) hands the duties over: a handover."""
+    j = trig.last + 1
+    if trig.type == "handover" or j >= len(toks) or not _listed(toks[trig.first], "duty_transfers"):
+        return trig.type
+    return "handover" if _written(toks[j], "duties") or _stem_listed(toks[j], "duties") else trig.type
+
+
+def assassination_type(trig: Trigger, toks: list[Token]) -> str:
+    """An assassination the sentence dates or places in its clause after it (``اغتيال سليماني والمهندس قرب مطار
+    بغداد``, ``بضربة أمريكية``) is an attack of the theatre (writers D, F, T, U, W); undated and unplaced
+    (``ردا على اغتيال المرشد الإيراني``) it stays ``other`` (dev gold 049)."""
+    if trig.type != "other" or not _listed(toks[trig.first], "assassinations"):
+        return trig.type
+    if trig.timex is not None:
+        return "attack"
+    for j in range(trig.last + 1, min(trig.last + 1 + THEATRE_REACH, len(toks))):
+        if toks[j].text in STOPS:
+            break
+        if _listed(toks[j], "strike_words") or _gazetteer_place(toks[j]):
+            return "attack"
+    return trig.type
+
+
+def _gazetteer_place(tok: Token) -> bool:
+    """Is the token (clitics taken off) a place of the gazetteer in the theatre (``بغداد``, ``الأنبار``; not ``لبنان``)?"""
+    names, theatre = lexicon.place_by_name(), lexicon.word_lists(NOMINAL_CUES)["theatre_countries"]
+    return any(stem in names and normalize(names[stem].country) in theatre for stem in lexicon.bare(tok.norm))
+
+
+def retype(trig: Trigger, toks: list[Token]) -> str:
+    """The type a trigger's surroundings make of it (``founded_type``, ``ceremony_type``, ``duty_type``,
+    ``assassination_type``, in that order; each sees the type the one before gave)."""
+    for rule in (founded_type, ceremony_type, duty_type, assassination_type):
+        trig.type = rule(trig, toks)
+    return trig.type
+
+
+def reason_of(trig: Trigger, toks: list[Token]) -> bool:
+    """A movement noun named as the reason for something else (``أرجئ ... لأسباب لوجستية تتعلق بنقل المعدات
+    الثقيلة إلى أربيل``, ``بسبب تأخر نقل بعض المعدات``): the postponement is the news, the move no event."""
+    if trig.type not in MOVEMENT_TYPES or not verbal_noun(trig) or trig.first == 0:
+        return False
+    j = trig.first - 1
+    if _listed(toks[j], "delay_words") and j > 0:
+        j -= 1
+    return _listed(toks[j], "reason_words") or _written(toks[j], "reason_words")
+
+
+def remainder(trig: Trigger, toks: list[Token]) -> bool:
+    """``ما تبقى من قوات التحالف``: the rest of the forces, no stay and no end of a presence."""
+    return trig.rule == "stay_until" and trig.first > 0 and _written(toks[trig.first - 1], "remainder_words")
+
+
+def launch_point(trig: Trigger, toks: list[Token]) -> bool:
+    """A projectile as the subject right before a launch verb with من after it (``الصواريخ أطلقت من منطقة
+    زراعية``, ``المسيرة انطلقت من منطقة تقع خارج الإقليم``): where an attack told elsewhere came from."""
+    if trig.type != "attack" or "ال" in trig.match.prefix or trig.first == 0 or trig.last + 1 >= len(toks):
+        return False
+    return _listed(toks[trig.first - 1], "projectiles") and toks[trig.last + 1].norm == "من"
+
+
 def necessity(trig: Trigger, toks: list[Token]) -> bool:
     """An event said to be necessary (``شددت اللجنة على ضرورة إنهاء الوجود الأجنبي``, ``يجب أن يغادر ما تبقى من
     القوات``): a demand, not an intention or a schedule (no gold event of the readable sets follows such a word)."""
@@ -177,6 +274,7 @@ def civil_leavers(trig: Trigger, toks: list[Token]) -> bool:
 
 def no_event(trig: Trigger, value: str | None, toks: list[Token]) -> bool:
     """A background mention that is no event (``war_descriptor``, ``agreement_reference``, ``necessity``,
-    ``civil_leavers``): ``value`` is the date the trigger got."""
+    ``civil_leavers``; round 11: ``reason_of``, ``remainder``, ``launch_point``): ``value`` is the date the trigger got."""
     return (war_descriptor(trig, value, toks) or agreement_reference(trig, value, toks) or necessity(trig, toks)
-            or civil_leavers(trig, toks))  # fmt: skip
+            or civil_leavers(trig, toks) or reason_of(trig, toks) or remainder(trig, toks)
+            or launch_point(trig, toks))  # fmt: skip
