@@ -47,6 +47,10 @@ NOT_OBJECTS = frozenset({"mission_end", "announcement", "agreement"})  # ``أن�
 PARTNER_WORDS = frozenset({"مع", "بين"})  # ``التفاهم مع التحالف الدولي يمضي``: the partner phrase skipped
 STRONG_STOPS = frozenset({".", "؛", ";", ":", "؟", "!"})
 MOVEMENT_TYPES = frozenset({"withdrawal", "redeployment", "deployment", "handover"})  # what a reason may name
+HASTE_REACH = 2  # ``بتسريع انسحاب``, ``الإسراع في إخراج``, ``تسريع جدول خروج``
+PHASE_REACH = 8  # ``إنهاء المهمة العسكرية للتحالف الدولي في العراق على مرحلتين``
+STIPULATION_REACH = 10  # ``وينص المشروع في مادته الرابعة على أن "تغادر``: the verb, its subject, a phrase, على أن
+SUBJECT_REACH = 2  # ``المشروع الذي ... ينص``: the bill right before the verb; ``وينص المقترح``: right after it
 THEATRE_REACH = 8  # ``اغتيال قاسم سليماني وأبو مهدي المهندس قرب مطار بغداد``: the names, قرب, the place
 STOPS = frozenset({"،", ",", ".", "؛", ";", ":", "؟", "!", "(", ")"})  # a destination after these is another clause's
 
@@ -258,6 +262,43 @@ def launch_point(trig: Trigger, toks: list[Token]) -> bool:
     return _listed(toks[trig.first - 1], "projectiles") and toks[trig.last + 1].norm == "من"
 
 
+def hastened(trig: Trigger, toks: list[Token]) -> bool:
+    """An event right after a word of hastening (``طالبت قوى الحكومة بتسريع انسحاب ما تبقى``, ``الحل هو الإسراع
+    بإخراج``, ``الإسراع في إخراج القوات``): what someone urges to go faster, a demand."""
+    return any(_listed(toks[j], "hastening_words") for j in words_before(toks, trig.first, HASTE_REACH))
+
+
+def commentary(trig: Trigger, value: str | None, toks: list[Token]) -> bool:
+    """An undated departure noun of commentary (``بعد رحيل القوات``, ``رحيل المدربين لا يعني``): no event."""
+    return value is None and _stem_listed(toks[trig.first], "commentary_nouns")
+
+
+def phase_outline(trig: Trigger, value: str | None, toks: list[Token]) -> bool:
+    """An undated mission end or withdrawal in phases (``إنهاء مهمة التحالف على مرحلتين``): the outline of a plan,
+    whose phases the article dates apart, no event of its own."""
+    if value is not None or trig.type not in ("mission_end", "withdrawal"):
+        return False
+    for j in range(trig.last + 1, min(trig.last + PHASE_REACH, len(toks) - 1)):
+        if toks[j].text in STOPS:
+            return False
+        if toks[j].norm in ("علي", "عبر", "في") and _stem_listed(toks[j + 1], "phase_words"):
+            return True
+    return False
+
+
+def stipulated(trig: Trigger, toks: list[Token]) -> bool:
+    """What a bill stipulates (``وينص المشروع في مادته الرابعة على أن "تغادر القوات الأجنبية``, ``وينص المقترح على
+    أن تغادر``): a bill is not yet law, its terms are no event. Not a draft decision (``مشروع القرار``, a
+    government's about its own troops) nor an agreement or a law (their terms are planned events)."""
+    for j in words_before(toks, trig.first, STIPULATION_REACH, commas=True):
+        if not _listed(toks[j], "stipulations"):
+            continue
+        near = [k for k in range(max(j - SUBJECT_REACH, 0), min(j + SUBJECT_REACH + 1, len(toks))) if k != j]
+        return any(_stem_listed(toks[k], "bills") and not (k + 1 < len(toks) and _written(toks[k + 1], "decision_nouns"))
+                   for k in near)  # fmt: skip
+    return False
+
+
 def necessity(trig: Trigger, toks: list[Token]) -> bool:
     """An event said to be necessary (``شددت اللجنة على ضرورة إنهاء الوجود الأجنبي``, ``يجب أن يغادر ما تبقى من
     القوات``): a demand, not an intention or a schedule (no gold event of the readable sets follows such a word)."""
@@ -277,4 +318,5 @@ def no_event(trig: Trigger, value: str | None, toks: list[Token]) -> bool:
     ``civil_leavers``; round 11: ``reason_of``, ``remainder``, ``launch_point``): ``value`` is the date the trigger got."""
     return (war_descriptor(trig, value, toks) or agreement_reference(trig, value, toks) or necessity(trig, toks)
             or civil_leavers(trig, toks) or reason_of(trig, toks) or remainder(trig, toks)
-            or launch_point(trig, toks))  # fmt: skip
+            or launch_point(trig, toks) or hastened(trig, toks) or commentary(trig, value, toks)
+            or phase_outline(trig, value, toks) or stipulated(trig, toks))  # fmt: skip
