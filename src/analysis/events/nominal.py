@@ -51,6 +51,8 @@ HASTE_REACH = 2  # ``بتسريع انسحاب``, ``الإسراع في إخرا
 PHASE_REACH = 8  # ``إنهاء المهمة العسكرية للتحالف الدولي في العراق على مرحلتين``
 STIPULATION_REACH = 10  # ``وينص المشروع في مادته الرابعة على أن "تغادر``: the verb, its subject, a phrase, على أن
 SUBJECT_REACH = 2  # ``المشروع الذي ... ينص``: the bill right before the verb; ``وينص المقترح``: right after it
+CAPABILITY_REACH = 3  # ``قدرته على تنفيذ ضربات``: the word, على, a light verb
+BATCH_REACH = 2  # ``تسلم أول دفعة``, ``تسليم الدفعة الأولى``
 THEATRE_REACH = 8  # ``اغتيال قاسم سليماني وأبو مهدي المهندس قرب مطار بغداد``: the names, قرب, the place
 STOPS = frozenset({"،", ",", ".", "؛", ";", ":", "؟", "!", "(", ")"})  # a destination after these is another clause's
 
@@ -224,6 +226,17 @@ def assassination_type(trig: Trigger, toks: list[Token]) -> str:
     return trig.type
 
 
+def delivery_type(trig: Trigger, toks: list[Token]) -> str:
+    """A handover verb with a first batch right after it (``تسلم العراق أول دفعة من طائرات إف-16``, ``تسليم الدفعة
+    الأولى من الرادارات``) is the delivery of something bought: ``other`` (writers E, H), not a base handed over."""
+    if trig.type != "handover":
+        return trig.type
+    after = range(trig.last + 1, min(trig.last + 1 + BATCH_REACH, len(toks)))
+    first = [j for j in after if _stem_listed(toks[j], "first_batches")]
+    once = any(j + 1 < len(toks) and _stem_listed(toks[j + 1], "times") for j in first)  # ``سلمت فكتوريا أول مرة``
+    return "other" if first and not once else trig.type
+
+
 def _gazetteer_place(tok: Token) -> bool:
     """Is the token (clitics taken off) a place of the gazetteer in the theatre (``بغداد``, ``الأنبار``; not ``لبنان``)?"""
     names, theatre = lexicon.place_by_name(), lexicon.word_lists(NOMINAL_CUES)["theatre_countries"]
@@ -232,8 +245,8 @@ def _gazetteer_place(tok: Token) -> bool:
 
 def retype(trig: Trigger, toks: list[Token]) -> str:
     """The type a trigger's surroundings make of it (``founded_type``, ``ceremony_type``, ``duty_type``,
-    ``assassination_type``, in that order; each sees the type the one before gave)."""
-    for rule in (founded_type, ceremony_type, duty_type, assassination_type):
+    ``assassination_type``, ``delivery_type``, in that order; each sees the type the one before gave)."""
+    for rule in (founded_type, ceremony_type, duty_type, assassination_type, delivery_type):
         trig.type = rule(trig, toks)
     return trig.type
 
@@ -266,6 +279,13 @@ def hastened(trig: Trigger, toks: list[Token]) -> bool:
     """An event right after a word of hastening (``طالبت قوى الحكومة بتسريع انسحاب ما تبقى``, ``الحل هو الإسراع
     بإخراج``, ``الإسراع في إخراج القوات``): what someone urges to go faster, a demand."""
     return any(_listed(toks[j], "hastening_words") for j in words_before(toks, trig.first, HASTE_REACH))
+
+
+def capability(trig: Trigger, toks: list[Token]) -> bool:
+    """An event right after a word of capability and على (``سيحافظ على قدرته على تنفيذ ضربات``, ``قادرة على تأمين
+    المواقع``): what someone can do, not what happens (``أثبتت قدرتها خلال معارك التحرير`` tells a war)."""
+    return any(_listed(toks[j], "capability_words") and toks[j + 1].norm == "علي"
+               for j in words_before(toks, trig.first, CAPABILITY_REACH))  # fmt: skip
 
 
 def commentary(trig: Trigger, value: str | None, toks: list[Token]) -> bool:
@@ -319,4 +339,4 @@ def no_event(trig: Trigger, value: str | None, toks: list[Token]) -> bool:
     return (war_descriptor(trig, value, toks) or agreement_reference(trig, value, toks) or necessity(trig, toks)
             or civil_leavers(trig, toks) or reason_of(trig, toks) or remainder(trig, toks)
             or launch_point(trig, toks) or hastened(trig, toks) or commentary(trig, value, toks)
-            or phase_outline(trig, value, toks) or stipulated(trig, toks))  # fmt: skip
+            or phase_outline(trig, value, toks) or stipulated(trig, toks) or capability(trig, toks))  # fmt: skip
