@@ -186,3 +186,23 @@ def test_what_an_agreement_stipulates_is_planned(tmp_path):
     body = "ووقع البلدان مذكرة تفاهم تنص على أن تغادر قوات التحالف أربيل في موعد أقصاه أيلول/سبتمبر 2026."
     found = events_of(body_events(tmp_path, body), "withdrawal")
     assert [(e.date, e.status, e.place) for e in found] == [("2026-09", "planned", "أربيل")]
+
+
+# ---------------------------------------------------------------------------------------------
+# A first batch handed over is a delivery; what someone is able to do is no event.
+
+
+def test_a_first_batch_handed_over_is_a_delivery(tmp_path):
+    body = "وكانت القوة الجوية قد تسلمت أول دفعة من الطائرات المقاتلة في تموز/يوليو 2015."
+    events = body_events(tmp_path, body)
+    assert not events_of(events, "handover"), _seen(events)
+
+
+def test_a_base_handed_over_a_first_time_stays_a_handover(tmp_path):
+    body = "وكانت القوات الأمريكية قد سلمت قاعدة التاجي أول مرة في كانون الأول/ديسمبر 2011."
+    assert [e.date for e in events_of(body_events(tmp_path, body), "handover")] == ["2011-12"]
+
+
+def test_a_capability_is_no_event(tmp_path):
+    body = "وأكد المسؤول أن التحالف سيحافظ على قدرته على تنفيذ ضربات ضد التنظيم انطلاقا من قواعده في الأردن."
+    assert not events_of(body_events(tmp_path, body), "attack")
