@@ -35,6 +35,13 @@ def test_a_handover_ceremony_is_the_handover(tmp_path, body, date):
     assert not events_of(events, "other"), _seen(events)
 
 
+def test_a_handover_ceremony_postponed_is_the_handover_planned(tmp_path):
+    """Round 4 read ``مراسم تسليم`` as a ceremony (``other``); writers I, N, R, V, X mark the handover."""
+    body = "وتقرر تأجيل مراسم تسليم قاعدة الحبانية إلى منتصف كانون الثاني المقبل."
+    found = events_of(body_events(tmp_path, body), "handover")
+    assert [(e.date, e.status, e.place) for e in found] == [("2026-01", "planned", "الحبانية")]
+
+
 def test_the_handover_ceremony_places_what_is_handed_over(tmp_path):
     body = "أعلنت وزارة الدفاع، اليوم الاثنين، أن مراسم تسليم قاعدة التاجي إلى الجيش العراقي ستقام في العاشر من الشهر المقبل."
     assert [e.place for e in events_of(body_events(tmp_path, body, dct="2025-12-29"), "handover")] == ["التاجي"]
