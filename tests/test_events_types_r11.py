@@ -213,3 +213,27 @@ def test_a_base_handed_over_a_first_time_stays_a_handover(tmp_path):
 def test_a_capability_is_no_event(tmp_path):
     body = "وأكد المسؤول أن التحالف سيحافظ على قدرته على تنفيذ ضربات ضد التنظيم انطلاقا من قواعده في الأردن."
     assert not events_of(body_events(tmp_path, body), "attack")
+
+
+# ---------------------------------------------------------------------------------------------
+# An arrival outside Iraq and Syria is a redeployment: the troops come from the theatre.
+
+
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        ("وقال مصدر أمني إن آخر رتل للقوات الأمريكية وصل مساء اليوم إلى الأراضي الأردنية.", "الأردن"),
+        ("وأكدت الوزارة وصول دفعة من القوات الأمريكية إلى قاعدة علي السالم في الكويت الأسبوع الماضي.", "علي السالم"),
+    ],
+    ids=["to-jordan", "to-a-kuwaiti-base"],
+)
+def test_an_arrival_abroad_is_a_redeployment(tmp_path, body, place):
+    events = body_events(tmp_path, body)
+    assert [e.place for e in events_of(events, "redeployment")] == [place], _seen(events)
+    assert not events_of(events, "deployment"), _seen(events)
+
+
+def test_an_arrival_in_the_theatre_stays_a_deployment(tmp_path):
+    body = "ووصلت تعزيزات عسكرية أمريكية اليوم إلى قاعدة حرير شمال أربيل."
+    events = body_events(tmp_path, body)
+    assert events_of(events, "deployment") and not events_of(events, "redeployment"), _seen(events)

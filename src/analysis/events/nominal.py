@@ -29,7 +29,8 @@ Word lists: ``data/event_nominal_cues.json``.
 from __future__ import annotations
 
 from analysis.events import lexicon
-from analysis.events.location import QUOTES
+from analysis.events.location import QUOTES, PlaceMention
+from analysis.events.places import place_info
 from analysis.events.triggers import Trigger, finite_verb
 from analysis.events.modality import words_before
 from analysis.text import Token, normalize, split_clitics
@@ -53,7 +54,8 @@ STIPULATION_REACH = 10  # ``وينص المشروع في مادته الرابع
 SUBJECT_REACH = 2  # ``المشروع الذي ... ينص``: the bill right before the verb; ``وينص المقترح``: right after it
 CAPABILITY_REACH = 3  # ``قدرته على تنفيذ ضربات``: the word, على, a light verb
 BATCH_REACH = 2  # ``تسلم أول دفعة``, ``تسليم الدفعة الأولى``
-THEATRE_REACH = 8  # ``اغتيال قاسم سليماني وأبو مهدي المهندس قرب مطار بغداد``: the names, قرب, the place
+THEATRE_REACH = 8
+ARRIVAL_REACH = 8  # ``وصلت دفعة جديدة من القوات الأمريكية إلى قاعدة علي السالم``: subject words between  # ``اغتيال قاسم سليماني وأبو مهدي المهندس قرب مطار بغداد``: the names, قرب, the place
 STOPS = frozenset({"،", ",", ".", "؛", ";", ":", "؟", "!", "(", ")"})  # a destination after these is another clause's
 
 
@@ -237,17 +239,33 @@ def delivery_type(trig: Trigger, toks: list[Token]) -> str:
     return "other" if first and not once else trig.type
 
 
+def arrival_abroad(trig: Trigger, toks: list[Token], places: list[PlaceMention]) -> str:
+    """A deployment told by an arrival whose destination lies outside the theatre (``آخر رتل خارج من التنف وصل إلى
+    الأراضي الأردنية``, ``عاد الجزء الأكبر إلى الكويت``): troops leaving the theatre, a redeployment."""
+    if trig.type != "deployment" or not _listed(toks[trig.first], "arrivals"):
+        return trig.type
+    theatre = lexicon.word_lists(NOMINAL_CUES)["theatre_countries"]
+    for m in places:
+        if m.role == "إلى" and 0 < m.first - trig.last <= ARRIVAL_REACH:
+            info = place_info(m.name)
+            if info is not None and normalize(info.country) not in theatre:
+                return "redeployment"
+    return trig.type
+
+
 def _gazetteer_place(tok: Token) -> bool:
     """Is the token (clitics taken off) a place of the gazetteer in the theatre (``بغداد``, ``الأنبار``; not ``لبنان``)?"""
     names, theatre = lexicon.place_by_name(), lexicon.word_lists(NOMINAL_CUES)["theatre_countries"]
     return any(stem in names and normalize(names[stem].country) in theatre for stem in lexicon.bare(tok.norm))
 
 
-def retype(trig: Trigger, toks: list[Token]) -> str:
+def retype(trig: Trigger, toks: list[Token], places: list[PlaceMention] | None = None) -> str:
     """The type a trigger's surroundings make of it (``founded_type``, ``ceremony_type``, ``duty_type``,
-    ``assassination_type``, ``delivery_type``, in that order; each sees the type the one before gave)."""
+    ``assassination_type``, ``delivery_type``, in that order, each seeing the type the one before gave; then
+    ``arrival_abroad`` with the sentence's ``places``)."""
     for rule in (founded_type, ceremony_type, duty_type, assassination_type, delivery_type):
         trig.type = rule(trig, toks)
+    trig.type = arrival_abroad(trig, toks, places or [])
     return trig.type
 
 
