@@ -21,7 +21,13 @@ Round 11 (docs/ANNOTATION.md, "Round 11: types"; ``retype`` and ``no_event``):
 * an assassination placed in the theatre or dated (``اغتيال سليماني قرب مطار بغداد``) is an attack (``assassination_type``);
 * a movement named as the reason for something else (``لأسباب تتعلق بنقل المعدات``) is no event (``reason_of``);
 * ``ما تبقى من القوات`` (the rest of) is no stay (``remainder``); a projectile's launch point (``الصواريخ أطلقت
-  من منطقة زراعية``) is no attack of its own (``launch_point``).
+  من منطقة زراعية``) is no attack of its own (``launch_point``);
+* a first batch handed over (``تسلم أول دفعة من طائرات إف-16``) is a delivery, ``other`` (``delivery_type``);
+* an arrival whose destination lies outside Iraq and Syria (``وصل آخر رتل إلى الأراضي الأردنية``) is a
+  redeployment (``arrival_abroad``);
+* an event urged to go faster (``بتسريع انسحاب``, ``hastened``), an undated ``رحيل`` of commentary (``commentary``),
+  an undated end in phases (``على مرحلتين``, ``phase_outline``), what a bill stipulates (``stipulated``) and what
+  someone is able to do (``قدرته على تنفيذ ضربات``, ``capability``): no events.
 
 Word lists: ``data/event_nominal_cues.json``.
 """
