@@ -133,7 +133,7 @@ def _article_events(
         told: list[tuple[Trigger, Event]] = []  # this sentence's events, for ``object_noun_place``
         for trig in trigs:
             trig.type = arrival_type(trig, places)  # ``القوات المنسحبة من عين الأسد وصلت إلى``: a redeployment
-            trig.type = nominal.founded_type(trig, toks)  # ``وكانت البعثة قد تأسست عام 2018``: a deployment
+            trig.type = nominal.retype(trig, toks, places)  # ``تأسست البعثة``: a deployment; ``مراسم تسليم``: a handover (events.nominal)
             span = Span(trig.first, trig.last, trig.type)
             clause = clause_span(toks, span, spans, opened)
             if civil_clause(toks, span, clause):
