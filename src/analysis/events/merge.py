@@ -156,28 +156,14 @@ class _Merger:
         """May a report whose days overlap group ``g``'s tell the same event? Not a plan for a whole country
         against a happening at a part of it, nor a range inside another under half its length
         (``lifecycle.plan_for_whole_of``, ``lifecycle.nested_ranges``)."""
-        if lifecycle.plan_for_whole_of(event.status, place, g.done, self.entries[g.entry].place):
+        if g.dct_min <= event.dct and lifecycle.plan_for_whole_of(event.status, place, g.done, self.entries[g.entry].place):
             return False
         return not lifecycle.nested_ranges(event.date, span, g.event.date, g.span)  # type: ignore[arg-type]
 
-    @staticmethod
-    def guessed_onto_part(event: Event, entry: _Entry, place: str | None) -> bool:
-        """Would an undated plan for a whole country be guessed onto an entry dated at a part of it?
-
-        It is not (``lifecycle.whole_country_over_part``): cutting the troops in Syria is not the withdrawal
-        from al-Shaddadi that month. The entry's dated place decides, since undated reports move its place.
-        An undated happening at the country (``انتهت مهمة التحالف في العراق``) still restates its part's.
-        """
-        return not lifecycle.is_done(event.status) and lifecycle.whole_country_over_part(place, entry.shown)
-
     def target_undated(self, event: Event, place: str | None) -> _Entry | None:
         """The nearest entry in time for an undated report; one without a place needs a single fit."""
-        whole = place is not None and not lifecycle.is_done(event.status) and hierarchy().depth(place) == 0
         if self.indexed:
-            fits = self._fitting(place)
-            if whole:
-                fits = lambda n: self.fits(self.entries[n], place) and not self.guessed_onto_part(event, self.entries[n], place)  # noqa: E731
-            number = self.search.undated(event.type, event.status, event.dct, place, fits, tested=whole)
+            number = self.search.undated(event.type, event.status, event.dct, place, self._fitting(place))
             return None if number is None else self.entries[number]
         window = lifecycle.undated_window(event.status, event.dct)
         found: dict[int, int] = {}
@@ -186,7 +172,7 @@ class _Merger:
             if distance is None:
                 continue
             entry = self.entries[g.entry]
-            if not self.fits(entry, place) or self.guessed_onto_part(event, entry, place):
+            if not self.fits(entry, place):
                 continue
             found[entry.number] = min(distance, found.get(entry.number, distance))
         if not found or (place is None and len(found) > 1):

@@ -344,17 +344,12 @@ class MergeSearch:
             streams = [(days, origin, sign, farthest, _both(accept, slips)) for days, origin, sign, farthest, accept in streams]
         return self.nearest(streams, fits if test else None)
 
-    def undated(self, type_: str, status: str, dct: dt.date, place: str | None, fits: Fits,
-                tested: bool = False) -> int | None:  # fmt: skip
+    def undated(self, type_: str, status: str, dct: dt.date, place: str | None, fits: Fits) -> int | None:
         """The entry an undated report joins (``merge._Merger.target_undated``'s rule), or None.
-
-        ``tested``: search every entry of the type and let ``fits`` test each (its test is more than the place's).
 
         A report without a place joins the only entry in reach, none when there are several.
         """
         indexes, test = self._indexes(type_, place)
-        if tested and indexes:
-            indexes, test = [self.all[type_]], True
         day = dct.toordinal()
         seen: set[int] = set()
         for entry in self.overlapping(indexes, day, day):  # the report's day lies in the group's days
