@@ -22,6 +22,7 @@ from typing import Any
 from analysis.events import lexicon, modality
 from analysis.events.dating_refs import (
     back_referenced,
+    counted_from_event,
     counted_offset,
     from_anchor,
     light_verb_dates,
@@ -223,6 +224,8 @@ def sentence_timexes(timexes: Sequence[Any], toks: list[Token], dct: dt.date) ->
             continue  # ``قاعدة الحبانية التي تستخدمها حالياً``: describes a participant, dates no event
         if _counted_since(toks, first) or _superseded(toks, first) or _in_a_name(toks, first, last):
             continue
+        if counted_from_event(_words(tx.text), toks[last + 1] if last + 1 < len(toks) else None):
+            continue  # ``بعد نحو عشر سنوات على إنشائها``: a count from an event the sentence does not date
         span = interval(tx.value, tx.mod, dct) if tx.type in DATING_TYPES else None
         if tx.type in DATING_TYPES and tx.value and (span or tx.value.endswith("_REF")):
             past = tx.value == "PAST_REF" or span is not None and span[1] < dct
@@ -467,12 +470,33 @@ def happened(toks: list[Token], trig: Trigger) -> bool:
     noun (``منذ القصف``), or a relative clause with a perfect verb (``القصف الذي طالها``)?"""
     if past_verb(trig.match) or trig.first > 0 and toks[trig.first - 1].norm == "منذ":
         return True
+    if relative_perfect(toks, trig):
+        return True
     if trig.first > 0 and lexicon.is_cue(toks[trig.first - 1], "followed_verbs"):
         return True  # ``تلاها انتقال قاعدة كي وان``: the verb that governs it says it took place
     for j in range(trig.last + 1, min(trig.last + RELATIVE_REACH, len(toks) - 1)):
         if lexicon.is_cue(toks[j], "relatives"):
             return lexicon.is_cue(toks[j + 1], "happened_verbs")
     return False
+
+
+#: First letters of an imperfect verb (``يقر``, ``تنسحب``, ``نسلم``): after a relative, the event may be to come.
+IMPERFECT_LETTERS = frozenset("يتن")
+
+
+def relative_perfect(toks: list[Token], trig: Trigger) -> bool:
+    """Is the trigger the verb of a relative clause in the perfect (``القانون الذي أقره البرلمان في آذار``)?
+
+    A word right after ``الذي``/``التي`` is the clause's verb; without the article, the future ``س`` and an
+    imperfect's first letter, it is a perfect (``أقره``, ``وقعها``): what it tells has happened, so a month
+    without its year is the last one before the article. Form-V perfects (``تسلمها``) look imperfect and
+    are left out.
+    """
+    if trig.first == 0 or not lexicon.is_cue(toks[trig.first - 1], "relatives"):
+        return False
+    m = trig.match
+    word = m.rule.words[0]
+    return "ال" not in m.prefix and not m.prefix.endswith("س") and word[:1] not in IMPERFECT_LETTERS
 
 
 def never_future_if_past(value: str | None, mod: str | None, dct: dt.date, slot: TimexSlot | None, past: bool) -> str | None:

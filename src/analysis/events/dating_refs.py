@@ -111,6 +111,19 @@ def counted_offset(words: list[Token]) -> bool:
     return bool(words) and words[0].norm in ("بعد", "قبل") and lexicon.has_cue(words, 1, len(words), "unit_words")
 
 
+#: Prepositions that name the event a count runs from (``بعد عشر سنوات على إنشائها``, ``بعد يومين من الهجوم``).
+COUNTED_FROM = frozenset({"على", "علي", "من"})  # ``على`` normalised to ``علي`` too
+
+
+def counted_from_event(words: list[Token], following: Token | None) -> bool:
+    """Is a count (``counted_offset``) followed by the event it runs from (``بعد نحو عشر سنوات على إنشائها``)?
+
+    The timex resolves it from the article date (ten years ahead); it runs from the founding, a day the
+    sentence does not give, so it dates nothing.
+    """
+    return following is not None and following.norm in COUNTED_FROM and counted_offset(words)
+
+
 def from_anchor(anchor: str | None, value: str, dct: dt.date) -> str | None:
     """``بعد يومين`` (``value``, resolved from the article date ``dct``) counted from the day named before it
     (``anchor``) instead; None when that is no day (``مطلع 2020``)."""
