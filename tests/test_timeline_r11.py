@@ -200,3 +200,10 @@ def test_a_count_from_a_founding_dates_nothing(tmp_path):
     events = body_events(tmp_path, body, dct="2026-04-23")
     (withdrawal,) = events_of(events, "withdrawal")
     assert (withdrawal.date, withdrawal.status) == ("2026-04-22", "occurred")
+
+
+def test_a_time_ago_before_the_verbs_own_preposition_still_dates(tmp_path):
+    body = "وكانت بغداد وواشنطن قد اتفقتا قبل نحو عام على جدول الانسحاب."
+    events = body_events(tmp_path, body, dct="2025-12-20")
+    (deal,) = events_of(events, "agreement")
+    assert deal.date == "2024" and deal.status == "occurred"

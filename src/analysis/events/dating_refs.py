@@ -119,9 +119,10 @@ def counted_from_event(words: list[Token], following: Token | None) -> bool:
     """Is a count (``counted_offset``) followed by the event it runs from (``بعد نحو عشر سنوات على إنشائها``)?
 
     The timex resolves it from the article date (ten years ahead); it runs from the founding, a day the
-    sentence does not give, so it dates nothing.
+    sentence does not give, so it dates nothing. Only ``بعد``: after ``قبل نحو عام`` the ``على`` is as often
+    the verb's (``اتفقتا قبل نحو عام على جدول الانسحاب``).
     """
-    return following is not None and following.norm in COUNTED_FROM and counted_offset(words)
+    return following is not None and following.norm in COUNTED_FROM and counted_offset(words) and words[0].norm == "بعد"
 
 
 def from_anchor(anchor: str | None, value: str, dct: dt.date) -> str | None:
