@@ -29,6 +29,7 @@ from analysis.events.dating_refs import (
     modified_noun_date,
     own_clause_date,
     postponed_after,
+    relative_perfect,
     relative_present,
     reported_date,
 )
@@ -478,25 +479,6 @@ def happened(toks: list[Token], trig: Trigger) -> bool:
         if lexicon.is_cue(toks[j], "relatives"):
             return lexicon.is_cue(toks[j + 1], "happened_verbs")
     return False
-
-
-#: First letters of an imperfect verb (``يقر``, ``تنسحب``, ``نسلم``): after a relative, the event may be to come.
-IMPERFECT_LETTERS = frozenset("يتن")
-
-
-def relative_perfect(toks: list[Token], trig: Trigger) -> bool:
-    """Is the trigger the verb of a relative clause in the perfect (``القانون الذي أقره البرلمان في آذار``)?
-
-    A word right after ``الذي``/``التي`` is the clause's verb; without the article, the future ``س`` and an
-    imperfect's first letter, it is a perfect (``أقره``, ``وقعها``): what it tells has happened, so a month
-    without its year is the last one before the article. Form-V perfects (``تسلمها``) look imperfect and
-    are left out.
-    """
-    if trig.first == 0 or not lexicon.is_cue(toks[trig.first - 1], "relatives"):
-        return False
-    m = trig.match
-    word = m.rule.words[0]
-    return "ال" not in m.prefix and not m.prefix.endswith("س") and word[:1] not in IMPERFECT_LETTERS
 
 
 def never_future_if_past(value: str | None, mod: str | None, dct: dt.date, slot: TimexSlot | None, past: bool) -> str | None:

@@ -185,3 +185,22 @@ def _points_back(toks: list[Token], j: int) -> bool:
     before = j > 0 and lexicon.is_cue(toks[j - 1], "back_reference_pointers") and toks[j - 1].norm in ("ذلك", "هذا")
     after = j + 1 < len(toks) and lexicon.is_cue(toks[j + 1], "back_reference_pointers") and toks[j + 1].norm not in ("ذلك", "هذا")
     return bool(before or after)
+
+
+#: First letters of an imperfect verb (``يقر``, ``تنسحب``, ``نسلم``): after a relative, the event may be to come.
+IMPERFECT_LETTERS = frozenset("يتن")
+
+
+def relative_perfect(toks: list[Token], trig: Trigger) -> bool:
+    """Is the trigger the verb of a relative clause in the perfect (``القانون الذي أقره البرلمان في آذار``)?
+
+    A word right after ``الذي``/``التي`` is the clause's verb; without the article, the future ``س`` and an
+    imperfect's first letter, it is a perfect (``أقره``, ``وقعها``): what it tells has happened, so a month
+    without its year is the last one before the article. Form-V perfects (``تسلمها``) look imperfect and
+    are left out.
+    """
+    if trig.first == 0 or not lexicon.is_cue(toks[trig.first - 1], "relatives"):
+        return False
+    m = trig.match
+    word = m.rule.words[0]
+    return "ال" not in m.prefix and not m.prefix.endswith("س") and word[:1] not in IMPERFECT_LETTERS
