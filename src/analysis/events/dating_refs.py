@@ -122,7 +122,9 @@ def counted_from_event(words: list[Token], following: Token | None) -> bool:
     sentence does not give, so it dates nothing. Only ``بعد``: after ``قبل نحو عام`` the ``على`` is as often
     the verb's (``اتفقتا قبل نحو عام على جدول الانسحاب``).
     """
-    return following is not None and following.norm in COUNTED_FROM and counted_offset(words) and words[0].norm == "بعد"
+    if following is None or following.norm not in COUNTED_FROM:
+        return False
+    return counted_offset(words) and words[0].norm == "بعد"
 
 
 def from_anchor(anchor: str | None, value: str, dct: dt.date) -> str | None:

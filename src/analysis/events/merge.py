@@ -72,7 +72,7 @@ class _Entry:
     done_end: dt.date | None = None  # the last day of its earliest dated occurred report
 
     def planned_anew(self, span: dating.Interval, dct: dt.date) -> bool:
-        """Is a plan for ``span``, reported on ``dct``, a new event rather than this entry's (``lifecycle.planned_anew``)?"""
+        """Is a plan for ``span``, reported on ``dct``, a new event, not this entry's (``lifecycle.planned_anew``)?"""
         return lifecycle.planned_anew(self.done_end, span, dct)
 
 
@@ -127,7 +127,9 @@ class _Merger:
     def target_dated(self, event: Event, span: dating.Interval, place: str | None) -> _Entry | None:
         """The nearest entry whose groups' dates fit this dated report (restatement, slip, completion)."""
         if self.indexed:
-            anew = None if lifecycle.is_done(event.status) else lambda n: not self.entries[n].planned_anew(span, event.dct)
+            anew = None
+            if not lifecycle.is_done(event.status):
+                anew = lambda n: not self.entries[n].planned_anew(span, event.dct)  # noqa: E731
             number = self.search.dated(event.type, span, event.status, event.dct, place, self._fitting(place),
                                        lambda g: self.restates(event, span, place, g), anew)  # fmt: skip
             return None if number is None else self.entries[number]
@@ -156,7 +158,8 @@ class _Merger:
         """May a report whose days overlap group ``g``'s tell the same event? Not a plan for a whole country
         against a happening at a part of it, nor a range inside another under half its length
         (``lifecycle.plan_for_whole_of``, ``lifecycle.nested_ranges``)."""
-        if g.dct_min <= event.dct and lifecycle.plan_for_whole_of(event.status, place, g.done, self.entries[g.entry].place):
+        entry_place = self.entries[g.entry].place
+        if g.dct_min <= event.dct and lifecycle.plan_for_whole_of(event.status, place, g.done, entry_place):
             return False
         return not lifecycle.nested_ranges(event.date, span, g.event.date, g.span)  # type: ignore[arg-type]
 

@@ -341,7 +341,7 @@ class MergeSearch:
             else:  # what happened: what began before it
                 streams.append((index.lasts["ongoing"], s, -1, reach, None))
         if slips is not None:
-            streams = [(days, origin, sign, farthest, _both(accept, slips)) for days, origin, sign, farthest, accept in streams]
+            streams = [(days, origin, sign, far, _both(accept, slips)) for days, origin, sign, far, accept in streams]
         return self.nearest(streams, fits if test else None)
 
     def undated(self, type_: str, status: str, dct: dt.date, place: str | None, fits: Fits) -> int | None:
