@@ -225,7 +225,7 @@ def sentence_timexes(timexes: Sequence[Any], toks: list[Token], dct: dt.date) ->
             continue  # ``قاعدة الحبانية التي تستخدمها حالياً``: describes a participant, dates no event
         if _counted_since(toks, first) or _superseded(toks, first) or _in_a_name(toks, first, last):
             continue
-        if counted_from_event(_words(tx.text), toks[last + 1] if last + 1 < len(toks) else None):
+        if counted_from_event(_words(tx.text), toks[last + 1 : last + 3]):
             continue  # ``بعد نحو عشر سنوات على إنشائها``: a count from an event the sentence does not date
         span = interval(tx.value, tx.mod, dct) if tx.type in DATING_TYPES else None
         if tx.type in DATING_TYPES and tx.value and (span or tx.value.endswith("_REF")):

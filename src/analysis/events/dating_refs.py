@@ -115,16 +115,23 @@ def counted_offset(words: list[Token]) -> bool:
 COUNTED_FROM = frozenset({"على", "علي", "من"})  # ``على`` normalised to ``علي`` too
 
 
-def counted_from_event(words: list[Token], following: Token | None) -> bool:
-    """Is a count (``counted_offset``) followed by the event it runs from (``بعد نحو عشر سنوات على إنشائها``)?
+#: Endings of a noun with a possessive pronoun (``إنشائها``, ``وصولهم``): a definite event a count runs from.
+POSSESSIVE_ENDINGS = ("ها", "هم", "هما")
+
+
+def counted_from_event(words: list[Token], following: list[Token]) -> bool:
+    """Is a count (``counted_offset``) followed by the definite event it runs from (``بعد نحو عشر سنوات على
+    إنشائها``, ``بعد يومين من الهجوم``)?
 
     The timex resolves it from the article date (ten years ahead); it runs from the founding, a day the
-    sentence does not give, so it dates nothing. Only ``بعد``: after ``قبل نحو عام`` the ``على`` is as often
-    the verb's (``اتفقتا قبل نحو عام على جدول الانسحاب``).
+    sentence does not give, so it dates nothing. Only after ``بعد``, and only before a definite noun: in
+    ``اتفقتا قبل نحو عام على جدول الانسحاب`` and ``صوّت … بعد يومين على قرار`` the ``على`` is the verb's.
     """
-    if following is None or following.norm not in COUNTED_FROM:
+    if len(following) < 2 or following[0].norm not in COUNTED_FROM:
         return False
-    return counted_offset(words) and words[0].norm == "بعد"
+    noun = following[1].norm
+    definite = noun.startswith("ال") or noun.endswith(POSSESSIVE_ENDINGS)
+    return definite and counted_offset(words) and words[0].norm == "بعد"
 
 
 def from_anchor(anchor: str | None, value: str, dct: dt.date) -> str | None:
