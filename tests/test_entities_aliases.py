@@ -16,6 +16,7 @@ from analysis.entities.crf import load_model
 from analysis.entities.frame import cooccurrences
 from analysis.entities.gazetteer import default_gazetteer
 from analysis.entities.normalize import core, norm
+from analysis.entities.institutions import InstitutionRules
 from analysis.entities.orgs import OrgRules
 from analysis.entities.sites import SiteRules, default_site_heads
 from analysis.entities.spans import bio_spans
@@ -217,8 +218,10 @@ def test_corpus_aliases_learned_in_one_article_apply_in_another():
 )
 def test_head_and_nationality_organisations(sentence, tags, expected):
     words = sentence.split()
-    rules = OrgRules(default_gazetteer().nationalities)
-    new = rules.apply([core(norm(w)) for w in words], [norm(w) for w in words], _tags(tags))
+    nationalities = default_gazetteer().nationalities
+    cores, norms = [core(norm(w)) for w in words], [norm(w) for w in words]
+    new = OrgRules(nationalities).apply(cores, norms, _tags(tags))
+    new, _ = InstitutionRules(nationalities, load_model().common).apply(cores, norms, new)  # the order of rules.EntityRules
     assert _spans(words, new) == expected
 
 

@@ -114,6 +114,8 @@ class CRFModel:
                 link = doc.links.get((si, s, e))
                 if (si, s) in doc.site_heads:
                     skip = letters_offset(first.text, heads.head(first.text)[0])
+                elif (si, s) in doc.org_heads:
+                    skip = letters_offset(first.text, doc.org_heads[(si, s)])
                 else:
                     skip = proclitic_length(first.text, self.known)
                     bare = bare_proclitic_length(first.text) if link is not None and not skip else 0

@@ -16,7 +16,7 @@ from analysis.entities.gazetteer import data_rows
 from analysis.entities.normalize import core, norm
 
 #: The classes of names.tsv (see the file's header).
-CLASSES = ("CMP", "DIV", "KUN", "NSB", "FAM", "TTL", "VRB")
+CLASSES = ("CMP", "DIV", "KUN", "NSB", "FAM", "TTL", "VRB", "RNK")
 #: Name parts that may start or end a name even when they are titles or common words.
 _PARTS = ("CMP", "KUN", "NSB", "FAM")
 
@@ -41,6 +41,7 @@ class NameWords:
         for word, klass in (triggers or {}).items():
             if klass == "TTL":
                 sets["TTL"].add(word)
+        sets["TTL"] |= sets["RNK"]  # a rank is a title too
         return cls({k: frozenset(v) for k, v in sets.items()}, frozenset(nationalities))
 
 

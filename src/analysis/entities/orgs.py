@@ -8,9 +8,8 @@ articles get this convention as a rule:
   is one ORG, unless a longer entity runs over it;
 - an ORG span goes on over the nationality adjectives right after it
   (``الجيش العربي`` + ``السوري``, ``اللجنة العسكرية العليا`` + ``العراقية الأمريكية``);
-- an organisation head in the construct state (``data/ner/org_heads.tsv``: ``وزارة``, ``مديرية``,
-  written without the article) right before an ORG span belongs to it (``وزارة`` + ``الدفاع
-  الأمريكية``);
+- (an organisation head in the construct state before an ORG span, ``وزارة`` + ``الدفاع
+  الأمريكية``, is joined to it by ``institutions``);
 - a nationality adjective with the article is not a place or a person on its own (``السورية``).
 """
 
@@ -20,11 +19,9 @@ from collections.abc import Collection
 
 from analysis.entities.clitics import has_article
 from analysis.entities.gazetteer import data_rows, phrase_key
-from analysis.entities.normalize import core, norm
 from analysis.entities.spans import bio_spans, longest_matches
 
 PATTERNS_FILE = "patterns.tsv"
-ORG_HEADS_FILE = "org_heads.tsv"
 
 
 class OrgRules:
@@ -32,7 +29,6 @@ class OrgRules:
 
     def __init__(self, nationalities: Collection[str]):
         self.nationalities = frozenset(nationalities)
-        self.org_heads = frozenset(core(norm(row[0])) for row in data_rows(ORG_HEADS_FILE))
         heads = [phrase_key(row[0]) for row in data_rows(PATTERNS_FILE) if len(row) >= 2 and row[1] == "ORG"]
         self.heads = {h: "ORG" for h in heads if h}
         self.max_len = max((len(h) for h in self.heads), default=1)
@@ -43,7 +39,7 @@ class OrgRules:
         n = len(tags)
         nat = self.nationalities
         if nat.isdisjoint(cores):
-            return self._construct(cores, norms, list(tags))
+            return list(tags)
         tags = list(tags)
         spans = bio_spans(tags)
         owner = [-1] * n
@@ -72,20 +68,11 @@ class OrgRules:
                 end += 1
             for i in range(e, end):
                 tags[i] = "I-ORG"
-        return self._construct(cores, norms, self.drop_adjectives(cores, norms, tags))
+        return self.drop_adjectives(cores, norms, tags)
 
     def drop_adjectives(self, cores: list[str], norms: list[str], tags: list[str]) -> list[str]:
         """Untag a nationality adjective with the article standing alone as LOC or PERS (in place)."""
         for s, e, typ in bio_spans(tags):
             if e - s == 1 and typ in ("LOC", "PERS") and cores[s] in self.nationalities and has_article(norms[s]):
                 tags[s] = "O"
-        return tags
-
-    def _construct(self, cores: list[str], norms: list[str], tags: list[str]) -> list[str]:
-        if self.org_heads.isdisjoint(cores):
-            return tags
-        for i in range(len(tags) - 1):
-            if (tags[i] == "O" and tags[i + 1] == "B-ORG" and cores[i] in self.org_heads
-                    and not has_article(norms[i])):
-                tags[i], tags[i + 1] = "B-ORG", "I-ORG"
         return tags
