@@ -33,6 +33,7 @@ from analysis.events.screen import definite, on_timeline, roundup_paragraph
 from analysis.events.statements import OPENING_SENTENCES, Voices, lead_sentences, mark_statements, own_dates, sources_lead, speech_triggers
 from analysis.events.triggers import Trigger, find_sentence_triggers, finite_verb
 from analysis.events.types import TYPES
+from analysis.events.when_clause import when_clause_dates
 from analysis.text import Sentence, Token, normalize, sentences, tokens
 from analysis.timex import find_timexes
 
@@ -112,6 +113,7 @@ def _article_events(
             continue
         txs = sentence_timexes(in_sent, toks, dct)
         assign_dates(trigs, txs, toks)
+        when_clause_dates(trigs, txs, toks)  # ``في آذار 2003، حين اجتاحت القوات``: the date the clause hangs on
         embedded_dates(trigs, toks)
         appositive_deadline(trigs, txs, toks)
         share_means_date(trigs, toks)
@@ -131,7 +133,7 @@ def _article_events(
         told: list[tuple[Trigger, Event]] = []  # this sentence's events, for ``object_noun_place``
         for trig in trigs:
             trig.type = arrival_type(trig, places)  # ``القوات المنسحبة من عين الأسد وصلت إلى``: a redeployment
-            trig.type = nominal.founded_type(trig, toks)  # ``وكانت البعثة قد تأسست عام 2018``: a deployment
+            trig.type = nominal.retype(trig, toks, places)  # ``تأسست البعثة``: a deployment; ``مراسم تسليم``: a handover (events.nominal)
             span = Span(trig.first, trig.last, trig.type)
             clause = clause_span(toks, span, spans, opened)
             if civil_clause(toks, span, clause):

@@ -20,6 +20,7 @@ _CONJ = ("", "و", "ف")
 _PREP = ("", "ب", "ل", "ك", "س")
 _ARTICLE = ("", "ال")
 _SUFFIXES = ("", "ه", "ها", "هم", "هما", "ا")
+HAMZA_SEATS = ("ئ", "ؤ")  # the seats a word's final hamza takes before a pronoun suffix (``إخلائها``, ``إنهاؤها``)
 
 
 @dataclass(frozen=True)
@@ -64,11 +65,20 @@ def load_trigger_rules(path: str | Path | None = None) -> dict[str, list[Trigger
         check_type(type_, source, row.line)
         for form in forms.split(","):
             words = tuple(_strip_article(normalize(w)) for w in form.split())
-            if words:
-                table.setdefault(words[0], []).append(TriggerRule(type_, rule, words))
+            for variant in (words, *inflections(words)):
+                table.setdefault(variant[0], []).append(TriggerRule(type_, rule, variant))
     for rules in table.values():
         rules.sort(key=lambda r: -len(r.words))  # longest form first, stable otherwise
     return table
+
+
+def inflections(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The forms a lexicon form stands for besides itself (round 11): an imperfect plural in ون also in its
+    subjunctive and jussive ending وا (``يغادرون`` → ``قبل أن يغادروا``, ``لم ينسحبوا``)."""
+    head = words[0] if words else ""
+    if len(head) >= 5 and head[0] in "يت" and head.endswith("ون"):
+        return ((head[:-2] + "وا", *words[1:]),)
+    return ()
 
 
 @lru_cache(maxsize=1)
@@ -125,6 +135,8 @@ def stems(norm: str) -> tuple[tuple[str, str], ...]:
                         forms.append(stem[:-1] + "ه")  # مغادرتها → مغادرة: a taa marbuta before a pronoun is written ت
                     if suffix and suffix != "ا" and stem.endswith("ا") and len(stem) >= 3:
                         forms.append(stem[:-1] + "ي")  # أخلاها → أخلى: an alif maqsura before a pronoun is written ا
+                    if suffix and suffix != "ا" and stem[-1:] in HAMZA_SEATS and len(stem) >= 4:
+                        forms.append(stem[:-1] + "ء")  # إخلائها, إنهاؤها → إخلاء, إنهاء: a final hamza sits on ي or و before a pronoun
                     for form in forms:
                         reading = (norm[:cut], form)
                         if len(form) >= 2 and reading not in out:

@@ -92,8 +92,23 @@ def negated(toks: list[Token], first: int) -> bool:
             return False  # ``لم تكن طرفا في الاتفاق الذي أبرم``: a relative clause is a clause of its own
         if _function_word(toks[j]) in lexicon.cues()["negations"]:  # لم, not لما (stems would read لما as لم + ا)
             nxt = lexicon.bare(toks[j + 1].norm) if j + 1 < len(toks) else set()
-            return not (nxt & STILL)
+            return not (nxt & STILL) and not exceptive_after(toks, first)
     return False
+
+
+def exceptive_after(toks: list[Token], first: int) -> bool:
+    """An exceptive إلا after the trigger in its clause (``لم يكتمل إخلاء عين الأسد إلا في منتصف كانون الثاني``):
+    the negation only says when or how much, and the event happened (round 11)."""
+    for tok in toks[first + 1 : first + 1 + EXCEPTIVE_REACH]:
+        if _is_break(tok):
+            return False
+        if tok.norm == EXCEPTIVE:
+            return True
+    return False
+
+
+EXCEPTIVE = "الا"  # إلا, normalized
+EXCEPTIVE_REACH = 6  # ``لم يكتمل إخلاء عين الأسد إلا``: the trigger's object between it and إلا
 
 
 def _words_before_quotes(toks: list[Token], first: int, reach: int) -> list[int]:
@@ -334,7 +349,17 @@ def _no_statement(toks: list[Token], m: lexicon.TriggerMatch, words: tuple[str, 
     rest = toks[m.last].norm[len(m.prefix) :] if m.first == m.last else toks[m.last].norm
     if rest != words[-1] and rest.endswith(("ه", "ها")):
         return True  # أعلنته / تعلنه: an object pronoun, the verb of a relative clause
-    return bool(set(words) & c["denials"]) and denies_rumour(toks, m.last)
+    return bool(set(words) & c["denials"]) and denies_rumour(toks, m.last) and not official_denial(toks, m.last)
+
+
+def official_denial(toks: list[Token], last: int) -> bool:
+    """Is a denial's subject, its first word after the verb, a state body or its voice (``نفت قيادة العمليات المشتركة
+    ما تداولته صفحات``)? Round 11: a state body's denial is a statement of its own (docs/ANNOTATION.md, round 8)."""
+    head = next((t for t in toks[last + 1 : last + 1 + RUMOUR_REACH] if any(ch.isalpha() for ch in t.text)), None)
+    return head is not None and lexicon.is_listed(head, "official_heads", STATEMENT_CUES)
+
+
+STATEMENT_CUES = "event_statement_cues.json"  # the state bodies that speak (``analysis.events.statements``)
 
 
 def starting_point(toks: list[Token], first: int, prefix: str) -> bool:

@@ -14,13 +14,29 @@ docs/ANNOTATION.md, "Events", "Classes settled in round 9":
 * an event said to be necessary (``ضرورة إنهاء الوجود``, ``يجب أن يغادر``) is a demand (``necessity``);
 * MPs or delegates walking out (``انسحاب عدد من النواب``) is no withdrawal of troops (``civil_leavers``).
 
+Round 11 (docs/ANNOTATION.md, "Round 11: types"; ``retype`` and ``no_event``):
+
+* a ceremony noun with a handover noun right after it (``مراسم تسليم القاعدة``) is the handover (``ceremony_type``);
+* a transfer of duties or responsibility (``نقل المسؤولية الأمنية``, ``ستنقل مهامها``) is a handover (``duty_type``);
+* an assassination placed in the theatre or dated (``اغتيال سليماني قرب مطار بغداد``) is an attack (``assassination_type``);
+* a movement named as the reason for something else (``لأسباب تتعلق بنقل المعدات``) is no event (``reason_of``);
+* ``ما تبقى من القوات`` (the rest of) is no stay (``remainder``); a projectile's launch point (``الصواريخ أطلقت
+  من منطقة زراعية``) is no attack of its own (``launch_point``);
+* a first batch handed over (``تسلم أول دفعة من طائرات إف-16``) is a delivery, ``other`` (``delivery_type``);
+* an arrival whose destination lies outside Iraq and Syria (``وصل آخر رتل إلى الأراضي الأردنية``) is a
+  redeployment (``arrival_abroad``);
+* an event urged to go faster (``بتسريع انسحاب``, ``hastened``), an undated ``رحيل`` of commentary (``commentary``),
+  an undated end in phases (``على مرحلتين``, ``phase_outline``), what a bill stipulates (``stipulated``) and what
+  someone is able to do (``قدرته على تنفيذ ضربات``, ``capability``): no events.
+
 Word lists: ``data/event_nominal_cues.json``.
 """
 
 from __future__ import annotations
 
 from analysis.events import lexicon
-from analysis.events.location import QUOTES
+from analysis.events.location import QUOTES, PlaceMention
+from analysis.events.places import place_info
 from analysis.events.triggers import Trigger, finite_verb
 from analysis.events.modality import words_before
 from analysis.text import Token, normalize, split_clitics
@@ -37,6 +53,15 @@ LIGHT_REACH = 7  # ``أكملت القوات الأمريكية، أمس الا�
 NOT_OBJECTS = frozenset({"mission_end", "announcement", "agreement"})  # ``أنهت مهمتها``: the verb's own event
 PARTNER_WORDS = frozenset({"مع", "بين"})  # ``التفاهم مع التحالف الدولي يمضي``: the partner phrase skipped
 STRONG_STOPS = frozenset({".", "؛", ";", ":", "؟", "!"})
+MOVEMENT_TYPES = frozenset({"withdrawal", "redeployment", "deployment", "handover"})  # what a reason may name
+HASTE_REACH = 2  # ``بتسريع انسحاب``, ``الإسراع في إخراج``, ``تسريع جدول خروج``
+PHASE_REACH = 8  # ``إنهاء المهمة العسكرية للتحالف الدولي في العراق على مرحلتين``
+STIPULATION_REACH = 10  # ``وينص المشروع في مادته الرابعة على أن "تغادر``: the verb, its subject, a phrase, على أن
+SUBJECT_REACH = 2  # ``المشروع الذي ... ينص``: the bill right before the verb; ``وينص المقترح``: right after it
+CAPABILITY_REACH = 3  # ``قدرته على تنفيذ ضربات``: the word, على, a light verb
+BATCH_REACH = 2  # ``تسلم أول دفعة``, ``تسليم الدفعة الأولى``
+THEATRE_REACH = 8
+ARRIVAL_REACH = 8  # ``وصلت دفعة جديدة من القوات الأمريكية إلى قاعدة علي السالم``: subject words between  # ``اغتيال قاسم سليماني وأبو مهدي المهندس قرب مطار بغداد``: the names, قرب, the place
 STOPS = frozenset({"،", ",", ".", "؛", ";", ":", "؟", "!", "(", ")"})  # a destination after these is another clause's
 
 
@@ -161,6 +186,163 @@ def founded_type(trig: Trigger, toks: list[Token]) -> str:
     return "deployment" if any(_listed(toks[j], "founded_deployments") for j in near if j != trig.first) else trig.type
 
 
+def _stem(tok: Token) -> str:
+    """The token without و/ف and the article, prepositions kept (``والتسليم`` → ``تسليم``, ``لتسلم`` stays)."""
+    return split_clitics(tok.norm, prepositions="").stem
+
+
+def _stem_listed(tok: Token, name: str) -> bool:
+    """Is ``tok`` without و/ف and the article (a preposition on it kept) a word of the list ``name``?"""
+    return _stem(tok) in lexicon.word_lists(NOMINAL_CUES)[name]
+
+
+def ceremony_type(trig: Trigger, toks: list[Token]) -> str:
+    """A ceremony noun with a handover noun right after it, no preposition (``مراسم تسليم قاعدة الإمام علي``,
+    ``مراسم تسلم الجيش مقر التحالف``), is the handover (writers I, N, R, V, X); the trigger takes the noun in, so
+    that what is handed over is its object. ``الحفل الرسمي لتسلم القاعدة``, ``احتفال تسلم`` stay a ceremony (C, F)."""
+    j = trig.last + 1
+    if trig.rule != "ceremony" or j >= len(toks) or not _stem_listed(toks[trig.first], "handover_ceremonies"):
+        return trig.type
+    if not _stem_listed(toks[j], "ceremony_handovers"):
+        return trig.type
+    trig.last = j
+    return "handover"
+
+
+def duty_type(trig: Trigger, toks: list[Token]) -> str:
+    """A transfer word with a noun of duties right after it (``نقل المسؤولية الأمنية عن القاعدة``, ``ستنقل
+    مهامها إلى الضباط العراقيين``, ``عملية نقل المهام مستمرة``) hands the duties over: a handover."""
+    j = trig.last + 1
+    if trig.type == "handover" or j >= len(toks) or not _listed(toks[trig.first], "duty_transfers"):
+        return trig.type
+    return "handover" if _written(toks[j], "duties") or _stem_listed(toks[j], "duties") else trig.type
+
+
+def assassination_type(trig: Trigger, toks: list[Token]) -> str:
+    """An assassination the sentence dates or places in its clause after it (``اغتيال سليماني والمهندس قرب مطار
+    بغداد``, ``بضربة أمريكية``) is an attack of the theatre (writers D, F, T, U, W); undated and unplaced
+    (``ردا على اغتيال المرشد الإيراني``) it stays ``other`` (dev gold 049)."""
+    if trig.type != "other" or not _listed(toks[trig.first], "assassinations"):
+        return trig.type
+    if trig.timex is not None:
+        return "attack"
+    for j in range(trig.last + 1, min(trig.last + 1 + THEATRE_REACH, len(toks))):
+        if toks[j].text in STOPS:
+            break
+        if _listed(toks[j], "strike_words") or _gazetteer_place(toks[j]):
+            return "attack"
+    return trig.type
+
+
+def delivery_type(trig: Trigger, toks: list[Token]) -> str:
+    """A handover verb with a first batch right after it (``تسلم العراق أول دفعة من طائرات إف-16``, ``تسليم الدفعة
+    الأولى من الرادارات``) is the delivery of something bought: ``other`` (writers E, H), not a base handed over."""
+    if trig.type != "handover":
+        return trig.type
+    after = range(trig.last + 1, min(trig.last + 1 + BATCH_REACH, len(toks)))
+    first = [j for j in after if _stem_listed(toks[j], "first_batches")]
+    once = any(j + 1 < len(toks) and _stem_listed(toks[j + 1], "times") for j in first)  # ``سلمت فكتوريا أول مرة``
+    return "other" if first and not once else trig.type
+
+
+def arrival_abroad(trig: Trigger, toks: list[Token], places: list[PlaceMention]) -> str:
+    """A deployment told by an arrival whose destination lies outside the theatre (``آخر رتل خارج من التنف وصل إلى
+    الأراضي الأردنية``, ``عاد الجزء الأكبر إلى الكويت``): troops leaving the theatre, a redeployment."""
+    if trig.type != "deployment" or not _listed(toks[trig.first], "arrivals"):
+        return trig.type
+    theatre = lexicon.word_lists(NOMINAL_CUES)["theatre_countries"]
+    for m in places:
+        if m.role == "إلى" and 0 < m.first - trig.last <= ARRIVAL_REACH:
+            info = place_info(m.name)
+            if info is not None and normalize(info.country) not in theatre:
+                return "redeployment"
+    return trig.type
+
+
+def _gazetteer_place(tok: Token) -> bool:
+    """Is the token (clitics taken off) a place of the gazetteer in the theatre (``بغداد``, ``الأنبار``; not ``لبنان``)?"""
+    names, theatre = lexicon.place_by_name(), lexicon.word_lists(NOMINAL_CUES)["theatre_countries"]
+    return any(stem in names and normalize(names[stem].country) in theatre for stem in lexicon.bare(tok.norm))
+
+
+def retype(trig: Trigger, toks: list[Token], places: list[PlaceMention] | None = None) -> str:
+    """The type a trigger's surroundings make of it (``founded_type``, ``ceremony_type``, ``duty_type``,
+    ``assassination_type``, ``delivery_type``, in that order, each seeing the type the one before gave; then
+    ``arrival_abroad`` with the sentence's ``places``)."""
+    for rule in (founded_type, ceremony_type, duty_type, assassination_type, delivery_type):
+        trig.type = rule(trig, toks)
+    trig.type = arrival_abroad(trig, toks, places or [])
+    return trig.type
+
+
+def reason_of(trig: Trigger, toks: list[Token]) -> bool:
+    """A movement noun named as the reason for something else (``أرجئ ... لأسباب لوجستية تتعلق بنقل المعدات
+    الثقيلة إلى أربيل``, ``بسبب تأخر نقل بعض المعدات``): the postponement is the news, the move no event."""
+    if trig.type not in MOVEMENT_TYPES or not verbal_noun(trig) or trig.first == 0:
+        return False
+    j = trig.first - 1
+    if _listed(toks[j], "delay_words") and j > 0:
+        j -= 1
+    return _listed(toks[j], "reason_words") or _written(toks[j], "reason_words")
+
+
+def remainder(trig: Trigger, toks: list[Token]) -> bool:
+    """``ما تبقى من قوات التحالف``: the rest of the forces, no stay and no end of a presence."""
+    return trig.rule == "stay_until" and trig.first > 0 and _written(toks[trig.first - 1], "remainder_words")
+
+
+def launch_point(trig: Trigger, toks: list[Token]) -> bool:
+    """A projectile as the subject right before a launch verb with من after it (``الصواريخ أطلقت من منطقة
+    زراعية``, ``المسيرة انطلقت من منطقة تقع خارج الإقليم``): where an attack told elsewhere came from."""
+    if trig.type != "attack" or "ال" in trig.match.prefix or trig.first == 0 or trig.last + 1 >= len(toks):
+        return False
+    return _listed(toks[trig.first - 1], "projectiles") and toks[trig.last + 1].norm == "من"
+
+
+def hastened(trig: Trigger, toks: list[Token]) -> bool:
+    """An event right after a word of hastening (``طالبت قوى الحكومة بتسريع انسحاب ما تبقى``, ``الحل هو الإسراع
+    بإخراج``, ``الإسراع في إخراج القوات``): what someone urges to go faster, a demand."""
+    return any(_listed(toks[j], "hastening_words") for j in words_before(toks, trig.first, HASTE_REACH))
+
+
+def capability(trig: Trigger, toks: list[Token]) -> bool:
+    """An event right after a word of capability and على (``سيحافظ على قدرته على تنفيذ ضربات``, ``قادرة على تأمين
+    المواقع``): what someone can do, not what happens (``أثبتت قدرتها خلال معارك التحرير`` tells a war)."""
+    return any(_listed(toks[j], "capability_words") and toks[j + 1].norm == "علي"
+               for j in words_before(toks, trig.first, CAPABILITY_REACH))  # fmt: skip
+
+
+def commentary(trig: Trigger, value: str | None, toks: list[Token]) -> bool:
+    """An undated departure noun of commentary (``بعد رحيل القوات``, ``رحيل المدربين لا يعني``): no event."""
+    return value is None and _stem_listed(toks[trig.first], "commentary_nouns")
+
+
+def phase_outline(trig: Trigger, value: str | None, toks: list[Token]) -> bool:
+    """An undated mission end or withdrawal in phases (``إنهاء مهمة التحالف على مرحلتين``): the outline of a plan,
+    whose phases the article dates apart, no event of its own."""
+    if value is not None or trig.type not in ("mission_end", "withdrawal"):
+        return False
+    for j in range(trig.last + 1, min(trig.last + PHASE_REACH, len(toks) - 1)):
+        if toks[j].text in STOPS:
+            return False
+        if toks[j].norm in ("علي", "عبر", "في") and _stem_listed(toks[j + 1], "phase_words"):
+            return True
+    return False
+
+
+def stipulated(trig: Trigger, toks: list[Token]) -> bool:
+    """What a bill stipulates (``وينص المشروع في مادته الرابعة على أن "تغادر القوات الأجنبية``, ``وينص المقترح على
+    أن تغادر``): a bill is not yet law, its terms are no event. Not a draft decision (``مشروع القرار``, a
+    government's about its own troops) nor an agreement or a law (their terms are planned events)."""
+    for j in words_before(toks, trig.first, STIPULATION_REACH, commas=True):
+        if not _listed(toks[j], "stipulations"):
+            continue
+        near = [k for k in range(max(j - SUBJECT_REACH, 0), min(j + SUBJECT_REACH + 1, len(toks))) if k != j]
+        return any(_stem_listed(toks[k], "bills") and not (k + 1 < len(toks) and _written(toks[k + 1], "decision_nouns"))
+                   for k in near)  # fmt: skip
+    return False
+
+
 def necessity(trig: Trigger, toks: list[Token]) -> bool:
     """An event said to be necessary (``شددت اللجنة على ضرورة إنهاء الوجود الأجنبي``, ``يجب أن يغادر ما تبقى من
     القوات``): a demand, not an intention or a schedule (no gold event of the readable sets follows such a word)."""
@@ -177,6 +359,8 @@ def civil_leavers(trig: Trigger, toks: list[Token]) -> bool:
 
 def no_event(trig: Trigger, value: str | None, toks: list[Token]) -> bool:
     """A background mention that is no event (``war_descriptor``, ``agreement_reference``, ``necessity``,
-    ``civil_leavers``): ``value`` is the date the trigger got."""
+    ``civil_leavers``; round 11: ``reason_of``, ``remainder``, ``launch_point``): ``value`` is the date the trigger got."""
     return (war_descriptor(trig, value, toks) or agreement_reference(trig, value, toks) or necessity(trig, toks)
-            or civil_leavers(trig, toks))  # fmt: skip
+            or civil_leavers(trig, toks) or reason_of(trig, toks) or remainder(trig, toks)
+            or launch_point(trig, toks) or hastened(trig, toks) or commentary(trig, value, toks)
+            or phase_outline(trig, value, toks) or stipulated(trig, toks) or capability(trig, toks))  # fmt: skip

@@ -356,13 +356,15 @@ def joint_statement(trig: Trigger, toks: Sequence[Token], blocked: set[int]) -> 
 def reports_agreement(trig: Trigger, found: Sequence[Trigger], toks: Sequence[Token], blocked: set[int]) -> bool:
     """Is the statement the agreement it reports: its first event after it an agreement, which it names as its object
     (``أعلنت الحكومة التوصل إلى تفاهمات``) or states jointly (``أعلنت بغداد وواشنطن، في بيان مشترك، أن …``)? A state's
-    statement that an agreement was signed (``أعلن البنتاغون أن البلدين وقعا أمس مذكرة تفاهم``) is one of its own."""
+    statement that an agreement was signed (``أعلن البنتاغون أن البلدين وقعا أمس مذكرة تفاهم``) is one of its own, and so is a
+    welcome or a denial (``reaction_verbs``: ``رحبت الحكومة بمذكرة التفاهم``) and a signing put off (``أعلنت الوزارة إرجاء توقيع
+    الاتفاق``)."""
     after = [t for t in found if t.first > trig.last]
     if not after:
         return False
     first = min(after, key=lambda t: t.first)
-    if first.type != "agreement":
-        return False
+    if first.type != "agreement" or first.postponed or listed(toks[trig.first], "reaction_verbs"):
+        return False  # ``رحبت حكومة الإقليم بمذكرة التفاهم``, ``أعلنت الوزارة إرجاء توقيع الاتفاق``: no agreement reached (round 11)
     return not lexicon.has_complementizer(toks, trig.last + 1, first.first) or joint_statement(trig, toks, blocked)
 
 
