@@ -22,12 +22,14 @@ from typing import Any
 from analysis.events import lexicon, modality
 from analysis.events.dating_refs import (
     back_referenced,
+    counted_from_event,
     counted_offset,
     from_anchor,
     light_verb_dates,
     modified_noun_date,
     own_clause_date,
     postponed_after,
+    relative_perfect,
     relative_present,
     reported_date,
 )
@@ -223,6 +225,8 @@ def sentence_timexes(timexes: Sequence[Any], toks: list[Token], dct: dt.date) ->
             continue  # ``قاعدة الحبانية التي تستخدمها حالياً``: describes a participant, dates no event
         if _counted_since(toks, first) or _superseded(toks, first) or _in_a_name(toks, first, last):
             continue
+        if counted_from_event(_words(tx.text), toks[last + 1 : last + 3]):
+            continue  # ``بعد نحو عشر سنوات على إنشائها``: a count from an event the sentence does not date
         span = interval(tx.value, tx.mod, dct) if tx.type in DATING_TYPES else None
         if tx.type in DATING_TYPES and tx.value and (span or tx.value.endswith("_REF")):
             past = tx.value == "PAST_REF" or span is not None and span[1] < dct
@@ -466,6 +470,8 @@ def happened(toks: list[Token], trig: Trigger) -> bool:
     """Does the text say the trigger's event has happened: a perfect verb (``انسحبت``), ``منذ`` before a
     noun (``منذ القصف``), or a relative clause with a perfect verb (``القصف الذي طالها``)?"""
     if past_verb(trig.match) or trig.first > 0 and toks[trig.first - 1].norm == "منذ":
+        return True
+    if relative_perfect(toks, trig):
         return True
     if trig.first > 0 and lexicon.is_cue(toks[trig.first - 1], "followed_verbs"):
         return True  # ``تلاها انتقال قاعدة كي وان``: the verb that governs it says it took place

@@ -111,6 +111,29 @@ def counted_offset(words: list[Token]) -> bool:
     return bool(words) and words[0].norm in ("بعد", "قبل") and lexicon.has_cue(words, 1, len(words), "unit_words")
 
 
+#: Prepositions that name the event a count runs from (``بعد عشر سنوات على إنشائها``, ``بعد يومين من الهجوم``).
+COUNTED_FROM = frozenset({"على", "علي", "من"})  # ``على`` normalised to ``علي`` too
+
+
+#: Endings of a noun with a possessive pronoun (``إنشائها``, ``وصولهم``): a definite event a count runs from.
+POSSESSIVE_ENDINGS = ("ها", "هم", "هما")
+
+
+def counted_from_event(words: list[Token], following: list[Token]) -> bool:
+    """Is a count (``counted_offset``) followed by the definite event it runs from (``بعد نحو عشر سنوات على
+    إنشائها``, ``بعد يومين من الهجوم``)?
+
+    The timex resolves it from the article date (ten years ahead); it runs from the founding, a day the
+    sentence does not give, so it dates nothing. Only after ``بعد``, and only before a definite noun: in
+    ``اتفقتا قبل نحو عام على جدول الانسحاب`` and ``صوّت … بعد يومين على قرار`` the ``على`` is the verb's.
+    """
+    if len(following) < 2 or following[0].norm not in COUNTED_FROM:
+        return False
+    noun = following[1].norm
+    definite = noun.startswith("ال") or noun.endswith(POSSESSIVE_ENDINGS)
+    return definite and counted_offset(words) and words[0].norm == "بعد"
+
+
 def from_anchor(anchor: str | None, value: str, dct: dt.date) -> str | None:
     """``بعد يومين`` (``value``, resolved from the article date ``dct``) counted from the day named before it
     (``anchor``) instead; None when that is no day (``مطلع 2020``)."""
@@ -171,3 +194,22 @@ def _points_back(toks: list[Token], j: int) -> bool:
     before = j > 0 and lexicon.is_cue(toks[j - 1], "back_reference_pointers") and toks[j - 1].norm in ("ذلك", "هذا")
     after = j + 1 < len(toks) and lexicon.is_cue(toks[j + 1], "back_reference_pointers") and toks[j + 1].norm not in ("ذلك", "هذا")
     return bool(before or after)
+
+
+#: First letters of an imperfect verb (``يقر``, ``تنسحب``, ``نسلم``): after a relative, the event may be to come.
+IMPERFECT_LETTERS = frozenset("يتن")
+
+
+def relative_perfect(toks: list[Token], trig: Trigger) -> bool:
+    """Is the trigger the verb of a relative clause in the perfect (``القانون الذي أقره البرلمان في آذار``)?
+
+    A word right after ``الذي``/``التي`` is the clause's verb; without the article, the future ``س`` and an
+    imperfect's first letter, it is a perfect (``أقره``, ``وقعها``): what it tells has happened, so a month
+    without its year is the last one before the article. Form-V perfects (``تسلمها``) look imperfect and
+    are left out.
+    """
+    if trig.first == 0 or not lexicon.is_cue(toks[trig.first - 1], "relatives"):
+        return False
+    m = trig.match
+    word = m.rule.words[0]
+    return "ال" not in m.prefix and not m.prefix.endswith("س") and word[:1] not in IMPERFECT_LETTERS

@@ -93,6 +93,38 @@ def whole_country_over_part(place: str | None, entry_place: str | None) -> bool:
     return tree.depth(place) == 0 and tree.contains(place, entry_place)
 
 
+def plan_for_whole_of(status: str, place: str | None, group_done: bool, entry_place: str | None) -> bool:
+    """Is a plan for a whole country met by a happening at a part of it on overlapping days?
+
+    Two events: leaving Iraq by the end of 2026 is not the withdrawal from Erbil on 30 September 2026,
+    though the days overlap; the happening is one step of the plan, not what became of it. A vaguer
+    restatement that it happened (``انسحبت القوات من العراق`` the same month) still merges.
+    """
+    return not is_done(status) and group_done and whole_country_over_part(place, entry_place)
+
+
+def planned_anew(done_end: dt.date | None, span: dating.Interval, dct: dt.date) -> bool:
+    """Is a plan for days after what an entry reports done, reported after it was done, a new event?
+
+    Done is done: once an event happened (its earliest occurred report ending on ``done_end``), a plan
+    reported later for later days is another event (the next phase, a new handover), not a re-dating
+    of the old plan. A plan for earlier days told afterwards (``كان مقررا في أيلول``) is still its history.
+    """
+    return done_end is not None and done_end < dct and done_end < span[0]
+
+
+def nested_ranges(value: str | None, span: dating.Interval, other_value: str | None, other: dating.Interval) -> bool:
+    """Are two explicit ranges one inside the other and under half its length (a battle inside its war)?
+
+    ``2016-10/2017-07`` (Mosul) lies inside ``2014/2017`` (the war on the Islamic State): two events,
+    though the days overlap. Only written ranges count: a year or a month inside a range restates it.
+    """
+    if not value or not other_value or "/" not in value or "/" not in other_value:
+        return False
+    (a, b), (c, d) = sorted((span, other), key=lambda x: (x[1] - x[0]).days)
+    return c <= a and b <= d and 2 * ((b - a).days + 1) < (d - c).days + 1
+
+
 def country_and_part(a: str | None, b: str | None) -> bool:
     """Is one of two places a whole country and the other a part of it (``whole_country_over_part``)?"""
     return whole_country_over_part(a, b) or whole_country_over_part(b, a)

@@ -69,6 +69,11 @@ class _Entry:
     depth: int = -2
     shown: str | None = None  # the same over its dated reports (an undated one joins by a guess: it does not move the place)
     shown_depth: int = -2
+    done_end: dt.date | None = None  # the last day of its earliest dated occurred report
+
+    def planned_anew(self, span: dating.Interval, dct: dt.date) -> bool:
+        """Is a plan for ``span``, reported on ``dct``, a new event, not this entry's (``lifecycle.planned_anew``)?"""
+        return lifecycle.planned_anew(self.done_end, span, dct)
 
 
 class _Merger:
@@ -122,7 +127,11 @@ class _Merger:
     def target_dated(self, event: Event, span: dating.Interval, place: str | None) -> _Entry | None:
         """The nearest entry whose groups' dates fit this dated report (restatement, slip, completion)."""
         if self.indexed:
-            number = self.search.dated(event.type, span, event.status, event.dct, place, self._fitting(place))
+            anew = None
+            if not lifecycle.is_done(event.status):
+                anew = lambda n: not self.entries[n].planned_anew(span, event.dct)  # noqa: E731
+            number = self.search.dated(event.type, span, event.status, event.dct, place, self._fitting(place),
+                                       lambda g: self.restates(event, span, place, g), anew)  # fmt: skip
             return None if number is None else self.entries[number]
         slips = event.type not in lifecycle.NO_SLIP_TYPES
         plan = not lifecycle.is_done(event.status)
@@ -135,11 +144,24 @@ class _Merger:
             distance = _distance(gap, slips, plan, event, g)
             if distance is None or not self.fits(entry, place):
                 continue
+            if gap == 0 and not self.restates(event, span, place, g):
+                continue
+            if gap != 0 and plan and entry.planned_anew(span, event.dct):
+                continue
             if gap != 0 and lifecycle.country_and_part(place, entry.place):
                 continue  # a plan for a whole country does not slip onto a part of it
             if best is None or (distance, entry.number) < best:
                 best = (distance, entry.number)
         return None if best is None else self.entries[best[1]]
+
+    def restates(self, event: Event, span: dating.Interval, place: str | None, g: _Group) -> bool:
+        """May a report whose days overlap group ``g``'s tell the same event? Not a plan for a whole country
+        against a happening at a part of it, nor a range inside another under half its length
+        (``lifecycle.plan_for_whole_of``, ``lifecycle.nested_ranges``)."""
+        entry_place = self.entries[g.entry].place
+        if g.dct_min <= event.dct and lifecycle.plan_for_whole_of(event.status, place, g.done, entry_place):
+            return False
+        return not lifecycle.nested_ranges(event.date, span, g.event.date, g.span)  # type: ignore[arg-type]
 
     def target_undated(self, event: Event, place: str | None) -> _Entry | None:
         """The nearest entry in time for an undated report; one without a place needs a single fit."""
@@ -186,6 +208,8 @@ class _Merger:
                 self.search.moved(event.type, entry.groups.values())
         if place is not None and span is not None and depth > entry.shown_depth:
             entry.shown, entry.shown_depth = place, depth
+        if span is not None and event.status == "occurred" and (entry.done_end is None or span[1] < entry.done_end):
+            entry.done_end = span[1]
         gkey = (event.status, event.date, event.date_mod)
         group = entry.groups.get(gkey)
         if group is None:
@@ -301,15 +325,21 @@ def _sources(events: list[Event]) -> list[dict[str, Any]]:
 def _representative(entry: _Entry) -> _Group:
     """The group that dates the entry: what happened (else what began), else the latest dated plan, else any."""
 
-    def best(groups: list[_Group]) -> _Group:
+    def best(groups: list[_Group], latest: bool = False) -> _Group:
         support = lifecycle.date_support([(g.span, g.count) for g in groups])
-        return min(zip(groups, support), key=lambda gs: (gs[0].key[0], -gs[1], *gs[0].key[1:]))[0]
+
+        def key(gs: tuple[_Group, int]) -> tuple:
+            g, n = gs
+            last = -g.span[1].toordinal() if latest and g.span is not None else 0
+            return (g.key[0], -n, *g.key[1:4], last, *g.key[4:])
+
+        return min(zip(groups, support), key=key)[0]
 
     groups = list(entry.groups.values())
     for status in ("occurred", "ongoing"):
         done = [g for g in groups if g.status == status and g.span is not None]
-        if done:
-            return best(done)
+        if done:  # equal support, as precise: the latest day, where what began was completed
+            return best(done, latest=True)
     plans = [g for g in groups if g.span is not None]
     if plans:
         newest = max(g.dct_max for g in plans)

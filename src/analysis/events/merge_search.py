@@ -134,6 +134,13 @@ class _Index:
             self.fresh_set.add(n)
 
 
+def _both(accept: Callable[[Group], bool] | None, slips: Fits) -> Callable[[Group], bool]:
+    """A stream's group test and the entry test of the report's slips."""
+    if accept is None:
+        return lambda g: slips(g.entry)
+    return lambda g: accept(g) and slips(g.entry)
+
+
 class MergeSearch:
     """Nearest-first search over the merge's dated groups (numbers index ``groups``).
 
@@ -223,8 +230,10 @@ class MergeSearch:
         return [self.parts[(type_, q)] for q in known[1]], False
 
     # -- distance 0 -------------------------------------------------------------------------
-    def overlapping(self, indexes: list[_Index], s: int, t: int) -> Iterator[int]:
-        """Entry numbers of the groups whose days meet ``[s, t]`` (ordinals), oldest entry first (repeats)."""
+    def overlapping(self, indexes: list[_Index], s: int, t: int, accept: Callable[[Group], bool] | None = None
+                    ) -> Iterator[int]:  # fmt: skip
+        """Entry numbers of the groups whose days meet ``[s, t]`` (ordinals) and that ``accept`` (unless None)
+        takes, oldest entry first (repeats)."""
         lists = []
         for index in indexes:
             for c, buckets in index.buckets.items():
@@ -238,8 +247,10 @@ class MergeSearch:
             keys = sorted(p for found in lists for p in found if first[p & _MASK] <= t and last[p & _MASK] >= s)
         else:
             keys = (p for p in heap_merge(*lists) if first[p & _MASK] <= t and last[p & _MASK] >= s)
+        groups = self.groups
         for p in keys:
-            yield p >> _BITS
+            if accept is None or accept(groups[p & _MASK]):
+                yield p >> _BITS
 
     # -- distance > 0 -----------------------------------------------------------------------
     def nearest(self, streams: list[Stream], fits: Fits | None, seen: set[int] | None = None) -> int | None:
@@ -299,11 +310,13 @@ class MergeSearch:
 
     # -- the two questions of the merge -----------------------------------------------------
     def dated(self, type_: str, span: tuple[dt.date, dt.date], status: str, dct: dt.date, place: str | None,
-              fits: Fits) -> int | None:  # fmt: skip
-        """The entry a dated report joins (``merge._Merger.target_dated``'s rule), or None."""
+              fits: Fits, restates: Callable[[Group], bool] | None = None, slips: Fits | None = None
+              ) -> int | None:  # fmt: skip
+        """The entry a dated report joins (``merge._Merger.target_dated``'s rule), or None; on overlapping
+        days only a group that ``restates`` takes, on other days only an entry that ``slips`` takes (unless None)."""
         indexes, test = self._indexes(type_, place)
         s, t = span[0].toordinal(), span[1].toordinal()
-        for entry in self.overlapping(indexes, s, t):
+        for entry in self.overlapping(indexes, s, t, restates):
             if not test or fits(entry):
                 return entry
         if not indexes or type_ in lifecycle.NO_SLIP_TYPES:
@@ -327,6 +340,8 @@ class MergeSearch:
                             (index.lasts["ongoing"], s, -1, reach, None)]  # fmt: skip
             else:  # what happened: what began before it
                 streams.append((index.lasts["ongoing"], s, -1, reach, None))
+        if slips is not None:
+            streams = [(days, origin, sign, far, _both(accept, slips)) for days, origin, sign, far, accept in streams]
         return self.nearest(streams, fits if test else None)
 
     def undated(self, type_: str, status: str, dct: dt.date, place: str | None, fits: Fits) -> int | None:
