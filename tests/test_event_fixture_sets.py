@@ -14,7 +14,7 @@ from analysis.evaluation.timeline_gold import gold_documents, load_milestones
 from analysis.events.types import load_event_types
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SETS = sorted(p for base in ("events_v2", "events_v3", "events_v4", "events_v5", "events_v5dev", "events_v6", "events_v6dev", "events_v7", "events_v8", "events_v9", "events_v10") for p in (FIXTURES / base).iterdir() if p.is_dir())
+SETS = sorted(p for base in ("events_v2", "events_v3", "events_v4", "events_v5", "events_v5dev", "events_v6", "events_v6dev", "events_v7", "events_v8", "events_v9", "events_v10", "events_v11") for p in (FIXTURES / base).iterdir() if p.is_dir())
 STATUSES = {"occurred", "ongoing", "planned"}
 DATE_MODS = {None, "START", "MID", "END", "APPROX"}
 
