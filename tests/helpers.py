@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from analysis.corpus import load_article
-from analysis.events import Event, Mention, extract_events, learned
+from analysis.events import Event, Mention, extract_events, learned, merge_events
 
 
 def write_article(folder: Path, name: str, text: str | bytes) -> Path:
@@ -59,3 +59,15 @@ def report(type_: str, place: str | None, date: str | None, status: str, dct: st
         place=place, actors=(), summary=f"{type_} {place} {date}",
         mentions=(Mention(start, start + 80, start + 5, start + 10, trigger, date, None, None),),
     )  # fmt: skip
+
+
+def merged_rows(*events: Event, indexed: bool = True) -> list[dict]:
+    """The lifecycle merge of some reports, as the timeline's rows."""
+    return merge_events(list(events), indexed=indexed).to_dict("records")
+
+
+def same_both_ways(*events: Event) -> list[dict]:
+    """The merge with and without the index: the same frame (the index is only for speed)."""
+    fast, slow = merged_rows(*events), merged_rows(*events, indexed=False)
+    assert fast == slow
+    return fast

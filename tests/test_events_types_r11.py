@@ -5,7 +5,6 @@ Sentences are written for these tests. Extraction runs without the entity tagger
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

@@ -6,20 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from helpers import body_events, events_of, report
+from helpers import body_events, events_of, merged_rows as rows, report, same_both_ways
 
-from analysis.events import Event, lifecycle, merge_events
-
-
-def rows(*events: Event, indexed: bool = True) -> list[dict]:
-    return merge_events(list(events), indexed=indexed).to_dict("records")
-
-
-def same_both_ways(*events: Event) -> list[dict]:
-    """The merge with and without the index: the same frame (the index is only for speed)."""
-    fast, slow = rows(*events), rows(*events, indexed=False)
-    assert fast == slow
-    return fast
+from analysis.events import lifecycle
 
 
 # ---------------------------------------------------------------------------------------------
