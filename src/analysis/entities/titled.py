@@ -17,11 +17,12 @@ from collections.abc import Collection
 
 from analysis.entities.clitics import has_article
 from analysis.entities.features import load_person_names
+from analysis.entities.institutions import QUOTES as INSTITUTION_QUOTES
 from analysis.entities.names import NameWords
 from analysis.entities.spans import bio_spans
 
 #: Opening and closing quotation marks (tokens of their own).
-QUOTES = {'"': '"', "«": "»", "“": "”", "'": "'", "‘": "’"}
+QUOTES = {**INSTITUTION_QUOTES, "'": "'", "‘": "’"}  # a quoted nickname may take single quotes too
 #: Tokens a role chain may span between a title and the name.
 ROLE_REACH = 4
 

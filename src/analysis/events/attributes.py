@@ -297,8 +297,8 @@ def unlocated_statements(events: Sequence[Event]) -> list[Event]:
 
 def framing_noun(trig: Trigger, toks: Sequence[Token], verb: bool) -> bool:
     """Is the trigger a verbal noun right after a frame word (``حتى انسحاب``, ``مع انسحاب``, ``ضمن الانسحاب``:
-    ``frame_words`` of ``data/place_cues.json``), history that frames its main clause?"""
-    return not verb and 0 < trig.first <= len(toks) and bool(lexicon.bare(toks[trig.first - 1].norm) & place_cues()["frame_words"])
+    ``framing_words`` of ``data/place_cues.json``), history that frames its main clause?"""
+    return not verb and 0 < trig.first <= len(toks) and bool(lexicon.bare(toks[trig.first - 1].norm) & place_cues()["framing_words"])
 
 
 def arrival_type(trig: Trigger, mentions: Sequence[PlaceMention]) -> str:

@@ -112,7 +112,7 @@ def counted_offset(words: list[Token]) -> bool:
 
 
 #: Prepositions that name the event a count runs from (``بعد عشر سنوات على إنشائها``, ``بعد يومين من الهجوم``).
-COUNTED_FROM = frozenset({"على", "علي", "من"})  # ``على`` normalised to ``علي`` too
+COUNTED_FROM = frozenset({"علي", "من"})  # normalized: ``على`` is written ``علي``
 
 
 #: Endings of a noun with a possessive pronoun (``إنشائها``, ``وصولهم``): a definite event a count runs from.

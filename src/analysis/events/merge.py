@@ -331,7 +331,7 @@ def _representative(entry: _Entry) -> _Group:
         def key(gs: tuple[_Group, int]) -> tuple:
             g, n = gs
             last = -g.span[1].toordinal() if latest and g.span is not None else 0
-            return (g.key[0], -n, *g.key[1:4], last, *g.key[4:])
+            return (g.key[0], -n, *g.key[1:4], last, *g.key[4:])  # after the precision fields of ``_key``, before report order
 
         return min(zip(groups, support), key=key)[0]
 

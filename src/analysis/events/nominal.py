@@ -60,8 +60,8 @@ STIPULATION_REACH = 10  # ``وينص المشروع في مادته الرابع
 SUBJECT_REACH = 2  # ``المشروع الذي ... ينص``: the bill right before the verb; ``وينص المقترح``: right after it
 CAPABILITY_REACH = 3  # ``قدرته على تنفيذ ضربات``: the word, على, a light verb
 BATCH_REACH = 2  # ``تسلم أول دفعة``, ``تسليم الدفعة الأولى``
-THEATRE_REACH = 8
-ARRIVAL_REACH = 8  # ``وصلت دفعة جديدة من القوات الأمريكية إلى قاعدة علي السالم``: subject words between  # ``اغتيال قاسم سليماني وأبو مهدي المهندس قرب مطار بغداد``: the names, قرب, the place
+THEATRE_REACH = 8  # ``اغتيال قاسم سليماني وأبو مهدي المهندس قرب مطار بغداد``: the names, قرب, the place
+ARRIVAL_REACH = 8  # ``وصلت دفعة جديدة من القوات الأمريكية إلى قاعدة علي السالم``: subject words between
 STOPS = frozenset({"،", ",", ".", "؛", ";", ":", "؟", "!", "(", ")"})  # a destination after these is another clause's
 
 
@@ -359,7 +359,8 @@ def civil_leavers(trig: Trigger, toks: list[Token]) -> bool:
 
 def no_event(trig: Trigger, value: str | None, toks: list[Token]) -> bool:
     """A background mention that is no event (``war_descriptor``, ``agreement_reference``, ``necessity``,
-    ``civil_leavers``; round 11: ``reason_of``, ``remainder``, ``launch_point``): ``value`` is the date the trigger got."""
+    ``civil_leavers``; round 11: ``reason_of``, ``remainder``, ``launch_point``, ``hastened``, ``commentary``,
+    ``phase_outline``, ``stipulated``, ``capability``): ``value`` is the date the trigger got."""
     return (war_descriptor(trig, value, toks) or agreement_reference(trig, value, toks) or necessity(trig, toks)
             or civil_leavers(trig, toks) or reason_of(trig, toks) or remainder(trig, toks)
             or launch_point(trig, toks) or hastened(trig, toks) or commentary(trig, value, toks)

@@ -49,4 +49,4 @@ def _opener_after(toks: list[Token], x: TimexSlot) -> int | None:
 def _calendar_date(x: TimexSlot) -> bool:
     """A date on the calendar (``2003-03``, ``2014/2017``, ``2026-09`` + END), not a duration, a period counted from
     the article day, nor a vague reference."""
-    return not x.anchored and bool(x.value) and x.value[:4].isdigit() and not (x.value or "").startswith("P")
+    return not x.anchored and bool(x.value) and x.value[:4].isdigit()  # a duration (``P2W``) starts with P
